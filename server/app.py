@@ -1,0 +1,39 @@
+"""The application factory: one aiohttp app serving HTTP and Socket.IO on the same port."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import socketio
+from aiohttp import web
+
+from meeting.core.protocol import MAX_MESSAGE_BYTES, MAX_UPLOAD_BYTES
+from server.context import ServerContext
+from server.events import MeetingEvents
+from server.http_routes import CONTEXT, add_routes, error_middleware
+
+
+def create_app(data_dir: Path) -> web.Application:
+    context = ServerContext.open(data_dir)
+    app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
+    sio = socketio.AsyncServer(
+        async_mode="aiohttp",
+        max_http_buffer_size=MAX_MESSAGE_BYTES,
+        # Browsers may only connect from pages this server serves (same origin).
+        cors_allowed_origins=[],
+    )
+    sio.attach(app)
+    context.sio = sio
+    MeetingEvents(context, sio)
+    app[CONTEXT] = context
+    add_routes(app)
+
+    async def disconnect_clients(_: web.Application) -> None:
+        await sio.shutdown()
+
+    async def close_store(_: web.Application) -> None:
+        context.close()
+
+    app.on_shutdown.append(disconnect_clients)
+    app.on_cleanup.append(close_store)
+    return app

@@ -1,0 +1,54 @@
+"""Who may do what. Every check raises a ProtocolError with a message for the person refused.
+
+The client's UI hides what a user may not do, but these checks are the guard.
+"""
+
+from __future__ import annotations
+
+from meeting.core.protocol import ErrorCode, ProtocolError, Role
+from server.store.repository import Store, User
+
+MANAGERS = frozenset({Role.ADMIN, Role.ORGANIZER})
+
+
+def require_visible_meeting(store: Store, user: User, meeting_id: int) -> None:
+    """The meeting exists and the user is invited (an admin sees every meeting).
+
+    An outsider gets the same answer for a meeting that exists and one that does not.
+    """
+    if store.meeting_exists(meeting_id) and (
+        user.role is Role.ADMIN or store.is_member(meeting_id, user)
+    ):
+        return
+    raise ProtocolError(ErrorCode.NOT_FOUND, f"No meeting {meeting_id} that you are invited to.")
+
+
+def require_presenter(store: Store, user: User, meeting_id: int) -> None:
+    if store.meeting_state(meeting_id).presenter != user.name:
+        raise ProtocolError(
+            ErrorCode.NOT_PRESENTER, "Only the presenter can change the shared page."
+        )
+
+
+def require_may_manage(store: Store, user: User, meeting_id: int) -> None:
+    """Organizers (invited to the meeting) and admins manage material and roles."""
+    require_visible_meeting(store, user, meeting_id)
+    if user.role not in MANAGERS:
+        raise ProtocolError(
+            ErrorCode.FORBIDDEN, "Only an organizer of the meeting can do this."
+        )
+
+
+def require_may_set_presenter(store: Store, user: User, meeting_id: int, target: User) -> None:
+    require_visible_meeting(store, user, meeting_id)
+    current = store.meeting_state(meeting_id).presenter
+    if user.role not in MANAGERS and current != user.name:
+        raise ProtocolError(
+            ErrorCode.FORBIDDEN, "Only an organizer or the current presenter can hand over."
+        )
+    if target.role is Role.DISPLAY:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot present.")
+    if not store.is_member(meeting_id, target):
+        raise ProtocolError(
+            ErrorCode.NOT_FOUND, f"{target.name} is not invited to this meeting."
+        )

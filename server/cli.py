@@ -1,0 +1,159 @@
+"""`meeting-server`: serve, and administer accounts and meetings from the command line.
+
+    meeting-server --data-dir DIR [--host H] [--port P]            serve
+    meeting-server --data-dir DIR user add NAME --role ROLE [--password-stdin]
+    meeting-server --data-dir DIR user list
+    meeting-server --data-dir DIR meeting create TITLE [--presenter USER]
+    meeting-server --data-dir DIR meeting invite MEETING USER
+    meeting-server --data-dir DIR meeting set-presenter MEETING USER
+    meeting-server --data-dir DIR meeting add-document MEETING FILE.pdf [--title T]
+    meeting-server --data-dir DIR meeting list
+
+Passwords are never taken from the command line (they would stay in shell history and in `ps`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from meeting import __version__
+from meeting.core.protocol import ProtocolError, Role
+from server.context import ServerContext
+from server.store.repository import Store, StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meeting-server", description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", type=Path, required=True, help="folder holding all state")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8765, help="port for HTTP and Socket.IO")
+    parser.add_argument("--log-level", default="INFO")
+    parser.add_argument("--version", action="version", version=__version__)
+    commands = parser.add_subparsers(dest="command")
+
+    user = commands.add_parser("user", help="accounts").add_subparsers(dest="action", required=True)
+    add = user.add_parser("add", help="create an account")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from standard input instead of a prompt")
+    password = user.add_parser("set-password", help="change a password (ends its sessions)")
+    password.add_argument("name")
+    password.add_argument("--password-stdin", action="store_true")
+    user.add_parser("list", help="list accounts")
+
+    meeting = commands.add_parser("meeting", help="meetings").add_subparsers(
+        dest="action", required=True
+    )
+    create = meeting.add_parser("create", help="create a meeting; prints its id")
+    create.add_argument("title")
+    create.add_argument("--presenter", help="user who presents (invited automatically)")
+    invite = meeting.add_parser("invite", help="invite a user")
+    invite.add_argument("meeting", type=int)
+    invite.add_argument("user")
+    presenter = meeting.add_parser("set-presenter", help="make a user the presenter")
+    presenter.add_argument("meeting", type=int)
+    presenter.add_argument("user")
+    document = meeting.add_parser("add-document", help="add a PDF to a meeting")
+    document.add_argument("meeting", type=int)
+    document.add_argument("file", type=Path)
+    document.add_argument("--title")
+    meeting.add_parser("list", help="list meetings")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.command is None:
+        return serve(args.data_dir, args.host, args.port)
+    context = ServerContext.open(args.data_dir)
+    try:
+        return run_admin(args, context)
+    except (StoreError, ProtocolError) as error:
+        print(f"meeting-server: {getattr(error, 'message', error)}", file=sys.stderr)
+        return 1
+    finally:
+        context.close()
+
+
+def serve(data_dir: Path, host: str, port: int) -> int:
+    from aiohttp import web
+
+    from server.app import create_app
+
+    print(f"meeting-server {__version__}: serving {data_dir} on http://{host}:{port}", flush=True)
+    web.run_app(create_app(data_dir), host=host, port=port, print=None)
+    return 0
+
+
+def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
+    store = context.store
+    if args.command == "user":
+        return _user_command(args, store)
+    match args.action:
+        case "create":
+            meeting_id = store.create_meeting(args.title)
+            if args.presenter:
+                store.set_presenter(meeting_id, store.require_user(args.presenter))
+            print(meeting_id)
+        case "invite":
+            store.invite(args.meeting, store.require_user(args.user))
+        case "set-presenter":
+            store.require_meeting(args.meeting)
+            store.set_presenter(args.meeting, store.require_user(args.user))
+        case "add-document":
+            store.require_meeting(args.meeting)
+            document = asyncio.run(_add_document(context, args.meeting, args.file, args.title))
+            print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t{document.title}")
+        case "list":
+            for user_meeting in store.all_meetings():
+                presenter = user_meeting.presenter or "-"
+                print(f"{user_meeting.id}\t{user_meeting.title}\t{user_meeting.documents} "
+                      f"documents\tpresenter: {presenter}")
+    return 0
+
+
+def _user_command(args: argparse.Namespace, store: Store) -> int:
+    if args.action == "list":
+        for user in store.users():
+            print(f"{user.name}\t{user.role}")
+        return 0
+    password = _read_password(args.password_stdin)
+    if args.action == "add":
+        store.add_user(args.name, Role(args.role), password)
+    else:
+        store.set_password(args.name, password)
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != first:
+        raise StoreError("the passwords do not match")
+    return first
+
+
+async def _add_document(context: ServerContext, meeting_id: int, file: Path, title: str | None):
+    from server.ingest import ingest
+
+    if not file.is_file():
+        raise StoreError(f"no file {file}")
+    incoming = context.blobs.new_incoming()
+    shutil.copyfile(file, incoming)
+    return await ingest(context, meeting_id, incoming, filename=file.name, title=title,
+                        added_by=None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""What every request handler needs: the store, the document files and the Socket.IO server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import socketio
+
+from server.store.blobs import BlobStore
+from server.store.db import open_database
+from server.store.repository import Store
+
+
+@dataclass
+class ServerContext:
+    data_dir: Path
+    store: Store
+    blobs: BlobStore
+    sio: socketio.AsyncServer | None = None
+    meeting_locks: defaultdict[int, asyncio.Lock] = field(
+        default_factory=lambda: defaultdict(asyncio.Lock)
+    )
+    """One lock per meeting: a change is stored and broadcast before the next one starts, so
+    every client receives a meeting's changes in `seq` order."""
+
+    @classmethod
+    def open(cls, data_dir: Path) -> ServerContext:
+        data_dir = Path(data_dir)
+        return cls(data_dir, Store(open_database(data_dir)), BlobStore(data_dir / "documents"))
+
+    def close(self) -> None:
+        self.store.db.close()
+
+    async def broadcast(self, meeting_id: int, event: str, payload: dict) -> None:
+        if self.sio is not None:
+            await self.sio.emit(event, payload, room=meeting_room(meeting_id))
+
+
+def meeting_room(meeting_id: int) -> str:
+    return f"meeting:{meeting_id}"

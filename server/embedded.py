@@ -1,0 +1,75 @@
+"""Running the server inside another program (the demo, tests, benchmarks) on its own thread.
+
+The server keeps its own asyncio loop on a background thread, so the host program's GUI thread
+never waits on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from pathlib import Path
+
+from aiohttp import web
+
+from server.app import create_app
+
+
+class EmbeddedServer:
+    def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.data_dir = Path(data_dir)
+        self.host = host
+        self.port = port
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 15.0) -> str:
+        """Start serving; returns the URL once the port is listening."""
+        ready = threading.Event()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            asyncio.set_event_loop(loop)
+            try:
+                loop.run_until_complete(self._start_site())
+            except BaseException as error:
+                failure.append(error)
+                ready.set()
+                return
+            ready.set()
+            loop.run_forever()
+            loop.run_until_complete(self._runner.cleanup())
+            leftovers = asyncio.all_tasks(loop)
+            for task in leftovers:
+                task.cancel()
+            loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+            loop.close()
+
+        self._thread = threading.Thread(target=run, name="meeting-server", daemon=True)
+        self._thread.start()
+        if not ready.wait(timeout):
+            raise TimeoutError("the embedded server did not start in time")
+        if failure:
+            raise failure[0]
+        return self.url
+
+    async def _start_site(self) -> None:
+        self._runner = web.AppRunner(create_app(self.data_dir), handle_signals=False)
+        await self._runner.setup()
+        listener = socket.create_server((self.host, self.port))
+        self.port = listener.getsockname()[1]
+        await web.SockSite(self._runner, listener).start()
+
+    def stop(self) -> None:
+        if self._loop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+        self._loop = self._thread = None

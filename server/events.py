@@ -1,0 +1,187 @@
+"""The Socket.IO side of the protocol: connect, then one handler per client event.
+
+Every handler authenticates the session again (a revoked token stops working at once), validates
+the payload against the core schema, checks authorization and answers through the Socket.IO
+acknowledgement: {"ok": true, "data": ...} or {"ok": false, "error": {"code", "message"}}. No
+exception escapes a handler; bad input is logged and answered, the connection stays up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import socketio
+
+from meeting.core.protocol import (
+    CLIENT_PAYLOADS,
+    PROTOCOL_VERSION,
+    ErrorCode,
+    Event,
+    MeetingRef,
+    Message,
+    PageSet,
+    PresenterSet,
+    ProtocolError,
+    ok_reply,
+    parse,
+)
+from server import authz
+from server.context import ServerContext, meeting_room
+from server.store.repository import User
+
+log = logging.getLogger("meeting.server.events")
+
+Handler = Callable[[str, User, Any], Awaitable[Any]]
+
+
+class MeetingEvents:
+    def __init__(self, context: ServerContext, sio: socketio.AsyncServer) -> None:
+        self.context = context
+        self.store = context.store
+        self.sio = sio
+        sio.on("connect", self.connect)
+        sio.on("disconnect", self.disconnect)
+        handlers: dict[Event, Handler] = {
+            Event.MEETINGS_LIST: self.meetings_list,
+            Event.MEETING_JOIN: self.meeting_join,
+            Event.MEETING_LEAVE: self.meeting_leave,
+            Event.MEETING_SNAPSHOT: self.meeting_snapshot,
+            Event.PAGE_SET: self.page_set,
+            Event.PRESENTER_SET: self.presenter_set,
+        }
+        assert handlers.keys() == CLIENT_PAYLOADS.keys()
+        for event, handler in handlers.items():
+            sio.on(str(event), self._guarded(event, CLIENT_PAYLOADS[event], handler))
+        sio.on("*", self.unknown_event)
+
+    # --- connection --------------------------------------------------------------------------
+
+    async def connect(self, sid: str, environ: dict, auth: Any = None) -> None:
+        if not isinstance(auth, dict):
+            raise _refuse(ErrorCode.UNAUTHENTICATED, "Log in first: connect with {token, protocol}.")
+        if auth.get("protocol") != PROTOCOL_VERSION:
+            raise _refuse(
+                ErrorCode.PROTOCOL_MISMATCH,
+                f"This server speaks protocol {PROTOCOL_VERSION}; the client speaks "
+                f"{auth.get('protocol')!r}. Update the client.",
+            )
+        token = auth.get("token")
+        user = self.store.user_for_token(token) if isinstance(token, str) else None
+        if user is None:
+            raise _refuse(ErrorCode.UNAUTHENTICATED, "The session has expired; log in again.")
+        await self.sio.save_session(sid, {"token": token, "user": user.name})
+        log.info("%s connected as %s", sid, user.name)
+
+    async def disconnect(self, sid: str, reason: Any = None) -> None:
+        log.info("%s disconnected (%s)", sid, reason)
+
+    async def unknown_event(self, event: str, sid: str, *args: Any) -> dict:
+        log.warning("%s sent unknown event %r", sid, event)
+        return ProtocolError(ErrorCode.INVALID_PAYLOAD, f"Unknown event {event!r}.").to_reply()
+
+    def _guarded(self, event: Event, model: type[Message] | None, handler: Handler):
+        async def run(sid: str, *args: Any) -> dict:
+            try:
+                user = await self._user(sid)
+                if model is None:
+                    payload = None
+                elif len(args) != 1:
+                    raise ProtocolError(
+                        ErrorCode.INVALID_PAYLOAD, f"{event} takes exactly one payload object."
+                    )
+                else:
+                    payload = parse(model, args[0])
+                return ok_reply(await handler(sid, user, payload))
+            except ProtocolError as error:
+                log.warning("%s %s refused: %s (%s)", sid, event, error.code, error.message)
+                return error.to_reply()
+            except Exception:
+                log.exception("%s %s failed", sid, event)
+                return ProtocolError(
+                    ErrorCode.INTERNAL, "The server could not handle this request."
+                ).to_reply()
+
+        return run
+
+    async def _user(self, sid: str) -> User:
+        session = await self.sio.get_session(sid)
+        user = self.store.user_for_token(session.get("token", ""))
+        if user is None:
+            # Stop broadcasts at once; close the connection after this reply has gone out.
+            for room in self.sio.rooms(sid):
+                if room != sid:
+                    await self.sio.leave_room(sid, room)
+            self.sio.start_background_task(self._disconnect_soon, sid)
+            raise ProtocolError(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.")
+        return user
+
+    async def _disconnect_soon(self, sid: str) -> None:
+        await self.sio.sleep(0.5)
+        await self.sio.disconnect(sid)
+
+    # --- events ------------------------------------------------------------------------------
+
+    async def meetings_list(self, sid: str, user: User, _: None) -> list[dict]:
+        return [m.model_dump(mode="json") for m in self.store.meetings_for(user)]
+
+    async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
+        authz.require_visible_meeting(self.store, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            # Entering the room and reading the snapshot under the meeting's lock: no change can
+            # fall between the two, so the client misses nothing.
+            await self.sio.enter_room(sid, meeting_room(request.meeting_id))
+            snapshot = self.store.snapshot(request.meeting_id)
+        log.info("%s (%s) joined meeting %s", sid, user.name, request.meeting_id)
+        return snapshot.model_dump(mode="json")
+
+    async def meeting_leave(self, sid: str, user: User, request: MeetingRef) -> None:
+        await self.sio.leave_room(sid, meeting_room(request.meeting_id))
+
+    async def meeting_snapshot(self, sid: str, user: User, request: MeetingRef) -> dict:
+        authz.require_visible_meeting(self.store, user, request.meeting_id)
+        return self.store.snapshot(request.meeting_id).model_dump(mode="json")
+
+    async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
+        authz.require_visible_meeting(self.store, user, request.meeting_id)
+        self._require_joined(sid, request.meeting_id)
+        document = self.store.document(request.meeting_id, request.document_id)
+        if document is None:
+            raise ProtocolError(
+                ErrorCode.NOT_FOUND, f"No document {request.document_id} in this meeting."
+            )
+        if request.page >= document.pages:
+            raise ProtocolError(
+                ErrorCode.NOT_FOUND,
+                f"Page index {request.page} is past the end of {document.title!r} "
+                f"({document.pages} pages, indexed from 0).",
+            )
+        async with self.context.meeting_locks[request.meeting_id]:
+            authz.require_presenter(self.store, user, request.meeting_id)
+            state = self.store.set_page(request.meeting_id, document.id, request.page)
+            payload = state.model_dump(mode="json")
+            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+        return payload
+
+    async def presenter_set(self, sid: str, user: User, request: PresenterSet) -> dict:
+        target = self.store.user_by_name(request.user)
+        if target is None:
+            authz.require_visible_meeting(self.store, user, request.meeting_id)
+            raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
+        authz.require_may_set_presenter(self.store, user, request.meeting_id, target)
+        async with self.context.meeting_locks[request.meeting_id]:
+            state = self.store.set_presenter(request.meeting_id, target)
+            payload = state.model_dump(mode="json")
+            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+        log.info("meeting %s: %s made %s presenter", request.meeting_id, user.name, target.name)
+        return payload
+
+    def _require_joined(self, sid: str, meeting_id: int) -> None:
+        if meeting_room(meeting_id) not in self.sio.rooms(sid):
+            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+
+
+def _refuse(code: ErrorCode, message: str) -> socketio.exceptions.ConnectionRefusedError:
+    log.info("connection refused: %s", message)
+    return socketio.exceptions.ConnectionRefusedError(message, {"code": str(code)})

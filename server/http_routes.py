@@ -1,0 +1,170 @@
+"""HTTP endpoints: health, login/logout, documents (download by hash, upload to a meeting).
+
+Errors use the same shape as Socket.IO replies: {"ok": false, "error": {"code", "message"}}.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiohttp import web
+
+from meeting import __version__
+from meeting.core.protocol import (
+    MAX_UPLOAD_BYTES,
+    PROTOCOL_VERSION,
+    ErrorCode,
+    Login,
+    ProtocolError,
+    ok_reply,
+    parse,
+)
+from server import authz
+from server.context import ServerContext
+from server.ingest import ingest
+from server.passwords import verify_password
+from server.store.repository import User
+
+log = logging.getLogger("meeting.server.http")
+
+CONTEXT = web.AppKey("context", ServerContext)
+
+_STATUS = {
+    ErrorCode.INVALID_PAYLOAD: 400,
+    ErrorCode.BAD_DOCUMENT: 400,
+    ErrorCode.UNAUTHENTICATED: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.TOO_LARGE: 413,
+    ErrorCode.PROTOCOL_MISMATCH: 400,
+    ErrorCode.INTERNAL: 500,
+}
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/health", health)
+    app.router.add_post("/api/login", login)
+    app.router.add_post("/api/logout", logout)
+    app.router.add_get("/api/me", me)
+    app.router.add_get("/api/documents/{sha256}", download_document)
+    app.router.add_post("/api/meetings/{meeting_id}/documents", upload_document)
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except ProtocolError as error:
+        log.warning("%s %s refused: %s (%s)", request.method, request.path, error.code,
+                    error.message)
+        return web.json_response(error.to_reply(), status=_STATUS.get(error.code, 400))
+
+
+async def health(request: web.Request) -> web.Response:
+    return web.json_response(
+        {"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION}
+    )
+
+
+async def login(request: web.Request) -> web.Response:
+    context = request.app[CONTEXT]
+    credentials = parse(Login, await _json(request))
+    user, stored_hash = context.store.credentials(credentials.username)
+    # scrypt takes ~50 ms on purpose: off the event loop, so other meetings do not wait.
+    matches = await asyncio.get_running_loop().run_in_executor(
+        None, verify_password, credentials.password, stored_hash
+    )
+    if user is None or not matches:
+        raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong user name or password.")
+    token, expires_at = context.store.create_session(user)
+    log.info("%s logged in", user.name)
+    return web.json_response(
+        ok_reply({"token": token, "expires_at": expires_at, "user": user.info().model_dump()})
+    )
+
+
+async def logout(request: web.Request) -> web.Response:
+    context = request.app[CONTEXT]
+    _authenticated(request)
+    context.store.revoke_session(_bearer(request))
+    return web.json_response(ok_reply())
+
+
+async def me(request: web.Request) -> web.Response:
+    return web.json_response(ok_reply(_authenticated(request).info().model_dump()))
+
+
+async def download_document(request: web.Request) -> web.StreamResponse:
+    context = request.app[CONTEXT]
+    user = _authenticated(request)
+    sha256 = request.match_info["sha256"]
+    # The same answer whether the file does not exist or belongs to another meeting.
+    if not (len(sha256) == 64 and context.store.may_read_blob(user, sha256)
+            and context.blobs.exists(sha256)):
+        raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in your meetings.")
+    return web.FileResponse(
+        context.blobs.path(sha256),
+        headers={"Content-Type": "application/pdf", "ETag": f'"{sha256}"',
+                 "Cache-Control": "private, max-age=31536000, immutable"},
+    )
+
+
+async def upload_document(request: web.Request) -> web.Response:
+    """The body is the PDF itself; `filename` and `title` come as query parameters."""
+    context = request.app[CONTEXT]
+    user = _authenticated(request)
+    try:
+        meeting_id = int(request.match_info["meeting_id"])
+    except ValueError:
+        raise ProtocolError(ErrorCode.NOT_FOUND, "No such meeting.") from None
+    authz.require_may_manage(context.store, user, meeting_id)
+    if (request.content_length or 0) > MAX_UPLOAD_BYTES:
+        raise _too_large()
+    incoming = context.blobs.new_incoming()
+    try:
+        received = 0
+        with open(incoming, "wb") as out:
+            async for chunk in request.content.iter_chunked(1 << 16):
+                received += len(chunk)
+                if received > MAX_UPLOAD_BYTES:
+                    raise _too_large()
+                out.write(chunk)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
+    document = await ingest(
+        context, meeting_id, incoming,
+        filename=request.query.get("filename", "document.pdf"),
+        title=request.query.get("title"),
+        added_by=user,
+    )
+    return web.json_response(ok_reply(document.model_dump(mode="json")), status=201)
+
+
+def _too_large() -> ProtocolError:
+    return ProtocolError(
+        ErrorCode.TOO_LARGE, f"The file is larger than {MAX_UPLOAD_BYTES // 2**20} MiB."
+    )
+
+
+def _bearer(request: web.Request) -> str:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def _authenticated(request: web.Request) -> User:
+    token = _bearer(request)
+    user = request.app[CONTEXT].store.user_for_token(token) if token else None
+    if user is None:
+        raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Log in first (a valid bearer token).")
+    return user
+
+
+async def _json(request: web.Request) -> Any:
+    try:
+        return await request.json()
+    except ValueError:
+        raise ProtocolError(ErrorCode.INVALID_PAYLOAD, "The body must be JSON.") from None

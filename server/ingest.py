@@ -1,0 +1,58 @@
+"""Turning an uploaded file into a meeting document: check, store by hash, record, announce."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from meeting.core.protocol import DocumentAdded, DocumentInfo, ErrorCode, Event, ProtocolError
+from server.context import ServerContext
+from server.pdfcheck import check_pdf
+from server.store.blobs import sha256_of
+from server.store.repository import User
+
+log = logging.getLogger("meeting.server.ingest")
+
+
+def clean_filename(name: str) -> str:
+    """Keep the name people know the file by, without any directory part."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = "".join(ch for ch in name if ch.isprintable())[:200]
+    return name or "document.pdf"
+
+
+async def ingest(
+    context: ServerContext,
+    meeting_id: int,
+    incoming: Path,
+    *,
+    filename: str,
+    title: str | None,
+    added_by: User | None,
+) -> DocumentInfo:
+    """Check `incoming` (a file in the store's incoming folder) and add it to the meeting.
+
+    On any refusal the incoming file is removed and nothing is recorded.
+    """
+    try:
+        result = await check_pdf(incoming)
+        if not result.ok:
+            raise ProtocolError(ErrorCode.BAD_DOCUMENT, result.message)
+        sha256 = sha256_of(incoming)
+        size = incoming.stat().st_size
+        context.blobs.commit(incoming, sha256)
+    finally:
+        if incoming.exists():
+            os.unlink(incoming)
+    filename = clean_filename(filename)
+    title = (title or "").strip()[:200] or Path(filename).stem or filename
+    async with context.meeting_locks[meeting_id]:
+        document, seq = context.store.add_document(
+            meeting_id, sha256=sha256, title=title, filename=filename, pages=result.pages,
+            size=size, added_by=added_by,
+        )
+        added = DocumentAdded(meeting_id=meeting_id, seq=seq, document=document)
+        await context.broadcast(meeting_id, Event.DOCUMENT_ADDED, added.model_dump(mode="json"))
+    log.info("meeting %s: added %s (%s, %d pages)", meeting_id, filename, sha256[:12], result.pages)
+    return document

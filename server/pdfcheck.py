@@ -1,0 +1,84 @@
+"""Checking an uploaded file before it becomes a meeting document.
+
+The check runs PyMuPDF in a child process with a time limit: a hostile or broken file can make
+MuPDF spin or crash, and neither may take the server down with it. Run as a module it prints one
+JSON line: {"ok": true, "pages": N} or {"ok": false, "reason": CODE}.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CHECK_SECONDS = 30.0
+
+REASONS = {
+    "not_pdf": "The file is not a PDF document.",
+    "broken": "The PDF file is damaged and cannot be opened.",
+    "encrypted": "The PDF is protected by a password. Remove the password and upload it again.",
+    "no_pages": "The PDF has no pages.",
+    "bad_pages": "Some pages of the PDF are damaged and cannot be shown.",
+    "timeout": "The PDF took too long to check; it may be damaged.",
+    "crashed": "The PDF could not be checked; it may be damaged.",
+}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    pages: int = 0
+    reason: str = ""
+
+    @property
+    def message(self) -> str:
+        return REASONS.get(self.reason, "")
+
+
+def check_file(path: str) -> dict:
+    """The check itself (in the child process)."""
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    with open(path, "rb") as f:
+        if b"%PDF-" not in f.read(1024):
+            return {"ok": False, "reason": "not_pdf"}
+    try:
+        document = pymupdf.open(path, filetype="pdf")
+    except Exception:
+        return {"ok": False, "reason": "broken"}
+    with document:
+        if document.needs_pass:
+            return {"ok": False, "reason": "encrypted"}
+        if document.page_count < 1:
+            return {"ok": False, "reason": "no_pages"}
+        try:
+            for page in document:
+                page.bound()
+        except Exception:
+            return {"ok": False, "reason": "bad_pages"}
+        return {"ok": True, "pages": document.page_count}
+
+
+async def check_pdf(path: Path, timeout: float = CHECK_SECONDS) -> CheckResult:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "server.pdfcheck", str(path),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        out, _ = await asyncio.wait_for(process.communicate(), timeout)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        return CheckResult(False, reason="timeout")
+    try:
+        answer = json.loads(out.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return CheckResult(False, reason="crashed")
+    return CheckResult(bool(answer["ok"]), int(answer.get("pages", 0)), answer.get("reason", ""))
+
+
+if __name__ == "__main__":
+    print(json.dumps(check_file(sys.argv[1])), flush=True)

@@ -1,0 +1,1 @@
+"""Persistence: the SQLite database (schema, migrations, queries) and the document files."""

@@ -1,0 +1,52 @@
+"""Opening the SQLite database: WAL journal, foreign keys on, schema brought up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from server.store.migrations import MIGRATIONS
+
+DATABASE_NAME = "meeting.sqlite3"
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer server; refusing to touch it protects the data."""
+
+
+def open_database(data_dir: Path) -> sqlite3.Connection:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(
+        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False
+    )
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 5000")
+    migrate(connection)
+    return connection
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    current = schema_version(connection)
+    if current > len(MIGRATIONS):
+        raise SchemaTooNewError(
+            f"database schema version {current} is newer than this server knows "
+            f"({len(MIGRATIONS)}); upgrade the server"
+        )
+    for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        # executescript commits first; wrap in an explicit transaction so a failed step leaves
+        # the database at the previous version.
+        try:
+            connection.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise

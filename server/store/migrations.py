@@ -1,0 +1,52 @@
+"""Versioned schema migrations, applied in order; `PRAGMA user_version` records the last applied.
+
+Never edit a migration that has shipped: add the next one.
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: accounts, sessions, meetings with their shared state, members, documents
+    """
+    CREATE TABLE users (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'organizer', 'participant', 'display')),
+        password_hash TEXT NOT NULL,
+        created_at    REAL NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at REAL NOT NULL,
+        expires_at REAL NOT NULL,
+        revoked    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sessions_by_user ON sessions(user_id);
+    CREATE TABLE meetings (
+        id                  INTEGER PRIMARY KEY,
+        title               TEXT NOT NULL,
+        created_at          REAL NOT NULL,
+        presenter_id        INTEGER REFERENCES users(id),
+        current_document_id INTEGER REFERENCES documents(id),
+        current_page        INTEGER NOT NULL DEFAULT 0,
+        seq                 INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE meeting_members (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        PRIMARY KEY (meeting_id, user_id)
+    );
+    CREATE TABLE documents (
+        id         INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        sha256     TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        filename   TEXT NOT NULL,
+        pages      INTEGER NOT NULL CHECK (pages > 0),
+        size       INTEGER NOT NULL,
+        added_at   REAL NOT NULL,
+        added_by   INTEGER REFERENCES users(id)
+    );
+    CREATE INDEX documents_by_meeting ON documents(meeting_id);
+    CREATE INDEX documents_by_hash ON documents(sha256);
+    """,
+)

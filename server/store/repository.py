@@ -1,0 +1,305 @@
+"""Queries over the database: accounts, sessions, meetings, members, documents.
+
+Plain methods over one connection; the caller decides who may do what (see server.authz).
+Each change of a meeting's shared state bumps its `seq` in the same transaction, so the number a
+client sees always matches what is stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from meeting.core.protocol import (
+    DocumentInfo,
+    MeetingState,
+    MeetingSummary,
+    Role,
+    Snapshot,
+    UserInfo,
+)
+from server.passwords import hash_password, new_token, token_digest
+
+SESSION_SECONDS = 12 * 3600
+
+
+class StoreError(ValueError):
+    """A request the data does not allow (unknown user, duplicate name, ...); message is for people."""
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    role: Role
+
+    def info(self) -> UserInfo:
+        return UserInfo(name=self.name, role=self.role)
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- users and sessions ---------------------------------------------------------------
+
+    def add_user(self, name: str, role: Role, password: str) -> User:
+        if not password:
+            raise StoreError("the password must not be empty")
+        try:
+            cursor = self.db.execute(
+                "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                (name, str(role), hash_password(password), time.time()),
+            )
+        except sqlite3.IntegrityError:
+            raise StoreError(f"a user named {name!r} already exists") from None
+        return User(cursor.lastrowid, name, role)
+
+    def set_password(self, name: str, password: str) -> None:
+        user = self.require_user(name)
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE users SET password_hash = ? WHERE id = ?", (hash_password(password), user.id)
+            )
+            db.execute("UPDATE sessions SET revoked = 1 WHERE user_id = ?", (user.id,))
+
+    def users(self) -> list[User]:
+        rows = self.db.execute("SELECT id, name, role FROM users ORDER BY name")
+        return [User(r["id"], r["name"], Role(r["role"])) for r in rows]
+
+    def user_by_name(self, name: str) -> User | None:
+        row = self.db.execute("SELECT id, name, role FROM users WHERE name = ?", (name,)).fetchone()
+        return User(row["id"], row["name"], Role(row["role"])) if row else None
+
+    def require_user(self, name: str) -> User:
+        user = self.user_by_name(name)
+        if user is None:
+            raise StoreError(f"no user named {name!r}")
+        return user
+
+    def credentials(self, name: str) -> tuple[User | None, str]:
+        """The user and their password hash; for an unknown name, None and a decoy hash, so
+        checking takes the same time whether or not the name exists."""
+        row = self.db.execute(
+            "SELECT id, name, role, password_hash FROM users WHERE name = ?", (name,)
+        ).fetchone()
+        if row is None:
+            return None, _DUMMY_HASH
+        return User(row["id"], row["name"], Role(row["role"])), row["password_hash"]
+
+    def create_session(self, user: User, seconds: float = SESSION_SECONDS) -> tuple[str, float]:
+        token = new_token()
+        now = time.time()
+        self.db.execute(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            (token_digest(token), user.id, now, now + seconds),
+        )
+        return token, now + seconds
+
+    def user_for_token(self, token: str) -> User | None:
+        row = self.db.execute(
+            "SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id "
+            "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ?",
+            (token_digest(token), time.time()),
+        ).fetchone()
+        return User(row["id"], row["name"], Role(row["role"])) if row else None
+
+    def revoke_session(self, token: str) -> None:
+        self.db.execute(
+            "UPDATE sessions SET revoked = 1 WHERE token_hash = ?", (token_digest(token),)
+        )
+
+    # --- meetings ----------------------------------------------------------------------------
+
+    def create_meeting(self, title: str) -> int:
+        title = title.strip()
+        if not title:
+            raise StoreError("a meeting needs a title")
+        cursor = self.db.execute(
+            "INSERT INTO meetings (title, created_at) VALUES (?, ?)", (title, time.time())
+        )
+        return cursor.lastrowid
+
+    def meeting_exists(self, meeting_id: int) -> bool:
+        row = self.db.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        return row is not None
+
+    def require_meeting(self, meeting_id: int) -> None:
+        if not self.meeting_exists(meeting_id):
+            raise StoreError(f"no meeting with id {meeting_id}")
+
+    def invite(self, meeting_id: int, user: User) -> None:
+        self.require_meeting(meeting_id)
+        self.db.execute(
+            "INSERT OR IGNORE INTO meeting_members (meeting_id, user_id) VALUES (?, ?)",
+            (meeting_id, user.id),
+        )
+
+    def is_member(self, meeting_id: int, user: User) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM meeting_members WHERE meeting_id = ? AND user_id = ?",
+            (meeting_id, user.id),
+        ).fetchone()
+        return row is not None
+
+    def members(self, meeting_id: int) -> list[User]:
+        rows = self.db.execute(
+            "SELECT u.id, u.name, u.role FROM meeting_members m JOIN users u ON u.id = m.user_id "
+            "WHERE m.meeting_id = ? ORDER BY u.name",
+            (meeting_id,),
+        )
+        return [User(r["id"], r["name"], Role(r["role"])) for r in rows]
+
+    def meetings_for(self, user: User) -> list[MeetingSummary]:
+        """Meetings the user may see: those they are invited to (an admin sees all)."""
+        if user.role is Role.ADMIN:
+            return self.all_meetings()
+        return self._meeting_summaries(
+            "WHERE m.id IN (SELECT meeting_id FROM meeting_members WHERE user_id = ?)", (user.id,)
+        )
+
+    def all_meetings(self) -> list[MeetingSummary]:
+        return self._meeting_summaries("", ())
+
+    def _meeting_summaries(self, where: str, parameters: tuple) -> list[MeetingSummary]:
+        rows = self.db.execute(
+            "SELECT m.id, m.title, p.name AS presenter, "
+            "(SELECT COUNT(*) FROM documents d WHERE d.meeting_id = m.id) AS documents "
+            f"FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id {where} ORDER BY m.id",
+            parameters,
+        )
+        return [
+            MeetingSummary(
+                id=r["id"], title=r["title"], documents=r["documents"], presenter=r["presenter"]
+            )
+            for r in rows
+        ]
+
+    def meeting_state(self, meeting_id: int) -> MeetingState:
+        row = self.db.execute(
+            "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter "
+            "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
+            (meeting_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no meeting with id {meeting_id}")
+        return MeetingState(
+            meeting_id=meeting_id,
+            seq=row["seq"],
+            document_id=row["current_document_id"],
+            page=row["current_page"],
+            presenter=row["presenter"],
+        )
+
+    def snapshot(self, meeting_id: int) -> Snapshot:
+        with self.transaction():  # one consistent reading of state, documents and members
+            state = self.meeting_state(meeting_id)
+            documents = tuple(self.documents(meeting_id))
+            members = tuple(u.info() for u in self.members(meeting_id))
+            title = self.db.execute(
+                "SELECT title FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()["title"]
+        summary = MeetingSummary(
+            id=meeting_id, title=title, documents=len(documents), presenter=state.presenter
+        )
+        return Snapshot(meeting=summary, state=state, documents=documents, members=members)
+
+    def set_page(self, meeting_id: int, document_id: int, page: int) -> MeetingState:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE meetings SET current_document_id = ?, current_page = ?, seq = seq + 1 "
+                "WHERE id = ?",
+                (document_id, page, meeting_id),
+            )
+            return self.meeting_state(meeting_id)
+
+    def set_presenter(self, meeting_id: int, user: User | None) -> MeetingState:
+        with self.transaction() as db:
+            if user is not None:
+                self.invite(meeting_id, user)
+            db.execute(
+                "UPDATE meetings SET presenter_id = ?, seq = seq + 1 WHERE id = ?",
+                (user.id if user else None, meeting_id),
+            )
+            return self.meeting_state(meeting_id)
+
+    # --- documents ---------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        meeting_id: int,
+        *,
+        sha256: str,
+        title: str,
+        filename: str,
+        pages: int,
+        size: int,
+        added_by: User | None,
+    ) -> tuple[DocumentInfo, int]:
+        """Record a stored file as a document of the meeting; returns it and the new seq.
+
+        The first document of a meeting becomes its current one, so followers have a page to show.
+        """
+        with self.transaction() as db:
+            self.require_meeting(meeting_id)
+            cursor = db.execute(
+                "INSERT INTO documents (meeting_id, sha256, title, filename, pages, size, "
+                "added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (meeting_id, sha256, title, filename, pages, size, time.time(),
+                 added_by.id if added_by else None),
+            )
+            document_id = cursor.lastrowid
+            db.execute(
+                "UPDATE meetings SET seq = seq + 1, current_document_id = "
+                "COALESCE(current_document_id, ?) WHERE id = ?",
+                (document_id, meeting_id),
+            )
+            seq = self.meeting_state(meeting_id).seq
+        info = DocumentInfo(
+            id=document_id, sha256=sha256, title=title, filename=filename, pages=pages, size=size
+        )
+        return info, seq
+
+    def documents(self, meeting_id: int) -> list[DocumentInfo]:
+        rows = self.db.execute(
+            "SELECT id, sha256, title, filename, pages, size FROM documents "
+            "WHERE meeting_id = ? ORDER BY id",
+            (meeting_id,),
+        )
+        return [DocumentInfo(**dict(r)) for r in rows]
+
+    def document(self, meeting_id: int, document_id: int) -> DocumentInfo | None:
+        row = self.db.execute(
+            "SELECT id, sha256, title, filename, pages, size FROM documents "
+            "WHERE meeting_id = ? AND id = ?",
+            (meeting_id, document_id),
+        ).fetchone()
+        return DocumentInfo(**dict(row)) if row else None
+
+    def may_read_blob(self, user: User, sha256: str) -> bool:
+        """True when the file belongs to a meeting the user may see."""
+        if user.role is Role.ADMIN:
+            row = self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT 1 FROM documents d JOIN meeting_members m ON m.meeting_id = d.meeting_id "
+                "WHERE d.sha256 = ? AND m.user_id = ? LIMIT 1",
+                (sha256, user.id),
+            ).fetchone()
+        return row is not None
+
+
+_DUMMY_HASH = hash_password("not a real password")

@@ -1,0 +1,44 @@
+"""Shared fixtures: a seeded real server on loopback, folders in tmp, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs():
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    assert pdfs, "sample material missing: run python resources/samples/generate.py"
+    return pdfs
+
+
+@pytest.fixture
+def corpus():
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory, sample_pdfs) -> tuple[Path, Seeded]:
+    """Seeding hashes six passwords and checks PDFs in subprocesses: do it once, copy per test."""
+    folder = tmp_path_factory.mktemp("template") / "server"
+    return folder, seed(folder, sample_pdfs)
+
+
+@pytest.fixture
+def seeded_server(tmp_path, seeded_template) -> Iterator[tuple[LiveServer, Seeded]]:
+    template, seeded = seeded_template
+    shutil.copytree(template, tmp_path / "server")
+    live = LiveServer(tmp_path / "server").start()
+    yield live, seeded
+    live.stop()

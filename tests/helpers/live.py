@@ -1,0 +1,133 @@
+"""A real server on a free loopback port, seeded with accounts, and real Socket.IO clients."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+import socketio
+
+from meeting.core.protocol import PROTOCOL_VERSION, Role
+from server.context import ServerContext
+from server.embedded import EmbeddedServer
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+PASSWORD = "correct horse battery staple"
+ACCOUNTS = {
+    "admin": Role.ADMIN,
+    "olga": Role.ORGANIZER,
+    "paul": Role.PARTICIPANT,
+    "pia": Role.PARTICIPANT,
+    "dora": Role.DISPLAY,
+    "otto": Role.PARTICIPANT,  # an outsider: not invited to the meeting
+}
+
+
+@dataclass
+class Seeded:
+    meeting_id: int
+    documents: list[int] = field(default_factory=list)
+
+
+def seed(data_dir: Path, pdfs: list[Path]) -> Seeded:
+    """Accounts, one meeting presented by olga with paul, pia and dora invited, and documents."""
+    import asyncio
+
+    from server.ingest import ingest
+
+    context = ServerContext.open(data_dir)
+    try:
+        store = context.store
+        users = {name: store.add_user(name, role, PASSWORD) for name, role in ACCOUNTS.items()}
+        meeting_id = store.create_meeting("Budget review 予算審議")
+        for name in ("olga", "paul", "pia", "dora"):
+            store.invite(meeting_id, users[name])
+        store.set_presenter(meeting_id, users["olga"])
+        seeded = Seeded(meeting_id)
+        for pdf in pdfs:
+            incoming = context.blobs.new_incoming()
+            shutil.copyfile(pdf, incoming)
+            document = asyncio.run(
+                ingest(context, meeting_id, incoming, filename=pdf.name, title=None,
+                       added_by=users["olga"])
+            )
+            seeded.documents.append(document.id)
+        return seeded
+    finally:
+        context.close()
+
+
+def login(url: str, name: str, password: str = PASSWORD) -> str:
+    response = requests.post(f"{url}/api/login", json={"username": name, "password": password},
+                             timeout=10)
+    response.raise_for_status()
+    return response.json()["data"]["token"]
+
+
+class Peer:
+    """A real python-socketio client that records what the server broadcasts to it."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.events: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self.sio = socketio.Client(reconnection=False)
+        self.sio.on("*", lambda event, data: self.events.put((event, data)))
+        self.sio.connect(url, auth={"token": token, "protocol": PROTOCOL_VERSION},
+                         transports=["websocket"], wait_timeout=10)
+
+    def call(self, event: str, payload: Any = None, timeout: float = 10) -> dict:
+        if payload is None:
+            return self.sio.call(event, timeout=timeout)
+        return self.sio.call(event, payload, timeout=timeout)
+
+    def next_event(self, timeout: float = 5) -> tuple[str, Any]:
+        return self.events.get(timeout=timeout)
+
+    def no_event(self, wait: float = 0.3) -> bool:
+        try:
+            event = self.events.get(timeout=wait)
+        except queue.Empty:
+            return True
+        raise AssertionError(f"unexpected event {event!r}")
+
+    def close(self) -> None:
+        self.sio.disconnect()
+
+
+class LiveServer:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.server = EmbeddedServer(data_dir)
+        self.url = ""
+        self.peers: list[Peer] = []
+
+    def start(self) -> LiveServer:
+        self.server.port = self.server.port or 0
+        self.url = self.server.start()
+        return self
+
+    def restart(self) -> None:
+        self.close_peers()
+        port = self.server.port
+        self.server.stop()
+        self.server = EmbeddedServer(self.data_dir, port=port)
+        self.url = self.server.start()
+
+    def peer(self, name: str) -> Peer:
+        peer = Peer(self.url, login(self.url, name))
+        self.peers.append(peer)
+        return peer
+
+    def close_peers(self) -> None:
+        for peer in self.peers:
+            peer.close()
+        self.peers.clear()
+
+    def stop(self) -> None:
+        self.close_peers()
+        self.server.stop()
