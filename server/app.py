@@ -28,12 +28,17 @@ def create_app(data_dir: Path) -> web.Application:
     app[CONTEXT] = context
     add_routes(app)
 
-    async def disconnect_clients(_: web.Application) -> None:
-        await sio.shutdown()
-
     async def close_store(_: web.Application) -> None:
         context.close()
 
-    app.on_shutdown.append(disconnect_clients)
+    async def drop_connections(_: web.Application) -> None:
+        # Close transports without a Socket.IO "disconnect": clients take that as final and would
+        # not come back. A dropped transport makes them reconnect to the restarted server.
+        # (engine.io ends a websocket's writer, and so the websocket, when None is queued.)
+        for connection in list(sio.eio.sockets.values()):
+            await connection.queue.put(None)
+        await sio.shutdown()
+
+    app.on_shutdown.append(drop_connections)
     app.on_cleanup.append(close_store)
     return app

@@ -1,0 +1,157 @@
+"""HTTP calls to the server: health, login, documents. Blocking; call them off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import requests
+
+from meeting.core.protocol import PROTOCOL_VERSION, DocumentInfo, UserInfo
+from meeting.net.cache import DocumentCache, HashMismatchError
+
+Progress = Callable[[int, int], None]
+"""Called with (bytes done, bytes in all)."""
+
+CHUNK = 1 << 16
+UNREACHABLE = "unreachable"
+
+
+class ApiError(Exception):
+    def __init__(self, code: str, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    user: UserInfo
+    expires_at: float
+
+
+class ServerApi:
+    def __init__(self, base_url: str, token: str | None = None, timeout: float = 15.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self._http = requests.Session()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- calls -------------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return self._request("GET", "/health", authenticated=False).json()
+
+    def check_protocol(self) -> None:
+        """Refuse early, with a clear message, a server that speaks another protocol."""
+        server = self.health().get("protocol")
+        if server != PROTOCOL_VERSION:
+            raise ApiError(
+                "protocol_mismatch",
+                f"The server speaks protocol {server}, this client {PROTOCOL_VERSION}. "
+                "Update the client or ask your administrator.",
+            )
+
+    def login(self, username: str, password: str) -> LoginResult:
+        self.check_protocol()
+        data = self._data("POST", "/api/login", authenticated=False,
+                          json={"username": username, "password": password})
+        self.token = data["token"]
+        return LoginResult(data["token"], UserInfo.model_validate(data["user"]),
+                           data["expires_at"])
+
+    def me(self) -> UserInfo:
+        return UserInfo.model_validate(self._data("GET", "/api/me"))
+
+    def logout(self) -> None:
+        self._data("POST", "/api/logout")
+        self.token = None
+
+    def fetch_document(self, document: DocumentInfo, cache: DocumentCache,
+                       progress: Progress | None = None) -> Path:
+        """The document's file, from the cache or downloaded and checked against its hash."""
+        cached = cache.get(document.sha256)
+        if cached is not None:
+            return cached
+        response = self._request("GET", f"/api/documents/{document.sha256}", stream=True)
+        total = int(response.headers.get("Content-Length") or document.size)
+        writer = cache.writer(document.sha256)
+        done = 0
+        try:
+            for chunk in response.iter_content(CHUNK):
+                writer.write(chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+            return writer.commit()
+        except HashMismatchError as error:
+            raise ApiError("hash_mismatch", str(error)) from None
+        except requests.RequestException as error:
+            writer.abort()
+            raise ApiError(UNREACHABLE, f"The download was interrupted: {error}") from None
+        finally:
+            response.close()
+
+    def upload_document(self, meeting_id: int, path: Path, title: str | None = None,
+                        progress: Progress | None = None) -> DocumentInfo:
+        params = {"filename": path.name}
+        if title:
+            params["title"] = title
+        with open(path, "rb") as f:
+            data = self._data(
+                "POST", f"/api/meetings/{meeting_id}/documents", params=params,
+                data=_ProgressReader(f, path.stat().st_size, progress),
+                headers={"Content-Type": "application/pdf"}, timeout=max(self.timeout, 120),
+            )
+        return DocumentInfo.model_validate(data)
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    def _data(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._request(method, path, **kwargs).json().get("data")
+
+    def _request(self, method: str, path: str, *, authenticated: bool = True,
+                 headers: dict[str, str] | None = None, **kwargs: Any) -> requests.Response:
+        headers = dict(headers or {})
+        if authenticated and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        kwargs.setdefault("timeout", self.timeout)
+        try:
+            response = self._http.request(method, self.base_url + path, headers=headers, **kwargs)
+        except requests.RequestException:
+            raise ApiError(UNREACHABLE, f"Cannot reach the server at {self.base_url}.") from None
+        if response.status_code >= 400:
+            try:
+                error = response.json()["error"]
+                raise ApiError(error["code"], error["message"], response.status_code)
+            except (ValueError, KeyError, TypeError):
+                raise ApiError("http_error", f"The server answered {response.status_code}.",
+                               response.status_code) from None
+        return response
+
+
+class _ProgressReader:
+    """A file for requests to stream from: its length sets Content-Length, reads report progress."""
+
+    def __init__(self, file: BinaryIO, total: int, progress: Progress | None) -> None:
+        self._file = file
+        self._total = total
+        self._done = 0
+        self._progress = progress
+
+    def __len__(self) -> int:
+        return self._total
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._file.read(size)
+        self._done += len(chunk)
+        if self._progress and chunk:
+            self._progress(self._done, self._total)
+        return chunk

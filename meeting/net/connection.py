@@ -1,0 +1,127 @@
+"""One Socket.IO connection to the server, kept up by itself.
+
+The first connection is retried with backoff until it succeeds or the server refuses us for a
+reason retrying cannot fix (a dead token, another protocol version). After that python-socketio's
+own reconnection takes over. Everything here runs on python-socketio's threads; the listener is
+called there too.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import socketio
+
+from meeting.core.protocol import PROTOCOL_VERSION, ErrorCode
+
+log = logging.getLogger("meeting.net.connection")
+
+Reply = dict[str, Any]
+FATAL = {str(ErrorCode.UNAUTHENTICATED), str(ErrorCode.PROTOCOL_MISMATCH)}
+OFFLINE = "offline"
+
+
+class ConnectionListener(Protocol):
+    def on_connected(self) -> None: ...
+    def on_disconnected(self) -> None: ...
+    def on_refused(self, code: str, message: str) -> None: ...
+    def on_event(self, event: str, data: Any) -> None: ...
+
+
+class MeetingConnection:
+    def __init__(self, server_url: str, token: str, listener: ConnectionListener,
+                 events: list[str]) -> None:
+        self.server_url = server_url
+        self._token = token
+        self._listener = listener
+        self._closed = threading.Event()
+        self._online = False  # python-socketio's own flag is set only after the connect handler
+        self._sio = socketio.Client(
+            reconnection=True, reconnection_delay=0.5, reconnection_delay_max=5,
+            handle_sigint=False,
+        )
+        self._sio.on("connect", self._on_connect)
+        self._sio.on("disconnect", self._on_disconnect)
+        self._sio.on("connect_error", self._on_connect_error)
+        for event in events:
+            self._sio.on(event, _forward(listener, event))
+
+    @property
+    def connected(self) -> bool:
+        return self._online
+
+    def open(self) -> None:
+        """Connect in the background; returns at once."""
+        threading.Thread(target=self._connect_loop, name="meeting-connect", daemon=True).start()
+
+    def request(self, event: str, payload: Any, on_reply: Callable[[Reply], None]) -> None:
+        """Send an event; `on_reply` gets the server's answer (or an offline error)."""
+        if not self._online:
+            on_reply(_error(OFFLINE, "Not connected to the server."))
+            return
+        try:
+            if payload is None:
+                self._sio.emit(event, callback=on_reply)
+            else:
+                self._sio.emit(event, payload, callback=on_reply)
+        except socketio.exceptions.SocketIOError as error:
+            on_reply(_error(OFFLINE, f"Could not send: {error}"))
+
+    def close(self) -> None:
+        self._closed.set()
+        self._sio.disconnect()
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _auth(self) -> dict[str, Any]:
+        return {"token": self._token, "protocol": PROTOCOL_VERSION}
+
+    def _connect_loop(self) -> None:
+        delay = 0.5
+        while not self._closed.is_set():
+            try:
+                self._sio.connect(self.server_url, auth=self._auth, transports=["websocket"],
+                                  wait_timeout=10)
+                return
+            except socketio.exceptions.ConnectionError as error:
+                if self._closed.is_set():
+                    return
+                log.info("connecting to %s failed (%s); retrying in %.1f s",
+                         self.server_url, error, delay)
+                if self._closed.wait(delay):
+                    return
+                delay = min(delay * 2, 5.0)
+
+    def _on_connect(self) -> None:
+        self._online = True
+        self._listener.on_connected()
+
+    def _on_disconnect(self, reason: Any = None) -> None:
+        self._online = False
+        self._listener.on_disconnected()
+        if reason == socketio.Client.reason.SERVER_DISCONNECT and not self._closed.is_set():
+            # The server ended this session on purpose (e.g. the token was revoked): python-socketio
+            # does not reconnect after that, so say it plainly.
+            self._closed.set()
+            self._listener.on_refused(
+                str(ErrorCode.UNAUTHENTICATED), "The server ended this session. Sign in again."
+            )
+
+    def _on_connect_error(self, data: Any = None) -> None:
+        code = (data or {}).get("data", {}).get("code") if isinstance(data, dict) else None
+        message = data.get("message", "") if isinstance(data, dict) else str(data)
+        if code in FATAL:
+            self._closed.set()
+            self._listener.on_refused(code, message)
+            threading.Thread(target=self._sio.disconnect, daemon=True).start()
+
+
+def _forward(listener: ConnectionListener, event: str) -> Callable[[Any], None]:
+    return lambda data=None: listener.on_event(event, data)
+
+
+def _error(code: str, message: str) -> Reply:
+    return {"ok": False, "error": {"code": code, "message": message}}

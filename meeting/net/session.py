@@ -1,0 +1,203 @@
+"""A signed-in client: the live connection, the meetings it joined, documents and uploads.
+
+Keeps each joined meeting in sync (snapshot plus numbered changes, a fresh snapshot on any gap)
+and rejoins after a reconnect, so a client that dropped lands on the presenter's current page.
+Qt-free: results go to a `SessionListener`, called from network threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from meeting.core.protocol import (
+    SERVER_PAYLOADS,
+    DocumentInfo,
+    Event,
+    MeetingSummary,
+    Snapshot,
+    UserInfo,
+)
+from meeting.core.sync import MeetingSync, MeetingView, Outcome
+from meeting.net.api import ApiError, Progress, ServerApi
+from meeting.net.cache import DocumentCache
+from meeting.net.connection import MeetingConnection, Reply
+
+log = logging.getLogger("meeting.net.session")
+
+
+class SessionListener(Protocol):
+    def connection_changed(self, online: bool) -> None: ...
+    def session_refused(self, code: str, message: str) -> None: ...
+    def meeting_changed(self, meeting_id: int, view: MeetingView) -> None: ...
+    def request_failed(self, message: str) -> None: ...
+
+
+class RequestError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class MeetingSession:
+    def __init__(self, server_url: str, token: str, user: UserInfo, cache: DocumentCache,
+                 listener: SessionListener) -> None:
+        self.server_url = server_url.rstrip("/")
+        self.user = user
+        self.cache = cache
+        self.listener = listener
+        self.api = ServerApi(self.server_url, token)
+        self._syncs: dict[int, MeetingSync] = {}
+        self._lock = threading.RLock()
+        self._downloads: dict[str, Future[Path]] = {}
+        self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
+        self.connection = MeetingConnection(
+            self.server_url, token, self, events=list(SERVER_PAYLOADS)
+        )
+
+    # --- lifetime ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.connection.open()
+
+    def close(self) -> None:
+        self.connection.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.api.close()
+
+    @property
+    def online(self) -> bool:
+        return self.connection.connected
+
+    # --- meetings ----------------------------------------------------------------------------
+
+    def list_meetings(self, done: Callable[[list[MeetingSummary] | RequestError], None]) -> None:
+        def on_reply(reply: Reply) -> None:
+            if reply.get("ok"):
+                done([MeetingSummary.model_validate(m) for m in reply["data"]])
+            else:
+                done(_request_error(reply))
+
+        self.connection.request(Event.MEETINGS_LIST, None, on_reply)
+
+    def join(self, meeting_id: int) -> None:
+        with self._lock:
+            self._syncs.setdefault(meeting_id, MeetingSync(meeting_id))
+        self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+
+    def leave(self, meeting_id: int) -> None:
+        with self._lock:
+            self._syncs.pop(meeting_id, None)
+        self.connection.request(Event.MEETING_LEAVE, {"meeting_id": meeting_id}, _ignore)
+
+    def view(self, meeting_id: int) -> MeetingView | None:
+        with self._lock:
+            sync = self._syncs.get(meeting_id)
+            return sync.view if sync else None
+
+    def set_page(self, meeting_id: int, document_id: int, page: int) -> None:
+        """Ask the server to make this the shared page (only the presenter may)."""
+
+        def on_reply(reply: Reply) -> None:
+            if not reply.get("ok"):
+                error = _request_error(reply)
+                self.listener.request_failed(error.message)
+                self._request_snapshot(meeting_id, Event.MEETING_SNAPSHOT)  # back to the truth
+
+        payload = {"meeting_id": meeting_id, "document_id": document_id, "page": page}
+        self.connection.request(Event.PAGE_SET, payload, on_reply)
+
+    # --- documents ---------------------------------------------------------------------------
+
+    def fetch_document(self, document: DocumentInfo) -> Future[Path]:
+        """The document's local file; one download per document however often it is asked."""
+        cached = self.cache.get(document.sha256)
+        if cached is not None:
+            done: Future[Path] = Future()
+            done.set_result(cached)
+            return done
+        with self._lock:
+            running = self._downloads.get(document.sha256)
+            if running is None or (running.done() and running.exception() is not None):
+                running = self._pool.submit(self.api.fetch_document, document, self.cache)
+                self._downloads[document.sha256] = running
+            return running
+
+    def upload(self, meeting_id: int, path: Path, progress: Progress | None = None
+               ) -> Future[DocumentInfo]:
+        return self._pool.submit(self.api.upload_document, meeting_id, path, None, progress)
+
+    # --- ConnectionListener ------------------------------------------------------------------
+
+    def on_connected(self) -> None:
+        self.listener.connection_changed(True)
+        with self._lock:
+            joined = list(self._syncs)
+        for meeting_id in joined:  # after a reconnect: back into every meeting, fresh state
+            self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+
+    def on_disconnected(self) -> None:
+        self.listener.connection_changed(False)
+
+    def on_refused(self, code: str, message: str) -> None:
+        self.listener.session_refused(code, message)
+
+    def on_event(self, event: str, data: Any) -> None:
+        model = SERVER_PAYLOADS.get(Event(event))
+        try:
+            change = model.model_validate(data)
+        except (ValidationError, TypeError):
+            log.warning("ignoring malformed %s from the server: %r", event, data)
+            return
+        with self._lock:
+            sync = self._syncs.get(change.meeting_id)
+            if sync is None:
+                return
+            outcome = sync.apply(change)
+            view = sync.view
+        if outcome is Outcome.APPLIED and view is not None:
+            self.listener.meeting_changed(change.meeting_id, view)
+        elif outcome is Outcome.NEED_SNAPSHOT:
+            log.info("meeting %s: missed a change before seq %s; resyncing",
+                     change.meeting_id, change.seq)
+            self._request_snapshot(change.meeting_id, Event.MEETING_SNAPSHOT)
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _request_snapshot(self, meeting_id: int, event: Event) -> None:
+        def on_reply(reply: Reply) -> None:
+            if not reply.get("ok"):
+                self.listener.request_failed(_request_error(reply).message)
+                return
+            snapshot = Snapshot.model_validate(reply["data"])
+            with self._lock:
+                sync = self._syncs.get(meeting_id)
+                if sync is None:
+                    return
+                outcome = sync.apply_snapshot(snapshot)
+                view = sync.view
+            if outcome is Outcome.NEED_SNAPSHOT:
+                self._request_snapshot(meeting_id, Event.MEETING_SNAPSHOT)
+            elif outcome is Outcome.APPLIED and view is not None:
+                self.listener.meeting_changed(meeting_id, view)
+
+        self.connection.request(event, {"meeting_id": meeting_id}, on_reply)
+
+
+def _request_error(reply: Reply) -> RequestError:
+    error = reply.get("error") or {}
+    return RequestError(error.get("code", "error"), error.get("message", "Request failed."))
+
+
+def _ignore(_: Reply) -> None:
+    pass
+
+
+__all__ = ["ApiError", "MeetingSession", "RequestError", "SessionListener"]

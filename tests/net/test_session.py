@@ -1,0 +1,147 @@
+"""The client's network layer against the real server: join, follow, reconnect, documents."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+
+from meeting.core.protocol import UserInfo
+from meeting.core.sync import MeetingView
+from meeting.net.api import ApiError, ServerApi
+from meeting.net.cache import DocumentCache
+from meeting.net.session import MeetingSession
+from tests.helpers.live import PASSWORD
+
+
+class Recorder:
+    """A SessionListener that lets a test wait for what it expects."""
+
+    def __init__(self) -> None:
+        self.condition = threading.Condition()
+        self.views: dict[int, MeetingView] = {}
+        self.online: list[bool] = []
+        self.failures: list[str] = []
+        self.refusals: list[tuple[str, str]] = []
+
+    def connection_changed(self, online: bool) -> None:
+        with self.condition:
+            self.online.append(online)
+            self.condition.notify_all()
+
+    def session_refused(self, code: str, message: str) -> None:
+        with self.condition:
+            self.refusals.append((code, message))
+            self.condition.notify_all()
+
+    def meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
+        with self.condition:
+            self.views[meeting_id] = view
+            self.condition.notify_all()
+
+    def request_failed(self, message: str) -> None:
+        with self.condition:
+            self.failures.append(message)
+            self.condition.notify_all()
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 10) -> None:
+        with self.condition:
+            assert self.condition.wait_for(predicate, timeout), "timed out waiting"
+
+
+@pytest.fixture
+def open_session(seeded_server, tmp_path):
+    live, _ = seeded_server
+    sessions = []
+
+    def make(name: str) -> tuple[MeetingSession, Recorder]:
+        api = ServerApi(live.url)
+        result = api.login(name, PASSWORD)
+        recorder = Recorder()
+        session = MeetingSession(live.url, result.token, result.user,
+                                 DocumentCache(tmp_path / f"cache-{name}"), recorder)
+        session.start()
+        recorder.wait_for(lambda: recorder.online[-1:] == [True])
+        sessions.append(session)
+        return session, recorder
+
+    yield make
+    for session in sessions:
+        session.close()
+
+
+def test_follower_sees_presenters_turns(seeded_server, open_session):
+    _, seeded = seeded_server
+    presenter, p_rec = open_session("olga")
+    follower, f_rec = open_session("paul")
+    for session in (presenter, follower):
+        session.join(seeded.meeting_id)
+    f_rec.wait_for(lambda: seeded.meeting_id in f_rec.views)
+    presenter.set_page(seeded.meeting_id, seeded.documents[1], 3)
+    f_rec.wait_for(lambda: f_rec.views[seeded.meeting_id].state.page == 3)
+    assert f_rec.views[seeded.meeting_id].state.document_id == seeded.documents[1]
+
+
+def test_refused_page_turn_is_reported(seeded_server, open_session):
+    _, seeded = seeded_server
+    follower, rec = open_session("paul")
+    follower.join(seeded.meeting_id)
+    rec.wait_for(lambda: seeded.meeting_id in rec.views)
+    follower.set_page(seeded.meeting_id, seeded.documents[0], 1)
+    rec.wait_for(lambda: bool(rec.failures))
+    assert "presenter" in rec.failures[0]
+
+
+def test_reconnect_after_restart_lands_on_current_page(seeded_server, open_session):
+    live, seeded = seeded_server
+    follower, rec = open_session("paul")
+    follower.join(seeded.meeting_id)
+    rec.wait_for(lambda: seeded.meeting_id in rec.views)
+    live.restart()
+    rec.wait_for(lambda: rec.online[-1:] == [True] and False in rec.online, timeout=20)
+    # While the follower was away, the presenter moved on.
+    presenter = live.peer("olga")
+    presenter.call("meeting:join", {"meeting_id": seeded.meeting_id})
+    presenter.call("page:set", {"meeting_id": seeded.meeting_id,
+                                "document_id": seeded.documents[2], "page": 2})
+    rec.wait_for(lambda: rec.views[seeded.meeting_id].state.page == 2, timeout=20)
+    assert rec.views[seeded.meeting_id].state.document_id == seeded.documents[2]
+
+
+def test_documents_download_once_and_are_checked(seeded_server, open_session):
+    _, seeded = seeded_server
+    session, rec = open_session("paul")
+    session.join(seeded.meeting_id)
+    rec.wait_for(lambda: seeded.meeting_id in rec.views)
+    document = rec.views[seeded.meeting_id].documents[1]
+    path = session.fetch_document(document).result(timeout=10)
+    assert path.read_bytes()[:5] == b"%PDF-"
+    again = session.fetch_document(document)
+    assert again.done() and again.result() == path  # from the cache, no request
+
+
+def test_wrong_password_and_unreachable_server_are_plain_errors(seeded_server):
+    live, _ = seeded_server
+    with pytest.raises(ApiError) as wrong:
+        ServerApi(live.url).login("paul", "wrong")
+    assert wrong.value.message == "Wrong user name or password."
+    with pytest.raises(ApiError) as unreachable:
+        ServerApi("http://127.0.0.1:9", timeout=2).login("paul", PASSWORD)
+    assert unreachable.value.code == "unreachable"
+
+
+def test_dead_token_is_refused_not_retried_forever(seeded_server, tmp_path):
+    live, _ = seeded_server
+    recorder = Recorder()
+    session = MeetingSession(live.url, "not-a-token", UserInfo(name="paul", role="participant"),
+                             DocumentCache(tmp_path / "c"), recorder)
+    session.start()
+    try:
+        recorder.wait_for(lambda: bool(recorder.refusals))
+        assert recorder.refusals[0][0] == "unauthenticated"
+        time.sleep(0.5)
+        assert len(recorder.refusals) == 1
+    finally:
+        session.close()
