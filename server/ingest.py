@@ -46,7 +46,8 @@ async def ingest(
         if incoming.exists():
             os.unlink(incoming)
     filename = clean_filename(filename)
-    title = (title or "").strip()[:200] or Path(filename).stem or filename
+    # The title people gave it, else the one inside the PDF, else the file's name.
+    title = (title or "").strip()[:200] or result.title or Path(filename).stem or filename
     async with context.meeting_locks[meeting_id]:
         document, seq = context.store.add_document(
             meeting_id, sha256=sha256, title=title, filename=filename, pages=result.pages,

@@ -31,6 +31,8 @@ class CheckResult:
     ok: bool
     pages: int = 0
     reason: str = ""
+    title: str = ""
+    """The title in the PDF's own metadata, if it has one."""
 
     @property
     def message(self) -> str:
@@ -59,7 +61,8 @@ def check_file(path: str) -> dict:
                 page.bound()
         except Exception:
             return {"ok": False, "reason": "bad_pages"}
-        return {"ok": True, "pages": document.page_count}
+        title = (document.metadata or {}).get("title") or ""
+        return {"ok": True, "pages": document.page_count, "title": title.strip()[:200]}
 
 
 async def check_pdf(path: Path, timeout: float = CHECK_SECONDS) -> CheckResult:
@@ -77,7 +80,8 @@ async def check_pdf(path: Path, timeout: float = CHECK_SECONDS) -> CheckResult:
         answer = json.loads(out.decode().strip().splitlines()[-1])
     except (ValueError, IndexError):
         return CheckResult(False, reason="crashed")
-    return CheckResult(bool(answer["ok"]), int(answer.get("pages", 0)), answer.get("reason", ""))
+    return CheckResult(bool(answer["ok"]), int(answer.get("pages", 0)), answer.get("reason", ""),
+                       str(answer.get("title", "")))
 
 
 if __name__ == "__main__":

@@ -88,9 +88,11 @@ class MeetingSession:
         self.connection.request(Event.MEETINGS_LIST, None, on_reply)
 
     def join(self, meeting_id: int) -> None:
+        """Join now, or as soon as the connection is up (every (re)connect rejoins)."""
         with self._lock:
             self._syncs.setdefault(meeting_id, MeetingSync(meeting_id))
-        self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+        if self.online:
+            self._request_snapshot(meeting_id, Event.MEETING_JOIN)
 
     def leave(self, meeting_id: int) -> None:
         with self._lock:

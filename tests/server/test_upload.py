@@ -95,4 +95,22 @@ def test_path_in_filename_is_dropped(seeded_server, sample_pdfs):
     response = upload(live.url, login(live.url, "olga"), seeded.meeting_id,
                       "../../etc/資料.pdf", sample_pdfs[0].read_bytes())
     assert response.json()["data"]["filename"] == "資料.pdf"
-    assert response.json()["data"]["title"] == "資料"
+
+
+def test_title_from_request_else_pdf_metadata_else_filename(seeded_server, sample_pdfs, tmp_path):
+    import pymupdf
+
+    live, seeded = seeded_server
+    token = login(live.url, "olga")
+    body = sample_pdfs[0].read_bytes()
+    given = requests.post(
+        f"{live.url}/api/meetings/{seeded.meeting_id}/documents",
+        params={"filename": "a.pdf", "title": "第2回 資料"}, data=body, timeout=30,
+        headers={"Authorization": f"Bearer {token}"})
+    assert given.json()["data"]["title"] == "第2回 資料"
+    from_metadata = upload(live.url, token, seeded.meeting_id, "a.pdf", body)
+    assert from_metadata.json()["data"]["title"] == pymupdf.open(sample_pdfs[0]).metadata["title"]
+    untitled = pymupdf.open()
+    untitled.new_page()
+    from_name = upload(live.url, token, seeded.meeting_id, "議事録.pdf", untitled.tobytes())
+    assert from_name.json()["data"]["title"] == "議事録"

@@ -1,0 +1,43 @@
+"""`meeting`: the client. `meeting demo` starts a local meeting; `meeting connect` joins a server."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from meeting import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meeting", description="Paperless meeting client")
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--log-level", default="WARNING")
+    commands = parser.add_subparsers(dest="command")
+    demo = commands.add_parser("demo", help="a local meeting: embedded server, sample material, "
+                                            "a presenter and a participant window")
+    demo.add_argument("--data-dir", type=Path, help="where the demo server keeps its data")
+    demo.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                      help="run headless, turn one page, save both windows, exit")
+    connect = commands.add_parser("connect", help="sign in to a meeting server (the default)")
+    connect.add_argument("--server", help="server address, e.g. https://meeting.example.lg.jp")
+    connect.add_argument("--user", help="user name to sign in as")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "demo":
+        from meeting.demo import run
+
+        return run(args.data_dir, args.screenshot)
+    from meeting.ui.app import run_client
+
+    return run_client(getattr(args, "server", None), getattr(args, "user", None))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

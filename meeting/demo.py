@@ -1,0 +1,197 @@
+"""`meeting demo`: a local meeting with an embedded server, sample material, and two windows.
+
+The presenter's window (left) and a participant's (right) are real clients of a real server on
+localhost; turning the presenter's page turns the participant's. With `--screenshot OUT.png` it
+runs headless: turns the presenter's page once, waits until the participant shows it, saves one
+image of both windows, and exits 0 (or non-zero if the participant never showed the page).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from meeting import paths
+from meeting.core.protocol import Role, UserInfo
+
+log = logging.getLogger("meeting.demo")
+
+MEETING_TITLE = "第1回 経営会議 / Executive Meeting No. 1"
+PRESENTER = ("sato", Role.ORGANIZER)
+PARTICIPANT = ("tanaka", Role.PARTICIPANT)
+SCREENSHOT_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    user: UserInfo
+    token: str
+    password: str
+
+
+@dataclass(frozen=True)
+class DemoSetup:
+    meeting_id: int
+    presenter: DemoAccount
+    participant: DemoAccount
+
+
+def prepare(data_dir: Path) -> DemoSetup:
+    """Accounts, the sample meeting and its documents; reused when the folder has them already.
+
+    Passwords are new on every run (printed for signing in from another client); the two windows
+    get session tokens directly, so the demo needs no typing.
+    """
+    from server.context import ServerContext
+    from server.ingest import ingest
+
+    context = ServerContext.open(data_dir)
+    try:
+        store = context.store
+        accounts = {}
+        for name, role in (PRESENTER, PARTICIPANT):
+            password = secrets.token_urlsafe(9)
+            user = store.user_by_name(name)
+            if user is None:
+                user = store.add_user(name, role, password)
+            else:
+                store.set_password(name, password)
+            token, _ = store.create_session(user)
+            accounts[name] = DemoAccount(user.info(), token, password)
+        meetings = [m for m in store.all_meetings() if m.title == MEETING_TITLE]
+        meeting_id = meetings[0].id if meetings else store.create_meeting(MEETING_TITLE)
+        for name in accounts:
+            store.invite(meeting_id, store.require_user(name))
+        if store.meeting_state(meeting_id).presenter != PRESENTER[0]:
+            store.set_presenter(meeting_id, store.require_user(PRESENTER[0]))
+        if not store.documents(meeting_id):
+            added = []
+            for pdf in paths.sample_pdfs():
+                incoming = context.blobs.new_incoming()
+                shutil.copyfile(pdf, incoming)
+                added.append(asyncio.run(ingest(
+                    context, meeting_id, incoming, filename=pdf.name, title=None,
+                    added_by=store.require_user(PRESENTER[0]))))
+            store.set_page(meeting_id, added[min(1, len(added) - 1)].id, 0)  # the briefing
+        return DemoSetup(meeting_id, accounts[PRESENTER[0]], accounts[PARTICIPANT[0]])
+    finally:
+        context.close()
+
+
+def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not paths.sample_pdfs():
+        raise SystemExit("sample material missing: run python resources/samples/generate.py")
+    data_dir = data_dir or paths.data_dir() / "demo"
+    setup = prepare(data_dir)
+
+    from server.embedded import EmbeddedServer
+
+    server = EmbeddedServer(data_dir)
+    url = server.start()
+    print(f"Demo server: {url}  (data in {data_dir})")
+    for account in (setup.presenter, setup.participant):
+        print(f"  sign in from another client as {account.user.name} / {account.password}")
+    try:
+        return _show_windows(url, setup, data_dir, screenshot)
+    finally:
+        server.stop()
+
+
+def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path | None) -> int:
+    from meeting.ui.runtime import ClientRuntime
+    from meeting.ui.viewer_window import ViewerWindow
+
+    runtime = ClientRuntime.start(data_dir / "client-cache")
+    windows = []
+    sessions = []
+    for index, account in enumerate((setup.presenter, setup.participant)):
+        session, bridge = runtime.open_session(url, account.token, account.user)
+        window = ViewerWindow(session, bridge, runtime.worker, setup.meeting_id)
+        window._bridge = bridge  # keep the bridge alive as long as its window
+        window.resize(960, 720)
+        window.move(index * 970, 40)
+        window.show()
+        windows.append(window)
+        sessions.append(session)
+    try:
+        if screenshot is None:
+            return runtime.app.exec()
+        return _screenshot(runtime.app, windows[0], windows[1], screenshot)
+    finally:
+        for window in windows:
+            window.close()
+        for session in sessions:
+            session.close()
+        runtime.close()
+
+
+def _screenshot(app, presenter, participant, out: Path) -> int:
+    """Turn the presenter's page once; save both windows when the participant shows it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    def wait_until(condition, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: loop.quit() if condition() or
+                              time.monotonic() > deadline else None)
+        timer.start(10)
+        loop.exec()
+        timer.stop()
+        return condition()
+
+    shown = {}
+    participant.page_view.pageShown.connect(lambda path, page: shown.update(at=time.perf_counter(),
+                                                                              page=page))
+
+    def settled(window) -> bool:
+        return (window.follow.shown is not None and window.page_view.document_path is not None
+                and window.page_view._announced == (window.page_view.document_path,
+                                                    window.follow.shown.page))
+
+    if not wait_until(lambda: settled(presenter) and settled(participant), SCREENSHOT_TIMEOUT):
+        print("the meeting did not load in time")
+        return 2
+    document = presenter.follow.document(presenter.follow.shown.document_id)
+    current = presenter.follow.shown.page
+    target = current + 1 if current + 1 < document.pages else 0
+    shown.clear()
+    started = time.perf_counter()
+    presenter.go_to_page(target)
+    if not wait_until(lambda: shown.get("page") == target and settled(participant)
+                      and settled(presenter), SCREENSHOT_TIMEOUT):
+        print(f"the participant never showed page {target + 1}")
+        return 1
+    print(f"participant showed page {target + 1} {1000 * (shown['at'] - started):.1f} ms after "
+          "the presenter turned it")
+    app.processEvents()
+    _save_side_by_side([presenter, participant], out)
+    print(f"saved {out}")
+    return 0
+
+
+def _save_side_by_side(windows, out: Path) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    grabs = [window.grab().toImage() for window in windows]
+    gap = 16
+    image = QImage(sum(g.width() for g in grabs) + gap * (len(grabs) + 1),
+                   max(g.height() for g in grabs) + 2 * gap, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2b3038"))
+    painter = QPainter(image)
+    x = gap
+    for grab in grabs:
+        painter.drawImage(x, gap, grab)
+        x += grab.width() + gap
+    painter.end()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        raise OSError(f"could not write {out}")

@@ -1,0 +1,1 @@
+"""Page rendering: the single PyMuPDF worker of the client."""

@@ -1,0 +1,28 @@
+"""Session events as Qt signals, delivered on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from meeting.core.sync import MeetingView
+
+
+class SessionBridge(QObject):
+    """A SessionListener whose calls (from network threads) become queued Qt signals."""
+
+    connectionChanged = Signal(bool)
+    sessionRefused = Signal(str, str)
+    meetingChanged = Signal(int, object)
+    requestFailed = Signal(str)
+
+    def connection_changed(self, online: bool) -> None:
+        self.connectionChanged.emit(online)
+
+    def session_refused(self, code: str, message: str) -> None:
+        self.sessionRefused.emit(code, message)
+
+    def meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
+        self.meetingChanged.emit(meeting_id, view)
+
+    def request_failed(self, message: str) -> None:
+        self.requestFailed.emit(message)

@@ -1,0 +1,57 @@
+"""The one door back to the GUI thread, for results that arrive on worker threads.
+
+Widgets may only be touched from the GUI thread; `run_on_main` queues a callable there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+
+class _Invoker(QObject):
+    invoke = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.invoke.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def _run(function: Callable[[], Any]) -> None:
+        function()
+
+
+_invoker: _Invoker | None = None
+
+
+def install() -> None:
+    """Create the invoker on the GUI thread (call once, after the QApplication exists)."""
+    global _invoker
+    if _invoker is None:
+        _invoker = _Invoker()
+        _invoker.moveToThread(QCoreApplication.instance().thread())
+
+
+def run_on_main(function: Callable[[], Any]) -> None:
+    assert _invoker is not None, "meeting.ui.main_thread.install() was not called"
+    _invoker.invoke.emit(function)
+
+
+def when_done(future: Future, on_result: Callable[[Any], None],
+              on_error: Callable[[Exception], None]) -> None:
+    """Call `on_result` or `on_error` on the GUI thread once the future finishes."""
+
+    def finished(done: Future) -> None:
+        if done.cancelled():
+            return
+        error = done.exception()
+        if error is not None:
+            run_on_main(lambda: on_error(error))
+        else:
+            result = done.result()
+            run_on_main(lambda: on_result(result))
+
+    future.add_done_callback(finished)

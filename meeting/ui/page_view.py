@@ -1,0 +1,285 @@
+"""The page on screen: sharp at any size, rendered off the GUI thread, turned by wheel or swipe.
+
+The view asks the render worker for the page at exactly the device pixels it will occupy and
+paints the result when it arrives; until then it shows the nearest image it has (or a blank page),
+so the window never waits. The next page is prepared in the background, so the usual page turn
+paints at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from enum import Enum
+
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from meeting.render.worker import (
+    DocumentLayout,
+    RenderedPage,
+    RenderRequest,
+    RenderWorker,
+)
+from meeting.ui.main_thread import run_on_main
+
+POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
+MARGIN = 12
+ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+IMAGE_CACHE = 8
+PREFETCH_PRIORITY = 5
+
+
+class ZoomMode(Enum):
+    FIT_WIDTH = "fit-width"
+    FIT_PAGE = "fit-page"
+    CUSTOM = "custom"
+
+
+class _Canvas(QWidget):
+    """Paints the page image; knows nothing of documents."""
+
+    def __init__(self, view: PageView) -> None:
+        super().__init__()
+        self._view = view
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._view._paint(self)
+
+
+class PageView(QScrollArea):
+    stepRequested = Signal(int)
+    """The user asked for another page by wheel or swipe (+1 next, -1 previous)."""
+    pageShown = Signal(str, int)
+    """The page (document path, index) has been painted sharp, at its final resolution."""
+    zoomChanged = Signal()
+
+    def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._channel = f"view:{id(self)}"
+        self._layout: DocumentLayout | None = None
+        self._page = 0
+        self._mode = ZoomMode.FIT_PAGE
+        self._zoom = 1.0
+        self._images: OrderedDict[tuple, QImage] = OrderedDict()
+        self._announced: tuple[str, int] | None = None
+        self._wheel_accumulated = 0
+        self._press: QPoint | None = None
+        self._press_scroll = QPoint()
+        self.last_turn_started = 0.0
+        self.canvas = _Canvas(self)
+        self.setWidget(self.canvas)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundRole(self.backgroundRole())
+        self.setStyleSheet("QScrollArea { background: #5b6470; }")
+        self.canvas.setStyleSheet("background: transparent;")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # --- what to show ------------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    @property
+    def document_path(self) -> str | None:
+        return self._layout.path if self._layout else None
+
+    @property
+    def zoom_mode(self) -> ZoomMode:
+        return self._mode
+
+    def set_document(self, layout: DocumentLayout | None, page: int = 0) -> None:
+        if layout is not None and self._layout is not None and layout.path == self._layout.path:
+            self.show_page(page)
+            return
+        self._layout = layout
+        self._page = 0
+        self._announced = None
+        self.show_page(page)
+
+    def show_page(self, page: int) -> None:
+        if self._layout is None:
+            self._relayout()
+            return
+        page = max(0, min(page, self._layout.page_count - 1))
+        if page != self._page:
+            self._announced = None
+            self.last_turn_started = time.perf_counter()
+        self._page = page
+        self._relayout()
+        self.verticalScrollBar().setValue(0)
+
+    def set_zoom_mode(self, mode: ZoomMode) -> None:
+        self._mode = mode
+        if mode is not ZoomMode.CUSTOM:
+            self._zoom = self._scale_for(mode) / POINTS_TO_PIXELS if self._layout else 1.0
+        self._relayout()
+        self.zoomChanged.emit()
+
+    def zoom_percent(self) -> int:
+        return round(self.current_scale() / POINTS_TO_PIXELS * 100)
+
+    def zoom_in(self) -> None:
+        self._step_zoom(+1)
+
+    def zoom_out(self) -> None:
+        self._step_zoom(-1)
+
+    def _step_zoom(self, direction: int) -> None:
+        current = self.current_scale() / POINTS_TO_PIXELS
+        steps = ZOOM_STEPS if direction > 0 else tuple(reversed(ZOOM_STEPS))
+        target = next((z for z in steps if (z - current) * direction > 0.01), steps[-1])
+        self._zoom = target
+        self._mode = ZoomMode.CUSTOM
+        self._relayout()
+        self.zoomChanged.emit()
+
+    # --- geometry and rendering --------------------------------------------------------------
+
+    def _page_size(self) -> tuple[float, float]:
+        if self._layout is None:
+            return (595.0, 842.0)
+        return self._layout.page_sizes[self._page]
+
+    def _scale_for(self, mode: ZoomMode) -> float:
+        """Logical pixels per PDF point for the given mode at the current viewport size."""
+        width, height = self._page_size()
+        available = self.viewport().size()
+        fit_width = max(50, available.width() - 2 * MARGIN) / width
+        if mode is ZoomMode.FIT_WIDTH:
+            return fit_width
+        if mode is ZoomMode.FIT_PAGE:
+            return min(fit_width, max(50, available.height() - 2 * MARGIN) / height)
+        return self._zoom * POINTS_TO_PIXELS
+
+    def current_scale(self) -> float:
+        return self._scale_for(self._mode)
+
+    def _request(self, page: int) -> RenderRequest | None:
+        if self._layout is None:
+            return None
+        scale = self.current_scale() * self.devicePixelRatioF()
+        return RenderRequest(self._layout.path, page, scale)
+
+    def _relayout(self) -> None:
+        width, height = self._page_size()
+        scale = self.current_scale()
+        self.canvas.resize(QSize(round(width * scale), round(height * scale)))
+        self.canvas.update()
+        request = self._request(self._page)
+        if request is None or request.key in self._images:
+            self._prefetch()
+            return
+        self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r)),
+                            self._channel)
+
+    def _prefetch(self) -> None:
+        if self._layout is None or self._page + 1 >= self._layout.page_count:
+            return
+        request = self._request(self._page + 1)
+        if request is not None and request.key not in self._images:
+            self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r)),
+                                f"prefetch:{id(self)}", priority=PREFETCH_PRIORITY)
+
+    def _rendered(self, result: RenderedPage | Exception) -> None:
+        if isinstance(result, Exception):
+            return
+        image = QImage(result.samples, result.width, result.height, result.stride,
+                       QImage.Format.Format_RGB888).copy()
+        image.setDevicePixelRatio(self.devicePixelRatioF())
+        self._images[result.request.key] = image
+        while len(self._images) > IMAGE_CACHE:
+            self._images.popitem(last=False)
+        if result.request.page == self._page and result.request.path == self.document_path:
+            self.canvas.update()
+            self._prefetch()
+
+    def _image_for_page(self) -> tuple[QImage | None, bool]:
+        """The best image we have for the current page, and whether it is the sharp one."""
+        request = self._request(self._page)
+        if request is None:
+            return None, False
+        exact = self._images.get(request.key)
+        if exact is not None:
+            self._images.move_to_end(request.key)
+            return exact, True
+        near = [img for (path, page, _), img in self._images.items()
+                if path == request.path and page == request.page]
+        return (near[-1] if near else None), False
+
+    def _paint(self, canvas: QWidget) -> None:
+        painter = QPainter(canvas)
+        target = QRectF(canvas.rect())
+        image, sharp = self._image_for_page()
+        if image is None:
+            painter.fillRect(target, QColor("white"))
+            painter.setPen(QColor("#9aa0a6"))
+            painter.drawText(target, Qt.AlignmentFlag.AlignCenter, self.tr("Loading…"))
+        else:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
+            painter.drawImage(target, image)
+        painter.end()
+        key = (self.document_path, self._page)
+        if sharp and self._announced != key:
+            self._announced = key
+            self.pageShown.emit(*key)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    # --- input: wheel and swipe --------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_in() if delta > 0 else self.zoom_out()
+            return
+        bar = self.verticalScrollBar()
+        at_edge = (delta < 0 and bar.value() >= bar.maximum()) or (
+            delta > 0 and bar.value() <= bar.minimum()
+        )
+        if bar.maximum() > 0 and not at_edge:
+            self._wheel_accumulated = 0
+            super().wheelEvent(event)
+            return
+        self._wheel_accumulated += delta
+        if abs(self._wheel_accumulated) >= 120:
+            step = -1 if self._wheel_accumulated > 0 else 1
+            self._wheel_accumulated = 0
+            self.stepRequested.emit(step)
+            if step < 0 and bar.maximum() > 0:
+                bar.setValue(bar.maximum())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        self._press_scroll = QPoint(self.horizontalScrollBar().value(),
+                                    self.verticalScrollBar().value())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            return
+        moved = event.position().toPoint() - self._press
+        if self.horizontalScrollBar().maximum() > 0 or self.verticalScrollBar().maximum() > 0:
+            self.horizontalScrollBar().setValue(self._press_scroll.x() - moved.x())
+            self.verticalScrollBar().setValue(self._press_scroll.y() - moved.y())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            return
+        moved = event.position().toPoint() - self._press
+        self._press = None
+        panned = self.horizontalScrollBar().maximum() > 0
+        threshold = max(60, self.viewport().width() // 8)
+        if not panned and abs(moved.x()) > threshold and abs(moved.x()) > 2 * abs(moved.y()):
+            self.stepRequested.emit(-1 if moved.x() > 0 else 1)
+        event.accept()

@@ -1,0 +1,47 @@
+"""What every client window needs once per process: the QApplication, the GUI-thread door, the
+render worker and fonts; and signed-in sessions with their Qt bridge."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from meeting import __version__
+from meeting.core.protocol import UserInfo
+from meeting.net.cache import DocumentCache
+from meeting.net.session import MeetingSession
+from meeting.render.worker import RenderWorker
+from meeting.ui import main_thread
+from meeting.ui.bridge import SessionBridge
+from meeting.ui.fonts import ensure_japanese_font
+
+
+@dataclass
+class ClientRuntime:
+    app: QApplication
+    worker: RenderWorker
+    cache_dir: Path
+
+    @classmethod
+    def start(cls, cache_dir: Path) -> ClientRuntime:
+        app = QApplication.instance() or QApplication(sys.argv)
+        app.setApplicationName("Paperless Meeting")
+        app.setOrganizationName("paperless-meeting")
+        app.setApplicationVersion(__version__)
+        main_thread.install()
+        worker = RenderWorker()
+        ensure_japanese_font(app, worker)
+        return cls(app, worker, cache_dir)
+
+    def open_session(self, server_url: str, token: str, user: UserInfo
+                     ) -> tuple[MeetingSession, SessionBridge]:
+        bridge = SessionBridge()
+        session = MeetingSession(server_url, token, user, DocumentCache(self.cache_dir), bridge)
+        session.start()
+        return session, bridge
+
+    def close(self) -> None:
+        self.worker.close()

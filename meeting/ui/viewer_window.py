@@ -1,0 +1,377 @@
+"""The meeting window: the page, the meeting's documents, thumbnails, follow or browse.
+
+A thin view: `FollowModel` decides what to show and what a page turn means; `MeetingSession`
+talks to the server; this window wires them to widgets and paints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting.core.following import FollowModel, Position
+from meeting.core.protocol import DocumentInfo, Role
+from meeting.core.sync import MeetingView
+from meeting.net.session import MeetingSession
+from meeting.render.worker import DocumentLayout, RenderWorker
+from meeting.ui.banners import Banner
+from meeting.ui.bridge import SessionBridge
+from meeting.ui.main_thread import run_on_main, when_done
+from meeting.ui.page_view import PageView, ZoomMode
+from meeting.ui.thumbnails import ThumbnailStrip
+
+MANAGERS = {Role.ADMIN, Role.ORGANIZER}
+
+
+class ViewerWindow(QMainWindow):
+    shownChanged = Signal()
+    """What the window shows (document, page, follow state) has changed."""
+    uploadFinished = Signal(bool)
+
+    def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
+                 meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.meeting_id = meeting_id
+        self.follow = FollowModel(session.user.name)
+        self._worker = worker
+        self._layouts: dict[str, DocumentLayout] = {}
+        self._loading: set[str] = set()
+        self._failed: dict[str, str] = {}
+        self._last_page: dict[int, int] = {}
+        self.setWindowTitle(self.tr("Paperless Meeting"))
+        self.setAcceptDrops(session.user.role in MANAGERS)
+        self.resize(1280, 800)
+        self._build()
+        bridge.meetingChanged.connect(self._on_meeting_changed)
+        bridge.connectionChanged.connect(self._on_connection_changed)
+        bridge.requestFailed.connect(lambda message: self.notice.show_message("error", message))
+        bridge.sessionRefused.connect(self._on_session_refused)
+        self._on_connection_changed(session.online)
+        view = session.view(meeting_id)
+        if view is not None:
+            self._on_meeting_changed(meeting_id, view)
+        else:
+            session.join(meeting_id)
+        self.refresh()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        style = self.style()
+        toolbar = QToolBar(self.tr("Pages"))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setStyleSheet("QToolButton { min-height: 36px; padding: 2px 8px; }")
+        self.addToolBar(toolbar)
+
+        def action(text: str, slot, keys: tuple = (), icon=None) -> QAction:
+            act = QAction(text, self)
+            if icon is not None:
+                act.setIcon(style.standardIcon(icon))
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            toolbar.addAction(act)
+            return act
+
+        self.previous_action = action(
+            self.tr("Previous"), lambda: self.step(-1),
+            (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace),
+            QStyle.StandardPixmap.SP_ArrowBack)
+        self.page_label = QLabel()
+        self.page_label.setMinimumWidth(110)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        toolbar.addWidget(self.page_label)
+        self.next_action = action(
+            self.tr("Next"), lambda: self.step(+1),
+            (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space),
+            QStyle.StandardPixmap.SP_ArrowForward)
+        self.first_action = QAction(self.tr("First page"), self)
+        self.first_action.setShortcut(QKeySequence(Qt.Key.Key_Home))
+        self.first_action.triggered.connect(lambda: self.go_to_page(0))
+        self.last_action = QAction(self.tr("Last page"), self)
+        self.last_action.setShortcut(QKeySequence(Qt.Key.Key_End))
+        self.last_action.triggered.connect(lambda: self.go_to_page(10**6))
+        self.addActions([self.first_action, self.last_action])
+        toolbar.addSeparator()
+        self.fit_width_action = action(
+            self.tr("Fit width"), lambda: self.page_view.set_zoom_mode(ZoomMode.FIT_WIDTH),
+            ("Ctrl+2",))
+        self.fit_page_action = action(
+            self.tr("Fit page"), lambda: self.page_view.set_zoom_mode(ZoomMode.FIT_PAGE),
+            ("Ctrl+1",))
+        action(self.tr("−"), lambda: self.page_view.zoom_out(), (QKeySequence.StandardKey.ZoomOut,))
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        toolbar.addWidget(self.zoom_label)
+        action(self.tr("+"), lambda: self.page_view.zoom_in(), (QKeySequence.StandardKey.ZoomIn,))
+        toolbar.addSeparator()
+        self.follow_action = action(self.tr("Back to presenter"), self.back_to_presenter,
+                                    ("Ctrl+P",), QStyle.StandardPixmap.SP_MediaSeekForward)
+        if self.session.user.role in MANAGERS:
+            toolbar.addSeparator()
+            self.add_action = action(self.tr("Add document…"), self.choose_document,
+                                     ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
+
+        self.documents = QListWidget()
+        self.documents.setMinimumWidth(200)
+        self.documents.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
+        self.documents.setWordWrap(True)
+        self.documents.itemClicked.connect(self._on_document_clicked)
+
+        self.notice = Banner()
+        self.notice.button.setText(self.tr("Dismiss"))
+        self.notice.actionClicked.connect(self.notice.clear)
+        self.banner = Banner()
+        self.banner.actionClicked.connect(self.back_to_presenter)
+        self.page_view = PageView(self._worker)
+        self.page_view.stepRequested.connect(self.step)
+        self.page_view.zoomChanged.connect(self._update_labels)
+        self.thumbnails = ThumbnailStrip(self._worker)
+        self.thumbnails.pageClicked.connect(self.go_to_page)
+
+        center = QWidget()
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        for widget in (self.notice, self.banner):
+            column.addWidget(widget)
+        column.addWidget(self.page_view, 1)
+        column.addWidget(self.thumbnails)
+        splitter = QSplitter()
+        splitter.addWidget(self.documents)
+        splitter.addWidget(center)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 1050])
+        self.setCentralWidget(splitter)
+
+        self.connection_label = QLabel()
+        self.upload_progress = QProgressBar()
+        self.upload_progress.setMaximumWidth(240)
+        self.upload_progress.hide()
+        self.statusBar().addPermanentWidget(self.upload_progress)
+        self.statusBar().addPermanentWidget(self.connection_label)
+
+    # --- user actions ------------------------------------------------------------------------
+
+    def step(self, delta: int) -> None:
+        target = self.follow.step(delta)
+        if target is not None and target != self.follow.shown:
+            self.go_to(target)
+
+    def go_to_page(self, page: int) -> None:
+        shown = self.follow.shown
+        if shown is not None:
+            self.go_to(Position(shown.document_id, page))
+
+    def go_to(self, target: Position) -> None:
+        to_share = self.follow.go_to(target)
+        if to_share is not None:
+            self.session.set_page(self.meeting_id, to_share.document_id, to_share.page)
+        self.refresh()
+
+    def back_to_presenter(self) -> None:
+        self.follow.follow_presenter()
+        self.refresh()
+
+    def choose_document(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Add a document to the meeting"), str(Path.home()),
+            self.tr("PDF documents (*.pdf)"))
+        if name:
+            self.upload(Path(name))
+
+    def upload(self, path: Path) -> None:
+        self.upload_progress.setRange(0, 100)
+        self.upload_progress.setValue(0)
+        self.upload_progress.setFormat(self.tr("Uploading {0}… %p%").format(path.name))
+        self.upload_progress.show()
+
+        def progress(done: int, total: int) -> None:
+            percent = int(done * 100 / total) if total else 100
+            run_on_main(lambda: self.upload_progress.setValue(percent))
+
+        def finished(document: DocumentInfo) -> None:
+            self.upload_progress.hide()
+            self.statusBar().showMessage(self.tr("Added “{0}”.").format(document.title), 8000)
+            self.uploadFinished.emit(True)
+
+        def failed(error: Exception) -> None:
+            self.upload_progress.hide()
+            message = getattr(error, "message", str(error))
+            self.notice.show_message(
+                "error", self.tr("Could not add {0}: {1}").format(path.name, message),
+                self.tr("Dismiss"))
+            self.uploadFinished.emit(False)
+
+        when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.acceptDrops() and _pdf_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for path in _pdf_paths(event.mimeData()):
+            self.upload(path)
+        event.acceptProposedAction()
+
+    # --- updates from the session ------------------------------------------------------------
+
+    def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
+        if meeting_id != self.meeting_id:
+            return
+        self.follow.update(view)
+        self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
+            view.snapshot.meeting.title, self.session.user.name))
+        self._fill_documents(view)
+        self.refresh()
+
+    def _on_connection_changed(self, online: bool) -> None:
+        if online:
+            self.connection_label.setText(self.tr("● Connected"))
+            self.connection_label.setStyleSheet("color: #1e7b34; padding: 0 8px;")
+        else:
+            self.connection_label.setText(self.tr("● Offline — reconnecting…"))
+            self.connection_label.setStyleSheet("color: #b3261e; padding: 0 8px;")
+
+    def _on_session_refused(self, code: str, message: str) -> None:
+        self.notice.show_message("error", self.tr("Signed out: {0}").format(message))
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        shown = self.follow.shown
+        document = self.follow.document(shown.document_id) if shown else None
+        if document is None:
+            self.page_view.set_document(None)
+            self.thumbnails.set_document(None)
+        else:
+            self._last_page[document.id] = shown.page
+            layout = self._layouts.get(document.sha256)
+            if layout is None:
+                self._load(document)
+            else:
+                self.page_view.set_document(layout, shown.page)
+                self.thumbnails.set_document(layout)
+                self.thumbnails.set_current_page(shown.page)
+        self._update_banner(document)
+        self._update_labels()
+        self._select_document(document)
+        self.shownChanged.emit()
+
+    def _load(self, document: DocumentInfo) -> None:
+        if document.sha256 in self._loading:
+            return
+        self._loading.add(document.sha256)
+        self.statusBar().showMessage(self.tr("Loading “{0}”…").format(document.title))
+
+        def downloaded(path: Path) -> None:
+            self._worker.layout(str(path), lambda result: run_on_main(lambda: laid_out(result)))
+
+        def laid_out(result: DocumentLayout | Exception) -> None:
+            if isinstance(result, Exception):
+                failed(result)
+                return
+            self._loading.discard(document.sha256)
+            self._layouts[document.sha256] = result
+            self.statusBar().clearMessage()
+            self.refresh()
+
+        def failed(error: Exception) -> None:
+            self._loading.discard(document.sha256)
+            message = getattr(error, "message", str(error))
+            self._failed[document.sha256] = message
+            self.notice.show_message(
+                "error", self.tr("Could not open “{0}”: {1}").format(document.title, message),
+                self.tr("Dismiss"))
+
+        when_done(self.session.fetch_document(document), downloaded, failed)
+
+    def _update_banner(self, document: DocumentInfo | None) -> None:
+        follow = self.follow
+        shared = follow.shared
+        if follow.is_presenter:
+            self.banner.show_message(
+                "presenting", self.tr("You are presenting: everyone following sees this page."))
+        elif follow.off_presenter and shared is not None:
+            shared_document = follow.document(shared.document_id)
+            self.banner.show_message(
+                "browsing",
+                self.tr("You are browsing on your own. The presenter is on page {0} of “{1}”.")
+                .format(shared.page + 1, shared_document.title if shared_document else "?"),
+                self.tr("Back to presenter"))
+        elif shared is not None:
+            presenter = self.session.view(self.meeting_id)
+            name = presenter.state.presenter if presenter else None
+            self.banner.show_message(
+                "following", self.tr("Following the presenter ({0}).").format(name or "—"))
+        elif document is None:
+            self.banner.show_message("following", self.tr("No material in this meeting yet."))
+        else:
+            self.banner.clear()
+        self.follow_action.setEnabled(follow.off_presenter)
+        self.follow_action.setVisible(not follow.is_presenter)
+
+    def _update_labels(self) -> None:
+        shown = self.follow.shown
+        document = self.follow.document(shown.document_id) if shown else None
+        if document is None:
+            self.page_label.setText("—")
+        else:
+            self.page_label.setText(
+                self.tr("Page {0} of {1}").format(shown.page + 1, document.pages))
+        self.previous_action.setEnabled(bool(shown and shown.page > 0))
+        self.next_action.setEnabled(bool(document and shown.page < document.pages - 1))
+        self.zoom_label.setText(f"{self.page_view.zoom_percent()}%")
+
+    def _fill_documents(self, view: MeetingView) -> None:
+        self.documents.clear()
+        shared = view.state.document_id
+        for document in view.documents:
+            marker = "▶ " if document.id == shared else ""
+            item = QListWidgetItem(
+                self.tr("{0}{1}\n{2} pages").format(marker, document.title, document.pages))
+            item.setData(Qt.ItemDataRole.UserRole, document.id)
+            item.setToolTip(f"{document.filename}\nSHA-256 {document.sha256}")
+            self.documents.addItem(item)
+
+    def _select_document(self, document: DocumentInfo | None) -> None:
+        for row in range(self.documents.count()):
+            item = self.documents.item(row)
+            if document is not None and item.data(Qt.ItemDataRole.UserRole) == document.id:
+                self.documents.setCurrentItem(item)
+                return
+        self.documents.clearSelection()
+
+    def _on_document_clicked(self, item: QListWidgetItem) -> None:
+        document_id = item.data(Qt.ItemDataRole.UserRole)
+        shown = self.follow.shown
+        if shown is not None and shown.document_id == document_id:
+            return
+        self.go_to(Position(document_id, self._last_page.get(document_id, 0)))
+
+    def closeEvent(self, event) -> None:
+        self.thumbnails.close_jobs()
+        super().closeEvent(event)
+
+
+def _pdf_paths(mime) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf")]
