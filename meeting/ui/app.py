@@ -1,0 +1,118 @@
+"""The client's flow: sign in (or reuse the token in the keychain), pick a meeting, follow it."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, QSettings
+
+from meeting import paths
+from meeting.core.protocol import UserInfo
+from meeting.net.api import LoginResult, ServerApi
+from meeting.net.credentials import TokenStore
+from meeting.net.session import MeetingSession
+from meeting.ui.bridge import SessionBridge
+from meeting.ui.login_dialog import LoginDialog
+from meeting.ui.main_thread import when_done
+from meeting.ui.meeting_list import MeetingListWindow
+from meeting.ui.runtime import ClientRuntime
+from meeting.ui.viewer_window import ViewerWindow
+
+log = logging.getLogger("meeting.ui.app")
+
+
+class ClientApp(QObject):
+    """Owns the windows of one signed-in user and the way between them."""
+
+    def __init__(self, runtime: ClientRuntime, tokens: TokenStore, settings: QSettings) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.tokens = tokens
+        self.settings = settings
+        self.session: MeetingSession | None = None
+        self.bridge: SessionBridge | None = None
+        self.login: LoginDialog | None = None
+        self.meetings: MeetingListWindow | None = None
+        self.viewers: dict[int, ViewerWindow] = {}
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-app")
+
+    def start(self, server_url: str | None = None, user: str | None = None) -> None:
+        server_url = server_url or self.settings.value("server", "", str)
+        user = user or self.settings.value("user", "", str)
+        token = self.tokens.load(server_url, user) if server_url and user else None
+        if not token:
+            self.show_login(server_url, user)
+            return
+        api = ServerApi(server_url, token)  # is the kept session still good?
+        when_done(self._pool.submit(api.me),
+                  lambda info: self._signed_in(server_url, token, info),
+                  lambda error: self.show_login(server_url, user))
+
+    def show_login(self, server_url: str = "", user: str = "") -> None:
+        note = "" if self.tokens.persistent else self.tr(
+            "No system keychain is available here: you will stay signed in only until this "
+            "program closes.")
+        self.login = LoginDialog(server_url, user, note)
+        self.login.signedIn.connect(self._logged_in)
+        self.login.show()
+
+    def _logged_in(self, server_url: str, result: LoginResult) -> None:
+        self.tokens.save(server_url, result.user.name, result.token)
+        self._signed_in(server_url, result.token, result.user)
+
+    def _signed_in(self, server_url: str, token: str, user: UserInfo) -> None:
+        self.settings.setValue("server", server_url)
+        self.settings.setValue("user", user.name)
+        self.session, self.bridge = self.runtime.open_session(server_url, token, user)
+        self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
+        self.meetings = MeetingListWindow(self.session)
+        self.meetings.joinRequested.connect(self.open_meeting)
+        self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
+        self.bridge.connectionChanged.connect(
+            lambda online: self.meetings.refresh() if online and self.meetings else None)
+        self.meetings.show()
+
+    def open_meeting(self, meeting_id: int) -> ViewerWindow:
+        viewer = self.viewers.get(meeting_id)
+        if viewer is None:
+            viewer = ViewerWindow(self.session, self.bridge, self.runtime.worker, meeting_id)
+            self.viewers[meeting_id] = viewer
+        viewer.show()
+        viewer.raise_()
+        return viewer
+
+    def sign_out(self, forget: bool) -> None:
+        """End the session; with `forget`, also revoke the token and remove it from the keychain."""
+        session = self.session
+        if session is None:
+            return
+        self.session = None
+        if forget:
+            self.tokens.delete(session.server_url, session.user.name)
+            self._pool.submit(session.api.logout)
+        for viewer in self.viewers.values():
+            viewer.close()
+        self.viewers.clear()
+        if self.meetings is not None:
+            self.meetings.close()
+            self.meetings = None
+        session.connection.close()
+        self.show_login(session.server_url, session.user.name)
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+        self._pool.shutdown(wait=False)
+
+
+def run_client(server_url: str | None = None, user: str | None = None) -> int:
+    runtime = ClientRuntime.start(paths.cache_dir())
+    tokens = TokenStore()
+    client = ClientApp(runtime, tokens, QSettings())
+    client.start(server_url, user)
+    try:
+        return runtime.app.exec()
+    finally:
+        client.close()
+        runtime.close()

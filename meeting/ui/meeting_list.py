@@ -1,0 +1,89 @@
+"""The meetings this user is invited to; join one with a double tap or the Join button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting.core.protocol import MeetingSummary
+from meeting.net.session import MeetingSession, RequestError
+from meeting.ui.main_thread import run_on_main
+
+
+class MeetingListWindow(QWidget):
+    joinRequested = Signal(int)
+    signOutRequested = Signal()
+    loaded = Signal()
+
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Meetings — Paperless Meeting"))
+        self.resize(640, 520)
+        user = session.user
+        heading = QLabel(self.tr("Signed in as {0} ({1}) at {2}").format(
+            user.name, user.role, session.server_url))
+        heading.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #5f6368;")
+        self.list = QListWidget()
+        self.list.setStyleSheet("QListWidget::item { padding: 12px 8px; }")
+        self.list.itemDoubleClicked.connect(self._join_item)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.join_button = QPushButton(self.tr("Join"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        for button in (self.join_button, self.refresh_button, self.sign_out_button):
+            button.setMinimumHeight(40)
+        self.join_button.clicked.connect(lambda: self._join_item(self.list.currentItem()))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.sign_out_button.clicked.connect(self.signOutRequested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_out_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.join_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self.status.setText(self.tr("Loading meetings…"))
+        self.session.list_meetings(lambda result: run_on_main(lambda: self._show(result)))
+
+    def _show(self, result: list[MeetingSummary] | RequestError) -> None:
+        if isinstance(result, RequestError):
+            self.status.setText(self.tr("Could not load the meetings: {0}").format(result.message))
+            return
+        self.list.clear()
+        for meeting in result:
+            presenter = meeting.presenter or self.tr("no presenter yet")
+            item = QListWidgetItem(self.tr("{0}\n{1} documents · presenter: {2}").format(
+                meeting.title, meeting.documents, presenter))
+            item.setData(Qt.ItemDataRole.UserRole, meeting.id)
+            self.list.addItem(item)
+        if result:
+            self.list.setCurrentRow(0)
+            self.status.setText("")
+        else:
+            self.status.setText(self.tr("You are not invited to any meeting yet."))
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _join_item(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.joinRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        self.join_button.setEnabled(self.list.currentItem() is not None)

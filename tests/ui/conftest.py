@@ -1,0 +1,65 @@
+"""Qt fixtures: a client runtime (render worker, fonts), and signed-in viewer windows on a real
+server."""
+
+from __future__ import annotations
+
+import pytest
+
+from meeting.net.api import ServerApi
+from meeting.ui import main_thread
+from meeting.ui.runtime import ClientRuntime
+from meeting.ui.viewer_window import ViewerWindow
+from tests.helpers.live import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_door(qapp):
+    main_thread.install()
+
+
+@pytest.fixture
+def runtime(qapp, tmp_path):
+    runtime = ClientRuntime.start(tmp_path / "client-cache")
+    yield runtime
+    runtime.close()
+
+
+@pytest.fixture
+def open_viewer(qtbot, runtime, seeded_server):
+    live, seeded = seeded_server
+    opened = []
+
+    def open_as(name: str, *, wait: bool = True) -> ViewerWindow:
+        login = ServerApi(live.url).login(name, PASSWORD)
+        session, bridge = runtime.open_session(live.url, login.token, login.user)
+        window = ViewerWindow(session, bridge, runtime.worker, seeded.meeting_id)
+        window._bridge = bridge
+        window.resize(1000, 700)
+        window.show()
+        opened.append((window, session))
+        if wait:
+            wait_for_page(qtbot, window)
+        return window
+
+    yield open_as
+    for window, session in opened:
+        window.close()
+        session.close()
+
+
+def wait_for_page(qtbot, window: ViewerWindow, page: int | None = None,
+                  document_id: int | None = None, timeout: int = 10_000) -> None:
+    """Wait until the window has painted the page it should show, sharp."""
+
+    def painted() -> None:
+        shown = window.follow.shown
+        assert shown is not None
+        if page is not None:
+            assert shown.page == page
+        if document_id is not None:
+            assert shown.document_id == document_id
+        view = window.page_view
+        assert view.page == shown.page
+        assert view._announced == (view.document_path, shown.page)
+
+    qtbot.waitUntil(painted, timeout=timeout)

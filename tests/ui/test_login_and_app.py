@@ -1,0 +1,117 @@
+"""Signing in, the token kept in the keychain and reused, the meeting list, signing out."""
+
+from __future__ import annotations
+
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from meeting.net.credentials import TokenStore
+from meeting.ui.app import ClientApp
+from meeting.ui.login_dialog import LoginDialog
+from tests.helpers.live import PASSWORD
+from tests.net.test_cache_and_credentials import MemoryKeyring
+from tests.ui.conftest import wait_for_page
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def client_app(runtime, settings):
+    apps = []
+
+    def make(tokens: TokenStore) -> ClientApp:
+        app = ClientApp(runtime, tokens, settings)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        for viewer in app.viewers.values():
+            viewer.close()
+        for window in (app.meetings, app.login):
+            if window is not None:
+                window.close()
+        app.close()
+
+
+def test_login_dialog_signs_in(qtbot, seeded_server):
+    live, _ = seeded_server
+    dialog = LoginDialog(live.url, "paul")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.signedIn, timeout=10_000) as signed:
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    url, result = signed.args
+    assert url == live.url and result.user.name == "paul" and result.token
+    assert dialog.password.text() == ""
+
+
+def test_login_dialog_explains_failures(qtbot, seeded_server):
+    live, _ = seeded_server
+    dialog = LoginDialog(live.url, "paul")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText("wrong")
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.error.text() == "Wrong user name or password."
+    assert dialog.sign_in_button.isEnabled()
+    dialog.server.setText("http://127.0.0.1:9")
+    dialog.password.setText("x")
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: "Cannot reach" in dialog.error.text(), timeout=10_000)
+    dialog.password.clear()
+    dialog.sign_in()
+    assert "Enter the server address" in dialog.error.text()
+
+
+def test_sign_in_keeps_token_then_next_start_skips_login(qtbot, client_app, seeded_server,
+                                                          settings):
+    live, seeded = seeded_server
+    keychain = MemoryKeyring()
+    first = client_app(TokenStore(keychain))
+    first.start(live.url, "paul")
+    assert first.login is not None and first.login.isVisible()
+    first.login.password.setText(PASSWORD)
+    first.login.sign_in()
+    qtbot.waitUntil(lambda: first.meetings is not None and first.meetings.list.count() == 1,
+                    timeout=10_000)
+    stored = list(keychain.items.items())
+    assert len(stored) == 1 and stored[0][0] == (f"paperless-meeting:{live.url}", "paul")
+    assert PASSWORD not in str(keychain.items)
+    first.close()
+
+    second = client_app(TokenStore(keychain))
+    second.start()  # server and user come from the settings, the token from the keychain
+    qtbot.waitUntil(lambda: second.meetings is not None and second.meetings.list.count() == 1,
+                    timeout=10_000)
+    assert second.login is None
+    viewer = second.open_meeting(seeded.meeting_id)
+    wait_for_page(qtbot, viewer)
+
+    second.sign_out(forget=True)
+    assert keychain.items == {}
+    assert second.login is not None and second.login.isVisible()
+
+
+def test_without_keychain_the_user_is_told(qtbot, client_app, seeded_server):
+    live, _ = seeded_server
+    app = client_app(TokenStore(keyring.backends.fail.Keyring()))
+    app.start(live.url, "paul")
+    assert app.login.note.isVisible()
+    assert "keychain" in app.login.note.text()
+
+
+def test_expired_token_in_keychain_falls_back_to_login(qtbot, client_app, seeded_server):
+    live, _ = seeded_server
+    keychain = MemoryKeyring()
+    tokens = TokenStore(keychain)
+    tokens.save(live.url, "paul", "expired-token")
+    app = client_app(tokens)
+    app.start(live.url, "paul")
+    qtbot.waitUntil(lambda: app.login is not None and app.login.isVisible(), timeout=10_000)
