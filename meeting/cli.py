@@ -1,4 +1,4 @@
-"""`meeting`: the client. `meeting demo` starts a local meeting; `meeting connect` joins a server."""
+"""`meeting`: the client. `meeting demo` runs a local meeting; `meeting connect` joins a server."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -17,8 +18,10 @@ from server.app import create_app
 
 
 class EmbeddedServer:
-    def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0,
+                 app_factory: Callable[[], web.Application] | None = None) -> None:
         self.data_dir = Path(data_dir)
+        self._app_factory = app_factory or (lambda: create_app(self.data_dir))
         self.host = host
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -62,7 +65,7 @@ class EmbeddedServer:
         return self.url
 
     async def _start_site(self) -> None:
-        self._runner = web.AppRunner(create_app(self.data_dir), handle_signals=False)
+        self._runner = web.AppRunner(self._app_factory(), handle_signals=False)
         await self._runner.setup()
         listener = socket.create_server((self.host, self.port))
         self.port = listener.getsockname()[1]

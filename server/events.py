@@ -60,7 +60,9 @@ class MeetingEvents:
 
     async def connect(self, sid: str, environ: dict, auth: Any = None) -> None:
         if not isinstance(auth, dict):
-            raise _refuse(ErrorCode.UNAUTHENTICATED, "Log in first: connect with {token, protocol}.")
+            raise _refuse(
+                ErrorCode.UNAUTHENTICATED, "Log in first: connect with {token, protocol}."
+            )
         if auth.get("protocol") != PROTOCOL_VERSION:
             raise _refuse(
                 ErrorCode.PROTOCOL_MISMATCH,

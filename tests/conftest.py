@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed  # noqa: E402
+from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed
 
 
 @pytest.fixture(scope="session")

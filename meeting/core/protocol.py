@@ -183,7 +183,8 @@ def parse(model: type[Message], payload: Any) -> Message:
     """Validate a payload, turning pydantic's report into one readable ProtocolError."""
     if not isinstance(payload, dict):
         raise ProtocolError(
-            ErrorCode.INVALID_PAYLOAD, f"payload must be a JSON object, got {type(payload).__name__}"
+            ErrorCode.INVALID_PAYLOAD,
+            f"payload must be a JSON object, got {type(payload).__name__}",
         )
     try:
         return model.model_validate(payload)

@@ -3,8 +3,8 @@
     python resources/samples/generate.py [OUT_DIR]
 
 Written by the project (no third-party documents), so the files may be shipped and shown in
-screenshots. Japanese text uses the CJK font built into PyMuPDF, embedded as a subset in each file. The
-output is deterministic: running it again gives the same pages.
+screenshots. Japanese text uses the CJK font built into PyMuPDF, embedded as a subset in each
+file. The output is deterministic: running it again gives the same pages.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE users (
         id            INTEGER PRIMARY KEY,
         name          TEXT NOT NULL UNIQUE,
-        role          TEXT NOT NULL CHECK (role IN ('admin', 'organizer', 'participant', 'display')),
+        role          TEXT NOT NULL
+                      CHECK (role IN ('admin', 'organizer', 'participant', 'display')),
         password_hash TEXT NOT NULL,
         created_at    REAL NOT NULL
     );

@@ -27,7 +27,7 @@ SESSION_SECONDS = 12 * 3600
 
 
 class StoreError(ValueError):
-    """A request the data does not allow (unknown user, duplicate name, ...); message is for people."""
+    """A request the data does not allow (unknown user, duplicate name…); message for people."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ class Store:
         user = self.require_user(name)
         with self.transaction() as db:
             db.execute(
-                "UPDATE users SET password_hash = ? WHERE id = ?", (hash_password(password), user.id)
+                "UPDATE users SET password_hash = ? WHERE id = ?",
+                (hash_password(password), user.id),
             )
             db.execute("UPDATE sessions SET revoked = 1 WHERE user_id = ?", (user.id,))
 
@@ -104,7 +105,8 @@ class Store:
         token = new_token()
         now = time.time()
         self.db.execute(
-            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)",
             (token_digest(token), user.id, now, now + seconds),
         )
         return token, now + seconds

@@ -74,7 +74,7 @@ def open_session(seeded_server, tmp_path):
 
 def test_follower_sees_presenters_turns(seeded_server, open_session):
     _, seeded = seeded_server
-    presenter, p_rec = open_session("olga")
+    presenter, _p_rec = open_session("olga")
     follower, f_rec = open_session("paul")
     for session in (presenter, follower):
         session.join(seeded.meeting_id)

@@ -119,7 +119,7 @@ def test_unknown_event_and_extra_arguments_are_answered(seeded_server):
 
 
 def test_revoked_token_stops_working_at_once(seeded_server):
-    live, seeded = seeded_server
+    live, _seeded = seeded_server
     token = login(live.url, "paul")
     from tests.helpers.live import Peer
 

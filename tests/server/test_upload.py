@@ -1,4 +1,4 @@
-"""Adding material: the server checks every upload, refuses what cannot be shown, announces the rest."""
+"""Adding material: every upload checked, what cannot be shown refused, the rest announced."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_every_corpus_file_is_accepted_or_clearly_refused(seeded_server, corpus)
         assert event == "document:added"
         assert data["seq"] == seq and data["document"] == document
     assert len(accepted) == len(list(corpus.glob("*.pdf"))) - len(REFUSED)
-    # Nothing half-stored: the incoming folder is empty; the meeting lists exactly what was accepted.
+    # Nothing half-stored: no incoming leftovers; the meeting lists exactly what was accepted.
     assert list((live.data_dir / "documents" / "incoming").iterdir()) == []
     after = follower.call("meeting:snapshot", {"meeting_id": seeded.meeting_id})["data"]
     assert after["documents"][len(start["documents"]):] == accepted

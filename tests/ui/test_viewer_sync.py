@@ -1,4 +1,4 @@
-"""Two real windows on a real server: the presenter turns, the follower follows; browse and return."""
+"""Two real windows on a real server: the presenter turns, the follower follows; browsing."""
 
 from __future__ import annotations
 
