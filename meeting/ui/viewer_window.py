@@ -133,7 +133,10 @@ class ViewerWindow(QMainWindow):
         self.documents = QListWidget()
         self.documents.setMinimumWidth(200)
         self.documents.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
-        self.documents.setWordWrap(True)
+        # Long titles end in "…" (the tooltip has the full title, file name and hash).
+        self.documents.setWordWrap(False)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.itemClicked.connect(self._on_document_clicked)
 
         self.notice = Banner()
@@ -159,7 +162,7 @@ class ViewerWindow(QMainWindow):
         splitter.addWidget(self.documents)
         splitter.addWidget(center)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 1050])
+        splitter.setSizes([260, 1020])
         self.setCentralWidget(splitter)
 
         self.connection_label = QLabel()
@@ -345,11 +348,13 @@ class ViewerWindow(QMainWindow):
         self.documents.clear()
         shared = view.state.document_id
         for document in view.documents:
-            marker = "▶ " if document.id == shared else ""
-            item = QListWidgetItem(
-                self.tr("{0}{1}\n{2} pages").format(marker, document.title, document.pages))
+            if document.id == shared:
+                text = self.tr("{0}\n{1} pages · ▶ presenter is here")
+            else:
+                text = self.tr("{0}\n{1} pages")
+            item = QListWidgetItem(text.format(document.title, document.pages))
             item.setData(Qt.ItemDataRole.UserRole, document.id)
-            item.setToolTip(f"{document.filename}\nSHA-256 {document.sha256}")
+            item.setToolTip(f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}")
             self.documents.addItem(item)
 
     def _select_document(self, document: DocumentInfo | None) -> None:

@@ -38,3 +38,24 @@ def test_japanese_text_has_glyphs_in_the_ui(qtbot, runtime):
     qtbot.addWidget(label)
     metrics = QFontMetrics(QApplication.font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "経営会議議事次第")
+
+
+def test_drag_and_drop_a_pdf_adds_it(qtbot, open_viewer, sample_pdfs, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from meeting.ui.viewer_window import _pdf_paths
+
+    organizer = open_viewer("olga")
+    before = organizer.documents.count()
+    dropped = tmp_path / "参考資料.pdf"
+    dropped.write_bytes(sample_pdfs[0].read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
+    assert _pdf_paths(mime) == [dropped]  # what dragEnterEvent accepts
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(organizer.uploadFinished, timeout=20_000) as finished:
+        QApplication.sendEvent(organizer, drop)
+    assert finished.args == [True]
+    qtbot.waitUntil(lambda: organizer.documents.count() == before + 1, timeout=10_000)
