@@ -1,4 +1,4 @@
-"""The single PyMuPDF owner: renders off the caller's thread, drops stale work, survives bad pages."""
+"""The single PyMuPDF owner: renders off the caller's thread, drops stale work, survives errors."""
 
 from __future__ import annotations
 
