@@ -115,7 +115,6 @@ def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path |
     for index, account in enumerate((setup.presenter, setup.participant)):
         session, bridge = runtime.open_session(url, account.token, account.user)
         window = ViewerWindow(session, bridge, runtime.worker, setup.meeting_id)
-        window._bridge = bridge  # keep the bridge alive as long as its window
         window.resize(960, 720)
         window.move(index * 970, 40)
         window.show()
@@ -153,9 +152,9 @@ def _screenshot(app, presenter, participant, out: Path) -> int:
                                                                               page=page))
 
     def settled(window) -> bool:
-        return (window.follow.shown is not None and window.page_view.document_path is not None
-                and window.page_view._announced == (window.page_view.document_path,
-                                                    window.follow.shown.page))
+        view = window.page_view
+        return (window.follow.shown is not None and view.document_path is not None
+                and view.painted == (view.document_path, window.follow.shown.page))
 
     if not wait_until(lambda: settled(presenter) and settled(participant), SCREENSHOT_TIMEOUT):
         print("the meeting did not load in time")

@@ -90,7 +90,6 @@ class ClientApp(QObject):
         self.session = None
         if forget:
             self.tokens.delete(session.server_url, session.user.name)
-            self._pool.submit(session.api.logout)
         for viewer in self.viewers.values():
             viewer.close()
         self.viewers.clear()
@@ -98,12 +97,24 @@ class ClientApp(QObject):
             self.meetings.close()
             self.meetings = None
         session.connection.close()
+        self._pool.submit(_end_session, session, forget)
         self.show_login(session.server_url, session.user.name)
 
     def close(self) -> None:
         if self.session is not None:
             self.session.close()
         self._pool.shutdown(wait=False)
+
+
+def _end_session(session: MeetingSession, revoke: bool) -> None:
+    """Off the GUI thread: revoke the token on the server (best effort), then close."""
+    try:
+        if revoke:
+            session.api.logout()
+    except Exception as error:  # offline or already expired: the token is gone locally anyway
+        log.info("could not revoke the session on the server: %s", error)
+    finally:
+        session.close()
 
 
 def run_client(server_url: str | None = None, user: str | None = None) -> int:

@@ -91,6 +91,11 @@ class PageView(QScrollArea):
         return self._layout.path if self._layout else None
 
     @property
+    def painted(self) -> tuple[str, int] | None:
+        """(document path, page) last painted sharp; None while the shown page is still coming."""
+        return self._announced
+
+    @property
     def zoom_mode(self) -> ZoomMode:
         return self._mode
 

@@ -33,7 +33,6 @@ def open_viewer(qtbot, runtime, seeded_server):
         login = ServerApi(live.url).login(name, PASSWORD)
         session, bridge = runtime.open_session(live.url, login.token, login.user)
         window = ViewerWindow(session, bridge, runtime.worker, seeded.meeting_id)
-        window._bridge = bridge
         window.resize(1000, 700)
         window.show()
         opened.append((window, session))
@@ -60,6 +59,6 @@ def wait_for_page(qtbot, window: ViewerWindow, page: int | None = None,
             assert shown.document_id == document_id
         view = window.page_view
         assert view.page == shown.page
-        assert view._announced == (view.document_path, shown.page)
+        assert view.painted == (view.document_path, shown.page)
 
     qtbot.waitUntil(painted, timeout=timeout)

@@ -6,6 +6,7 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from meeting.net.api import ApiError, ServerApi
 from meeting.net.credentials import TokenStore
 from meeting.ui.app import ClientApp
 from meeting.ui.login_dialog import LoginDialog
@@ -94,9 +95,16 @@ def test_sign_in_keeps_token_then_next_start_skips_login(qtbot, client_app, seed
     viewer = second.open_meeting(seeded.meeting_id)
     wait_for_page(qtbot, viewer)
 
+    token = stored[0][1]
     second.sign_out(forget=True)
     assert keychain.items == {}
     assert second.login is not None and second.login.isVisible()
+
+    def revoked() -> None:
+        with pytest.raises(ApiError):
+            ServerApi(live.url, token).me()
+
+    qtbot.waitUntil(revoked, timeout=10_000)  # signing out also ends the session on the server
 
 
 def test_without_keychain_the_user_is_told(qtbot, client_app, seeded_server):
