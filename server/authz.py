@@ -23,11 +23,10 @@ def require_visible_meeting(store: Store, user: User, meeting_id: int) -> None:
     raise ProtocolError(ErrorCode.NOT_FOUND, f"No meeting {meeting_id} that you are invited to.")
 
 
-def require_presenter(store: Store, user: User, meeting_id: int) -> None:
+def require_presenter(store: Store, user: User, meeting_id: int,
+                      doing: str = "change the shared page") -> None:
     if store.meeting_state(meeting_id).presenter != user.name:
-        raise ProtocolError(
-            ErrorCode.NOT_PRESENTER, "Only the presenter can change the shared page."
-        )
+        raise ProtocolError(ErrorCode.NOT_PRESENTER, f"Only the presenter can {doing}.")
 
 
 def require_may_manage(store: Store, user: User, meeting_id: int) -> None:

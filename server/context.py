@@ -41,3 +41,8 @@ class ServerContext:
 
 def meeting_room(meeting_id: int) -> str:
     return f"meeting:{meeting_id}"
+
+
+def private_room(meeting_id: int, user_name: str) -> str:
+    """Every connection of one user in one meeting: where their private annotations go."""
+    return f"meeting:{meeting_id}:user:{user_name}"

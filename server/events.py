@@ -28,7 +28,9 @@ from meeting.core.protocol import (
     parse,
 )
 from server import authz
-from server.context import ServerContext, meeting_room
+from server.annotation_events import AnnotationEvents
+from server.context import ServerContext, meeting_room, private_room
+from server.store.annotations import AnnotationStore
 from server.store.repository import User
 
 log = logging.getLogger("meeting.server.events")
@@ -40,6 +42,7 @@ class MeetingEvents:
     def __init__(self, context: ServerContext, sio: socketio.AsyncServer) -> None:
         self.context = context
         self.store = context.store
+        self.annotations = AnnotationStore(context.store)
         self.sio = sio
         sio.on("connect", self.connect)
         sio.on("disconnect", self.disconnect)
@@ -50,6 +53,7 @@ class MeetingEvents:
             Event.MEETING_SNAPSHOT: self.meeting_snapshot,
             Event.PAGE_SET: self.page_set,
             Event.PRESENTER_SET: self.presenter_set,
+            **AnnotationEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():
@@ -131,19 +135,27 @@ class MeetingEvents:
     async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
         async with self.context.meeting_locks[request.meeting_id]:
-            # Entering the room and reading the snapshot under the meeting's lock: no change can
-            # fall between the two, so the client misses nothing.
+            # Entering the rooms and reading the snapshot under the meeting's lock: no change
+            # can fall between the two, so the client misses nothing.
             await self.sio.enter_room(sid, meeting_room(request.meeting_id))
-            snapshot = self.store.snapshot(request.meeting_id)
+            await self.sio.enter_room(sid, private_room(request.meeting_id, user.name))
+            snapshot = self._snapshot(request.meeting_id, user)
         log.info("%s (%s) joined meeting %s", sid, user.name, request.meeting_id)
-        return snapshot.model_dump(mode="json")
+        return snapshot
 
     async def meeting_leave(self, sid: str, user: User, request: MeetingRef) -> None:
         await self.sio.leave_room(sid, meeting_room(request.meeting_id))
+        await self.sio.leave_room(sid, private_room(request.meeting_id, user.name))
 
     async def meeting_snapshot(self, sid: str, user: User, request: MeetingRef) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
-        return self.store.snapshot(request.meeting_id).model_dump(mode="json")
+        async with self.context.meeting_locks[request.meeting_id]:
+            return self._snapshot(request.meeting_id, user)
+
+    def _snapshot(self, meeting_id: int, user: User) -> dict:
+        snapshot = self.store.snapshot(meeting_id).model_copy(update={
+            "annotations": tuple(self.annotations.visible(meeting_id, user))})
+        return snapshot.model_dump(mode="json")
 
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)

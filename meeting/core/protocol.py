@@ -8,9 +8,23 @@ for clients written in other languages; `tests/core/test_protocol_doc.py` keeps 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
+
+from meeting.core import annotations as ann
+from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
+    Data,
+    ErrorCode,
+    Id,
+    Message,
+    PageIndex,
+    ProtocolError,
+    Sha256,
+    UserName,
+    ok_reply,
+    parse,
+)
 
 PROTOCOL_VERSION = 1
 """Bumped on any incompatible change; the server refuses clients that speak another version."""
@@ -38,50 +52,16 @@ class Event(StrEnum):
     MEETING_SNAPSHOT = "meeting:snapshot"
     PAGE_SET = "page:set"
     PRESENTER_SET = "presenter:set"
+    ANNOTATION_BEGIN = "annotation:begin"
+    ANNOTATION_POINTS = "annotation:points"
+    ANNOTATION_END = "annotation:end"
+    ANNOTATION_PUT = "annotation:put"
+    ANNOTATION_DELETE = "annotation:delete"
+    PAGE_CLEAR = "page:clear"
     # server -> client (broadcast to everyone who joined the meeting)
     MEETING_STATE = "meeting:state"
     DOCUMENT_ADDED = "document:added"
-
-
-class ErrorCode(StrEnum):
-    INVALID_PAYLOAD = "invalid_payload"
-    UNAUTHENTICATED = "unauthenticated"
-    PROTOCOL_MISMATCH = "protocol_mismatch"
-    FORBIDDEN = "forbidden"
-    NOT_FOUND = "not_found"
-    NOT_JOINED = "not_joined"
-    NOT_PRESENTER = "not_presenter"
-    BAD_DOCUMENT = "bad_document"
-    TOO_LARGE = "too_large"
-    INTERNAL = "internal_error"
-
-
-class ProtocolError(Exception):
-    """An error the server reports to the client as a reply; never a dropped connection."""
-
-    def __init__(self, code: ErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def to_reply(self) -> dict[str, Any]:
-        return {"ok": False, "error": {"code": str(self.code), "message": self.message}}
-
-
-def ok_reply(data: Any = None) -> dict[str, Any]:
-    return {"ok": True, "data": data}
-
-
-Id = Annotated[int, Field(ge=1, le=2**53)]
-PageIndex = Annotated[int, Field(ge=0, le=1_000_000)]
-UserName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[\w.@-]+$")]
-Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-
-
-class Message(BaseModel):
-    """Base of every payload: strict types, unknown fields refused, immutable."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    ANNOTATION = "annotation"
 
 
 # --- client -> server payloads -------------------------------------------------------------
@@ -108,13 +88,6 @@ class Login(Message):
 
 
 # --- server -> client data -----------------------------------------------------------------
-
-
-class Data(BaseModel):
-    """Base of what the server sends: read leniently, so a newer server's extra fields are
-    ignored by an older client rather than refusing the whole message."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class UserInfo(Data):
@@ -161,6 +134,8 @@ class Snapshot(Data):
     state: MeetingState
     documents: tuple[DocumentInfo, ...]
     members: tuple[UserInfo, ...]
+    annotations: tuple[ann.AnnotationData, ...] = ()
+    """Every shared annotation of the meeting, and the requesting user's private ones."""
 
 
 CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
@@ -170,27 +145,19 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.MEETING_SNAPSHOT: MeetingRef,
     Event.PAGE_SET: PageSet,
     Event.PRESENTER_SET: PresenterSet,
+    Event.ANNOTATION_BEGIN: ann.StrokeStart,
+    Event.ANNOTATION_POINTS: ann.StrokePoints,
+    Event.ANNOTATION_END: ann.StrokeEnd,
+    Event.ANNOTATION_PUT: ann.AnnotationPut,
+    Event.ANNOTATION_DELETE: ann.AnnotationDelete,
+    Event.PAGE_CLEAR: ann.PageClear,
 }
 """Every event a client may send, with the schema of its payload (None: no payload)."""
 
 SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.MEETING_STATE: MeetingState,
     Event.DOCUMENT_ADDED: DocumentAdded,
+    Event.ANNOTATION: ann.AnnotationChange,
 }
 
 
-def parse(model: type[Message], payload: Any) -> Message:
-    """Validate a payload, turning pydantic's report into one readable ProtocolError."""
-    if not isinstance(payload, dict):
-        raise ProtocolError(
-            ErrorCode.INVALID_PAYLOAD,
-            f"payload must be a JSON object, got {type(payload).__name__}",
-        )
-    try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'payload'}: {err['msg']}"
-            for err in exc.errors(include_url=False)
-        )
-        raise ProtocolError(ErrorCode.INVALID_PAYLOAD, problems) from None

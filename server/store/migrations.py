@@ -50,4 +50,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX documents_by_meeting ON documents(meeting_id);
     CREATE INDEX documents_by_hash ON documents(sha256);
     """,
+    # 2: annotations (ink strokes); points as a JSON array of [x, y] in page points
+    """
+    CREATE TABLE annotations (
+        id          TEXT PRIMARY KEY,
+        meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page        INTEGER NOT NULL,
+        layer       TEXT NOT NULL CHECK (layer IN ('shared', 'private')),
+        owner_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        tool        TEXT NOT NULL,
+        color       TEXT NOT NULL,
+        width       REAL NOT NULL,
+        points      TEXT NOT NULL,
+        complete    INTEGER NOT NULL DEFAULT 0,
+        created_at  REAL NOT NULL
+    );
+    CREATE INDEX annotations_by_meeting ON annotations(meeting_id, layer, owner_id);
+    """,
 )

@@ -1,0 +1,178 @@
+"""Annotations: ink strokes on a page, in PDF page coordinates, shared with the room or private.
+
+Coordinates are PDF points in the page as shown (rotation applied, origin top-left), the same
+space the renderer uses, so a mark lands on the same word at any zoom and on any screen. Ids are
+made by the client, so a stroke can be resent after a network drop without being stored twice.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from meeting.core.schema import Data, Id, Message, PageIndex
+
+MAX_POINTS = 10_000
+"""Points in one stroke."""
+MAX_BATCH = 500
+"""Points in one message."""
+COORDINATE_LIMIT = 100_000.0
+
+
+class Layer(StrEnum):
+    SHARED = "shared"
+    """Drawn by the presenter; everyone in the meeting sees it, live."""
+    PRIVATE = "private"
+    """Only its owner ever receives it, on any of their devices."""
+
+
+class Tool(StrEnum):
+    PEN = "pen"
+    MARKER = "marker"
+    """Wide and translucent, like a highlighter on paper."""
+
+
+TOOL_OPACITY = {Tool.PEN: 1.0, Tool.MARKER: 0.35}
+
+# Enums arrive as their string values; strict mode alone would want Python enum members.
+LayerName = Annotated[Layer, Field(strict=False)]
+ToolName = Annotated[Tool, Field(strict=False)]
+AnnotationId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+Coordinate = Annotated[float, Field(ge=-COORDINATE_LIMIT, le=COORDINATE_LIMIT,
+                                    allow_inf_nan=False)]
+Point = Annotated[list[Coordinate], Field(min_length=2, max_length=2)]
+Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+Width = Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+
+
+class StrokeStart(Message):
+    """`annotation:begin`: a stroke starts (with its first points, if any)."""
+
+    meeting_id: Id
+    id: AnnotationId
+    document_id: Id
+    page: PageIndex
+    layer: LayerName
+    tool: ToolName
+    color: Color
+    width: Width
+    points: Annotated[list[Point], Field(max_length=MAX_BATCH)] = []
+
+
+class StrokePoints(Message):
+    """`annotation:points`: more points of a stroke; `offset` is the index of the first one."""
+
+    meeting_id: Id
+    id: AnnotationId
+    offset: Annotated[int, Field(ge=0, le=MAX_POINTS)]
+    points: Annotated[list[Point], Field(min_length=1, max_length=MAX_BATCH)]
+
+
+class StrokeEnd(Message):
+    """`annotation:end`: the pen is up; `count` is how many points the stroke has in all."""
+
+    meeting_id: Id
+    id: AnnotationId
+    count: Annotated[int, Field(ge=1, le=MAX_POINTS)]
+
+
+class AnnotationPut(Message):
+    """`annotation:put`: a whole finished stroke at once (undo of a delete, a resend)."""
+
+    meeting_id: Id
+    id: AnnotationId
+    document_id: Id
+    page: PageIndex
+    layer: LayerName
+    tool: ToolName
+    color: Color
+    width: Width
+    points: Annotated[list[Point], Field(min_length=1, max_length=MAX_POINTS)]
+
+
+class AnnotationDelete(Message):
+    meeting_id: Id
+    ids: Annotated[list[AnnotationId], Field(min_length=1, max_length=MAX_BATCH)]
+
+
+class PageClear(Message):
+    meeting_id: Id
+    document_id: Id
+    page: PageIndex
+
+
+# --- server -> client ----------------------------------------------------------------------
+
+
+class AnnotationData(Data):
+    id: str
+    owner: str
+    document_id: int
+    page: int
+    layer: Layer
+    tool: Tool
+    color: str
+    width: float
+    points: tuple[tuple[float, float], ...]
+    complete: bool
+
+
+class AnnotationChange(Data):
+    """Every annotation broadcast. `seq` is the meeting's sequence number for shared-layer
+    changes, None for private ones (sent to their owner only)."""
+
+    meeting_id: int
+    seq: int | None
+    kind: str
+    """"begin" (annotation), "points" (id, offset, points), "end" (id), "put" (annotation),
+    "delete" (ids)."""
+    annotation: AnnotationData | None = None
+    id: str | None = None
+    offset: int | None = None
+    points: tuple[tuple[float, float], ...] = ()
+    ids: tuple[str, ...] = ()
+
+
+def apply_change(annotations: dict[str, AnnotationData], change: AnnotationChange) -> None:
+    """Apply one change to a dictionary of annotations by id (in place)."""
+    if change.kind in ("begin", "put") and change.annotation is not None:
+        annotations[change.annotation.id] = change.annotation
+    elif change.kind == "points" and change.id in annotations:
+        current = annotations[change.id]
+        have = len(current.points)
+        if change.offset is not None and change.offset <= have:
+            fresh = change.points[have - change.offset:]
+            annotations[change.id] = current.model_copy(
+                update={"points": current.points + tuple(fresh)})
+    elif change.kind == "end" and change.id in annotations:
+        annotations[change.id] = annotations[change.id].model_copy(update={"complete": True})
+    elif change.kind == "delete":
+        for annotation_id in change.ids:
+            annotations.pop(annotation_id, None)
+
+
+def bounds(points: tuple[tuple[float, float], ...], width: float) -> tuple[float, float, float,
+                                                                             float]:
+    """The rectangle (x0, y0, x1, y1) a stroke covers, its width included."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    half = width / 2
+    return (min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half)
+
+
+def distance_to_stroke(point: tuple[float, float], stroke: tuple[tuple[float, float], ...]
+                       ) -> float:
+    """Shortest distance from a point to the polyline of a stroke (for the eraser)."""
+    px, py = point
+    if len(stroke) == 1:
+        return ((stroke[0][0] - px) ** 2 + (stroke[0][1] - py) ** 2) ** 0.5
+    best = float("inf")
+    for (ax, ay), (bx, by) in zip(stroke, stroke[1:], strict=False):
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+        cx, cy = ax + t * dx, ay + t * dy
+        best = min(best, ((cx - px) ** 2 + (cy - py) ** 2) ** 0.5)
+    return best

@@ -1,0 +1,178 @@
+"""Socket.IO handlers for annotations: live strokes, whole strokes, deletes, clearing a page.
+
+Shared-layer changes are numbered with the meeting's `seq` and broadcast to the meeting; private
+ones go only to their owner's connections (a room per user and meeting), never to anyone else.
+"""
+
+from __future__ import annotations
+
+from meeting.core.annotations import (
+    AnnotationChange,
+    AnnotationData,
+    AnnotationDelete,
+    AnnotationPut,
+    Layer,
+    PageClear,
+    StrokeEnd,
+    StrokePoints,
+    StrokeStart,
+)
+from meeting.core.protocol import ErrorCode, Event, ProtocolError, Role
+from server import authz
+from server.context import ServerContext, meeting_room, private_room
+from server.store.annotations import AnnotationStore, Stored
+from server.store.repository import User
+
+
+class AnnotationEvents:
+    def __init__(self, context: ServerContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.annotations = AnnotationStore(context.store)
+
+    def handlers(self) -> dict:
+        return {
+            Event.ANNOTATION_BEGIN: self.begin,
+            Event.ANNOTATION_POINTS: self.points,
+            Event.ANNOTATION_END: self.end,
+            Event.ANNOTATION_PUT: self.put,
+            Event.ANNOTATION_DELETE: self.delete,
+            Event.PAGE_CLEAR: self.clear_page,
+        }
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    async def begin(self, sid: str, user: User, request: StrokeStart) -> dict:
+        self._may_draw(sid, user, request.meeting_id, request.document_id, request.page,
+                       request.layer)
+        return await self._insert(user, request, complete=False, kind="begin")
+
+    async def put(self, sid: str, user: User, request: AnnotationPut) -> dict:
+        self._may_draw(sid, user, request.meeting_id, request.document_id, request.page,
+                       request.layer)
+        return await self._insert(user, request, complete=True, kind="put")
+
+    async def points(self, sid: str, user: User, request: StrokePoints) -> dict:
+        self._joined(sid, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            stored = self._own(user, request.meeting_id, request.id)
+            with self.store.transaction():
+                offset, fresh = self.annotations.append(stored, request.offset, request.points)
+                seq = self._seq(request.meeting_id, stored.annotation.layer) if fresh else None
+            if fresh:
+                await self._announce(stored.annotation, AnnotationChange(
+                    meeting_id=request.meeting_id, seq=seq, kind="points", id=request.id,
+                    offset=offset, points=tuple(tuple(p) for p in fresh)))
+        return {"id": request.id, "count": offset + len(fresh)}
+
+    async def end(self, sid: str, user: User, request: StrokeEnd) -> dict:
+        self._joined(sid, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            stored = self._own(user, request.meeting_id, request.id)
+            have = len(stored.annotation.points)
+            if request.count > have:
+                raise ProtocolError(ErrorCode.CONFLICT, f"Only {have} of {request.count} points "
+                                    f"arrived: resend from {have}.")
+            if not stored.annotation.complete:
+                with self.store.transaction():
+                    self.annotations.finish(request.id)
+                    seq = self._seq(request.meeting_id, stored.annotation.layer)
+                await self._announce(stored.annotation, AnnotationChange(
+                    meeting_id=request.meeting_id, seq=seq, kind="end", id=request.id))
+        return {"id": request.id, "count": have}
+
+    async def delete(self, sid: str, user: User, request: AnnotationDelete) -> dict:
+        self._joined(sid, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            found = [s for s in map(self.annotations.get, dict.fromkeys(request.ids))
+                     if s is not None]  # already gone: nothing to do (a resend, an undo race)
+            for stored in found:
+                self._may_delete(user, request.meeting_id, stored)
+            await self._delete(request.meeting_id, [s.annotation for s in found])
+        return {"deleted": [s.annotation.id for s in found]}
+
+    async def clear_page(self, sid: str, user: User, request: PageClear) -> dict:
+        """The presenter wipes the shared layer of one page; the reply has what was removed,
+        so the client can undo by putting it back."""
+        self._joined(sid, user, request.meeting_id)
+        authz.require_presenter(self.store, user, request.meeting_id, "clear the shared layer")
+        async with self.context.meeting_locks[request.meeting_id]:
+            ids = self.annotations.on_page(request.meeting_id, request.document_id,
+                                           request.page, Layer.SHARED)
+            removed = [self.annotations.get(i).annotation for i in ids]
+            await self._delete(request.meeting_id, removed)
+        return {"annotations": [a.model_dump(mode="json") for a in removed]}
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    async def _insert(self, user: User, request: StrokeStart | AnnotationPut, *, complete: bool,
+                      kind: str) -> dict:
+        async with self.context.meeting_locks[request.meeting_id]:
+            with self.store.transaction():
+                annotation, new = self.annotations.insert(
+                    request.meeting_id, user, annotation_id=request.id,
+                    document_id=request.document_id, page=request.page, layer=request.layer,
+                    tool=request.tool, color=request.color, width=request.width,
+                    points=request.points, complete=complete)
+                seq = self._seq(request.meeting_id, annotation.layer) if new else None
+            if new:
+                await self._announce(annotation, AnnotationChange(
+                    meeting_id=request.meeting_id, seq=seq, kind=kind, annotation=annotation))
+        return {"id": annotation.id, "count": len(annotation.points)}
+
+    async def _delete(self, meeting_id: int, annotations: list[AnnotationData]) -> None:
+        if not annotations:
+            return
+        with self.store.transaction():
+            self.annotations.delete([a.id for a in annotations])
+            shared = [a.id for a in annotations if a.layer is Layer.SHARED]
+            seq = self.annotations.bump_seq(meeting_id) if shared else None
+        if shared:
+            await self.context.broadcast(meeting_id, str(Event.ANNOTATION), AnnotationChange(
+                meeting_id=meeting_id, seq=seq, kind="delete", ids=tuple(shared)
+            ).model_dump(mode="json"))
+        for owner in {a.owner for a in annotations if a.layer is Layer.PRIVATE}:
+            ids = tuple(a.id for a in annotations if a.layer is Layer.PRIVATE and a.owner == owner)
+            await self.context.sio.emit(str(Event.ANNOTATION), AnnotationChange(
+                meeting_id=meeting_id, seq=None, kind="delete", ids=ids).model_dump(mode="json"),
+                room=private_room(meeting_id, owner))
+
+    def _seq(self, meeting_id: int, layer: Layer) -> int | None:
+        return self.annotations.bump_seq(meeting_id) if layer is Layer.SHARED else None
+
+    async def _announce(self, annotation: AnnotationData, change: AnnotationChange) -> None:
+        room = (meeting_room(change.meeting_id) if annotation.layer is Layer.SHARED
+                else private_room(change.meeting_id, annotation.owner))
+        await self.context.sio.emit(str(Event.ANNOTATION), change.model_dump(mode="json"),
+                                    room=room)
+
+    def _joined(self, sid: str, user: User, meeting_id: int) -> None:
+        authz.require_visible_meeting(self.store, user, meeting_id)
+        if meeting_room(meeting_id) not in self.context.sio.rooms(sid):
+            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+
+    def _may_draw(self, sid: str, user: User, meeting_id: int, document_id: int, page: int,
+                  layer: Layer) -> None:
+        self._joined(sid, user, meeting_id)
+        if user.role is Role.DISPLAY:
+            raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot draw.")
+        document = self.store.document(meeting_id, document_id)
+        if document is None or page >= document.pages:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No such page in this meeting.")
+        if layer is Layer.SHARED:
+            authz.require_presenter(self.store, user, meeting_id, "draw on the shared layer")
+
+    def _own(self, user: User, meeting_id: int, annotation_id: str) -> Stored:
+        stored = self.annotations.get(annotation_id)
+        if stored is None or stored.meeting_id != meeting_id or stored.owner_id != user.id:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No stroke of yours with that id.")
+        return stored
+
+    def _may_delete(self, user: User, meeting_id: int, stored: Stored) -> None:
+        if stored.meeting_id != meeting_id:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No such annotation in this meeting.")
+        if stored.owner_id == user.id:
+            return
+        if stored.annotation.layer is Layer.PRIVATE:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No such annotation in this meeting.")
+        authz.require_presenter(self.store, user, meeting_id, "remove others' shared marks")
