@@ -8,6 +8,7 @@ made by the client, so a stroke can be resent after a network drop without being
 from __future__ import annotations
 
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import Field
@@ -58,7 +59,7 @@ class StrokeStart(Message):
     tool: ToolName
     color: Color
     width: Width
-    points: Annotated[list[Point], Field(max_length=MAX_BATCH)] = []
+    points: Annotated[list[Point], Field(max_length=MAX_BATCH, default_factory=list)]
 
 
 class StrokePoints(Message):
@@ -169,7 +170,7 @@ def distance_to_stroke(point: tuple[float, float], stroke: tuple[tuple[float, fl
     if len(stroke) == 1:
         return ((stroke[0][0] - px) ** 2 + (stroke[0][1] - py) ** 2) ** 0.5
     best = float("inf")
-    for (ax, ay), (bx, by) in zip(stroke, stroke[1:], strict=False):
+    for (ax, ay), (bx, by) in pairwise(stroke):
         dx, dy = bx - ax, by - ay
         length = dx * dx + dy * dy
         t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
+from meeting.core.annotations import AnnotationChange, AnnotationData, apply_change
 from meeting.core.protocol import DocumentAdded, DocumentInfo, MeetingState, Snapshot
 
 
@@ -25,7 +26,7 @@ class Outcome(Enum):
     """A change was missed: ask the server for a snapshot."""
 
 
-Change = MeetingState | DocumentAdded
+Change = MeetingState | DocumentAdded | AnnotationChange
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class MeetingView:
     def document(self, document_id: int) -> DocumentInfo | None:
         return next((d for d in self.snapshot.documents if d.id == document_id), None)
 
+    def annotations_on(self, document_id: int, page: int) -> list[AnnotationData]:
+        return [a for a in self.snapshot.annotations
+                if a.document_id == document_id and a.page == page]
+
 
 class MeetingSync:
     """Applies a meeting's snapshot and numbered changes in order; see the module docstring."""
@@ -66,7 +71,8 @@ class MeetingSync:
         if self.view and snapshot.state.seq < self.view.seq:
             return Outcome.IGNORED  # an older answer overtaken by changes we already have
         self.view = MeetingView(snapshot)
-        held, self._held = sorted(self._held, key=lambda c: c.seq), []
+        held, self._held = [c for c in self._held if c.seq is not None], []
+        held.sort(key=lambda c: c.seq)  # private changes held back are in the snapshot already
         for change in held:
             if self.apply(change) is Outcome.NEED_SNAPSHOT:
                 return Outcome.NEED_SNAPSHOT
@@ -78,6 +84,9 @@ class MeetingSync:
         if self.view is None:
             self._held.append(change)
             return Outcome.HELD
+        if change.seq is None:  # a private annotation: only its owner gets it, unnumbered
+            self.view = MeetingView(_with_change(self.view.snapshot, change))
+            return Outcome.APPLIED
         if change.seq <= self.view.seq:
             return Outcome.IGNORED
         if change.seq != self.view.seq + 1:
@@ -87,6 +96,13 @@ class MeetingSync:
 
 
 def _with_change(snapshot: Snapshot, change: Change) -> Snapshot:
+    if isinstance(change, AnnotationChange):
+        annotations = {a.id: a for a in snapshot.annotations}
+        apply_change(annotations, change)
+        update: dict = {"annotations": tuple(annotations.values())}
+        if change.seq is not None:
+            update["state"] = snapshot.state.model_copy(update={"seq": change.seq})
+        return snapshot.model_copy(update=update)
     if isinstance(change, MeetingState):
         meeting = snapshot.meeting.model_copy(update={"presenter": change.presenter})
         return snapshot.model_copy(update={"state": change, "meeting": meeting})

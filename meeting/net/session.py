@@ -16,6 +16,8 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from meeting.core.annotations import AnnotationData
+from meeting.core.ink import InkAction, InkOutbox
 from meeting.core.protocol import (
     SERVER_PAYLOADS,
     DocumentInfo,
@@ -57,6 +59,7 @@ class MeetingSession:
         self._syncs: dict[int, MeetingSync] = {}
         self._lock = threading.RLock()
         self._downloads: dict[str, Future[Path]] = {}
+        self._outboxes: dict[int, InkOutbox] = {}
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS)
@@ -116,6 +119,44 @@ class MeetingSession:
         payload = {"meeting_id": meeting_id, "document_id": document_id, "page": page}
         self.connection.request(Event.PAGE_SET, payload, on_reply)
 
+    # --- annotations -------------------------------------------------------------------------
+
+    def ink(self, meeting_id: int) -> InkOutbox:
+        """The outbox for this user's strokes in a meeting (made on first use)."""
+        with self._lock:
+            outbox = self._outboxes.get(meeting_id)
+            if outbox is None:
+                outbox = self._outboxes[meeting_id] = InkOutbox(meeting_id, self._send_ink)
+            return outbox
+
+    def perform(self, meeting_id: int, action: InkAction) -> None:
+        """Make annotations appear or go away (an undo, a redo, an erase)."""
+        if action.removed:
+            self._send_ink(Event.ANNOTATION_DELETE, {
+                "meeting_id": meeting_id, "ids": [a.id for a in action.removed]}, _ignore)
+        for annotation in action.added:
+            payload = annotation.model_dump(mode="json", exclude={"owner", "complete"})
+            payload["points"] = [list(p) for p in annotation.points]
+            self._send_ink(Event.ANNOTATION_PUT, {"meeting_id": meeting_id, **payload}, _ignore)
+
+    def clear_page(self, meeting_id: int, document_id: int, page: int,
+                   done: Callable[[list[AnnotationData]], None]) -> None:
+        def on_reply(reply: Reply) -> None:
+            if reply.get("ok"):
+                done([AnnotationData.model_validate(a) for a in reply["data"]["annotations"]])
+
+        self._send_ink(Event.PAGE_CLEAR, {"meeting_id": meeting_id, "document_id": document_id,
+                                          "page": page}, on_reply)
+
+    def _send_ink(self, event: str, payload: dict, on_reply: Callable[[Reply], None]) -> None:
+        def reported(reply: Reply) -> None:
+            error = reply.get("error") or {}
+            if not reply.get("ok") and error.get("code") not in ("offline", "conflict"):
+                self.listener.request_failed(error.get("message", "Request failed."))
+            on_reply(reply)
+
+        self.connection.request(event, payload, reported)
+
     # --- documents ---------------------------------------------------------------------------
 
     def fetch_document(self, document: DocumentInfo) -> Future[Path]:
@@ -144,6 +185,10 @@ class MeetingSession:
             joined = list(self._syncs)
         for meeting_id in joined:  # after a reconnect: back into every meeting, fresh state
             self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+        with self._lock:
+            outboxes = list(self._outboxes.values())
+        for outbox in outboxes:  # then whatever strokes the server did not confirm
+            outbox.reconnected()
 
     def on_disconnected(self) -> None:
         self.listener.connection_changed(False)

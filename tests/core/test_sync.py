@@ -85,3 +85,29 @@ def test_other_meetings_changes_are_ignored():
     sync.apply_snapshot(snapshot(3))
     other = MeetingState(meeting_id=8, seq=4, document_id=1, page=3, presenter="x")
     assert sync.apply(other) is Outcome.IGNORED
+
+
+def test_annotation_changes_build_up_strokes():
+    from meeting.core.annotations import AnnotationChange, AnnotationData
+
+    sync = MeetingSync(7)
+    sync.apply_snapshot(snapshot(3))
+    stroke = AnnotationData(id="s" * 10, owner="olga", document_id=1, page=0, layer="shared",
+                            tool="pen", color="#000000", width=2, points=((0, 0),),
+                            complete=False)
+    changes = [
+        AnnotationChange(meeting_id=7, seq=4, kind="begin", annotation=stroke),
+        AnnotationChange(meeting_id=7, seq=5, kind="points", id=stroke.id, offset=1,
+                         points=((1, 1), (2, 2))),
+        AnnotationChange(meeting_id=7, seq=6, kind="points", id=stroke.id, offset=2,
+                         points=((2, 2), (3, 3))),  # overlaps what we have: only (3, 3) is new
+        AnnotationChange(meeting_id=7, seq=7, kind="end", id=stroke.id),
+    ]
+    for change in changes:
+        assert sync.apply(change) is Outcome.APPLIED
+    (built,) = sync.view.annotations_on(1, 0)
+    assert built.points == ((0, 0), (1, 1), (2, 2), (3, 3)) and built.complete
+    assert sync.view.seq == 7
+    private = AnnotationChange(meeting_id=7, seq=None, kind="delete", ids=(stroke.id,))
+    assert sync.apply(private) is Outcome.APPLIED and sync.view.seq == 7
+    assert sync.view.annotations_on(1, 0) == []

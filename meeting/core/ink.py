@@ -1,0 +1,191 @@
+"""The user's own strokes on their way to the server, and undo/redo of their own actions.
+
+A stroke is shown locally at once and streamed in small batches while it is drawn. Every batch
+carries the index of its first point, and the server answers with how many points it holds, so
+after a network drop the outbox resends from what was acknowledged and nothing is lost or stored
+twice (the stroke's id is made here, not by the server).
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from meeting.core.annotations import MAX_BATCH, MAX_POINTS, AnnotationData, Layer, Tool
+from meeting.core.protocol import Event
+
+Reply = dict[str, Any]
+Send = Callable[[str, dict, Callable[[Reply], None]], None]
+
+
+@dataclass
+class LocalStroke:
+    id: str
+    document_id: int
+    page: int
+    layer: Layer
+    tool: Tool
+    color: str
+    width: float
+    points: list[tuple[float, float]] = field(default_factory=list)
+    finished: bool = False
+    begun: bool = False
+    """`annotation:begin` was sent on the current connection."""
+    sent: int = 0
+    """Points sent on the current connection."""
+    acknowledged: int = 0
+    """Points the server confirmed holding."""
+    done: bool = False
+    """The server confirmed the finished stroke."""
+
+    def as_data(self, owner: str) -> AnnotationData:
+        return AnnotationData(id=self.id, owner=owner, document_id=self.document_id,
+                              page=self.page, layer=self.layer, tool=self.tool,
+                              color=self.color, width=self.width, points=tuple(self.points),
+                              complete=self.finished)
+
+
+class InkOutbox:
+    """One meeting's strokes in flight. Thread-safe: drawn on the GUI thread, acknowledged on
+    network threads."""
+
+    def __init__(self, meeting_id: int, send: Send) -> None:
+        self.meeting_id = meeting_id
+        self._send = send
+        self._strokes: dict[str, LocalStroke] = {}
+        self._lock = threading.RLock()
+
+    def start(self, *, document_id: int, page: int, layer: Layer, tool: Tool, color: str,
+              width: float, point: tuple[float, float]) -> LocalStroke:
+        stroke = LocalStroke(uuid.uuid4().hex, document_id, page, layer, tool, color, width,
+                             [point])
+        with self._lock:
+            self._strokes[stroke.id] = stroke
+        self.flush()
+        return stroke
+
+    def add_point(self, stroke_id: str, point: tuple[float, float]) -> None:
+        with self._lock:
+            stroke = self._strokes.get(stroke_id)
+            if stroke is not None and not stroke.finished and len(stroke.points) < MAX_POINTS:
+                stroke.points.append(point)
+
+    def finish(self, stroke_id: str) -> None:
+        with self._lock:
+            stroke = self._strokes.get(stroke_id)
+            if stroke is not None:
+                stroke.finished = True
+        self.flush()
+
+    def in_flight(self) -> list[LocalStroke]:
+        """Strokes not yet confirmed whole by the server (drawn locally on top of the view)."""
+        with self._lock:
+            return [s for s in self._strokes.values() if not s.done]
+
+    def flush(self) -> None:
+        """Send what has not been sent: a begin, the next batches, the end."""
+        with self._lock:
+            for stroke in list(self._strokes.values()):
+                self._flush(stroke)
+
+    def reconnected(self) -> None:
+        """The connection is new: send again everything the server has not confirmed."""
+        with self._lock:
+            for stroke in self._strokes.values():
+                if not stroke.done:
+                    stroke.begun, stroke.sent = False, 0
+        self.flush()
+
+    # --- internals (called with the lock held) -----------------------------------------------
+
+    def _flush(self, stroke: LocalStroke) -> None:
+        if stroke.done:
+            return
+        if not stroke.begun:
+            stroke.begun = True
+            stroke.sent = min(len(stroke.points), MAX_BATCH)
+            payload = {"meeting_id": self.meeting_id, "id": stroke.id,
+                       "document_id": stroke.document_id, "page": stroke.page,
+                       "layer": str(stroke.layer), "tool": str(stroke.tool),
+                       "color": stroke.color, "width": stroke.width,
+                       "points": [list(p) for p in stroke.points[:stroke.sent]]}
+            self._send(Event.ANNOTATION_BEGIN, payload, lambda r: self._acknowledged(stroke, r))
+        while stroke.sent < len(stroke.points):
+            batch = stroke.points[stroke.sent:stroke.sent + MAX_BATCH]
+            payload = {"meeting_id": self.meeting_id, "id": stroke.id, "offset": stroke.sent,
+                       "points": [list(p) for p in batch]}
+            stroke.sent += len(batch)
+            self._send(Event.ANNOTATION_POINTS, payload, lambda r: self._acknowledged(stroke, r))
+        if stroke.finished and stroke.sent == len(stroke.points):
+            payload = {"meeting_id": self.meeting_id, "id": stroke.id,
+                       "count": len(stroke.points)}
+            self._send(Event.ANNOTATION_END, payload,
+                       lambda r: self._acknowledged(stroke, r, end=True))
+
+    def _acknowledged(self, stroke: LocalStroke, reply: Reply, end: bool = False) -> None:
+        with self._lock:
+            if reply.get("ok"):
+                count = int(reply["data"]["count"])
+                stroke.acknowledged = max(stroke.acknowledged, count)
+                if end and count == len(stroke.points):
+                    stroke.done = True
+                    self._strokes.pop(stroke.id, None)
+                return
+            code = (reply.get("error") or {}).get("code")
+            if code in ("offline", "conflict"):
+                # Lost on the way: resend from what the server confirmed (on reconnect, for
+                # "offline"; at once for a gap the server reported).
+                stroke.sent = min(stroke.sent, stroke.acknowledged)
+                if code == "conflict":
+                    self._flush(stroke)
+            else:  # refused for good (not the presenter any more, page gone): drop it
+                stroke.done = True
+                self._strokes.pop(stroke.id, None)
+
+
+@dataclass(frozen=True)
+class InkAction:
+    """One undoable action of the user: annotations that appeared, or that went away."""
+
+    added: tuple[AnnotationData, ...] = ()
+    removed: tuple[AnnotationData, ...] = ()
+
+
+class History:
+    """Undo and redo of the user's own actions, as the inverse actions to send."""
+
+    def __init__(self, limit: int = 200) -> None:
+        self._undo: list[InkAction] = []
+        self._redo: list[InkAction] = []
+        self._limit = limit
+
+    def record(self, action: InkAction) -> None:
+        self._undo.append(action)
+        del self._undo[:-self._limit]
+        self._redo.clear()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> InkAction | None:
+        """The action to perform to undo the last one (its inverse)."""
+        if not self._undo:
+            return None
+        action = self._undo.pop()
+        self._redo.append(action)
+        return InkAction(added=action.removed, removed=action.added)
+
+    def redo(self) -> InkAction | None:
+        if not self._redo:
+            return None
+        action = self._redo.pop()
+        self._undo.append(action)
+        return action
