@@ -28,7 +28,7 @@ def shared_strokes(recorder, meeting_id):
 
 
 def test_stroke_reaches_the_follower_while_drawn_and_when_finished(pair):
-    seeded, presenter, _, follower, f_rec = pair
+    seeded, presenter, _, _follower, f_rec = pair
     outbox = presenter.ink(seeded.meeting_id)
     stroke = outbox.start(document_id=seeded.documents[0], page=0, layer=Layer.SHARED,
                           tool=Tool.PEN, color="#1a73e8", width=2, point=(10, 10))
@@ -52,7 +52,7 @@ def eventually(condition, timeout: float = 10) -> None:
 
 def test_a_drop_in_the_middle_of_a_stroke_loses_nothing(pair, seeded_server):
     live, _ = seeded_server
-    seeded, presenter, p_rec, follower, f_rec = pair
+    seeded, presenter, p_rec, _follower, f_rec = pair
     outbox = presenter.ink(seeded.meeting_id)
     stroke = outbox.start(document_id=seeded.documents[0], page=0, layer=Layer.SHARED,
                           tool=Tool.MARKER, color="#fbbc04", width=12, point=(0, 0))
@@ -78,7 +78,7 @@ def test_a_drop_in_the_middle_of_a_stroke_loses_nothing(pair, seeded_server):
 
 
 def test_undo_and_redo_of_a_stroke(pair):
-    seeded, presenter, p_rec, _, f_rec = pair
+    seeded, presenter, _p_rec, _, f_rec = pair
     outbox = presenter.ink(seeded.meeting_id)
     stroke = outbox.start(document_id=seeded.documents[0], page=0, layer=Layer.SHARED,
                           tool=Tool.PEN, color="#000000", width=2, point=(5, 5))
