@@ -171,10 +171,35 @@ def _screenshot(app, presenter, participant, out: Path) -> int:
         return 1
     print(f"participant showed page {target + 1} {1000 * (shown['at'] - started):.1f} ms after "
           "the presenter turned it")
+    if not _mark_a_line(presenter, participant, wait_until):
+        print("the participant never received the presenter's mark")
+        return 1
     app.processEvents()
     _save_side_by_side([presenter, participant], out)
     print(f"saved {out}")
     return 0
+
+
+def _mark_a_line(presenter, participant, wait_until) -> bool:
+    """The presenter underlines the page's first line with the marker, as a user would."""
+    from meeting.ui.ink_tools import Mode
+
+    shown = presenter.follow.shown
+    presenter.ink_toolbar.set_mode(Mode.MARKER)
+    ink = presenter.ink
+    left, right, y = 60.0, min(360.0, presenter.page_view.page_size()[0] - 60.0), 96.0
+    ink.press(left, y)
+    for step in range(1, 21):
+        ink.move(left + (right - left) * step / 20, y)
+    ink.release()
+    presenter.ink_toolbar.set_mode(Mode.BROWSE)
+
+    def arrived() -> bool:
+        view = participant.session.view(participant.meeting_id)
+        return view is not None and any(
+            a.complete for a in view.annotations_on(shown.document_id, shown.page))
+
+    return wait_until(arrived, SCREENSHOT_TIMEOUT)
 
 
 def _save_side_by_side(windows, out: Path) -> None:

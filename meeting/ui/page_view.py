@@ -12,7 +12,7 @@ import time
 from collections import OrderedDict
 from enum import Enum
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -22,6 +22,7 @@ from meeting.render.worker import (
     RenderRequest,
     RenderWorker,
 )
+from meeting.ui.ink_painter import Drawable, paint_strokes
 from meeting.ui.main_thread import run_on_main
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -55,6 +56,10 @@ class PageView(QScrollArea):
     pageShown = Signal(str, int)
     """The page (document path, index) has been painted sharp, at its final resolution."""
     zoomChanged = Signal()
+    inkPressed = Signal(float, float)
+    """In ink mode: the pen went down at (x, y) in PDF page points."""
+    inkMoved = Signal(float, float)
+    inkReleased = Signal()
 
     def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,8 @@ class PageView(QScrollArea):
         self._wheel_accumulated = 0
         self._press: QPoint | None = None
         self._press_scroll = QPoint()
+        self._strokes: list[Drawable] = []
+        self.ink_mode = False
         self.last_turn_started = 0.0
         self.canvas = _Canvas(self)
         self.setWidget(self.canvas)
@@ -120,6 +127,17 @@ class PageView(QScrollArea):
         self._relayout()
         self.verticalScrollBar().setValue(0)
 
+    def set_strokes(self, strokes: list[Drawable]) -> None:
+        """The marks to draw over the page (in page points), bottom first."""
+        self._strokes = strokes
+        self.canvas.update()
+
+    def page_point(self, viewport_position: QPointF) -> tuple[float, float]:
+        """A position in the viewport as PDF page points."""
+        on_canvas = self.canvas.mapFrom(self.viewport(), viewport_position)
+        scale = self.current_scale()
+        return (on_canvas.x() / scale, on_canvas.y() / scale)
+
     def set_zoom_mode(self, mode: ZoomMode) -> None:
         self._mode = mode
         if mode is not ZoomMode.CUSTOM:
@@ -147,14 +165,14 @@ class PageView(QScrollArea):
 
     # --- geometry and rendering --------------------------------------------------------------
 
-    def _page_size(self) -> tuple[float, float]:
+    def page_size(self) -> tuple[float, float]:
         if self._layout is None:
             return (595.0, 842.0)
         return self._layout.page_sizes[self._page]
 
     def _scale_for(self, mode: ZoomMode) -> float:
         """Logical pixels per PDF point for the given mode at the current viewport size."""
-        width, height = self._page_size()
+        width, height = self.page_size()
         available = self.viewport().size()
         fit_width = max(50, available.width() - 2 * MARGIN) / width
         if mode is ZoomMode.FIT_WIDTH:
@@ -173,7 +191,7 @@ class PageView(QScrollArea):
         return RenderRequest(self._layout.path, page, scale)
 
     def _relayout(self) -> None:
-        width, height = self._page_size()
+        width, height = self.page_size()
         scale = self.current_scale()
         self.canvas.resize(QSize(round(width * scale), round(height * scale)))
         self.canvas.update()
@@ -229,6 +247,7 @@ class PageView(QScrollArea):
         else:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
             painter.drawImage(target, image)
+        paint_strokes(painter, self._strokes, self.current_scale())
         painter.end()
         key = (self.document_path, self._page)
         if sharp and self._announced != key:
@@ -264,12 +283,21 @@ class PageView(QScrollArea):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.ink_mode:
+            self.inkPressed.emit(*self.page_point(event.position()))
+            event.accept()
+            return
         self._press = event.position().toPoint()
         self._press_scroll = QPoint(self.horizontalScrollBar().value(),
                                     self.verticalScrollBar().value())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.ink_mode:
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self.inkMoved.emit(*self.page_point(event.position()))
+            event.accept()
+            return
         if self._press is None:
             return
         moved = event.position().toPoint() - self._press
@@ -279,6 +307,10 @@ class PageView(QScrollArea):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.ink_mode:
+            self.inkReleased.emit()
+            event.accept()
+            return
         if self._press is None:
             return
         moved = event.position().toPoint() - self._press

@@ -31,6 +31,8 @@ from meeting.net.session import MeetingSession
 from meeting.render.worker import DocumentLayout, RenderWorker
 from meeting.ui.banners import Banner
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.ink_controller import InkController
+from meeting.ui.ink_tools import InkToolbar
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.thumbnails import ThumbnailStrip
@@ -149,6 +151,13 @@ class ViewerWindow(QMainWindow):
         self.page_view.zoomChanged.connect(self._update_labels)
         self.thumbnails = ThumbnailStrip(self._worker)
         self.thumbnails.pageClicked.connect(self.go_to_page)
+        self.ink: InkController | None = None
+        if self.session.user.role is not Role.DISPLAY:
+            self.addToolBarBreak()
+            self.ink_toolbar = InkToolbar(self)
+            self.addToolBar(self.ink_toolbar)
+            self.ink = InkController(self.session, self.meeting_id, self.follow, self.page_view,
+                                     self.ink_toolbar)
 
         center = QWidget()
         column = QVBoxLayout(center)
@@ -277,6 +286,8 @@ class ViewerWindow(QMainWindow):
         self._update_banner(document)
         self._update_labels()
         self._select_document(document)
+        if self.ink is not None:
+            self.ink.refresh()
         self.shownChanged.emit()
 
     def _load(self, document: DocumentInfo) -> None:

@@ -1,0 +1,161 @@
+"""Drawing on the page: turns pen input into strokes, erasing and undo into server requests.
+
+The stroke under the pen is drawn from the local outbox at once; what others drew (and the
+server's copy of ours) comes from the meeting view. Points go to the server in batches every
+few milliseconds rather than one message each.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from meeting.core.annotations import AnnotationData, Layer, distance_to_stroke
+from meeting.core.following import FollowModel
+from meeting.core.ink import History, InkAction
+from meeting.net.session import MeetingSession
+from meeting.ui.ink_painter import Drawable
+from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, InkToolbar, Mode
+from meeting.ui.main_thread import run_on_main
+from meeting.ui.page_view import PageView
+
+BATCH_MS = 25
+ERASER_REACH_PX = 8
+
+
+class InkController(QObject):
+    def __init__(self, session: MeetingSession, meeting_id: int, follow: FollowModel,
+                 page_view: PageView, toolbar: InkToolbar) -> None:
+        super().__init__(page_view)
+        self.session = session
+        self.meeting_id = meeting_id
+        self.follow = follow
+        self.page_view = page_view
+        self.toolbar = toolbar
+        self.outbox = session.ink(meeting_id)
+        self.history = History()
+        self._stroke_id: str | None = None
+        self._hidden: set[str] = set()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(BATCH_MS)
+        self._flush_timer.timeout.connect(self.outbox.flush)
+        toolbar.modeChanged.connect(self._mode_changed)
+        toolbar.undoRequested.connect(lambda: self._perform(self.history.undo()))
+        toolbar.redoRequested.connect(lambda: self._perform(self.history.redo()))
+        toolbar.clearRequested.connect(self.clear_page)
+        page_view.inkPressed.connect(self.press)
+        page_view.inkMoved.connect(self.move)
+        page_view.inkReleased.connect(self.release)
+        self.refresh()
+
+    # --- pen input ---------------------------------------------------------------------------
+
+    def press(self, x: float, y: float) -> None:
+        shown = self.follow.shown
+        mode = self.toolbar.mode
+        if shown is None:
+            return
+        if mode is Mode.ERASER:
+            self.erase_at(x, y)
+            return
+        if mode.tool is None:
+            return
+        stroke = self.outbox.start(
+            document_id=shown.document_id, page=shown.page, layer=self.toolbar.layer,
+            tool=mode.tool, color=self.toolbar.color,
+            width=MARKER_WIDTH if mode is Mode.MARKER else PEN_WIDTH, point=(x, y))
+        self._stroke_id = stroke.id
+        self.refresh()
+
+    def move(self, x: float, y: float) -> None:
+        if self.toolbar.mode is Mode.ERASER:
+            self.erase_at(x, y)
+        elif self._stroke_id is not None:
+            self.outbox.add_point(self._stroke_id, (x, y))
+            if not self._flush_timer.isActive():
+                self._flush_timer.start()
+            self.refresh()
+
+    def release(self) -> None:
+        if self._stroke_id is None:
+            return
+        stroke = next((s for s in self.outbox.in_flight() if s.id == self._stroke_id), None)
+        self.outbox.finish(self._stroke_id)
+        self._stroke_id = None
+        if stroke is not None:
+            self.history.record(InkAction(added=(stroke.as_data(self.session.user.name),)))
+        self.refresh()
+
+    def erase_at(self, x: float, y: float) -> None:
+        """Remove, whole, the strokes under the eraser that this user may remove."""
+        reach = ERASER_REACH_PX / self.page_view.current_scale()
+        hits = tuple(a for a in self._page_annotations() if self._may_erase(a)
+                     and distance_to_stroke((x, y), a.points) <= reach + a.width / 2)
+        if hits:
+            self._hidden.update(a.id for a in hits)
+            action = InkAction(removed=hits)
+            self.history.record(action)
+            self.session.perform(self.meeting_id, action)
+            self.refresh()
+
+    def clear_page(self) -> None:
+        shown = self.follow.shown
+        if shown is None:
+            return
+
+        def cleared(removed: list[AnnotationData]) -> None:
+            if removed:
+                run_on_main(lambda: self._recorded(InkAction(removed=tuple(removed))))
+
+        self.session.clear_page(self.meeting_id, shown.document_id, shown.page, cleared)
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw the marks of the shown page: the meeting's, then ours still in flight."""
+        shown = self.follow.shown
+        drawables: dict[str, Drawable] = {}
+        if shown is not None:
+            present = set()
+            for annotation in self._page_annotations():
+                present.add(annotation.id)
+                if annotation.id not in self._hidden:
+                    drawables[annotation.id] = Drawable(annotation.tool, annotation.color,
+                                                        annotation.width, annotation.points)
+            self._hidden &= present  # the server confirmed those deletions
+            for stroke in self.outbox.in_flight():
+                if (stroke.document_id, stroke.page) == (shown.document_id, shown.page):
+                    drawables[stroke.id] = Drawable(stroke.tool, stroke.color, stroke.width,
+                                                    tuple(stroke.points))
+        self.page_view.set_strokes(list(drawables.values()))
+        self.toolbar.set_presenting(self.follow.is_presenter)
+        self.toolbar.set_history(self.history.can_undo, self.history.can_redo)
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _page_annotations(self) -> list[AnnotationData]:
+        shown = self.follow.shown
+        view = self.session.view(self.meeting_id)
+        if shown is None or view is None:
+            return []
+        return view.annotations_on(shown.document_id, shown.page)
+
+    def _may_erase(self, annotation: AnnotationData) -> bool:
+        if annotation.owner == self.session.user.name:
+            return True
+        return annotation.layer is Layer.SHARED and self.follow.is_presenter
+
+    def _perform(self, action: InkAction | None) -> None:
+        if action is not None:
+            self._hidden.update(a.id for a in action.removed)
+            self.session.perform(self.meeting_id, action)
+            self.refresh()
+
+    def _recorded(self, action: InkAction) -> None:
+        self.history.record(action)
+        self.refresh()
+
+    def _mode_changed(self, mode: Mode) -> None:
+        self.page_view.ink_mode = mode is not Mode.BROWSE
+        cursor = Qt.CursorShape.ArrowCursor if mode is Mode.BROWSE else Qt.CursorShape.CrossCursor
+        self.page_view.viewport().setCursor(cursor)

@@ -1,0 +1,44 @@
+"""Drawing strokes over a page: the same look on every screen, at any zoom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from meeting.core.annotations import TOOL_OPACITY, Tool
+
+
+@dataclass(frozen=True)
+class Drawable:
+    tool: Tool
+    color: str
+    width: float
+    points: tuple[tuple[float, float], ...]
+
+
+def paint_strokes(painter: QPainter, strokes: list[Drawable], scale: float) -> None:
+    """Paint strokes given in page points onto a canvas of `scale` pixels per point."""
+    if not strokes:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for stroke in strokes:
+        color = QColor(stroke.color)
+        color.setAlphaF(TOOL_OPACITY[stroke.tool])
+        pen = QPen(color, max(1.0, stroke.width * scale))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap if stroke.tool is Tool.PEN
+                        else Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        first = QPointF(stroke.points[0][0] * scale, stroke.points[0][1] * scale)
+        if len(stroke.points) == 1:
+            painter.drawPoint(first)
+            continue
+        path = QPainterPath(first)
+        for x, y in stroke.points[1:]:
+            path.lineTo(x * scale, y * scale)
+        painter.drawPath(path)
+    painter.restore()

@@ -1,0 +1,123 @@
+"""The ink tool bar: browse, pen, marker, eraser; colour; shared or private; undo, redo, clear.
+
+Finger-sized buttons. Only what the user may do is offered: the shared layer and "clear page"
+for the presenter; nothing at all for a display account (the server refuses it anyway).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from meeting.core.annotations import Layer, Tool
+
+COLORS = ("#202124", "#d93025", "#1a73e8", "#188038", "#fbbc04")
+PEN_WIDTH = 2.0
+MARKER_WIDTH = 14.0
+
+
+class Mode(Enum):
+    BROWSE = "browse"
+    PEN = "pen"
+    MARKER = "marker"
+    ERASER = "eraser"
+
+    @property
+    def tool(self) -> Tool | None:
+        return {Mode.PEN: Tool.PEN, Mode.MARKER: Tool.MARKER}.get(self)
+
+
+class InkToolbar(QToolBar):
+    modeChanged = Signal(object)
+    undoRequested = Signal()
+    redoRequested = Signal()
+    clearRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Ink"), parent)
+        self.setMovable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setStyleSheet("QToolButton { min-height: 36px; min-width: 36px; padding: 2px 8px; }")
+        self.mode = Mode.BROWSE
+        self.color = COLORS[1]
+        modes = QActionGroup(self)
+        self._mode_actions: dict[Mode, QAction] = {}
+        labels = {Mode.BROWSE: self.tr("Browse"), Mode.PEN: self.tr("Pen"),
+                  Mode.MARKER: self.tr("Marker"), Mode.ERASER: self.tr("Eraser")}
+        keys = {Mode.BROWSE: "B", Mode.PEN: "P", Mode.MARKER: "M", Mode.ERASER: "E"}
+        for mode, label in labels.items():
+            action = QAction(label, self, checkable=True)
+            action.setShortcut(QKeySequence(keys[mode]))
+            action.setChecked(mode is Mode.BROWSE)
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
+            modes.addAction(action)
+            self.addAction(action)
+            self._mode_actions[mode] = action
+        self.addSeparator()
+        swatches = QActionGroup(self)
+        for color in COLORS:
+            action = QAction(_swatch(color), "", self, checkable=True)
+            action.setToolTip(color)
+            action.setChecked(color == self.color)
+            action.triggered.connect(lambda _=False, c=color: self._set_color(c))
+            swatches.addAction(action)
+            self.addAction(action)
+        self.addSeparator()
+        self.share_action = QAction(self.tr("Share with the room"), self, checkable=True)
+        self.share_action.setToolTip(self.tr(
+            "On: everyone sees what you draw. Off: a private note only you see."))
+        self.addAction(self.share_action)
+        self.addSeparator()
+        self.undo_action = self._button(self.tr("Undo"), QKeySequence.StandardKey.Undo,
+                                        self.undoRequested)
+        self.redo_action = self._button(self.tr("Redo"), QKeySequence.StandardKey.Redo,
+                                        self.redoRequested)
+        self.clear_action = self._button(self.tr("Clear page"), None, self.clearRequested)
+
+    def _button(self, text: str, keys, signal) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(signal)
+        self.addAction(action)
+        return action
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        self._mode_actions[mode].setChecked(True)
+        self.modeChanged.emit(mode)
+
+    def _set_color(self, color: str) -> None:
+        self.color = color
+        if self.mode not in (Mode.PEN, Mode.MARKER):
+            self.set_mode(Mode.PEN)
+
+    @property
+    def layer(self) -> Layer:
+        return Layer.SHARED if self.share_action.isChecked() else Layer.PRIVATE
+
+    def set_presenting(self, presenting: bool) -> None:
+        """The presenter draws for the room by default; others only ever privately."""
+        if presenting != self.share_action.isEnabled():
+            self.share_action.setChecked(presenting)
+        self.share_action.setEnabled(presenting)
+        self.clear_action.setVisible(presenting)
+
+    def set_history(self, can_undo: bool, can_redo: bool) -> None:
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+
+
+def _swatch(color: str) -> QIcon:
+    pixmap = QPixmap(22, 22)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(QColor("#ffffff"))
+    painter.drawEllipse(2, 2, 18, 18)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,114 @@
+"""Drawing with the mouse (as a finger or stylus would): live to the room, same spot at any zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from meeting.ui.ink_tools import Mode
+from meeting.ui.page_view import ZoomMode
+from tests.ui.conftest import wait_for_page
+
+
+def draw(qtbot, window, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    viewport = window.page_view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(viewport, start + (end - start) * (i / steps))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+
+def annotations(window):
+    view = window.session.view(window.meeting_id)
+    return list(view.snapshot.annotations) if view else []
+
+
+def red_near(image, x: float, y: float, reach: int = 3) -> bool:
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            pixel = QColor(image.pixel(round(x) + dx, round(y) + dy))
+            if pixel.red() > 180 and pixel.green() < 90 and pixel.blue() < 90:
+                return True
+    return False
+
+
+def test_presenter_draws_and_the_follower_sees_it_at_the_same_spot(qtbot, open_viewer,
+                                                                     seeded_server):
+    _, seeded = seeded_server
+    presenter, follower = open_viewer("olga"), open_viewer("paul")
+    presenter.documents.itemClicked.emit(presenter.documents.item(1))
+    wait_for_page(qtbot, follower, page=0, document_id=seeded.documents[1])
+    presenter.ink_toolbar.set_mode(Mode.PEN)
+    assert presenter.ink_toolbar.layer.value == "shared"
+    viewport = presenter.page_view.viewport().rect()
+    start, end = viewport.center() - QPoint(150, 0), viewport.center() + QPoint(150, 40)
+    expected_start = presenter.page_view.page_point(start.toPointF())
+    draw(qtbot, presenter, start, end)
+
+    def arrived() -> None:
+        strokes = annotations(follower)  # (waitUntil retries on AssertionError only)
+        assert len(strokes) == 1 and strokes[0].complete and len(strokes[0].points) >= 10
+        assert strokes[0].owner == "olga"
+
+    qtbot.waitUntil(arrived, timeout=10_000)
+    (stroke,) = annotations(follower)
+    assert stroke.points[0] == (round(expected_start[0], 6), round(expected_start[1], 6)) or (
+        abs(stroke.points[0][0] - expected_start[0]) < 0.01)
+    middle = stroke.points[len(stroke.points) // 2]
+    for mode in (ZoomMode.FIT_PAGE, ZoomMode.FIT_WIDTH):
+        follower.page_view.set_zoom_mode(mode)
+        follower.page_view.zoom_in()
+        wait_for_page(qtbot, follower, page=0)
+        scale = follower.page_view.current_scale()
+        image = follower.page_view.canvas.grab().toImage()
+        assert red_near(image, middle[0] * scale, middle[1] * scale), mode
+
+
+def test_private_note_stays_on_the_participants_screen(qtbot, open_viewer):
+    presenter, follower = open_viewer("olga"), open_viewer("paul")
+    follower.ink_toolbar.set_mode(Mode.MARKER)
+    assert follower.ink_toolbar.layer.value == "private"
+    assert not follower.ink_toolbar.share_action.isEnabled()
+    center = follower.page_view.viewport().rect().center()
+    draw(qtbot, follower, center, center + QPoint(120, 0))
+    qtbot.waitUntil(lambda: len(annotations(follower)) == 1 and annotations(follower)[0].complete,
+                    timeout=10_000)
+    assert annotations(follower)[0].layer.value == "private"
+    qtbot.wait(300)
+    assert annotations(presenter) == []
+
+
+def test_eraser_undo_and_redo(qtbot, open_viewer):
+    presenter = open_viewer("olga")
+    toolbar = presenter.ink_toolbar
+    toolbar.set_mode(Mode.PEN)
+    center = presenter.page_view.viewport().rect().center()
+    draw(qtbot, presenter, center - QPoint(100, 0), center + QPoint(100, 0))
+    qtbot.waitUntil(lambda: [a.complete for a in annotations(presenter)] == [True],
+                    timeout=10_000)
+    toolbar.set_mode(Mode.ERASER)
+    draw(qtbot, presenter, center - QPoint(0, 30), center + QPoint(0, 30), steps=6)
+    qtbot.waitUntil(lambda: annotations(presenter) == [], timeout=10_000)
+    assert presenter.page_view._strokes == []
+    toolbar.undo_action.trigger()  # the erase comes undone
+    qtbot.waitUntil(lambda: len(annotations(presenter)) == 1, timeout=10_000)
+    toolbar.undo_action.trigger()  # and then the stroke itself
+    qtbot.waitUntil(lambda: annotations(presenter) == [], timeout=10_000)
+    toolbar.redo_action.trigger()
+    qtbot.waitUntil(lambda: len(annotations(presenter)) == 1, timeout=10_000)
+
+
+def test_clear_page_and_undo(qtbot, open_viewer):
+    presenter, follower = open_viewer("olga"), open_viewer("paul")
+    presenter.ink_toolbar.set_mode(Mode.PEN)
+    center = presenter.page_view.viewport().rect().center()
+    for offset in (0, 40):
+        draw(qtbot, presenter, center + QPoint(-80, offset), center + QPoint(80, offset))
+    qtbot.waitUntil(lambda: len(annotations(follower)) == 2, timeout=10_000)
+    assert presenter.ink_toolbar.clear_action.isVisible()
+    assert not follower.ink_toolbar.clear_action.isVisible()
+    presenter.ink_toolbar.clear_action.trigger()
+    qtbot.waitUntil(lambda: annotations(follower) == [], timeout=10_000)
+    qtbot.waitUntil(lambda: presenter.ink.history.can_undo, timeout=10_000)
+    presenter.ink_toolbar.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(annotations(follower)) == 2, timeout=10_000)
