@@ -1,0 +1,129 @@
+""""Save as PDF with notes": the meeting's marks written into a copy of the PDF as real PDF
+annotations (ink, highlight), so any PDF reader shows them and can list, hide or delete them.
+
+Our coordinates are the page as shown (rotation applied); PyMuPDF wants the unrotated page, so
+every point goes through the page's derotation matrix. A marker drawn along a line of text
+becomes a highlight of the words under it, as a reader would make it; anything else stays ink.
+Runs wherever PyMuPDF is owned (the client's render worker, or the server); imports no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from meeting.core.annotations import TOOL_OPACITY, AnnotationData, Layer, Tool, distance_to_stroke
+
+LAYER_SUBJECT = {Layer.SHARED: "Shared mark", Layer.PRIVATE: "Private note"}
+
+
+@dataclass(frozen=True)
+class ExportPart:
+    """One document of an export: its file, its title and the marks to write on it."""
+
+    path: Path
+    title: str
+    annotations: Sequence[AnnotationData]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    written: int
+    """Annotations written."""
+    skipped: tuple[str, ...]
+    """Ids of annotations whose page is not in the file (never silently: the caller says so)."""
+
+
+def export_document(part: ExportPart, out: Path) -> ExportResult:
+    return export_meeting([part], out)
+
+
+def export_meeting(parts: Sequence[ExportPart], out: Path) -> ExportResult:
+    """Write every part, in order, into one PDF with a bookmark per document."""
+    result = pymupdf.open()
+    written, skipped, toc = 0, [], []
+    try:
+        for part in parts:
+            with pymupdf.open(part.path) as source:
+                count, missed = annotate(source, part.annotations)
+                written += count
+                skipped.extend(missed)
+                toc.append([1, part.title, result.page_count + 1])
+                result.insert_pdf(source, annots=True)
+        if len(parts) > 1:
+            result.set_toc(toc)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        temporary = out.with_name(out.name + ".part")
+        result.save(temporary, garbage=3, deflate=True)
+        temporary.replace(out)  # a reader never sees half a file
+        return ExportResult(out, result.page_count, written, tuple(skipped))
+    finally:
+        result.close()
+
+
+def annotate(document: pymupdf.Document, annotations: Iterable[AnnotationData]
+             ) -> tuple[int, list[str]]:
+    """Add the annotations to the open document; returns (written, ids skipped)."""
+    written, skipped = 0, []
+    words_by_page: dict[int, list[tuple[pymupdf.Rect, pymupdf.Quad]]] = {}
+    for annotation in annotations:
+        if not 0 <= annotation.page < document.page_count or not annotation.points:
+            skipped.append(annotation.id)
+            continue
+        page = document[annotation.page]
+        quads = []
+        if annotation.tool is Tool.MARKER and is_line_like(annotation):
+            if annotation.page not in words_by_page:
+                words_by_page[annotation.page] = shown_words(page)
+            quads = words_under(annotation, words_by_page[annotation.page])
+        if quads:
+            annot = page.add_highlight_annot(quads=quads)
+        else:
+            derotate = page.derotation_matrix
+            annot = page.add_ink_annot(
+                [[tuple(pymupdf.Point(x, y) * derotate) for x, y in annotation.points]])
+            annot.set_border(width=annotation.width)
+        annot.set_colors(stroke=rgb(annotation.color))
+        annot.set_opacity(TOOL_OPACITY[annotation.tool])
+        annot.set_info(title=annotation.owner, subject=LAYER_SUBJECT[annotation.layer])
+        annot.update()
+        written += 1
+    return written, skipped
+
+
+def shown_words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, pymupdf.Quad]]:
+    """Each word's rectangle as shown (for matching) and its quad unrotated (for the PDF)."""
+    rotate = page.rotation_matrix
+    words = []
+    for x0, y0, x1, y1, *_ in page.get_text("words"):
+        rect = pymupdf.Rect(x0, y0, x1, y1)
+        words.append((rect * rotate, rect.quad))
+    return words
+
+
+def words_under(annotation: AnnotationData, words: list[tuple[pymupdf.Rect, pymupdf.Quad]]
+                ) -> list[pymupdf.Quad]:
+    """Words whose middle the marker's band covers."""
+    reach = annotation.width / 2
+    return [quad for rect, quad in words
+            if distance_to_stroke((rect.x0 + rect.width / 2, rect.y0 + rect.height / 2),
+                                  annotation.points) <= reach]
+
+
+def is_line_like(annotation: AnnotationData) -> bool:
+    """A stroke that runs along a line (as a highlighter does), not a circle or a scribble."""
+    (x0, y0), (x1, y1) = annotation.points[0], annotation.points[-1]
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+    if length < annotation.width:
+        return False
+    return all(abs((x1 - x0) * (y0 - y) - (x0 - x) * (y1 - y0)) / length <= annotation.width
+               for x, y in annotation.points)
+
+
+def rgb(color: str) -> tuple[float, float, float]:
+    return tuple(int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
