@@ -25,6 +25,8 @@ log = logging.getLogger("meeting.render")
 
 VIEW_PRIORITY = 0
 THUMBNAIL_PRIORITY = 10
+BACKGROUND_PRIORITY = 20
+"""Work nobody is looking at yet (an export): after every page and thumbnail asked for."""
 OPEN_DOCUMENTS = 4
 
 
@@ -93,7 +95,7 @@ class RenderWorker:
                priority: int = VIEW_PRIORITY) -> None:
         self._submit(priority, channel, lambda: self._render(request), done, latest_wins)
 
-    def call(self, function: Callable[[], Any]) -> Future:
+    def call(self, function: Callable[[], Any], priority: int = VIEW_PRIORITY) -> Future:
         """Run any PyMuPDF work on the worker thread; the future holds its result."""
         future: Future = Future()
 
@@ -103,7 +105,7 @@ class RenderWorker:
             else:
                 future.set_result(result)
 
-        self._submit(VIEW_PRIORITY, "call", function, finish, latest_wins=False)
+        self._submit(priority, "call", function, finish, latest_wins=False)
         return future
 
     def cancel(self, channel: str) -> None:

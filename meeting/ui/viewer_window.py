@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 from meeting.core.following import FollowModel, Position
 from meeting.core.protocol import DocumentInfo, Role
 from meeting.core.sync import MeetingView
+from meeting.export.notes_pdf import ExportResult
+from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
 from meeting.render.worker import DocumentLayout, RenderWorker
 from meeting.ui.banners import Banner
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.export_dialog import ExportDialog
+from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar
 from meeting.ui.main_thread import run_on_main, when_done
@@ -44,6 +48,8 @@ class ViewerWindow(QMainWindow):
     shownChanged = Signal()
     """What the window shows (document, page, follow state) has changed."""
     uploadFinished = Signal(bool)
+    exportFinished = Signal(object)
+    """An export ended: its ExportResult, or the exception that stopped it."""
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
                  meeting_id: int, parent: QWidget | None = None) -> None:
@@ -127,8 +133,12 @@ class ViewerWindow(QMainWindow):
         toolbar.addSeparator()
         self.follow_action = action(self.tr("Back to presenter"), self.back_to_presenter,
                                     ("Ctrl+P",), QStyle.StandardPixmap.SP_MediaSeekForward)
-        if self.session.user.role in MANAGERS:
+        if self.session.user.role is not Role.DISPLAY:
             toolbar.addSeparator()
+            self.export_action = action(self.tr("Save with notes…"), self.save_with_notes,
+                                        (QKeySequence.StandardKey.Save,),
+                                        QStyle.StandardPixmap.SP_DialogSaveButton)
+        if self.session.user.role in MANAGERS:
             self.add_action = action(self.tr("Add document…"), self.choose_document,
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
 
@@ -234,6 +244,44 @@ class ViewerWindow(QMainWindow):
             self.uploadFinished.emit(False)
 
         when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+
+    def save_with_notes(self) -> None:
+        shown = self.follow.shown
+        view = self.session.view(self.meeting_id)
+        if shown is None or view is None:
+            return
+        document = view.document(shown.document_id)
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = ExportDialog(document.title if document else "", view.snapshot.meeting.title,
+                              Path(folder), self)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self.export_with_notes(dialog.choice(), dialog.path())
+
+    def export_with_notes(self, choice: ExportChoice, out: Path) -> None:
+        """Write the PDF in the background; the status bar and the notice say how it went."""
+        shown = self.follow.shown
+        self.statusBar().showMessage(self.tr("Saving {0}…").format(out.name))
+
+        def finished(result: ExportResult) -> None:
+            self.statusBar().showMessage(
+                self.tr("Saved {0}: {1} marks on {2} pages.").format(
+                    result.path, result.written, result.pages), 15000)
+            if result.skipped:
+                self.notice.show_message("error", self.tr(
+                    "{0} marks were not saved: their pages are not in the document.").format(
+                    len(result.skipped)), self.tr("Dismiss"))
+            self.exportFinished.emit(result)
+
+        def failed(error: Exception) -> None:
+            self.statusBar().clearMessage()
+            self.notice.show_message("error", self.tr("Could not save {0}: {1}").format(
+                out.name, getattr(error, "message", None) or error), self.tr("Dismiss"))
+            self.exportFinished.emit(error)
+
+        when_done(export_in_background(self.session, self._worker, self.meeting_id, choice,
+                                       shown.document_id if shown else None, out),
+                  finished, failed)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.acceptDrops() and _pdf_paths(event.mimeData()):

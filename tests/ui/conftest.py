@@ -4,6 +4,7 @@ server."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
@@ -62,3 +63,18 @@ def wait_for_page(qtbot, window: ViewerWindow, page: int | None = None,
         assert view.painted == (view.document_path, shown.page)
 
     qtbot.waitUntil(painted, timeout=timeout)
+
+
+def draw(qtbot, window: ViewerWindow, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """A straight pen stroke with the mouse, as a finger or a stylus would draw it."""
+    viewport = window.page_view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(viewport, start + (end - start) * (i / steps))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+
+def annotations(window: ViewerWindow) -> list:
+    """The marks the window's meeting view holds (what the server has sent it)."""
+    view = window.session.view(window.meeting_id)
+    return list(view.snapshot.annotations) if view else []

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 
 from meeting.ui.ink_tools import Mode
 from meeting.ui.page_view import ZoomMode
-from tests.ui.conftest import wait_for_page
-
-
-def draw(qtbot, window, start: QPoint, end: QPoint, steps: int = 12) -> None:
-    viewport = window.page_view.viewport()
-    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-    for i in range(1, steps + 1):
-        qtbot.mouseMove(viewport, start + (end - start) * (i / steps))
-    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
-
-
-def annotations(window):
-    view = window.session.view(window.meeting_id)
-    return list(view.snapshot.annotations) if view else []
+from tests.ui.conftest import annotations, draw, wait_for_page
 
 
 def red_near(image, x: float, y: float, reach: int = 3) -> bool:
