@@ -167,6 +167,13 @@ class History:
         del self._undo[:-self._limit]
         self._redo.clear()
 
+    def replace(self, old: InkAction, new: InkAction) -> None:
+        """Swap a recorded action for a fuller one (the server told us more of what it did)."""
+        for stack in (self._undo, self._redo):
+            for index, action in enumerate(stack):
+                if action is old:
+                    stack[index] = new
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)

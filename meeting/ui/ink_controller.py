@@ -99,15 +99,31 @@ class InkController(QObject):
             self.refresh()
 
     def clear_page(self) -> None:
+        """Wipe the page's shared layer. Recorded at once with what we know is there (our own
+        unfinished strokes as we have them), so an undo right after always undoes the clear;
+        the server's reply adds what we had not heard of yet."""
         shown = self.follow.shown
         if shown is None:
             return
+        known = {a.id: a for a in self._page_annotations() if a.layer is Layer.SHARED}
+        for stroke in self.outbox.in_flight():
+            if (stroke.document_id, stroke.page, stroke.layer) == (
+                    shown.document_id, shown.page, Layer.SHARED):
+                known[stroke.id] = stroke.as_data(self.session.user.name)
+        if not known:
+            return
+        action = InkAction(removed=tuple(known.values()))
+        self._hidden.update(known)
+        self.history.record(action)
 
         def cleared(removed: list[AnnotationData]) -> None:
-            if removed:
-                run_on_main(lambda: self._recorded(InkAction(removed=tuple(removed))))
+            unheard = tuple(a for a in removed if a.id not in known)
+            if unheard:
+                run_on_main(lambda: self.history.replace(
+                    action, InkAction(removed=action.removed + unheard)))
 
         self.session.clear_page(self.meeting_id, shown.document_id, shown.page, cleared)
+        self.refresh()
 
     # --- showing -----------------------------------------------------------------------------
 
@@ -150,10 +166,6 @@ class InkController(QObject):
             self._hidden.update(a.id for a in action.removed)
             self.session.perform(self.meeting_id, action)
             self.refresh()
-
-    def _recorded(self, action: InkAction) -> None:
-        self.history.record(action)
-        self.refresh()
 
     def _mode_changed(self, mode: Mode) -> None:
         self.page_view.ink_mode = mode is not Mode.BROWSE

@@ -127,6 +127,11 @@ class PageView(QScrollArea):
         self._relayout()
         self.verticalScrollBar().setValue(0)
 
+    @property
+    def strokes(self) -> list[Drawable]:
+        """The marks drawn over the page now."""
+        return list(self._strokes)
+
     def set_strokes(self, strokes: list[Drawable]) -> None:
         """The marks to draw over the page (in page points), bottom first."""
         self._strokes = strokes
