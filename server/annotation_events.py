@@ -148,17 +148,14 @@ class AnnotationEvents:
 
     def _joined(self, sid: str, user: User, meeting_id: int) -> None:
         authz.require_visible_meeting(self.store, user, meeting_id)
-        if meeting_room(meeting_id) not in self.context.sio.rooms(sid):
-            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+        self.context.require_joined(sid, meeting_id)
 
     def _may_draw(self, sid: str, user: User, meeting_id: int, document_id: int, page: int,
                   layer: Layer) -> None:
         self._joined(sid, user, meeting_id)
         if user.role is Role.DISPLAY:
             raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot draw.")
-        document = self.store.document(meeting_id, document_id)
-        if document is None or page >= document.pages:
-            raise ProtocolError(ErrorCode.NOT_FOUND, "No such page in this meeting.")
+        authz.require_page(self.store, meeting_id, document_id, page)
         if layer is Layer.SHARED:
             authz.require_presenter(self.store, user, meeting_id, "draw on the shared layer")
 

@@ -23,6 +23,13 @@ def require_visible_meeting(store: Store, user: User, meeting_id: int) -> None:
     raise ProtocolError(ErrorCode.NOT_FOUND, f"No meeting {meeting_id} that you are invited to.")
 
 
+def require_page(store: Store, meeting_id: int, document_id: int, page: int) -> None:
+    """The page exists in a document of this meeting."""
+    document = store.document(meeting_id, document_id)
+    if document is None or page >= document.pages:
+        raise ProtocolError(ErrorCode.NOT_FOUND, "No such page in this meeting.")
+
+
 def require_presenter(store: Store, user: User, meeting_id: int,
                       doing: str = "change the shared page") -> None:
     if store.meeting_state(meeting_id).presenter != user.name:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import socketio
 
+from meeting.core.protocol import ErrorCode, ProtocolError
 from server.store.blobs import BlobStore
 from server.store.db import open_database
 from server.store.repository import Store
@@ -33,6 +34,11 @@ class ServerContext:
 
     def close(self) -> None:
         self.store.db.close()
+
+    def require_joined(self, sid: str, meeting_id: int) -> None:
+        """This connection joined the meeting (membership was checked when it did)."""
+        if self.sio is None or meeting_room(meeting_id) not in self.sio.rooms(sid):
+            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def broadcast(self, meeting_id: int, event: str, payload: dict) -> None:
         if self.sio is not None:

@@ -30,6 +30,7 @@ from meeting.core.protocol import (
 from server import authz
 from server.annotation_events import AnnotationEvents
 from server.context import ServerContext, meeting_room, private_room
+from server.laser_events import LaserEvents
 from server.store.annotations import AnnotationStore
 from server.store.repository import User
 
@@ -54,6 +55,7 @@ class MeetingEvents:
             Event.PAGE_SET: self.page_set,
             Event.PRESENTER_SET: self.presenter_set,
             **AnnotationEvents(context).handlers(),
+            **LaserEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():

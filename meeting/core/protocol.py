@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import Field
 
 from meeting.core import annotations as ann
+from meeting.core import laser
 from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
     Data,
     ErrorCode,
@@ -58,10 +59,12 @@ class Event(StrEnum):
     ANNOTATION_PUT = "annotation:put"
     ANNOTATION_DELETE = "annotation:delete"
     PAGE_CLEAR = "page:clear"
+    LASER_MOVE = "laser:move"
     # server -> client (broadcast to everyone who joined the meeting)
     MEETING_STATE = "meeting:state"
     DOCUMENT_ADDED = "document:added"
     ANNOTATION = "annotation"
+    LASER = "laser"
 
 
 # --- client -> server payloads -------------------------------------------------------------
@@ -151,6 +154,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.ANNOTATION_PUT: ann.AnnotationPut,
     Event.ANNOTATION_DELETE: ann.AnnotationDelete,
     Event.PAGE_CLEAR: ann.PageClear,
+    Event.LASER_MOVE: laser.LaserMove,
 }
 """Every event a client may send, with the schema of its payload (None: no payload)."""
 
@@ -158,6 +162,7 @@ SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.MEETING_STATE: MeetingState,
     Event.DOCUMENT_ADDED: DocumentAdded,
     Event.ANNOTATION: ann.AnnotationChange,
+    Event.LASER: laser.LaserData,
 }
 
 

@@ -70,6 +70,15 @@ class MeetingConnection:
         except socketio.exceptions.SocketIOError as error:
             on_reply(_error(OFFLINE, f"Could not send: {error}"))
 
+    def send(self, event: str, payload: Any) -> None:
+        """Send without asking for an answer (a laser position: the next one replaces it)."""
+        if not self._online:
+            return
+        try:
+            self._sio.emit(event, payload)
+        except socketio.exceptions.SocketIOError as error:
+            log.debug("dropped %s: %s", event, error)
+
     def close(self) -> None:
         self._closed.set()
         self._sio.disconnect()

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from meeting.core.annotations import AnnotationData
 from meeting.core.ink import InkAction, InkOutbox
+from meeting.core.laser import LaserData
 from meeting.core.protocol import (
     SERVER_PAYLOADS,
     DocumentInfo,
@@ -39,6 +40,7 @@ class SessionListener(Protocol):
     def session_refused(self, code: str, message: str) -> None: ...
     def meeting_changed(self, meeting_id: int, view: MeetingView) -> None: ...
     def request_failed(self, message: str) -> None: ...
+    def laser_moved(self, pointer: LaserData) -> None: ...
 
 
 class RequestError(Exception):
@@ -139,6 +141,14 @@ class MeetingSession:
             payload["points"] = [list(p) for p in annotation.points]
             self._send_ink(Event.ANNOTATION_PUT, {"meeting_id": meeting_id, **payload}, _ignore)
 
+    def point_laser(self, meeting_id: int, document_id: int, page: int,
+                    point: tuple[float, float] | None) -> None:
+        """Where the presenter's laser points now (None hides it). Nothing is resent: the next
+        position replaces a lost one."""
+        self.connection.send(Event.LASER_MOVE, {
+            "meeting_id": meeting_id, "document_id": document_id, "page": page,
+            "point": list(point) if point is not None else None})
+
     def clear_page(self, meeting_id: int, document_id: int, page: int,
                    done: Callable[[list[AnnotationData]], None]) -> None:
         def on_reply(reply: Reply) -> None:
@@ -202,6 +212,9 @@ class MeetingSession:
             change = model.model_validate(data)
         except (ValidationError, TypeError):
             log.warning("ignoring malformed %s from the server: %r", event, data)
+            return
+        if isinstance(change, LaserData):  # not a change of the meeting: shown, not kept
+            self.listener.laser_moved(change)
             return
         with self._lock:
             sync = self._syncs.get(change.meeting_id)

@@ -14,6 +14,7 @@ class SessionBridge(QObject):
     sessionRefused = Signal(str, str)
     meetingChanged = Signal(int, object)
     requestFailed = Signal(str)
+    laserMoved = Signal(object)
 
     def connection_changed(self, online: bool) -> None:
         self.connectionChanged.emit(online)
@@ -26,3 +27,6 @@ class SessionBridge(QObject):
 
     def request_failed(self, message: str) -> None:
         self.requestFailed.emit(message)
+
+    def laser_moved(self, pointer) -> None:
+        self.laserMoved.emit(pointer)

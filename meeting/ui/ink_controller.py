@@ -15,6 +15,7 @@ from meeting.core.ink import History, InkAction
 from meeting.net.session import MeetingSession
 from meeting.ui.ink_painter import Drawable
 from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, InkToolbar, Mode
+from meeting.ui.laser import LaserSender
 from meeting.ui.main_thread import run_on_main
 from meeting.ui.page_view import PageView
 
@@ -35,6 +36,7 @@ class InkController(QObject):
         self.history = History()
         self._stroke_id: str | None = None
         self._hidden: set[str] = set()
+        self.laser = LaserSender(session, meeting_id, follow, page_view)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(BATCH_MS)
@@ -58,6 +60,9 @@ class InkController(QObject):
         if mode is Mode.ERASER:
             self.erase_at(x, y)
             return
+        if mode is Mode.LASER:
+            self.laser.point(x, y)
+            return
         if mode.tool is None:
             return
         stroke = self.outbox.start(
@@ -70,6 +75,8 @@ class InkController(QObject):
     def move(self, x: float, y: float) -> None:
         if self.toolbar.mode is Mode.ERASER:
             self.erase_at(x, y)
+        elif self.toolbar.mode is Mode.LASER:
+            self.laser.point(x, y)
         elif self._stroke_id is not None:
             self.outbox.add_point(self._stroke_id, (x, y))
             if not self._flush_timer.isActive():
@@ -77,6 +84,8 @@ class InkController(QObject):
             self.refresh()
 
     def release(self) -> None:
+        if self.toolbar.mode is Mode.LASER:
+            self.laser.hide()
         if self._stroke_id is None:
             return
         stroke = next((s for s in self.outbox.in_flight() if s.id == self._stroke_id), None)
@@ -168,6 +177,8 @@ class InkController(QObject):
             self.refresh()
 
     def _mode_changed(self, mode: Mode) -> None:
+        if self.page_view.laser is not None:
+            self.laser.hide()
         self.page_view.ink_mode = mode is not Mode.BROWSE
         cursor = Qt.CursorShape.ArrowCursor if mode is Mode.BROWSE else Qt.CursorShape.CrossCursor
         self.page_view.viewport().setCursor(cursor)

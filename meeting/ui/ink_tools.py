@@ -24,7 +24,8 @@ class Mode(Enum):
     PEN = "pen"
     MARKER = "marker"
     ERASER = "eraser"
-
+    LASER = "laser"
+    """The presenter points; nothing is drawn or kept."""
     @property
     def tool(self) -> Tool | None:
         return {Mode.PEN: Tool.PEN, Mode.MARKER: Tool.MARKER}.get(self)
@@ -46,8 +47,10 @@ class InkToolbar(QToolBar):
         modes = QActionGroup(self)
         self._mode_actions: dict[Mode, QAction] = {}
         labels = {Mode.BROWSE: self.tr("Browse"), Mode.PEN: self.tr("Pen"),
-                  Mode.MARKER: self.tr("Marker"), Mode.ERASER: self.tr("Eraser")}
-        keys = {Mode.BROWSE: "B", Mode.PEN: "P", Mode.MARKER: "M", Mode.ERASER: "E"}
+                  Mode.MARKER: self.tr("Marker"), Mode.ERASER: self.tr("Eraser"),
+                  Mode.LASER: self.tr("Laser")}
+        keys = {Mode.BROWSE: "B", Mode.PEN: "P", Mode.MARKER: "M", Mode.ERASER: "E",
+                Mode.LASER: "L"}
         for mode, label in labels.items():
             action = QAction(label, self, checkable=True)
             action.setShortcut(QKeySequence(keys[mode]))
@@ -105,6 +108,9 @@ class InkToolbar(QToolBar):
             self.share_action.setChecked(presenting)
         self.share_action.setEnabled(presenting)
         self.clear_action.setVisible(presenting)
+        self._mode_actions[Mode.LASER].setVisible(presenting)
+        if not presenting and self.mode is Mode.LASER:
+            self.set_mode(Mode.BROWSE)
 
     def set_history(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_action.setEnabled(can_undo)

@@ -22,7 +22,7 @@ from meeting.render.worker import (
     RenderRequest,
     RenderWorker,
 )
-from meeting.ui.ink_painter import Drawable, paint_strokes
+from meeting.ui.ink_painter import Drawable, paint_laser, paint_strokes
 from meeting.ui.main_thread import run_on_main
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -75,6 +75,7 @@ class PageView(QScrollArea):
         self._press: QPoint | None = None
         self._press_scroll = QPoint()
         self._strokes: list[Drawable] = []
+        self._laser: tuple[float, float] | None = None
         self.ink_mode = False
         self.last_turn_started = 0.0
         self.canvas = _Canvas(self)
@@ -126,6 +127,16 @@ class PageView(QScrollArea):
         self._page = page
         self._relayout()
         self.verticalScrollBar().setValue(0)
+
+    @property
+    def laser(self) -> tuple[float, float] | None:
+        """Where the laser dot is drawn (page points), or None."""
+        return self._laser
+
+    def set_laser(self, point: tuple[float, float] | None) -> None:
+        if point != self._laser:
+            self._laser = point
+            self.canvas.update()
 
     @property
     def strokes(self) -> list[Drawable]:
@@ -253,6 +264,7 @@ class PageView(QScrollArea):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
             painter.drawImage(target, image)
         paint_strokes(painter, self._strokes, self.current_scale())
+        paint_laser(painter, self._laser, self.current_scale())
         painter.end()
         key = (self.document_path, self._page)
         if sharp and self._announced != key:

@@ -37,6 +37,7 @@ from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar
+from meeting.ui.laser import RemoteLaser
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.thumbnails import ThumbnailStrip
@@ -66,10 +67,12 @@ class ViewerWindow(QMainWindow):
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
         self._build()
+        self.remote_laser = RemoteLaser(meeting_id, self.follow, self.page_view)
         bridge.meetingChanged.connect(self._on_meeting_changed)
         bridge.connectionChanged.connect(self._on_connection_changed)
         bridge.requestFailed.connect(lambda message: self.notice.show_message("error", message))
         bridge.sessionRefused.connect(self._on_session_refused)
+        bridge.laserMoved.connect(self.remote_laser.moved)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -336,6 +339,7 @@ class ViewerWindow(QMainWindow):
         self._select_document(document)
         if self.ink is not None:
             self.ink.refresh()
+        self.remote_laser.refresh()
         self.shownChanged.emit()
 
     def _load(self, document: DocumentInfo) -> None:

@@ -41,6 +41,9 @@ class Recorder:
             self.views[meeting_id] = view
             self.condition.notify_all()
 
+    def laser_moved(self, pointer) -> None:
+        pass
+
     def request_failed(self, message: str) -> None:
         with self.condition:
             self.failures.append(message)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from meeting.ui.ink_tools import Mode
@@ -100,3 +100,39 @@ def test_clear_page_and_undo(qtbot, open_viewer):
     qtbot.waitUntil(lambda: annotations(follower) == [], timeout=10_000)
     presenter.ink_toolbar.undo_action.trigger()
     qtbot.waitUntil(lambda: len(annotations(follower)) == 2, timeout=10_000)
+
+
+def test_laser_pointer_reaches_the_room_and_goes_away(qtbot, open_viewer):
+    presenter, follower = open_viewer("olga"), open_viewer("paul")
+    assert not follower.ink_toolbar._mode_actions[Mode.LASER].isVisible()
+    presenter.ink_toolbar.set_mode(Mode.LASER)
+    viewport = presenter.page_view.viewport()
+    start = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 31):  # thirty moves in a burst: coalesced, never one message each
+        qtbot.mouseMove(viewport, start + QPoint(step * 4, 0))
+    end = presenter.page_view.page_point((start + QPoint(120, 0)).toPointF())
+    assert presenter.page_view.laser == end  # the presenter sees their own dot at once
+
+    def arrived() -> None:
+        shown = follower.page_view.laser
+        assert shown is not None and abs(shown[0] - end[0]) < 0.01 and abs(shown[1] - end[1]) < 0.01
+
+    qtbot.waitUntil(arrived, timeout=10_000)
+    assert presenter.ink.laser.sent < 30
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(120, 0))
+    assert presenter.page_view.laser is None
+    qtbot.waitUntil(lambda: follower.page_view.laser is None, timeout=10_000)
+    assert annotations(follower) == []  # pointed at, never drawn
+
+
+def test_laser_shows_only_on_the_page_it_points_at(qtbot, open_viewer):
+    presenter, follower = open_viewer("olga"), open_viewer("paul")
+    presenter.ink_toolbar.set_mode(Mode.LASER)
+    viewport = presenter.page_view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=viewport.rect().center())
+    qtbot.waitUntil(lambda: follower.page_view.laser is not None, timeout=10_000)
+    follower.go_to_page(follower.follow.shown.page + 1)  # browsing away
+    assert follower.page_view.laser is None
+    follower.back_to_presenter()
+    assert follower.page_view.laser is not None

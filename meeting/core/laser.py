@@ -1,0 +1,32 @@
+"""The presenter's laser pointer: where it points now, relayed to the room, never stored.
+
+Sent at most once per frame by the presenter's client; the server passes each position on
+to everyone else in the meeting at once. A null point hides the pointer.
+"""
+
+from __future__ import annotations
+
+from meeting.core.annotations import Point
+from meeting.core.schema import Data, Id, Message, PageIndex
+
+FRAME_MS = 16
+"""The most often a client sends a position (about 60 per second)."""
+
+
+class LaserMove(Message):
+    """`laser:move`: the pointer is at `point` (PDF page points, as shown) or hidden (null)."""
+
+    meeting_id: Id
+    document_id: Id
+    page: PageIndex
+    point: Point | None
+
+
+class LaserData(Data):
+    """`laser`: what everyone else in the meeting receives."""
+
+    meeting_id: int
+    user: str
+    document_id: int
+    page: int
+    point: tuple[float, float] | None

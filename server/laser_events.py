@@ -1,0 +1,29 @@
+"""Socket.IO handler for the laser pointer: relayed to the room at once, never stored."""
+
+from __future__ import annotations
+
+from meeting.core.laser import LaserData, LaserMove
+from meeting.core.protocol import Event
+from server import authz
+from server.context import ServerContext, meeting_room
+from server.store.repository import User
+
+
+class LaserEvents:
+    def __init__(self, context: ServerContext) -> None:
+        self.context = context
+
+    def handlers(self) -> dict:
+        return {Event.LASER_MOVE: self.move}
+
+    async def move(self, sid: str, user: User, request: LaserMove) -> None:
+        store = self.context.store
+        authz.require_visible_meeting(store, user, request.meeting_id)
+        self.context.require_joined(sid, request.meeting_id)
+        authz.require_presenter(store, user, request.meeting_id, "use the laser pointer")
+        authz.require_page(store, request.meeting_id, request.document_id, request.page)
+        pointer = LaserData(meeting_id=request.meeting_id, user=user.name,
+                            document_id=request.document_id, page=request.page,
+                            point=tuple(request.point) if request.point else None)
+        await self.context.sio.emit(str(Event.LASER), pointer.model_dump(mode="json"),
+                                    room=meeting_room(request.meeting_id), skip_sid=sid)
