@@ -20,7 +20,7 @@ from meeting.core.annotations import (
 from meeting.core.protocol import ErrorCode, Event, ProtocolError, Role
 from server import authz
 from server.context import ServerContext, meeting_room, private_room
-from server.store.annotations import AnnotationStore, Stored
+from server.store.annotations import AnnotationStore, Head, Stored
 from server.store.repository import User
 
 
@@ -55,12 +55,12 @@ class AnnotationEvents:
     async def points(self, sid: str, user: User, request: StrokePoints) -> dict:
         self._joined(sid, user, request.meeting_id)
         async with self.context.meeting_locks[request.meeting_id]:
-            stored = self._own(user, request.meeting_id, request.id)
+            head = self._own(user, request.meeting_id, request.id)
             with self.store.transaction():
-                offset, fresh = self.annotations.append(stored, request.offset, request.points)
-                seq = self._seq(request.meeting_id, stored.annotation.layer) if fresh else None
+                offset, fresh = self.annotations.append(head, request.offset, request.points)
+                seq = self._seq(request.meeting_id, head.layer) if fresh else None
             if fresh:
-                await self._announce(stored.annotation, AnnotationChange(
+                await self._announce(head.layer, head.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind="points", id=request.id,
                     offset=offset, points=tuple(tuple(p) for p in fresh)))
         return {"id": request.id, "count": offset + len(fresh)}
@@ -68,16 +68,16 @@ class AnnotationEvents:
     async def end(self, sid: str, user: User, request: StrokeEnd) -> dict:
         self._joined(sid, user, request.meeting_id)
         async with self.context.meeting_locks[request.meeting_id]:
-            stored = self._own(user, request.meeting_id, request.id)
-            have = len(stored.annotation.points)
+            head = self._own(user, request.meeting_id, request.id)
+            have = head.count
             if request.count > have:
                 raise ProtocolError(ErrorCode.CONFLICT, f"Only {have} of {request.count} points "
                                     f"arrived: resend from {have}.")
-            if not stored.annotation.complete:
+            if not head.complete:
                 with self.store.transaction():
                     self.annotations.finish(request.id)
-                    seq = self._seq(request.meeting_id, stored.annotation.layer)
-                await self._announce(stored.annotation, AnnotationChange(
+                    seq = self._seq(request.meeting_id, head.layer)
+                await self._announce(head.layer, head.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind="end", id=request.id))
         return {"id": request.id, "count": have}
 
@@ -116,7 +116,7 @@ class AnnotationEvents:
                     points=request.points, complete=complete)
                 seq = self._seq(request.meeting_id, annotation.layer) if new else None
             if new:
-                await self._announce(annotation, AnnotationChange(
+                await self._announce(annotation.layer, annotation.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind=kind, annotation=annotation))
         return {"id": annotation.id, "count": len(annotation.points)}
 
@@ -140,9 +140,9 @@ class AnnotationEvents:
     def _seq(self, meeting_id: int, layer: Layer) -> int | None:
         return self.annotations.bump_seq(meeting_id) if layer is Layer.SHARED else None
 
-    async def _announce(self, annotation: AnnotationData, change: AnnotationChange) -> None:
-        room = (meeting_room(change.meeting_id) if annotation.layer is Layer.SHARED
-                else private_room(change.meeting_id, annotation.owner))
+    async def _announce(self, layer: Layer, owner: str, change: AnnotationChange) -> None:
+        room = (meeting_room(change.meeting_id) if layer is Layer.SHARED
+                else private_room(change.meeting_id, owner))
         await self.context.sio.emit(str(Event.ANNOTATION), change.model_dump(mode="json"),
                                     room=room)
 
@@ -159,11 +159,11 @@ class AnnotationEvents:
         if layer is Layer.SHARED:
             authz.require_presenter(self.store, user, meeting_id, "draw on the shared layer")
 
-    def _own(self, user: User, meeting_id: int, annotation_id: str) -> Stored:
-        stored = self.annotations.get(annotation_id)
-        if stored is None or stored.meeting_id != meeting_id or stored.owner_id != user.id:
+    def _own(self, user: User, meeting_id: int, annotation_id: str) -> Head:
+        head = self.annotations.head(annotation_id)
+        if head is None or head.meeting_id != meeting_id or head.owner_id != user.id:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No stroke of yours with that id.")
-        return stored
+        return head
 
     def _may_delete(self, user: User, meeting_id: int, stored: Stored) -> None:
         if stored.meeting_id != meeting_id:

@@ -15,7 +15,26 @@ from meeting.core.protocol import ErrorCode, ProtocolError
 from server.store.repository import Store, User
 
 _COLUMNS = ("a.id, u.name AS owner, a.owner_id, a.document_id, a.page, a.layer, a.tool, a.color, "
-            "a.width, a.points, a.complete, a.meeting_id")
+            "a.width, a.point_count, a.complete, a.meeting_id")
+_FROM = "FROM annotations a JOIN users u ON u.id = a.owner_id"
+
+
+@dataclass(frozen=True)
+class Head:
+    """An annotation without its points: enough to authorize and to append."""
+
+    id: str
+    owner: str
+    owner_id: int
+    meeting_id: int
+    document_id: int
+    page: int
+    layer: Layer
+    tool: Tool
+    color: str
+    width: float
+    count: int
+    complete: bool
 
 
 @dataclass(frozen=True)
@@ -30,19 +49,33 @@ class AnnotationStore:
         self.store = store
         self.db = store.db
 
+    def head(self, annotation_id: str) -> Head | None:
+        row = self.db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE a.id = ?",
+                              (annotation_id,)).fetchone()
+        return _head(row) if row else None
+
     def get(self, annotation_id: str) -> Stored | None:
-        row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM annotations a JOIN users u ON u.id = a.owner_id "
-            "WHERE a.id = ?", (annotation_id,)).fetchone()
-        return _stored(row) if row else None
+        head = self.head(annotation_id)
+        if head is None:
+            return None
+        chunks = self.db.execute(
+            "SELECT points FROM annotation_points WHERE annotation_id = ? ORDER BY start",
+            (annotation_id,))
+        return _stored(head, [c["points"] for c in chunks])
 
     def visible(self, meeting_id: int, user: User) -> list[AnnotationData]:
         """Every shared annotation of the meeting and the user's own private ones."""
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM annotations a JOIN users u ON u.id = a.owner_id "
-            "WHERE a.meeting_id = ? AND (a.layer = 'shared' OR a.owner_id = ?) "
-            "ORDER BY a.created_at, a.rowid", (meeting_id, user.id))
-        return [_stored(r).annotation for r in rows]
+        where = "a.meeting_id = ? AND (a.layer = 'shared' OR a.owner_id = ?)"
+        heads = [_head(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY a.created_at, a.rowid",
+            (meeting_id, user.id))]
+        chunks: dict[str, list[str]] = {}
+        for row in self.db.execute(
+                "SELECT p.annotation_id, p.points FROM annotation_points p "
+                f"JOIN annotations a ON a.id = p.annotation_id WHERE {where} "
+                "ORDER BY p.annotation_id, p.start", (meeting_id, user.id)):
+            chunks.setdefault(row["annotation_id"], []).append(row["points"])
+        return [_stored(h, chunks.get(h.id, [])).annotation for h in heads]
 
     def insert(self, meeting_id: int, owner: User, *, annotation_id: str, document_id: int,
                page: int, layer: Layer, tool: Tool, color: str, width: float,
@@ -55,33 +88,39 @@ class AnnotationStore:
             return existing.annotation, False
         self.db.execute(
             "INSERT INTO annotations (id, meeting_id, document_id, page, layer, owner_id, tool, "
-            "color, width, points, complete, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "color, width, point_count, complete, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (annotation_id, meeting_id, document_id, page, str(layer), owner.id, str(tool),
-             color, width, json.dumps(points), int(complete), time.time()))
+             color, width, len(points), int(complete), time.time()))
+        if points:
+            self._add_chunk(annotation_id, 0, points)
         return self.get(annotation_id).annotation, True
 
-    def append(self, stored: Stored, offset: int, points: list[list[float]]
+    def append(self, head: Head, offset: int, points: list[list[float]]
                ) -> tuple[int, list[list[float]]]:
         """Add the points past what is stored; returns (offset of the new ones, new points).
 
         A batch already stored (a resend) adds nothing; a batch that starts past the end means
         one was lost, and the reply tells the client where to resend from.
         """
-        have = list(stored.annotation.points)
-        if offset > len(have):
+        have = head.count
+        if offset > have:
             raise ProtocolError(
                 ErrorCode.CONFLICT,
-                f"Points from {offset} sent, but only {len(have)} arrived: resend from "
-                f"{len(have)}.")
-        fresh = points[len(have) - offset:]
-        if len(have) + len(fresh) > MAX_POINTS:
+                f"Points from {offset} sent, but only {have} arrived: resend from {have}.")
+        fresh = points[have - offset:]
+        if have + len(fresh) > MAX_POINTS:
             raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                                 f"A stroke has at most {MAX_POINTS} points.")
         if fresh:
-            self.db.execute("UPDATE annotations SET points = ? WHERE id = ?",
-                            (json.dumps([list(p) for p in have] + fresh),
-                             stored.annotation.id))
-        return len(have), fresh
+            self._add_chunk(head.id, have, fresh)
+            self.db.execute("UPDATE annotations SET point_count = ? WHERE id = ?",
+                            (have + len(fresh), head.id))
+        return have, fresh
+
+    def _add_chunk(self, annotation_id: str, start: int, points: list[list[float]]) -> None:
+        self.db.execute(
+            "INSERT INTO annotation_points (annotation_id, start, points) VALUES (?, ?, ?)",
+            (annotation_id, start, json.dumps([list(p) for p in points])))
 
     def finish(self, annotation_id: str) -> None:
         self.db.execute("UPDATE annotations SET complete = 1 WHERE id = ?", (annotation_id,))
@@ -102,10 +141,17 @@ class AnnotationStore:
                                (meeting_id,)).fetchone()["seq"]
 
 
-def _stored(row) -> Stored:
+def _head(row) -> Head:
+    return Head(id=row["id"], owner=row["owner"], owner_id=row["owner_id"],
+                meeting_id=row["meeting_id"], document_id=row["document_id"], page=row["page"],
+                layer=Layer(row["layer"]), tool=Tool(row["tool"]), color=row["color"],
+                width=row["width"], count=row["point_count"], complete=bool(row["complete"]))
+
+
+def _stored(head: Head, chunks: list[str]) -> Stored:
+    points = tuple(tuple(p) for chunk in chunks for p in json.loads(chunk))
     annotation = AnnotationData(
-        id=row["id"], owner=row["owner"], document_id=row["document_id"], page=row["page"],
-        layer=Layer(row["layer"]), tool=Tool(row["tool"]), color=row["color"],
-        width=row["width"], points=tuple(tuple(p) for p in json.loads(row["points"])),
-        complete=bool(row["complete"]))
-    return Stored(annotation, row["owner_id"], row["meeting_id"])
+        id=head.id, owner=head.owner, document_id=head.document_id, page=head.page,
+        layer=head.layer, tool=head.tool, color=head.color, width=head.width, points=points,
+        complete=head.complete)
+    return Stored(annotation, head.owner_id, head.meeting_id)

@@ -68,4 +68,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX annotations_by_meeting ON annotations(meeting_id, layer, owner_id);
     """,
+    # 3: a stroke's points in append-only chunks, one per batch received, so adding a batch
+    #    costs the same at point 10 and at point 10,000 (no rewrite of the whole stroke)
+    """
+    CREATE TABLE annotation_points (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        start         INTEGER NOT NULL,
+        points        TEXT NOT NULL,
+        PRIMARY KEY (annotation_id, start)
+    ) WITHOUT ROWID;
+    ALTER TABLE annotations ADD COLUMN point_count INTEGER NOT NULL DEFAULT 0;
+    INSERT INTO annotation_points (annotation_id, start, points)
+        SELECT id, 0, points FROM annotations WHERE json_array_length(points) > 0;
+    UPDATE annotations SET point_count = json_array_length(points);
+    ALTER TABLE annotations DROP COLUMN points;
+    """,
 )

@@ -1,0 +1,333 @@
+"""Live ink: time from a batch of points leaving the presenter to its arrival at each follower,
+and points per second sustained, against a bare python-socketio relay measured in the same run.
+
+    python bench/annotation_latency.py [--followers 1 10 50] [--seconds 3]
+
+Both servers run in their own process (ours is `meeting-server`, with its SQLite store, auth
+and validation on every event); the presenter and the followers are python-socketio clients in
+this process, all on loopback. For each number of followers:
+Followers run in worker processes of at most 10 clients each (see Followers).
+  latency:    the presenter streams a stroke at 60 batches a second, 4 points per batch (a pen
+              sampled at 240 Hz, coalesced per frame, as the client does); each follower notes
+              when each batch arrives. p50 / p99 over every (batch, follower) delivery.
+  throughput: the presenter sends 200 batches of 50 points back to back; points per second
+              until the last follower holds every point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import requests
+import socketio
+
+from meeting.core.protocol import PROTOCOL_VERSION
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "bench password"
+FRAME = 1 / 60
+POINTS_PER_FRAME = 4
+FLOOD_BATCHES, FLOOD_POINTS = 200, 50
+
+
+# --- the bare relay (baseline) --------------------------------------------------------------
+
+def serve_bare(port: int) -> None:
+    """A python-socketio server that only relays: no auth, no validation, no storage."""
+    from aiohttp import web
+
+    sio = socketio.AsyncServer(async_mode="aiohttp")
+    app = web.Application()
+    sio.attach(app)
+
+    @sio.on("join")
+    async def join(sid, _):
+        await sio.enter_room(sid, "room")
+        return True
+
+    @sio.on("points")
+    async def points(sid, data):
+        await sio.emit("annotation", data, room="room", skip_sid=sid)
+        return {"ok": True}
+
+    web.run_app(app, host="127.0.0.1", port=port, print=None)
+
+
+# --- servers ----------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"{url}/socket.io/?EIO=4&transport=polling", timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    raise RuntimeError(f"no server at {url}")
+
+
+def start_ours(data_dir: Path, followers: int) -> tuple[subprocess.Popen, str, int]:
+    """A real server with a presenter, a follower account and a meeting with one document."""
+    server = [sys.executable, "-m", "server.cli", "--data-dir", str(data_dir)]
+
+    def admin(*args: str, stdin: str | None = None) -> str:
+        return subprocess.run([*server, *args], input=stdin, text=True, check=True,
+                              capture_output=True, cwd=ROOT).stdout
+
+    admin("user", "add", "olga", "--role", "organizer", "--password-stdin", stdin=PASSWORD)
+    admin("user", "add", "paul", "--role", "participant", "--password-stdin", stdin=PASSWORD)
+    admin("meeting", "create", "Bench", "--presenter", "olga")
+    admin("meeting", "invite", "1", "olga")
+    admin("meeting", "invite", "1", "paul")
+    sample = sorted((ROOT / "resources" / "samples").glob("*.pdf"))[0]
+    admin("meeting", "add-document", "1", str(sample))
+    port = free_port()
+    process = subprocess.Popen([*server, "--port", str(port), "--log-level", "WARNING"],
+                               cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url)
+    return process, url, 1
+
+
+def start_bare() -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen([sys.executable, __file__, "--serve-bare", str(port)], cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url)
+    return process, url
+
+
+# --- followers, in worker processes ---------------------------------------------------------
+# Fifty python-socketio clients in one process measure that process's GIL, not the server, so
+# followers live in a few worker processes. time.perf_counter is CLOCK_MONOTONIC on Linux, one
+# clock for every process, so send and arrival times compare directly.
+
+def follower_worker(url: str, token: str, meeting_id: int, count: int, flood_id: str,
+                    flood_total: int) -> None:
+    """Connect `count` followers, say "ready"; say "done" when each holds the whole flood
+    stroke; when stdin closes, print every arrival as JSON."""
+    arrivals: list[dict[str, dict[int, float]]] = [{} for _ in range(count)]
+    flood_points = [0] * count
+    finished = threading.Event()
+    lock = threading.Lock()
+
+    def on_change_for(index: int):
+        def on_change(data) -> None:
+            now = time.perf_counter()
+            if data.get("kind") != "points":
+                return
+            with lock:
+                arrivals[index].setdefault(data["id"], {}).setdefault(data["offset"], now)
+                if data["id"] == flood_id:
+                    flood_points[index] += len(data["points"])
+                    if all(p >= flood_total for p in flood_points):
+                        finished.set()
+        return on_change
+
+    clients = []
+    for index in range(count):
+        client = socketio.Client(reconnection=False)
+        client.on("annotation", on_change_for(index))
+        auth = {"token": token, "protocol": PROTOCOL_VERSION} if token else None
+        client.connect(url, auth=auth, transports=["websocket"], wait_timeout=20)
+        if token:
+            assert client.call("meeting:join", {"meeting_id": meeting_id}, timeout=30)["ok"]
+        else:
+            client.call("join", {}, timeout=30)
+        clients.append(client)
+    print("ready", flush=True)
+    finished.wait(120)
+    print("done", flush=True)
+    sys.stdin.read()
+    with lock:
+        print(json.dumps({"arrivals": arrivals}), flush=True)
+    for client in clients:
+        client.disconnect()
+
+
+class Followers:
+    """N followers spread over worker processes of at most PER_PROCESS each."""
+
+    PER_PROCESS = 10
+
+    def __init__(self, url: str, token: str, meeting_id: int, count: int, flood_id: str,
+                 flood_total: int) -> None:
+        sizes = [min(self.PER_PROCESS, count - i) for i in range(0, count, self.PER_PROCESS)]
+        self.processes = [subprocess.Popen(
+            [sys.executable, __file__, "--follower-worker", url, token or "-", str(meeting_id),
+             str(size), flood_id, str(flood_total)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+            for size in sizes]
+        for process in self.processes:
+            self._expect(process, "ready")
+
+    @staticmethod
+    def _expect(process: subprocess.Popen, word: str) -> None:
+        line = process.stdout.readline().strip()
+        if line != word:
+            raise RuntimeError(f"follower worker said {line!r}, not {word!r}")
+
+    def wait_done(self) -> None:
+        for process in self.processes:
+            self._expect(process, "done")
+
+    def arrivals(self) -> list[dict[str, dict[str, float]]]:
+        result = []
+        for process in self.processes:
+            out, _ = process.communicate(timeout=60)
+            result.extend(json.loads(out.strip().splitlines()[-1])["arrivals"])
+        return result
+
+
+# --- the presenter ----------------------------------------------------------------------------
+
+class Run:
+    """One server and its presenter: the same steps for ours and the baseline."""
+
+    def __init__(self, url: str, *, ours: bool, meeting_id: int = 0, document_id: int = 0):
+        self.url, self.ours = url, ours
+        self.meeting_id, self.document_id = meeting_id, document_id
+        self.tokens = {name: self._login(name) for name in ("olga", "paul")} if ours else {}
+
+    def _login(self, name: str) -> str:
+        reply = requests.post(f"{self.url}/api/login",
+                              json={"username": name, "password": PASSWORD}, timeout=10)
+        return reply.json()["data"]["token"]
+
+    def presenter(self) -> socketio.Client:
+        client = socketio.Client(reconnection=False)
+        token = self.tokens.get("olga")
+        client.connect(self.url, auth={"token": token, "protocol": PROTOCOL_VERSION}
+                       if token else None, transports=["websocket"], wait_timeout=10)
+        if self.ours:
+            assert client.call("meeting:join", {"meeting_id": self.meeting_id})["ok"]
+        else:
+            client.call("join", {})
+        return client
+
+    def begin(self, presenter: socketio.Client, stroke_id: str) -> None:
+        if self.ours:
+            reply = presenter.call("annotation:begin", {
+                "meeting_id": self.meeting_id, "id": stroke_id, "document_id": self.document_id,
+                "page": 0, "layer": "shared", "tool": "pen", "color": "#d93025", "width": 2.0,
+                "points": []}, timeout=10)
+            assert reply["ok"], reply
+
+    def send(self, presenter: socketio.Client, stroke_id: str, offset: int, points: list) -> None:
+        payload = {"meeting_id": self.meeting_id, "id": stroke_id, "offset": offset,
+                   "points": points}
+        if self.ours:
+            presenter.emit("annotation:points", payload)
+        else:
+            presenter.emit("points", {**payload, "kind": "points"})
+
+
+def measure(run: Run, count: int, seconds: float) -> tuple[list[float], float, int]:
+    """(latencies of every delivery, points per second in the flood, deliveries missing)."""
+    pen_id, flood_id = uuid.uuid4().hex, uuid.uuid4().hex
+    total = FLOOD_BATCHES * FLOOD_POINTS
+    followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
+                          flood_id, total)
+    presenter = run.presenter()
+
+    run.begin(presenter, pen_id)
+    sent: dict[int, float] = {}
+    offset, frames = 0, int(seconds / FRAME)
+    started = time.perf_counter()
+    for frame in range(frames):
+        points = [[100 + frame + i / 4, 200 + frame] for i in range(POINTS_PER_FRAME)]
+        sent[offset] = time.perf_counter()
+        run.send(presenter, pen_id, offset, points)
+        offset += len(points)
+        time.sleep(max(0.0, started + (frame + 1) * FRAME - time.perf_counter()))
+    time.sleep(1.0)  # let the stream drain before the flood
+
+    run.begin(presenter, flood_id)
+    flood_started = time.perf_counter()
+    for batch in range(FLOOD_BATCHES):
+        points = [[10 + i, 20 + batch % 500] for i in range(FLOOD_POINTS)]
+        run.send(presenter, flood_id, batch * FLOOD_POINTS, points)
+    followers.wait_done()
+    arrivals = followers.arrivals()
+    presenter.disconnect()
+
+    latencies = [got[str(o)] - t for follower in arrivals
+                 for o, t in sent.items() if str(o) in (got := follower.get(pen_id, {}))]
+    last = max(max(follower.get(flood_id, {"0": flood_started}).values())
+               for follower in arrivals)
+    return latencies, total / (last - flood_started), frames * count - len(latencies)
+
+
+def pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--followers", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--serve-bare", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--follower-worker", nargs=6, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_bare:
+        serve_bare(args.serve_bare)
+        return
+    if args.follower_worker:
+        url, token, meeting_id, count, flood_id, total = args.follower_worker
+        follower_worker(url, "" if token == "-" else token, int(meeting_id), int(count),
+                        flood_id, int(total))
+        return
+
+    workdir = Path(tempfile.mkdtemp(prefix="meeting-bench-ink-"))
+    ours_process, ours_url, meeting_id = start_ours(workdir / "server", max(args.followers))
+    bare_process, bare_url = start_bare()
+    try:
+        ours = Run(ours_url, ours=True, meeting_id=meeting_id, document_id=1)
+        bare = Run(bare_url, ours=False)
+        print(f"loopback, {os.cpu_count()} cores; pen at 60 batches/s x {POINTS_PER_FRAME} "
+              f"points for {args.seconds:g} s; flood of {FLOOD_BATCHES} x {FLOOD_POINTS} points")
+        print(f"{'followers':>9}  {'server':<22} {'p50 ms':>8} {'p99 ms':>8} "
+              f"{'points/s':>10}   ratio p50 / points/s vs bare")
+        for count in args.followers:
+            base, base_rate, base_lost = measure(bare, count, args.seconds)
+            mine, rate, lost = measure(ours, count, args.seconds)
+            if base_lost or lost:
+                print(f"  not delivered: bare {base_lost}, ours {lost}")
+            for name, samples, speed in (("bare python-socketio", base, base_rate),
+                                         ("meeting-server", mine, rate)):
+                ratio = ""
+                if samples is mine:
+                    ratio = (f"   x{statistics.median(mine) / statistics.median(base):.2f}"
+                             f" / x{rate / base_rate:.2f}")
+                print(f"{count:>9}  {name:<22} {pct(samples, 0.5):8.2f} "
+                      f"{pct(samples, 0.99):8.2f} {speed:10.0f}{ratio}")
+    finally:
+        for process in (ours_process, bare_process):
+            process.terminate()
+            process.wait(10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
