@@ -7,6 +7,7 @@
     meeting-server --data-dir DIR meeting invite MEETING USER
     meeting-server --data-dir DIR meeting set-presenter MEETING USER
     meeting-server --data-dir DIR meeting add-document MEETING FILE.pdf [--title T]
+    meeting-server --data-dir DIR meeting revise MEETING DOCUMENT FILE.pdf
     meeting-server --data-dir DIR meeting list
 
 Passwords are never taken from the command line (they would stay in shell history and in `ps`).
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("meeting", type=int)
     document.add_argument("file", type=Path)
     document.add_argument("--title")
+    revision = meeting.add_parser(
+        "revise", help="replace a document with a revised version, moving its marks along")
+    revision.add_argument("meeting", type=int)
+    revision.add_argument("document", type=int)
+    revision.add_argument("file", type=Path)
     meeting.add_parser("list", help="list meetings")
     return parser
 
@@ -114,6 +120,12 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
             store.require_meeting(args.meeting)
             document = asyncio.run(_add_document(context, args.meeting, args.file, args.title))
             print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t{document.title}")
+        case "revise":
+            store.require_meeting(args.meeting)
+            result = asyncio.run(_revise(context, args.meeting, args.document, args.file))
+            print(f"{result.document.id}\t{result.document.sha256}\t"
+                  f"{result.document.pages} pages\t{result.placed} marks placed\t"
+                  f"{len(result.unplaced)} could not be placed")
         case "list":
             for user_meeting in store.all_meetings():
                 presenter = user_meeting.presenter or "-"
@@ -144,15 +156,26 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-async def _add_document(context: ServerContext, meeting_id: int, file: Path, title: str | None):
-    from server.ingest import ingest
+async def _revise(context: ServerContext, meeting_id: int, document_id: int, file: Path):
+    from server.revise import revise
 
+    return await revise(context, meeting_id, document_id, _incoming_copy(context, file),
+                        filename=file.name, by=None)
+
+
+def _incoming_copy(context: ServerContext, file: Path) -> Path:
     if not file.is_file():
         raise StoreError(f"no file {file}")
     incoming = context.blobs.new_incoming()
     shutil.copyfile(file, incoming)
-    return await ingest(context, meeting_id, incoming, filename=file.name, title=title,
-                        added_by=None)
+    return incoming
+
+
+async def _add_document(context: ServerContext, meeting_id: int, file: Path, title: str | None):
+    from server.ingest import ingest
+
+    return await ingest(context, meeting_id, _incoming_copy(context, file), filename=file.name,
+                        title=title, added_by=None)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -37,6 +38,7 @@ _STATUS = {
     ErrorCode.UNAUTHENTICATED: 401,
     ErrorCode.FORBIDDEN: 403,
     ErrorCode.NOT_FOUND: 404,
+    ErrorCode.CONFLICT: 409,
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.PROTOCOL_MISMATCH: 400,
     ErrorCode.INTERNAL: 500,
@@ -50,6 +52,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/me", me)
     app.router.add_get("/api/documents/{sha256}", download_document)
     app.router.add_post("/api/meetings/{meeting_id}/documents", upload_document)
+    app.router.add_post("/api/meetings/{meeting_id}/documents/{document_id}/revision",
+                        revise_document)
 
 
 @web.middleware
@@ -115,11 +119,43 @@ async def upload_document(request: web.Request) -> web.Response:
     """The body is the PDF itself; `filename` and `title` come as query parameters."""
     context = request.app[CONTEXT]
     user = _authenticated(request)
-    try:
-        meeting_id = int(request.match_info["meeting_id"])
-    except ValueError:
-        raise ProtocolError(ErrorCode.NOT_FOUND, "No such meeting.") from None
+    meeting_id = _id(request, "meeting_id")
     authz.require_may_manage(context.store, user, meeting_id)
+    incoming = await _receive(request, context)
+    document = await ingest(
+        context, meeting_id, incoming,
+        filename=request.query.get("filename", "document.pdf"),
+        title=request.query.get("title"),
+        added_by=user,
+    )
+    return web.json_response(ok_reply(document.model_dump(mode="json")), status=201)
+
+
+async def revise_document(request: web.Request) -> web.Response:
+    """The body is the revised PDF; the document keeps its id, title and marks."""
+    from server.revise import revise
+
+    context = request.app[CONTEXT]
+    user = _authenticated(request)
+    meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
+    authz.require_may_manage(context.store, user, meeting_id)
+    if context.store.document(meeting_id, document_id) is None:
+        raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
+    incoming = await _receive(request, context)
+    result = await revise(context, meeting_id, document_id, incoming,
+                          filename=request.query.get("filename", "document.pdf"), by=user)
+    return web.json_response(ok_reply(result.reply()))
+
+
+def _id(request: web.Request, name: str) -> int:
+    try:
+        return int(request.match_info[name])
+    except ValueError:
+        raise ProtocolError(ErrorCode.NOT_FOUND, "No such meeting or document.") from None
+
+
+async def _receive(request: web.Request, context: ServerContext) -> Path:
+    """The request body, streamed into the store's incoming folder, within the size limit."""
     if (request.content_length or 0) > MAX_UPLOAD_BYTES:
         raise _too_large()
     incoming = context.blobs.new_incoming()
@@ -134,13 +170,7 @@ async def upload_document(request: web.Request) -> web.Response:
     except BaseException:
         incoming.unlink(missing_ok=True)
         raise
-    document = await ingest(
-        context, meeting_id, incoming,
-        filename=request.query.get("filename", "document.pdf"),
-        title=request.query.get("title"),
-        added_by=user,
-    )
-    return web.json_response(ok_reply(document.model_dump(mode="json")), status=201)
+    return incoming
 
 
 def _too_large() -> ProtocolError:

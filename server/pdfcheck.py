@@ -1,17 +1,17 @@
 """Checking an uploaded file before it becomes a meeting document.
 
-The check runs PyMuPDF in a child process with a time limit: a hostile or broken file can make
-MuPDF spin or crash, and neither may take the server down with it. Run as a module it prints one
-JSON line: {"ok": true, "pages": N} or {"ok": false, "reason": CODE}.
+The check runs PyMuPDF in a child process with a time limit (see server.child). Run as a
+module it prints one JSON line: {"ok": true, "pages": N} or {"ok": false, "reason": CODE}.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from server.child import ChildFailed, run_child
 
 CHECK_SECONDS = 30.0
 
@@ -66,20 +66,10 @@ def check_file(path: str) -> dict:
 
 
 async def check_pdf(path: Path, timeout: float = CHECK_SECONDS) -> CheckResult:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "server.pdfcheck", str(path),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
-    )
     try:
-        out, _ = await asyncio.wait_for(process.communicate(), timeout)
-    except TimeoutError:
-        process.kill()
-        await process.wait()
-        return CheckResult(False, reason="timeout")
-    try:
-        answer = json.loads(out.decode().strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        return CheckResult(False, reason="crashed")
+        answer = await run_child("server.pdfcheck", path, timeout=timeout)
+    except ChildFailed as failure:
+        return CheckResult(False, reason=failure.reason)
     return CheckResult(bool(answer["ok"]), int(answer.get("pages", 0)), answer.get("reason", ""),
                        str(answer.get("title", "")))
 

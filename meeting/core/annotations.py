@@ -118,6 +118,9 @@ class AnnotationData(Data):
     width: float
     points: tuple[tuple[float, float], ...]
     complete: bool
+    unplaced: str | None = None
+    """Set when a revised version of the document has no place for this mark: why. `page`
+    and `points` are then where it was in the version it was drawn on."""
 
 
 class AnnotationChange(Data):

@@ -31,11 +31,22 @@ class FollowModel:
     def update(self, view: MeetingView | None) -> None:
         """Take the meeting's latest state (after a snapshot or change)."""
         was_presenter = self.is_presenter
+        revised = self._own is not None and self._revised(self._view, view,
+                                                          self._own.document_id)
         self._view = view
+        if revised and self.shared is not None and self.shared.document_id == self._own.document_id:
+            self._own = self.shared  # its pages moved: the server mapped the room's page
         if self._own is not None and self._clamp(self._own) is None:
             self._own = None  # the document we were browsing is gone
         if self.is_presenter and not was_presenter:
             self._own = self.shared  # a new presenter starts from the room's page
+
+    @staticmethod
+    def _revised(old: MeetingView | None, new: MeetingView | None, document_id: int) -> bool:
+        """The document was replaced by a revised version between the two views."""
+        before = old.document(document_id) if old else None
+        after = new.document(document_id) if new else None
+        return before is not None and after is not None and before.sha256 != after.sha256
 
     @property
     def is_presenter(self) -> bool:

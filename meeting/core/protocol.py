@@ -63,6 +63,7 @@ class Event(StrEnum):
     # server -> client (broadcast to everyone who joined the meeting)
     MEETING_STATE = "meeting:state"
     DOCUMENT_ADDED = "document:added"
+    DOCUMENT_REVISED = "document:revised"
     ANNOTATION = "annotation"
     LASER = "laser"
 
@@ -130,6 +131,19 @@ class DocumentAdded(Data):
     document: DocumentInfo
 
 
+class DocumentRevised(Data):
+    """A document was replaced by a revised version; its marks were moved to match."""
+
+    meeting_id: Id
+    seq: Annotated[int, Field(ge=1)]
+    document: DocumentInfo
+    previous_sha256: str
+    placed: int
+    """Marks placed in the new version (kept where they were, or moved with their words)."""
+    unplaced: int
+    """Marks that could not be placed (kept, flagged with the reason, for their owners)."""
+
+
 class Snapshot(Data):
     """Everything a client needs to show a meeting: sent on join and whenever it asks."""
 
@@ -161,6 +175,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
 SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.MEETING_STATE: MeetingState,
     Event.DOCUMENT_ADDED: DocumentAdded,
+    Event.DOCUMENT_REVISED: DocumentRevised,
     Event.ANNOTATION: ann.AnnotationChange,
     Event.LASER: laser.LaserData,
 }

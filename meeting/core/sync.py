@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from meeting.core.annotations import AnnotationChange, AnnotationData, apply_change
-from meeting.core.protocol import DocumentAdded, DocumentInfo, MeetingState, Snapshot
+from meeting.core.protocol import (
+    DocumentAdded,
+    DocumentInfo,
+    DocumentRevised,
+    MeetingState,
+    Snapshot,
+)
 
 
 class Outcome(Enum):
@@ -26,7 +32,7 @@ class Outcome(Enum):
     """A change was missed: ask the server for a snapshot."""
 
 
-Change = MeetingState | DocumentAdded | AnnotationChange
+Change = MeetingState | DocumentAdded | AnnotationChange | DocumentRevised
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,12 @@ class MeetingView:
 
     def annotations_on(self, document_id: int, page: int) -> list[AnnotationData]:
         return [a for a in self.snapshot.annotations
-                if a.document_id == document_id and a.page == page]
+                if a.document_id == document_id and a.page == page and a.unplaced is None]
+
+    def unplaced(self) -> list[AnnotationData]:
+        """Marks a revised document had no place for (only one's own private ones and the
+        shared ones ever reach a client)."""
+        return [a for a in self.snapshot.annotations if a.unplaced is not None]
 
 
 class MeetingSync:
@@ -89,7 +100,8 @@ class MeetingSync:
             return Outcome.APPLIED
         if change.seq <= self.view.seq:
             return Outcome.IGNORED
-        if change.seq != self.view.seq + 1:
+        if change.seq != self.view.seq + 1 or isinstance(change, DocumentRevised):
+            # (a revision moves pages and marks around: the snapshot has the whole new picture)
             return Outcome.NEED_SNAPSHOT
         self.view = MeetingView(_with_change(self.view.snapshot, change))
         return Outcome.APPLIED

@@ -31,6 +31,7 @@ def marks_for(view: MeetingView, document_id: int, choice: ExportChoice, user: s
     private notes (a view never holds anyone else's), in the order they were made."""
     return [a for a in view.snapshot.annotations
             if a.document_id == document_id and a.layer in choice.layers and a.points
+            and a.unplaced is None
             and (a.layer is Layer.SHARED or a.owner == user)]
 
 

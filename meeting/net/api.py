@@ -112,6 +112,18 @@ class ServerApi:
             )
         return DocumentInfo.model_validate(data)
 
+    def revise_document(self, meeting_id: int, document_id: int, path: Path,
+                        progress: Progress | None = None) -> dict[str, Any]:
+        """Replace a document with a revised version; the reply says how many marks moved
+        and which could not be placed."""
+        with open(path, "rb") as f:
+            return self._data(
+                "POST", f"/api/meetings/{meeting_id}/documents/{document_id}/revision",
+                params={"filename": path.name},
+                data=_ProgressReader(f, path.stat().st_size, progress),
+                headers={"Content-Type": "application/pdf"}, timeout=max(self.timeout, 180),
+            )
+
     # --- plumbing ----------------------------------------------------------------------------
 
     def _data(self, method: str, path: str, **kwargs: Any) -> Any:

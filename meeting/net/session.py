@@ -187,6 +187,11 @@ class MeetingSession:
                ) -> Future[DocumentInfo]:
         return self._pool.submit(self.api.upload_document, meeting_id, path, None, progress)
 
+    def revise(self, meeting_id: int, document_id: int, path: Path,
+               progress: Progress | None = None) -> Future[dict]:
+        return self._pool.submit(self.api.revise_document, meeting_id, document_id, path,
+                                 progress)
+
     # --- ConnectionListener ------------------------------------------------------------------
 
     def on_connected(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QSplitter,
     QStyle,
@@ -49,6 +50,8 @@ class ViewerWindow(QMainWindow):
     shownChanged = Signal()
     """What the window shows (document, page, follow state) has changed."""
     uploadFinished = Signal(bool)
+    revisionFinished = Signal(object)
+    """A revision upload ended: the server's reply (dict), or the exception that stopped it."""
     exportFinished = Signal(object)
     """An export ended: its ExportResult, or the exception that stopped it."""
 
@@ -63,6 +66,7 @@ class ViewerWindow(QMainWindow):
         self._loading: set[str] = set()
         self._failed: dict[str, str] = {}
         self._last_page: dict[int, int] = {}
+        self._reported_unplaced: set[str] = set()
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
@@ -153,6 +157,9 @@ class ViewerWindow(QMainWindow):
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.itemClicked.connect(self._on_document_clicked)
+        if self.session.user.role in MANAGERS:
+            self.documents.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.documents.customContextMenuRequested.connect(self._document_menu)
 
         self.notice = Banner()
         self.notice.button.setText(self.tr("Dismiss"))
@@ -286,6 +293,61 @@ class ViewerWindow(QMainWindow):
                                        shown.document_id if shown else None, out),
                   finished, failed)
 
+    def _document_menu(self, position) -> None:
+        item = self.documents.itemAt(position)
+        if item is None:
+            return
+        menu = QMenu(self)
+        revise = menu.addAction(self.tr("Replace with a revised version…"))
+        if menu.exec(self.documents.viewport().mapToGlobal(position)) is revise:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Revised version of “{0}”").format(item.text().split("\n")[0]),
+                str(Path.home()), self.tr("PDF documents (*.pdf)"))
+            if name:
+                self.revise(item.data(Qt.ItemDataRole.UserRole), Path(name))
+
+    def revise(self, document_id: int, path: Path) -> None:
+        """Replace a document with a revised version; the server moves every mark along."""
+        view = self.session.view(self.meeting_id)
+        document = view.document(document_id) if view else None
+        title = document.title if document else path.name
+        self.upload_progress.setRange(0, 0)  # the server's work after the upload takes longest
+        self.upload_progress.setFormat(self.tr("Revising {0}…").format(title))
+        self.upload_progress.show()
+
+        def finished(reply: dict) -> None:
+            self.upload_progress.hide()
+            self.statusBar().showMessage(self.tr(
+                "“{0}” replaced by the revised version: {1} marks placed, {2} could not be "
+                "placed.").format(title, reply["placed"], len(reply["unplaced"])), 15000)
+            self.revisionFinished.emit(reply)
+
+        def failed(error: Exception) -> None:
+            self.upload_progress.hide()
+            self.notice.show_message("error", self.tr("Could not revise “{0}”: {1}").format(
+                title, getattr(error, "message", str(error))), self.tr("Dismiss"))
+            self.revisionFinished.emit(error)
+
+        when_done(self.session.revise(self.meeting_id, document_id, path), finished, failed)
+
+    def _report_unplaced(self, view: MeetingView) -> None:
+        """Marks a revision had no place for are listed for their owner, never dropped."""
+        mine = [a for a in view.unplaced() if a.owner == self.session.user.name]
+        known = {a.id for a in mine}
+        if not mine or known <= self._reported_unplaced:
+            return
+        self._reported_unplaced |= known
+        lines = []
+        for annotation in mine[:3]:
+            document = view.document(annotation.document_id)
+            lines.append(self.tr("• “{0}”, page {1} of the earlier version: {2}").format(
+                document.title if document else "?", annotation.page + 1, annotation.unplaced))
+        if len(mine) > 3:
+            lines.append(self.tr("… and {0} more").format(len(mine) - 3))
+        self.notice.show_message("error", self.tr(
+            "{0} of your marks could not be placed in a revised document. They are kept:\n{1}"
+        ).format(len(mine), "\n".join(lines)), self.tr("Dismiss"))
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.acceptDrops() and _pdf_paths(event.mimeData()):
             event.acceptProposedAction()
@@ -304,6 +366,7 @@ class ViewerWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
             view.snapshot.meeting.title, self.session.user.name))
         self._fill_documents(view)
+        self._report_unplaced(view)
         self.refresh()
 
     def _on_connection_changed(self, online: bool) -> None:

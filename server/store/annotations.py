@@ -15,7 +15,7 @@ from meeting.core.protocol import ErrorCode, ProtocolError
 from server.store.repository import Store, User
 
 _COLUMNS = ("a.id, u.name AS owner, a.owner_id, a.document_id, a.page, a.layer, a.tool, a.color, "
-            "a.width, a.point_count, a.complete, a.meeting_id")
+            "a.width, a.point_count, a.complete, a.meeting_id, a.unplaced")
 _FROM = "FROM annotations a JOIN users u ON u.id = a.owner_id"
 
 
@@ -35,6 +35,7 @@ class Head:
     width: float
     count: int
     complete: bool
+    unplaced: str | None
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,23 @@ class AnnotationStore:
             "INSERT INTO annotation_points (annotation_id, start, points) VALUES (?, ?, ?)",
             (annotation_id, start, json.dumps([list(p) for p in points])))
 
+    def of_document(self, document_id: int) -> list[AnnotationData]:
+        """Every mark on a document, all layers and owners (for moving them to a revision)."""
+        ids = [r["id"] for r in self.db.execute(
+            "SELECT id FROM annotations WHERE document_id = ? ORDER BY created_at, rowid",
+            (document_id,))]
+        return [self.get(i).annotation for i in ids]
+
+    def relocate(self, annotation_id: str, page: int, points: tuple[tuple[float, float], ...],
+                 unplaced: str | None) -> None:
+        """Move a mark to another page and points (a revision), or flag it as unplaced."""
+        self.db.execute("UPDATE annotations SET page = ?, point_count = ?, unplaced = ? "
+                        "WHERE id = ?", (page, len(points), unplaced, annotation_id))
+        self.db.execute("DELETE FROM annotation_points WHERE annotation_id = ?",
+                        (annotation_id,))
+        if points:
+            self._add_chunk(annotation_id, 0, [list(p) for p in points])
+
     def finish(self, annotation_id: str) -> None:
         self.db.execute("UPDATE annotations SET complete = 1 WHERE id = ?", (annotation_id,))
 
@@ -145,7 +163,8 @@ def _head(row) -> Head:
     return Head(id=row["id"], owner=row["owner"], owner_id=row["owner_id"],
                 meeting_id=row["meeting_id"], document_id=row["document_id"], page=row["page"],
                 layer=Layer(row["layer"]), tool=Tool(row["tool"]), color=row["color"],
-                width=row["width"], count=row["point_count"], complete=bool(row["complete"]))
+                width=row["width"], count=row["point_count"], complete=bool(row["complete"]),
+                unplaced=row["unplaced"])
 
 
 def _stored(head: Head, chunks: list[str]) -> Stored:
@@ -153,5 +172,5 @@ def _stored(head: Head, chunks: list[str]) -> Stored:
     annotation = AnnotationData(
         id=head.id, owner=head.owner, document_id=head.document_id, page=head.page,
         layer=head.layer, tool=head.tool, color=head.color, width=head.width, points=points,
-        complete=head.complete)
+        complete=head.complete, unplaced=head.unplaced)
     return Stored(annotation, head.owner_id, head.meeting_id)

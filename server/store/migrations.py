@@ -83,4 +83,17 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE annotations SET point_count = json_array_length(points);
     ALTER TABLE annotations DROP COLUMN points;
     """,
+    # 4: revised documents: the versions a document had, and marks that could not be placed
+    #    in a new version (kept, with the reason, for their owner to see)
+    """
+    CREATE TABLE document_revisions (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sha256      TEXT NOT NULL,
+        pages       INTEGER NOT NULL,
+        replaced_at REAL NOT NULL,
+        replaced_by INTEGER REFERENCES users(id)
+    );
+    CREATE INDEX revisions_by_document ON document_revisions(document_id);
+    ALTER TABLE annotations ADD COLUMN unplaced TEXT;
+    """,
 )

@@ -1,0 +1,104 @@
+"""Replacing a document with a revised version while keeping every mark on it.
+
+The new file is checked like any upload. The words of both versions are read in child
+processes; meeting.core.reanchor decides where each mark goes. Then, in one transaction, the
+document points at the new file, the marks move (or are flagged "unplaced", with the reason),
+the shared page follows its page, and the old version is recorded. Everyone in the meeting is
+told with `document:revised` and reloads the meeting's snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, Event, ProtocolError
+from meeting.core.reanchor import match_pages, reanchor
+from server.child import ChildFailed
+from server.context import ServerContext
+from server.ingest import clean_filename
+from server.pdfcheck import check_pdf
+from server.pdftext import page_texts
+from server.store.annotations import AnnotationStore
+from server.store.blobs import sha256_of
+from server.store.repository import User
+
+log = logging.getLogger("meeting.server.revise")
+
+
+@dataclass(frozen=True)
+class RevisionResult:
+    document: DocumentInfo
+    placed: int
+    unplaced: tuple[str, ...]
+    """Ids of the marks that could not be placed."""
+
+    def reply(self) -> dict:
+        return {"document": self.document.model_dump(mode="json"), "placed": self.placed,
+                "unplaced": list(self.unplaced)}
+
+
+async def revise(context: ServerContext, meeting_id: int, document_id: int, incoming: Path, *,
+                 filename: str, by: User | None) -> RevisionResult:
+    """Check `incoming` and make it the new version of the document. On any refusal the file is
+    removed and nothing changes."""
+    store = context.store
+    try:
+        old = store.document(meeting_id, document_id)
+        if old is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
+        checked = await check_pdf(incoming)
+        if not checked.ok:
+            raise ProtocolError(ErrorCode.BAD_DOCUMENT, checked.message)
+        sha256, size = sha256_of(incoming), incoming.stat().st_size
+        if sha256 == old.sha256:
+            raise ProtocolError(ErrorCode.CONFLICT, "This file is the version already shown.")
+        context.blobs.commit(incoming, sha256)
+    finally:
+        if incoming.exists():
+            os.unlink(incoming)
+    try:
+        before = await page_texts(context.blobs.path(old.sha256))
+        after = await page_texts(context.blobs.path(sha256))
+    except ChildFailed as failure:
+        raise ProtocolError(ErrorCode.BAD_DOCUMENT,
+                            f"The text of the PDF could not be read ({failure.reason}).") from None
+    pages = match_pages(before, after)
+    annotations = AnnotationStore(store)
+    async with context.meeting_locks[meeting_id]:
+        marks = [a for a in annotations.of_document(document_id) if a.unplaced is None]
+        placements = reanchor(before, after, marks, pages)
+        document = old.model_copy(update={"sha256": sha256, "pages": checked.pages, "size": size,
+                                          "filename": clean_filename(filename)})
+        with store.transaction() as db:
+            db.execute("INSERT INTO document_revisions (document_id, sha256, pages, replaced_at, "
+                       "replaced_by) VALUES (?, ?, ?, ?, ?)",
+                       (document_id, old.sha256, old.pages, time.time(), by.id if by else None))
+            db.execute("UPDATE documents SET sha256 = ?, pages = ?, size = ?, filename = ? "
+                       "WHERE id = ?", (sha256, document.pages, size, document.filename,
+                                        document_id))
+            for placement in placements:
+                mark = next(m for m in marks if m.id == placement.annotation_id)
+                annotations.relocate(placement.annotation_id,
+                                     mark.page if placement.page is None else placement.page,
+                                     placement.points, placement.reason or None)
+            state = store.meeting_state(meeting_id)
+            page = state.page
+            if state.document_id == document_id:  # the room stays on the same page
+                page = pages.get(state.page, min(state.page, document.pages - 1))
+            db.execute("UPDATE meetings SET seq = seq + 1, current_page = ? WHERE id = ?",
+                       (page, meeting_id))
+            seq = store.meeting_state(meeting_id).seq
+        unplaced = tuple(p.annotation_id for p in placements if p.page is None)
+        revised = DocumentRevised(meeting_id=meeting_id, seq=seq, document=document,
+                                  previous_sha256=old.sha256, placed=len(placements) -
+                                  len(unplaced), unplaced=len(unplaced))
+        await context.broadcast(meeting_id, Event.DOCUMENT_REVISED,
+                                revised.model_dump(mode="json"))
+    log.info("meeting %s: document %s revised (%s -> %s): %d marks placed, %d unplaced",
+             meeting_id, document_id, old.sha256[:12], sha256[:12], revised.placed,
+             revised.unplaced)
+    return RevisionResult(document, revised.placed, unplaced)
