@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from meeting.core.annotations import AnnotationData
+from meeting.core.annotations import AnnotationData, AnnotationPut
 from meeting.core.ink import InkAction, InkOutbox
 from meeting.core.laser import LaserData
 from meeting.core.protocol import (
@@ -41,6 +41,10 @@ class SessionListener(Protocol):
     def meeting_changed(self, meeting_id: int, view: MeetingView) -> None: ...
     def request_failed(self, message: str) -> None: ...
     def laser_moved(self, pointer: LaserData) -> None: ...
+
+
+PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
+"""What of an annotation goes back to the server to put it back (an undo)."""
 
 
 class RequestError(Exception):
@@ -137,7 +141,7 @@ class MeetingSession:
             self._send_ink(Event.ANNOTATION_DELETE, {
                 "meeting_id": meeting_id, "ids": [a.id for a in action.removed]}, _ignore)
         for annotation in action.added:
-            payload = annotation.model_dump(mode="json", exclude={"owner", "complete"})
+            payload = annotation.model_dump(mode="json", include=PUT_FIELDS)
             payload["points"] = [list(p) for p in annotation.points]
             self._send_ink(Event.ANNOTATION_PUT, {"meeting_id": meeting_id, **payload}, _ignore)
 
