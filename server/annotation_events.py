@@ -11,6 +11,7 @@ from meeting.core.annotations import (
     AnnotationData,
     AnnotationDelete,
     AnnotationPut,
+    AnnotationShare,
     Layer,
     PageClear,
     StrokeEnd,
@@ -37,6 +38,7 @@ class AnnotationEvents:
             Event.ANNOTATION_END: self.end,
             Event.ANNOTATION_PUT: self.put,
             Event.ANNOTATION_DELETE: self.delete,
+            Event.ANNOTATION_SHARE: self.share,
             Event.PAGE_CLEAR: self.clear_page,
         }
 
@@ -90,6 +92,24 @@ class AnnotationEvents:
                 self._may_delete(user, request.meeting_id, stored)
             await self._delete(request.meeting_id, [s.annotation for s in found])
         return {"deleted": [s.annotation.id for s in found]}
+
+    async def share(self, sid: str, user: User, request: AnnotationShare) -> dict:
+        """A private note becomes a shared mark: gone from the owner's private layer, put on
+        the room's (numbered like any shared change)."""
+        self._joined(sid, user, request.meeting_id)
+        authz.require_may_draw_shared(self.store, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            head = self._own(user, request.meeting_id, request.id)
+            if head.layer is Layer.PRIVATE:
+                with self.store.transaction():
+                    self.annotations.set_layer(request.id, Layer.SHARED)
+                    seq = self.annotations.bump_seq(request.meeting_id)
+                shared = self.annotations.get(request.id).annotation
+                await self._announce(Layer.PRIVATE, user.name, AnnotationChange(
+                    meeting_id=request.meeting_id, seq=None, kind="delete", ids=(request.id,)))
+                await self._announce(Layer.SHARED, user.name, AnnotationChange(
+                    meeting_id=request.meeting_id, seq=seq, kind="put", annotation=shared))
+        return {"id": request.id, "layer": str(Layer.SHARED)}
 
     async def clear_page(self, sid: str, user: User, request: PageClear) -> dict:
         """The presenter wipes the shared layer of one page; the reply has what was removed,
@@ -157,7 +177,7 @@ class AnnotationEvents:
             raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot draw.")
         authz.require_page(self.store, meeting_id, document_id, page)
         if layer is Layer.SHARED:
-            authz.require_presenter(self.store, user, meeting_id, "draw on the shared layer")
+            authz.require_may_draw_shared(self.store, user, meeting_id)
 
     def _own(self, user: User, meeting_id: int, annotation_id: str) -> Head:
         head = self.annotations.head(annotation_id)

@@ -36,6 +36,16 @@ def require_presenter(store: Store, user: User, meeting_id: int,
         raise ProtocolError(ErrorCode.NOT_PRESENTER, f"Only the presenter can {doing}.")
 
 
+def require_may_draw_shared(store: Store, user: User, meeting_id: int) -> None:
+    """The presenter draws for the room; everyone else only when the organizer allows it."""
+    state = store.meeting_state(meeting_id)
+    if state.presenter == user.name or (state.participants_draw and user.role is not Role.DISPLAY):
+        return
+    raise ProtocolError(ErrorCode.NOT_PRESENTER,
+                        "Only the presenter can draw for the room (unless the organizer lets "
+                        "everyone).")
+
+
 def require_may_manage(store: Store, user: User, meeting_id: int) -> None:
     """Organizers (invited to the meeting) and admins manage material and roles."""
     require_visible_meeting(store, user, meeting_id)

@@ -20,6 +20,7 @@ from meeting.core.protocol import (
     ErrorCode,
     Event,
     MeetingRef,
+    MeetingSettings,
     Message,
     PageSet,
     PresenterSet,
@@ -54,6 +55,7 @@ class MeetingEvents:
             Event.MEETING_SNAPSHOT: self.meeting_snapshot,
             Event.PAGE_SET: self.page_set,
             Event.PRESENTER_SET: self.presenter_set,
+            Event.MEETING_SETTINGS: self.meeting_settings,
             **AnnotationEvents(context).handlers(),
             **LaserEvents(context).handlers(),
         }
@@ -191,6 +193,17 @@ class MeetingEvents:
             payload = state.model_dump(mode="json")
             await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
         log.info("meeting %s: %s made %s presenter", request.meeting_id, user.name, target.name)
+        return payload
+
+    async def meeting_settings(self, sid: str, user: User, request: MeetingSettings) -> dict:
+        authz.require_may_manage(self.store, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            state = self.store.set_participants_draw(request.meeting_id,
+                                                     request.participants_draw)
+            payload = state.model_dump(mode="json")
+            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+        log.info("meeting %s: %s set participants_draw=%s", request.meeting_id, user.name,
+                 request.participants_draw)
         return payload
 
     def _require_joined(self, sid: str, meeting_id: int) -> None:

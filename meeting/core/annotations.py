@@ -98,6 +98,13 @@ class AnnotationDelete(Message):
     ids: Annotated[list[AnnotationId], Field(min_length=1, max_length=MAX_BATCH)]
 
 
+class AnnotationShare(Message):
+    """`annotation:share`: one of my private notes becomes a shared mark the room sees."""
+
+    meeting_id: Id
+    id: AnnotationId
+
+
 class PageClear(Message):
     meeting_id: Id
     document_id: Id

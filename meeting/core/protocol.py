@@ -53,11 +53,13 @@ class Event(StrEnum):
     MEETING_SNAPSHOT = "meeting:snapshot"
     PAGE_SET = "page:set"
     PRESENTER_SET = "presenter:set"
+    MEETING_SETTINGS = "meeting:settings"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
     ANNOTATION_END = "annotation:end"
     ANNOTATION_PUT = "annotation:put"
     ANNOTATION_DELETE = "annotation:delete"
+    ANNOTATION_SHARE = "annotation:share"
     PAGE_CLEAR = "page:clear"
     LASER_MOVE = "laser:move"
     # server -> client (broadcast to everyone who joined the meeting)
@@ -79,6 +81,11 @@ class PageSet(Message):
     meeting_id: Id
     document_id: Id
     page: PageIndex
+
+
+class MeetingSettings(Message):
+    meeting_id: Id
+    participants_draw: bool
 
 
 class PresenterSet(Message):
@@ -123,6 +130,9 @@ class MeetingState(Data):
     document_id: Id | None
     page: PageIndex
     presenter: str | None
+    participants_draw: bool = False
+    """The organizer lets every member (not display accounts) draw on the shared layer and
+    share their private notes with the room."""
 
 
 class DocumentAdded(Data):
@@ -162,11 +172,13 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.MEETING_SNAPSHOT: MeetingRef,
     Event.PAGE_SET: PageSet,
     Event.PRESENTER_SET: PresenterSet,
+    Event.MEETING_SETTINGS: MeetingSettings,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,
     Event.ANNOTATION_PUT: ann.AnnotationPut,
     Event.ANNOTATION_DELETE: ann.AnnotationDelete,
+    Event.ANNOTATION_SHARE: ann.AnnotationShare,
     Event.PAGE_CLEAR: ann.PageClear,
     Event.LASER_MOVE: laser.LaserMove,
 }

@@ -140,6 +140,10 @@ class AnnotationStore:
         if points:
             self._add_chunk(annotation_id, 0, [list(p) for p in points])
 
+    def set_layer(self, annotation_id: str, layer: Layer) -> None:
+        self.db.execute("UPDATE annotations SET layer = ? WHERE id = ?",
+                        (str(layer), annotation_id))
+
     def finish(self, annotation_id: str) -> None:
         self.db.execute("UPDATE annotations SET complete = 1 WHERE id = ?", (annotation_id,))
 

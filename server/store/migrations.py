@@ -96,4 +96,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX revisions_by_document ON document_revisions(document_id);
     ALTER TABLE annotations ADD COLUMN unplaced TEXT;
     """,
+    # 5: the organizer may let participants draw on the shared layer (and share their notes)
+    """
+    ALTER TABLE meetings ADD COLUMN participants_draw INTEGER NOT NULL DEFAULT 0;
+    """,
 )

@@ -192,7 +192,8 @@ class Store:
 
     def meeting_state(self, meeting_id: int) -> MeetingState:
         row = self.db.execute(
-            "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter "
+            "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter, "
+            "m.participants_draw "
             "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
             (meeting_id,),
         ).fetchone()
@@ -204,6 +205,7 @@ class Store:
             document_id=row["current_document_id"],
             page=row["current_page"],
             presenter=row["presenter"],
+            participants_draw=bool(row["participants_draw"]),
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
@@ -226,6 +228,12 @@ class Store:
                 "WHERE id = ?",
                 (document_id, page, meeting_id),
             )
+            return self.meeting_state(meeting_id)
+
+    def set_participants_draw(self, meeting_id: int, allowed: bool) -> MeetingState:
+        with self.transaction() as db:
+            db.execute("UPDATE meetings SET participants_draw = ?, seq = seq + 1 WHERE id = ?",
+                       (int(allowed), meeting_id))
             return self.meeting_state(meeting_id)
 
     def set_presenter(self, meeting_id: int, user: User | None) -> MeetingState:
