@@ -153,6 +153,16 @@ class MeetingSession:
             "meeting_id": meeting_id, "document_id": document_id, "page": page,
             "point": list(point) if point is not None else None})
 
+    def share_annotation(self, meeting_id: int, annotation_id: str) -> None:
+        """One of my private notes becomes a shared mark (when the meeting allows it)."""
+        self._send_ink(Event.ANNOTATION_SHARE, {"meeting_id": meeting_id, "id": annotation_id},
+                       _ignore)
+
+    def set_participants_draw(self, meeting_id: int, allowed: bool) -> None:
+        """Organizers: let everyone draw for the room (and share their notes), or not."""
+        self._send_ink(Event.MEETING_SETTINGS, {"meeting_id": meeting_id,
+                                                "participants_draw": allowed}, _ignore)
+
     def clear_page(self, meeting_id: int, document_id: int, page: int,
                    done: Callable[[list[AnnotationData]], None]) -> None:
         def on_reply(reply: Reply) -> None:

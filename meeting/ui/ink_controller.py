@@ -7,11 +7,14 @@ few milliseconds rather than one message each.
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QObject, Qt, QTimer
 
-from meeting.core.annotations import AnnotationData, Layer, distance_to_stroke
+from meeting.core.annotations import AnnotationData, Layer, bounds, distance_to_stroke
 from meeting.core.following import FollowModel
 from meeting.core.ink import History, InkAction
+from meeting.core.protocol import Role
 from meeting.net.session import MeetingSession
 from meeting.ui.ink_painter import Drawable
 from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, InkToolbar, Mode
@@ -20,6 +23,7 @@ from meeting.ui.main_thread import run_on_main
 from meeting.ui.page_view import PageView
 
 BATCH_MS = 25
+MANAGERS = {Role.ADMIN, Role.ORGANIZER}
 ERASER_REACH_PX = 8
 
 
@@ -37,6 +41,11 @@ class InkController(QObject):
         self._stroke_id: str | None = None
         self._hidden: set[str] = set()
         self.laser = LaserSender(session, meeting_id, follow, page_view)
+        self._selected: str | None = None
+        self._drag_from: tuple[float, float] | None = None
+        self._drag_by = (0.0, 0.0)
+        self._moving: dict[str, AnnotationData] = {}
+        """Marks moved by this user, shown until the server's copy arrives."""
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(BATCH_MS)
@@ -45,6 +54,10 @@ class InkController(QObject):
         toolbar.undoRequested.connect(lambda: self._perform(self.history.undo()))
         toolbar.redoRequested.connect(lambda: self._perform(self.history.redo()))
         toolbar.clearRequested.connect(self.clear_page)
+        toolbar.deleteRequested.connect(self.delete_selected)
+        toolbar.shareRequested.connect(self.share_selected)
+        toolbar.everyoneDrawsToggled.connect(
+            lambda allowed: session.set_participants_draw(meeting_id, allowed))
         page_view.inkPressed.connect(self.press)
         page_view.inkMoved.connect(self.move)
         page_view.inkReleased.connect(self.release)
@@ -63,6 +76,9 @@ class InkController(QObject):
         if mode is Mode.LASER:
             self.laser.point(x, y)
             return
+        if mode is Mode.SELECT:
+            self.select_at(x, y)
+            return
         if mode.tool is None:
             return
         stroke = self.outbox.start(
@@ -77,6 +93,9 @@ class InkController(QObject):
             self.erase_at(x, y)
         elif self.toolbar.mode is Mode.LASER:
             self.laser.point(x, y)
+        elif self.toolbar.mode is Mode.SELECT and self._drag_from is not None:
+            self._drag_by = (x - self._drag_from[0], y - self._drag_from[1])
+            self.refresh()
         elif self._stroke_id is not None:
             self.outbox.add_point(self._stroke_id, (x, y))
             if not self._flush_timer.isActive():
@@ -86,6 +105,8 @@ class InkController(QObject):
     def release(self) -> None:
         if self.toolbar.mode is Mode.LASER:
             self.laser.hide()
+        if self.toolbar.mode is Mode.SELECT:
+            self._drop_selection()
         if self._stroke_id is None:
             return
         stroke = next((s for s in self.outbox.in_flight() if s.id == self._stroke_id), None)
@@ -106,6 +127,55 @@ class InkController(QObject):
             self.history.record(action)
             self.session.perform(self.meeting_id, action)
             self.refresh()
+
+    def select_at(self, x: float, y: float) -> None:
+        """Pick the most recent mark under the pointer that this user may change."""
+        reach = ERASER_REACH_PX / self.page_view.current_scale()
+        hits = [a for a in self._page_annotations() if self._may_erase(a)
+                and a.id not in self._hidden
+                and distance_to_stroke((x, y), a.points) <= reach + a.width / 2]
+        self._selected = hits[-1].id if hits else None
+        self._drag_from = (x, y) if hits else None
+        self._drag_by = (0.0, 0.0)
+        self.refresh()
+
+    def selected(self) -> AnnotationData | None:
+        return next((a for a in [*self._page_annotations(), *self._moving.values()]
+                     if a.id == self._selected), None)
+
+    def _drop_selection(self) -> None:
+        """A drag ends: the mark moves (a new mark in its place, so undo puts the old back)."""
+        dx, dy = self._drag_by
+        self._drag_from, self._drag_by = None, (0.0, 0.0)
+        old = self.selected()
+        if old is None or max(abs(dx), abs(dy)) < 0.5:
+            self.refresh()
+            return
+        moved = old.model_copy(update={
+            "id": uuid.uuid4().hex, "owner": self.session.user.name,
+            "points": tuple((px + dx, py + dy) for px, py in old.points)})
+        action = InkAction(removed=(old,), added=(moved,))
+        self._hidden.add(old.id)
+        self._moving[moved.id] = moved
+        self.history.record(action)
+        self.session.perform(self.meeting_id, action)
+        self._selected = moved.id
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        old = self.selected()
+        if old is not None:
+            action = InkAction(removed=(old,))
+            self._hidden.add(old.id)
+            self.history.record(action)
+            self.session.perform(self.meeting_id, action)
+            self._selected = None
+            self.refresh()
+
+    def share_selected(self) -> None:
+        note = self.selected()
+        if note is not None and note.layer is Layer.PRIVATE:
+            self.session.share_annotation(self.meeting_id, note.id)
 
     def clear_page(self) -> None:
         """Wipe the page's shared layer. Recorded at once with what we know is there (our own
@@ -140,20 +210,38 @@ class InkController(QObject):
         """Redraw the marks of the shown page: the meeting's, then ours still in flight."""
         shown = self.follow.shown
         drawables: dict[str, Drawable] = {}
+        selection = None
         if shown is not None:
-            present = set()
-            for annotation in self._page_annotations():
-                present.add(annotation.id)
-                if annotation.id not in self._hidden:
-                    drawables[annotation.id] = Drawable(annotation.tool, annotation.color,
-                                                        annotation.width, annotation.points)
+            on_page = self._page_annotations()
+            present = {a.id for a in on_page}
             self._hidden &= present  # the server confirmed those deletions
+            self._moving = {i: a for i, a in self._moving.items() if i not in present
+                            and (a.document_id, a.page) == (shown.document_id, shown.page)}
+            for annotation in [*on_page, *self._moving.values()]:
+                if annotation.id in self._hidden:
+                    continue
+                points = annotation.points
+                if annotation.id == self._selected:
+                    dx, dy = self._drag_by
+                    points = tuple((x + dx, y + dy) for x, y in points)
+                    selection = bounds(points, annotation.width)
+                drawables[annotation.id] = Drawable(annotation.tool, annotation.color,
+                                                    annotation.width, points)
             for stroke in self.outbox.in_flight():
                 if (stroke.document_id, stroke.page) == (shown.document_id, shown.page):
                     drawables[stroke.id] = Drawable(stroke.tool, stroke.color, stroke.width,
                                                     tuple(stroke.points))
+        if selection is None:
+            self._selected = None
         self.page_view.set_strokes(list(drawables.values()))
-        self.toolbar.set_presenting(self.follow.is_presenter)
+        self.page_view.set_selection(selection)
+        view = self.session.view(self.meeting_id)
+        everyone = bool(view and view.state.participants_draw)
+        may_share = self.follow.is_presenter or everyone
+        self.toolbar.set_permissions(self.follow.is_presenter, may_share,
+                                     self.session.user.role in MANAGERS, everyone)
+        chosen = self.selected()
+        self.toolbar.set_selection(chosen.layer if chosen else None, may_share)
         self.toolbar.set_history(self.history.can_undo, self.history.can_redo)
 
     # --- internals ---------------------------------------------------------------------------
@@ -166,6 +254,7 @@ class InkController(QObject):
         return view.annotations_on(shown.document_id, shown.page)
 
     def _may_erase(self, annotation: AnnotationData) -> bool:
+        """Own marks, and the room's when presenting (the server checks it again)."""
         if annotation.owner == self.session.user.name:
             return True
         return annotation.layer is Layer.SHARED and self.follow.is_presenter
@@ -177,6 +266,8 @@ class InkController(QObject):
             self.refresh()
 
     def _mode_changed(self, mode: Mode) -> None:
+        self._selected = None
+        self.refresh()
         if self.page_view.laser is not None:
             self.laser.hide()
         self.page_view.ink_mode = mode is not Mode.BROWSE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from meeting.core.annotations import TOOL_OPACITY, Tool
@@ -37,6 +37,18 @@ def paint_laser(painter: QPainter, point: tuple[float, float] | None, scale: flo
         painter.drawEllipse(center, radius, radius)
     painter.setBrush(QColor("#fff0f0"))
     painter.drawEllipse(center, LASER_RADIUS_PX * 0.35, LASER_RADIUS_PX * 0.35)
+    painter.restore()
+
+
+def paint_selection(painter: QPainter, rect: tuple[float, float, float, float] | None,
+                    scale: float) -> None:
+    if rect is None:
+        return
+    painter.save()
+    painter.setPen(QPen(QColor("#1a73e8"), 1.5, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    x0, y0, x1, y1 = (v * scale for v in rect)
+    painter.drawRect(QRectF(x0 - 4, y0 - 4, x1 - x0 + 8, y1 - y0 + 8))
     painter.restore()
 
 

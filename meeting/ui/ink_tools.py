@@ -21,6 +21,8 @@ MARKER_WIDTH = 14.0
 
 class Mode(Enum):
     BROWSE = "browse"
+    SELECT = "select"
+    """Pick one of one's marks: move it by dragging, delete it, share it with the room."""
     PEN = "pen"
     MARKER = "marker"
     ERASER = "eraser"
@@ -36,6 +38,9 @@ class InkToolbar(QToolBar):
     undoRequested = Signal()
     redoRequested = Signal()
     clearRequested = Signal()
+    deleteRequested = Signal()
+    shareRequested = Signal()
+    everyoneDrawsToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ink"), parent)
@@ -46,11 +51,12 @@ class InkToolbar(QToolBar):
         self.color = COLORS[1]
         modes = QActionGroup(self)
         self._mode_actions: dict[Mode, QAction] = {}
-        labels = {Mode.BROWSE: self.tr("Browse"), Mode.PEN: self.tr("Pen"),
+        labels = {Mode.BROWSE: self.tr("Browse"), Mode.SELECT: self.tr("Select"),
+                  Mode.PEN: self.tr("Pen"),
                   Mode.MARKER: self.tr("Marker"), Mode.ERASER: self.tr("Eraser"),
                   Mode.LASER: self.tr("Laser")}
-        keys = {Mode.BROWSE: "B", Mode.PEN: "P", Mode.MARKER: "M", Mode.ERASER: "E",
-                Mode.LASER: "L"}
+        keys = {Mode.BROWSE: "B", Mode.SELECT: "S", Mode.PEN: "P", Mode.MARKER: "M",
+                Mode.ERASER: "E", Mode.LASER: "L"}
         for mode, label in labels.items():
             action = QAction(label, self, checkable=True)
             action.setShortcut(QKeySequence(keys[mode]))
@@ -79,6 +85,19 @@ class InkToolbar(QToolBar):
         self.redo_action = self._button(self.tr("Redo"), QKeySequence.StandardKey.Redo,
                                         self.redoRequested)
         self.clear_action = self._button(self.tr("Clear page"), None, self.clearRequested)
+        self.addSeparator()
+        self.delete_action = self._button(self.tr("Delete"), QKeySequence.StandardKey.Delete,
+                                          self.deleteRequested)
+        self.share_note_action = self._button(self.tr("Show to the room"), None,
+                                              self.shareRequested)
+        self.share_note_action.setToolTip(self.tr("Make the selected private note a shared mark"))
+        self.everyone_action = QAction(self.tr("Everyone may draw"), self, checkable=True)
+        self.everyone_action.setToolTip(self.tr(
+            "Let every participant draw for the room and show their notes to it"))
+        self.everyone_action.toggled.connect(self.everyoneDrawsToggled)
+        self.everyone_action.setVisible(False)
+        self.addAction(self.everyone_action)
+        self.set_selection(None, may_share=False)
 
     def _button(self, text: str, keys, signal) -> QAction:
         action = QAction(text, self)
@@ -102,15 +121,28 @@ class InkToolbar(QToolBar):
     def layer(self) -> Layer:
         return Layer.SHARED if self.share_action.isChecked() else Layer.PRIVATE
 
-    def set_presenting(self, presenting: bool) -> None:
-        """The presenter draws for the room by default; others only ever privately."""
-        if presenting != self.share_action.isEnabled():
+    def set_permissions(self, presenting: bool, may_share: bool, may_manage: bool,
+                        everyone_draws: bool) -> None:
+        """The presenter draws for the room by default; others privately, and for the room
+        only when the organizer lets everyone."""
+        if may_share != self.share_action.isEnabled():
             self.share_action.setChecked(presenting)
-        self.share_action.setEnabled(presenting)
+        self.share_action.setEnabled(may_share)
         self.clear_action.setVisible(presenting)
+        self.everyone_action.setVisible(may_manage)
+        if self.everyone_action.isChecked() != everyone_draws:
+            self.everyone_action.blockSignals(True)
+            self.everyone_action.setChecked(everyone_draws)
+            self.everyone_action.blockSignals(False)
         self._mode_actions[Mode.LASER].setVisible(presenting)
         if not presenting and self.mode is Mode.LASER:
             self.set_mode(Mode.BROWSE)
+
+    def set_selection(self, layer: Layer | None, may_share: bool) -> None:
+        self.delete_action.setEnabled(layer is not None)
+        self.share_note_action.setEnabled(layer is Layer.PRIVATE and may_share)
+        self.delete_action.setVisible(self.mode is Mode.SELECT)
+        self.share_note_action.setVisible(self.mode is Mode.SELECT)
 
     def set_history(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_action.setEnabled(can_undo)

@@ -22,7 +22,7 @@ from meeting.render.worker import (
     RenderRequest,
     RenderWorker,
 )
-from meeting.ui.ink_painter import Drawable, paint_laser, paint_strokes
+from meeting.ui.ink_painter import Drawable, paint_laser, paint_selection, paint_strokes
 from meeting.ui.main_thread import run_on_main
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -76,6 +76,7 @@ class PageView(QScrollArea):
         self._press_scroll = QPoint()
         self._strokes: list[Drawable] = []
         self._laser: tuple[float, float] | None = None
+        self._selection: tuple[float, float, float, float] | None = None
         self.ink_mode = False
         self.last_turn_started = 0.0
         self.canvas = _Canvas(self)
@@ -132,6 +133,12 @@ class PageView(QScrollArea):
     def laser(self) -> tuple[float, float] | None:
         """Where the laser dot is drawn (page points), or None."""
         return self._laser
+
+    def set_selection(self, rect: tuple[float, float, float, float] | None) -> None:
+        """A dashed frame around the selected mark (page points), or None."""
+        if rect != self._selection:
+            self._selection = rect
+            self.canvas.update()
 
     def set_laser(self, point: tuple[float, float] | None) -> None:
         if point != self._laser:
@@ -264,6 +271,7 @@ class PageView(QScrollArea):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
             painter.drawImage(target, image)
         paint_strokes(painter, self._strokes, self.current_scale())
+        paint_selection(painter, self._selection, self.current_scale())
         paint_laser(painter, self._laser, self.current_scale())
         painter.end()
         key = (self.document_path, self._page)
