@@ -133,7 +133,8 @@ class AnnotationEvents:
                     request.meeting_id, user, annotation_id=request.id,
                     document_id=request.document_id, page=request.page, layer=request.layer,
                     tool=request.tool, color=request.color, width=request.width,
-                    points=request.points, complete=complete)
+                    points=request.points, complete=complete,
+                    text=getattr(request, "text", ""))
                 seq = self._seq(request.meeting_id, annotation.layer) if new else None
             if new:
                 await self._announce(annotation.layer, annotation.owner, AnnotationChange(

@@ -11,7 +11,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from meeting.core.schema import Data, Id, Message, PageIndex
 
@@ -33,9 +33,22 @@ class Tool(StrEnum):
     PEN = "pen"
     MARKER = "marker"
     """Wide and translucent, like a highlighter on paper."""
+    LINE = "line"
+    ARROW = "arrow"
+    """A line with an arrowhead at its second point."""
+    RECT = "rect"
+    """A rectangle outline between two corner points."""
+    TEXT = "text"
+    """A typed note: `points` is its top-left corner, `width` its font size, `text` the note."""
 
 
-TOOL_OPACITY = {Tool.PEN: 1.0, Tool.MARKER: 0.35}
+FREEHAND = frozenset({Tool.PEN, Tool.MARKER})
+"""Drawn live, point by point (`annotation:begin` / `points` / `end`)."""
+SHAPES = frozenset({Tool.LINE, Tool.ARROW, Tool.RECT})
+"""Two points, sent whole with `annotation:put`."""
+TOOL_OPACITY = {Tool.PEN: 1.0, Tool.MARKER: 0.35, Tool.LINE: 1.0, Tool.ARROW: 1.0,
+                Tool.RECT: 1.0, Tool.TEXT: 1.0}
+MAX_TEXT = 2000
 
 # Enums arrive as their string values; strict mode alone would want Python enum members.
 LayerName = Annotated[Layer, Field(strict=False)]
@@ -60,6 +73,13 @@ class StrokeStart(Message):
     color: Color
     width: Width
     points: Annotated[list[Point], Field(max_length=MAX_BATCH, default_factory=list)]
+
+    @model_validator(mode="after")
+    def _freehand_only(self) -> StrokeStart:
+        if self.tool not in FREEHAND:
+            raise ValueError(f"only pen and marker strokes are drawn live; send a "
+                             f"{self.tool} whole with annotation:put")
+        return self
 
 
 class StrokePoints(Message):
@@ -91,6 +111,17 @@ class AnnotationPut(Message):
     color: Color
     width: Width
     points: Annotated[list[Point], Field(min_length=1, max_length=MAX_POINTS)]
+    text: Annotated[str, Field(max_length=MAX_TEXT)] = ""
+
+    @model_validator(mode="after")
+    def _fits_its_tool(self) -> AnnotationPut:
+        if self.tool in SHAPES and len(self.points) != 2:
+            raise ValueError(f"a {self.tool} has exactly two points")
+        if self.tool is Tool.TEXT and (len(self.points) != 1 or not self.text.strip()):
+            raise ValueError("a text note has one point and some text")
+        if self.tool is not Tool.TEXT and self.text:
+            raise ValueError("only a text note carries text")
+        return self
 
 
 class AnnotationDelete(Message):
@@ -125,6 +156,7 @@ class AnnotationData(Data):
     width: float
     points: tuple[tuple[float, float], ...]
     complete: bool
+    text: str = ""
     unplaced: str | None = None
     """Set when a revised version of the document has no place for this mark: why. `page`
     and `points` are then where it was in the version it was drawn on."""
@@ -171,6 +203,27 @@ def bounds(points: tuple[tuple[float, float], ...], width: float) -> tuple[float
     ys = [p[1] for p in points]
     half = width / 2
     return (min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half)
+
+
+def outline(annotation: AnnotationData) -> tuple[tuple[float, float], ...]:
+    """The polyline a mark covers, for hit tests (eraser, select) and bounds."""
+    points = annotation.points
+    if annotation.tool is Tool.RECT and len(points) == 2:
+        (x0, y0), (x1, y1) = points
+        return ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0))
+    if annotation.tool is Tool.TEXT and points:
+        x0, y0 = points[0]
+        x1, y1 = text_box(annotation.text, annotation.width, x0, y0)[2:]
+        return ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0), (x1, y1))
+    return points
+
+
+def text_box(text: str, size: float, x: float, y: float) -> tuple[float, float, float, float]:
+    """Roughly where a text note's lines reach: wide characters (Japanese) take a full em,
+    others about half. Close enough to hit and to frame; the renderer measures exactly."""
+    lines = text.split("\n") or [""]
+    widest = max(sum(1.0 if ord(c) > 0x2E7F else 0.55 for c in line) for line in lines)
+    return (x, y, x + max(widest, 1) * size, y + len(lines) * size * 1.35)
 
 
 def distance_to_stroke(point: tuple[float, float], stroke: tuple[tuple[float, float], ...]

@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pymupdf
 
-from meeting.core.annotations import TOOL_OPACITY, AnnotationData, Layer, Tool, distance_to_stroke
+from meeting.core.annotations import (
+    TOOL_OPACITY,
+    AnnotationData,
+    Layer,
+    Tool,
+    distance_to_stroke,
+    text_box,
+)
 
 LAYER_SUBJECT = {Layer.SHARED: "Shared mark", Layer.PRIVATE: "Private note"}
 
@@ -81,19 +88,40 @@ def annotate(document: pymupdf.Document, annotations: Iterable[AnnotationData]
             if annotation.page not in words_by_page:
                 words_by_page[annotation.page] = shown_words(page)
             quads = words_under(annotation, words_by_page[annotation.page])
-        if quads:
-            annot = page.add_highlight_annot(quads=quads)
-        else:
-            derotate = page.derotation_matrix
-            annot = page.add_ink_annot(
-                [[tuple(pymupdf.Point(x, y) * derotate) for x, y in annotation.points]])
-            annot.set_border(width=annotation.width)
-        annot.set_colors(stroke=rgb(annotation.color))
+        annot = _add(page, annotation, quads)
+        if annotation.tool is not Tool.TEXT:
+            annot.set_colors(stroke=rgb(annotation.color))
         annot.set_opacity(TOOL_OPACITY[annotation.tool])
         annot.set_info(title=annotation.owner, subject=LAYER_SUBJECT[annotation.layer])
         annot.update()
         written += 1
     return written, skipped
+
+
+def _add(page: pymupdf.Page, annotation: AnnotationData, quads: list[pymupdf.Quad]
+         ) -> pymupdf.Annot:
+    """The PDF annotation that shows this mark as a reader expects to find it."""
+    derotate = page.derotation_matrix
+    points = [pymupdf.Point(x, y) * derotate for x, y in annotation.points]
+    if quads:
+        return page.add_highlight_annot(quads=quads)
+    if annotation.tool in (Tool.LINE, Tool.ARROW):
+        annot = page.add_line_annot(points[0], points[1])
+        if annotation.tool is Tool.ARROW:
+            annot.set_line_ends(pymupdf.PDF_ANNOT_LE_NONE, pymupdf.PDF_ANNOT_LE_OPEN_ARROW)
+    elif annotation.tool is Tool.RECT:
+        annot = page.add_rect_annot(pymupdf.Rect(points[0], points[1]).normalize())
+    elif annotation.tool is Tool.TEXT:
+        x0, y0, x1, y1 = text_box(annotation.text, annotation.width, *annotation.points[0])
+        box = (pymupdf.Rect(x0, y0, x1 + annotation.width, y1 + annotation.width / 2)
+               * derotate)
+        return page.add_freetext_annot(
+            box.normalize(), annotation.text, fontsize=annotation.width, fontname="japan",
+            text_color=rgb(annotation.color), rotate=page.rotation)
+    else:
+        annot = page.add_ink_annot([[tuple(p) for p in points]])
+    annot.set_border(width=annotation.width)
+    return annot
 
 
 def shown_words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, pymupdf.Quad]]:

@@ -10,14 +10,23 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QInputDialog
 
-from meeting.core.annotations import AnnotationData, Layer, bounds, distance_to_stroke
+from meeting.core.annotations import (
+    SHAPES,
+    AnnotationData,
+    Layer,
+    Tool,
+    bounds,
+    distance_to_stroke,
+    outline,
+)
 from meeting.core.following import FollowModel
 from meeting.core.ink import History, InkAction
 from meeting.core.protocol import Role
 from meeting.net.session import MeetingSession
 from meeting.ui.ink_painter import Drawable
-from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, InkToolbar, Mode
+from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, TEXT_SIZE, InkToolbar, Mode
 from meeting.ui.laser import LaserSender
 from meeting.ui.main_thread import run_on_main
 from meeting.ui.page_view import PageView
@@ -25,6 +34,8 @@ from meeting.ui.page_view import PageView
 BATCH_MS = 25
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
 ERASER_REACH_PX = 8
+MIN_SHAPE_PX = 4
+"""A shape dragged shorter than this is a slip, not a shape."""
 
 
 class InkController(QObject):
@@ -45,7 +56,9 @@ class InkController(QObject):
         self._drag_from: tuple[float, float] | None = None
         self._drag_by = (0.0, 0.0)
         self._moving: dict[str, AnnotationData] = {}
-        """Marks moved by this user, shown until the server's copy arrives."""
+        """Marks moved or made whole by this user, shown until the server's copy arrives."""
+        self._shape: tuple[Tool, tuple[float, float], tuple[float, float]] | None = None
+        """The shape being dragged out: its tool, start and current end."""
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(BATCH_MS)
@@ -81,6 +94,13 @@ class InkController(QObject):
             return
         if mode.tool is None:
             return
+        if mode.tool is Tool.TEXT:
+            self.write_note(x, y)
+            return
+        if mode.tool in SHAPES:
+            self._shape = (mode.tool, (x, y), (x, y))
+            self.refresh()
+            return
         stroke = self.outbox.start(
             document_id=shown.document_id, page=shown.page, layer=self.toolbar.layer,
             tool=mode.tool, color=self.toolbar.color,
@@ -93,6 +113,9 @@ class InkController(QObject):
             self.erase_at(x, y)
         elif self.toolbar.mode is Mode.LASER:
             self.laser.point(x, y)
+        elif self._shape is not None:
+            self._shape = (self._shape[0], self._shape[1], (x, y))
+            self.refresh()
         elif self.toolbar.mode is Mode.SELECT and self._drag_from is not None:
             self._drag_by = (x - self._drag_from[0], y - self._drag_from[1])
             self.refresh()
@@ -107,6 +130,13 @@ class InkController(QObject):
             self.laser.hide()
         if self.toolbar.mode is Mode.SELECT:
             self._drop_selection()
+        if self._shape is not None:
+            tool, start, end = self._shape
+            self._shape = None
+            if max(abs(end[0] - start[0]), abs(end[1] - start[1])) * \
+                    self.page_view.current_scale() >= MIN_SHAPE_PX:
+                self._add(tool, (start, end))
+            self.refresh()
         if self._stroke_id is None:
             return
         stroke = next((s for s in self.outbox.in_flight() if s.id == self._stroke_id), None)
@@ -116,11 +146,35 @@ class InkController(QObject):
             self.history.record(InkAction(added=(stroke.as_data(self.session.user.name),)))
         self.refresh()
 
+    def write_note(self, x: float, y: float) -> None:
+        """A typed note at (x, y): the platform's input method works in the dialog, so
+        Japanese is typed as anywhere else."""
+        text, ok = QInputDialog.getMultiLineText(self.page_view, self.tr("Text note"),
+                                                 self.tr("Note:"))
+        if ok and text.strip():
+            self._add(Tool.TEXT, ((x, y),), text.strip())
+
+    def _add(self, tool: Tool, points: tuple[tuple[float, float], ...], text: str = "") -> None:
+        """A mark made whole (a shape, a note): shown at once, sent with annotation:put."""
+        shown = self.follow.shown
+        if shown is None:
+            return
+        width = TEXT_SIZE if tool is Tool.TEXT else PEN_WIDTH
+        mark = AnnotationData(id=uuid.uuid4().hex, owner=self.session.user.name,
+                              document_id=shown.document_id, page=shown.page,
+                              layer=self.toolbar.layer, tool=tool, color=self.toolbar.color,
+                              width=width, points=points, complete=True, text=text)
+        action = InkAction(added=(mark,))
+        self._moving[mark.id] = mark
+        self.history.record(action)
+        self.session.perform(self.meeting_id, action)
+        self.refresh()
+
     def erase_at(self, x: float, y: float) -> None:
         """Remove, whole, the strokes under the eraser that this user may remove."""
         reach = ERASER_REACH_PX / self.page_view.current_scale()
         hits = tuple(a for a in self._page_annotations() if self._may_erase(a)
-                     and distance_to_stroke((x, y), a.points) <= reach + a.width / 2)
+                     and distance_to_stroke((x, y), outline(a)) <= reach + a.width / 2)
         if hits:
             self._hidden.update(a.id for a in hits)
             action = InkAction(removed=hits)
@@ -133,7 +187,7 @@ class InkController(QObject):
         reach = ERASER_REACH_PX / self.page_view.current_scale()
         hits = [a for a in self._page_annotations() if self._may_erase(a)
                 and a.id not in self._hidden
-                and distance_to_stroke((x, y), a.points) <= reach + a.width / 2]
+                and distance_to_stroke((x, y), outline(a)) <= reach + a.width / 2]
         self._selected = hits[-1].id if hits else None
         self._drag_from = (x, y) if hits else None
         self._drag_by = (0.0, 0.0)
@@ -224,9 +278,13 @@ class InkController(QObject):
                 if annotation.id == self._selected:
                     dx, dy = self._drag_by
                     points = tuple((x + dx, y + dy) for x, y in points)
-                    selection = bounds(points, annotation.width)
+                    selection = bounds(outline(annotation.model_copy(
+                        update={"points": points})), annotation.width)
                 drawables[annotation.id] = Drawable(annotation.tool, annotation.color,
-                                                    annotation.width, points)
+                                                    annotation.width, points, annotation.text)
+            if self._shape is not None:
+                tool, start, end = self._shape
+                drawables["shape"] = Drawable(tool, self.toolbar.color, PEN_WIDTH, (start, end))
             for stroke in self.outbox.in_flight():
                 if (stroke.document_id, stroke.page) == (shown.document_id, shown.page):
                     drawables[stroke.id] = Drawable(stroke.tool, stroke.color, stroke.width,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from meeting.core.annotations import TOOL_OPACITY, Tool
+from meeting.core.annotations import SHAPES, TOOL_OPACITY, Tool
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Drawable:
     color: str
     width: float
     points: tuple[tuple[float, float], ...]
+    text: str = ""
 
 
 LASER_RADIUS_PX = 7.0
@@ -68,6 +70,9 @@ def paint_strokes(painter: QPainter, strokes: list[Drawable], scale: float) -> N
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         first = QPointF(stroke.points[0][0] * scale, stroke.points[0][1] * scale)
+        if stroke.tool in SHAPES | {Tool.TEXT}:
+            _paint_shape(painter, stroke, scale, color)
+            continue
         if len(stroke.points) == 1:
             painter.drawPoint(first)
             continue
@@ -76,3 +81,31 @@ def paint_strokes(painter: QPainter, strokes: list[Drawable], scale: float) -> N
             path.lineTo(x * scale, y * scale)
         painter.drawPath(path)
     painter.restore()
+
+
+def _paint_shape(painter: QPainter, stroke: Drawable, scale: float, color: QColor) -> None:
+    """Lines, arrows, boxes and text notes (the pen is set up by the caller)."""
+    points = [QPointF(x * scale, y * scale) for x, y in stroke.points]
+    if stroke.tool is Tool.TEXT:
+        font = painter.font()
+        font.setPixelSize(max(6, round(stroke.width * scale)))
+        painter.setFont(font)
+        painter.setPen(color)
+        box = QRectF(points[0], QSizeF(1e5, 1e5))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         stroke.text)
+        return
+    if len(points) < 2:
+        painter.drawPoint(points[0])
+        return
+    start, end = points[0], points[-1]
+    if stroke.tool is Tool.RECT:
+        painter.drawRect(QRectF(start, end).normalized())
+        return
+    painter.drawLine(start, end)
+    if stroke.tool is Tool.ARROW:
+        length = max(10.0, stroke.width * scale * 4)
+        angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+        for side in (-1, 1):
+            spread = angle + math.pi - side * math.radians(28)
+            painter.drawLine(end, end + QPointF(math.cos(spread), math.sin(spread)) * length)

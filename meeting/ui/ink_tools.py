@@ -10,7 +10,7 @@ from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from meeting.core.annotations import Layer, Tool
 
@@ -25,12 +25,22 @@ class Mode(Enum):
     """Pick one of one's marks: move it by dragging, delete it, share it with the room."""
     PEN = "pen"
     MARKER = "marker"
+    LINE = "line"
+    ARROW = "arrow"
+    RECT = "rect"
+    TEXT = "text"
     ERASER = "eraser"
     LASER = "laser"
     """The presenter points; nothing is drawn or kept."""
     @property
     def tool(self) -> Tool | None:
-        return {Mode.PEN: Tool.PEN, Mode.MARKER: Tool.MARKER}.get(self)
+        return {Mode.PEN: Tool.PEN, Mode.MARKER: Tool.MARKER, Mode.LINE: Tool.LINE,
+                Mode.ARROW: Tool.ARROW, Mode.RECT: Tool.RECT, Mode.TEXT: Tool.TEXT}.get(self)
+
+
+SHAPE_MODES = (Mode.LINE, Mode.ARROW, Mode.RECT)
+TEXT_SIZE = 14.0
+"""Font size of a text note, in PDF points."""
 
 
 class InkToolbar(QToolBar):
@@ -52,19 +62,32 @@ class InkToolbar(QToolBar):
         modes = QActionGroup(self)
         self._mode_actions: dict[Mode, QAction] = {}
         labels = {Mode.BROWSE: self.tr("Browse"), Mode.SELECT: self.tr("Select"),
-                  Mode.PEN: self.tr("Pen"),
-                  Mode.MARKER: self.tr("Marker"), Mode.ERASER: self.tr("Eraser"),
-                  Mode.LASER: self.tr("Laser")}
+                  Mode.PEN: self.tr("Pen"), Mode.MARKER: self.tr("Marker"),
+                  Mode.LINE: self.tr("Line"), Mode.ARROW: self.tr("Arrow"),
+                  Mode.RECT: self.tr("Box"), Mode.TEXT: self.tr("Text"),
+                  Mode.ERASER: self.tr("Eraser"), Mode.LASER: self.tr("Laser")}
         keys = {Mode.BROWSE: "B", Mode.SELECT: "S", Mode.PEN: "P", Mode.MARKER: "M",
+                Mode.LINE: "I", Mode.ARROW: "A", Mode.RECT: "R", Mode.TEXT: "T",
                 Mode.ERASER: "E", Mode.LASER: "L"}
+        shapes = QMenu(self)
         for mode, label in labels.items():
             action = QAction(label, self, checkable=True)
             action.setShortcut(QKeySequence(keys[mode]))
             action.setChecked(mode is Mode.BROWSE)
             action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
             modes.addAction(action)
-            self.addAction(action)
             self._mode_actions[mode] = action
+            if mode in SHAPE_MODES:
+                shapes.addAction(action)  # one button for the three: a tablet bar is short
+                if mode is Mode.LINE:
+                    self.shapes_button = QToolButton(self)
+                    self.shapes_button.setMenu(shapes)
+                    self.shapes_button.setPopupMode(
+                        QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+                    self.shapes_button.setDefaultAction(action)
+                    self.addWidget(self.shapes_button)
+            else:
+                self.addAction(action)
         self.addSeparator()
         swatches = QActionGroup(self)
         for color in COLORS:
@@ -110,11 +133,13 @@ class InkToolbar(QToolBar):
     def set_mode(self, mode: Mode) -> None:
         self.mode = mode
         self._mode_actions[mode].setChecked(True)
+        if mode in SHAPE_MODES:
+            self.shapes_button.setDefaultAction(self._mode_actions[mode])
         self.modeChanged.emit(mode)
 
     def _set_color(self, color: str) -> None:
         self.color = color
-        if self.mode not in (Mode.PEN, Mode.MARKER):
+        if self.mode.tool is None:
             self.set_mode(Mode.PEN)
 
     @property

@@ -15,7 +15,7 @@ from meeting.core.protocol import ErrorCode, ProtocolError
 from server.store.repository import Store, User
 
 _COLUMNS = ("a.id, u.name AS owner, a.owner_id, a.document_id, a.page, a.layer, a.tool, a.color, "
-            "a.width, a.point_count, a.complete, a.meeting_id, a.unplaced")
+            "a.width, a.point_count, a.complete, a.meeting_id, a.unplaced, a.text")
 _FROM = "FROM annotations a JOIN users u ON u.id = a.owner_id"
 
 
@@ -36,6 +36,7 @@ class Head:
     count: int
     complete: bool
     unplaced: str | None
+    text: str
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ class AnnotationStore:
 
     def insert(self, meeting_id: int, owner: User, *, annotation_id: str, document_id: int,
                page: int, layer: Layer, tool: Tool, color: str, width: float,
-               points: list[list[float]], complete: bool) -> tuple[AnnotationData, bool]:
+               points: list[list[float]], complete: bool, text: str = ""
+               ) -> tuple[AnnotationData, bool]:
         """Store a new annotation; returns it and whether it was new (False: same id resent)."""
         existing = self.get(annotation_id)
         if existing is not None:
@@ -89,9 +91,10 @@ class AnnotationStore:
             return existing.annotation, False
         self.db.execute(
             "INSERT INTO annotations (id, meeting_id, document_id, page, layer, owner_id, tool, "
-            "color, width, point_count, complete, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "color, width, point_count, complete, created_at, text) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (annotation_id, meeting_id, document_id, page, str(layer), owner.id, str(tool),
-             color, width, len(points), int(complete), time.time()))
+             color, width, len(points), int(complete), time.time(), text))
         if points:
             self._add_chunk(annotation_id, 0, points)
         return self.get(annotation_id).annotation, True
@@ -168,7 +171,7 @@ def _head(row) -> Head:
                 meeting_id=row["meeting_id"], document_id=row["document_id"], page=row["page"],
                 layer=Layer(row["layer"]), tool=Tool(row["tool"]), color=row["color"],
                 width=row["width"], count=row["point_count"], complete=bool(row["complete"]),
-                unplaced=row["unplaced"])
+                unplaced=row["unplaced"], text=row["text"])
 
 
 def _stored(head: Head, chunks: list[str]) -> Stored:
@@ -176,5 +179,5 @@ def _stored(head: Head, chunks: list[str]) -> Stored:
     annotation = AnnotationData(
         id=head.id, owner=head.owner, document_id=head.document_id, page=head.page,
         layer=head.layer, tool=head.tool, color=head.color, width=head.width, points=points,
-        complete=head.complete, unplaced=head.unplaced)
+        complete=head.complete, unplaced=head.unplaced, text=head.text)
     return Stored(annotation, head.owner_id, head.meeting_id)

@@ -100,4 +100,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE meetings ADD COLUMN participants_draw INTEGER NOT NULL DEFAULT 0;
     """,
+    # 6: typed notes (the text of an annotation drawn with the text tool)
+    """
+    ALTER TABLE annotations ADD COLUMN text TEXT NOT NULL DEFAULT '';
+    """,
 )

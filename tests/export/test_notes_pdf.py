@@ -120,3 +120,36 @@ def test_layers_pages_and_a_whole_meeting(tmp_path):
         assert next(last.annots()).info["subject"] == "Private note"
     with pymupdf.open(first) as untouched:  # the source is never changed
         assert not list(untouched[0].annots())
+
+
+def test_shapes_and_text_notes_become_their_pdf_kinds(tmp_path):
+    source = make_pdf(tmp_path / "in.pdf")
+    blue = "#1a73e8"
+    marks = [
+        mark(0, Tool.LINE, [(100, 400), (300, 400)], identifier="a-line-mark"),
+        mark(0, Tool.ARROW, [(100, 450), (300, 500)], color=blue, identifier="an-arrow-mark"),
+        mark(1, Tool.RECT, [(300, 200), (100, 120)], identifier="a-box-on-a-turned-page"),
+        AnnotationData(id="a-typed-note", owner="paul", document_id=1, page=0,
+                       layer=Layer.PRIVATE, tool=Tool.TEXT, color=RED, width=14,
+                       points=((72, 600),), complete=True, text="要確認: 数値を再計算"),
+    ]
+    out = tmp_path / "out.pdf"
+    assert export_document(ExportPart(source, "Budget", marks), out).written == 4
+    with pymupdf.open(out) as document:
+        first, turned = document[0], document[1]
+        kinds = {a.type[1]: a for a in first.annots()}
+        assert sorted(a.type[1] for a in first.annots()) == ["FreeText", "Line", "Line"]
+        arrow = [a for a in first.annots() if a.line_ends != (0, 0)]
+        assert len(arrow) == 1 and arrow[0].colors["stroke"] == pytest.approx(
+            (0x1A / 255, 0x73 / 255, 0xE8 / 255), abs=0.01)
+        note = kinds["FreeText"]
+        assert note.info["content"] == "要確認: 数値を再計算" and note.info["title"] == "paul"
+        assert note.rect.contains(pymupdf.Point(80, 610))
+        text_pixels = first.get_pixmap(alpha=False, clip=note.rect)
+        assert any(red_at(text_pixels, x, y, reach=0) for x in range(text_pixels.width)
+                   for y in range(text_pixels.height))  # the Japanese text is drawn, in red
+        (box,) = turned.annots()
+        assert box.type[1] == "Square"
+        pixmap = turned.get_pixmap(alpha=False)
+    assert red_at(pixmap, 200, 120) and red_at(pixmap, 100, 160)  # its edges, as shown
+    assert not red_at(pixmap, 200, 160, reach=1)  # and not filled

@@ -197,3 +197,28 @@ def test_a_million_points_is_refused_without_dropping_the_connection(seeded_serv
     assert reply["error"]["code"] == "invalid_payload"
     assert "at most 10000 points" in reply["error"]["message"]
     assert olga.call("meetings:list")["ok"]
+
+
+def test_shapes_and_text_notes_are_put_whole_and_checked(seeded_server):
+    live, seeded = seeded_server
+    (olga,) = joined(live, seeded, "olga")
+    m, d = seeded.meeting_id, seeded.documents[0]
+
+    def put(tool, points, text="", layer="shared"):
+        return olga.call("annotation:put", {
+            "meeting_id": m, "id": stroke_id(), "document_id": d, "page": 0, "layer": layer,
+            "tool": tool, "color": "#1a73e8", "width": 3, "points": points, "text": text})
+
+    assert put("arrow", [[10, 10], [100, 40]])["ok"]
+    assert put("rect", [[10, 10], [100, 40]])["ok"]
+    assert put("text", [[72, 90]], "確認: 第3項の数値")["ok"]
+    assert put("line", [[1, 1], [2, 2], [3, 3]])["error"]["code"] == "invalid_payload"
+    assert put("text", [[72, 90]], "   ")["error"]["code"] == "invalid_payload"
+    assert put("pen", [[72, 90]], "text on a pen")["error"]["code"] == "invalid_payload"
+    assert put("text", [[72, 90]], "x" * 2001)["error"]["code"] == "invalid_payload"
+    _, live_shape = begin(olga, m, d, tool="rect", points=[(1, 1)])
+    assert live_shape["error"]["code"] == "invalid_payload"
+    live.restart()
+    snapshot = live.peer("paul").call("meeting:join", {"meeting_id": m})["data"]
+    kept = [(a["tool"], a["text"]) for a in snapshot["annotations"]]
+    assert kept == [("arrow", ""), ("rect", ""), ("text", "確認: 第3項の数値")]
