@@ -181,16 +181,24 @@ def _screenshot(app, presenter, participant, out: Path) -> int:
 
 
 def _mark_a_line(presenter, participant, wait_until) -> bool:
-    """The presenter underlines the page's first line with the marker, as a user would."""
-    from meeting.ui.ink_tools import Mode
+    """The presenter runs the marker along a line of the page, as a user would (it snaps to
+    the printed words)."""
+    from meeting.ui.ink_tools import COLORS, Mode
 
     shown = presenter.follow.shown
     presenter.ink_toolbar.set_mode(Mode.MARKER)
+    presenter.ink_toolbar.set_color(COLORS[-1])  # a yellow highlighter
     ink = presenter.ink
-    left, right, y = 60.0, min(360.0, presenter.page_view.page_size()[0] - 60.0), 96.0
+    wait_until(lambda: bool(ink.words_on_shown_page()), 5.0)
+    words = ink.words_on_shown_page()
+    target = next((w for w in words if "歳入" in w.text), words[0] if words else None)
+    if target is None:
+        left, right, y = 60.0, 300.0, 96.0
+    else:
+        (left, y), right = target.center, target.x1 + 200
     ink.press(left, y)
     for step in range(1, 21):
-        ink.move(left + (right - left) * step / 20, y)
+        ink.move(left + (right - left) * step / 20, y + step * 0.3)
     ink.release()
     presenter.ink_toolbar.set_mode(Mode.BROWSE)
 

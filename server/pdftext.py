@@ -11,7 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-from meeting.core.reanchor import PageText, Word
+from meeting.core.reanchor import PageText
+from meeting.core.words import Word
 from server.child import run_child
 
 TEXT_SECONDS = 60.0
@@ -21,17 +22,13 @@ LOOK_SIZE = 8
 def extract(path: str) -> list[dict]:
     import pymupdf
 
+    from meeting.render.text import page_words
+
     pymupdf.TOOLS.mupdf_display_errors(False)
     pages = []
     with pymupdf.open(path) as document:
         for page in document:
-            rotate = page.rotation_matrix
-            words = []
-            for x0, y0, x1, y1, text, *_ in page.get_text("words", sort=True):
-                shown = pymupdf.Rect(x0, y0, x1, y1) * rotate
-                shown.normalize()
-                words.append([round(shown.x0, 2), round(shown.y0, 2), round(shown.x1, 2),
-                              round(shown.y1, 2), text])
+            words = [[w.x0, w.y0, w.x1, w.y1, w.text] for w in page_words(page)]
             look = []
             if not words:
                 scale = pymupdf.Matrix(LOOK_SIZE / page.rect.width,

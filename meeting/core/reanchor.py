@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from meeting.core.annotations import AnnotationData, bounds
+from meeting.core.words import Word
 
 PAGE_MATCH = 0.5
 """Least similarity for two pages to count as the same page."""
@@ -27,21 +28,6 @@ NEAR_WORDS = 3
 NEAR_REACH = 90.0
 """A mark in a margin follows the nearest few words within this reach."""
 UNCHANGED_TOLERANCE = 0.5
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word's box on the page as shown (points, rotation applied) and its text."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-
-    @property
-    def center(self) -> tuple[float, float]:
-        return ((self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from typing import Any
 
 import pymupdf
 
+from meeting.render.text import page_words
+
 log = logging.getLogger("meeting.render")
 
 VIEW_PRIORITY = 0
@@ -107,6 +109,10 @@ class RenderWorker:
 
         self._submit(priority, "call", function, finish, latest_wins=False)
         return future
+
+    def words(self, path: str, page: int) -> Future:
+        """The words of a page as shown (a future list of meeting.core.words.Word)."""
+        return self.call(lambda: page_words(self._document(path)[page]))
 
     def cancel(self, channel: str) -> None:
         """Drop every job still waiting on the channel."""

@@ -7,7 +7,10 @@ few milliseconds rather than one message each.
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QInputDialog
@@ -24,24 +27,35 @@ from meeting.core.annotations import (
 from meeting.core.following import FollowModel
 from meeting.core.ink import History, InkAction
 from meeting.core.protocol import Role
+from meeting.core.words import MarkerSnap, Word, snap_at
 from meeting.net.session import MeetingSession
 from meeting.ui.ink_painter import Drawable
 from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, TEXT_SIZE, InkToolbar, Mode
 from meeting.ui.laser import LaserSender
-from meeting.ui.main_thread import run_on_main
+from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView
 
 BATCH_MS = 25
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
 ERASER_REACH_PX = 8
+SNAP_REACH_PX = 10
+"""How near a word the marker must go down to snap to its line."""
+WORD_PAGES = 16
+log = logging.getLogger("meeting.ui.ink")
 MIN_SHAPE_PX = 4
 """A shape dragged shorter than this is a slip, not a shape."""
 
 
 class InkController(QObject):
     def __init__(self, session: MeetingSession, meeting_id: int, follow: FollowModel,
-                 page_view: PageView, toolbar: InkToolbar) -> None:
+                 page_view: PageView, toolbar: InkToolbar,
+                 read_words: Callable[[str, int], Future] | None = None) -> None:
         super().__init__(page_view)
+        self._read_words = read_words
+        self._words: dict[tuple[str, int], list[Word]] = {}
+        """Words of the pages shown, for the marker to snap to (read off the GUI thread)."""
+        self._snap: MarkerSnap | None = None
+        self._snap_x = 0.0
         self.session = session
         self.meeting_id = meeting_id
         self.follow = follow
@@ -101,10 +115,13 @@ class InkController(QObject):
             self._shape = (mode.tool, (x, y), (x, y))
             self.refresh()
             return
+        width = MARKER_WIDTH if mode is Mode.MARKER else PEN_WIDTH
+        self._snap = self._snap_for(x, y) if mode is Mode.MARKER else None
+        if self._snap is not None:  # like a highlighter along the printed line
+            width, (x, y), self._snap_x = self._snap.width, self._snap.start(x), x
         stroke = self.outbox.start(
             document_id=shown.document_id, page=shown.page, layer=self.toolbar.layer,
-            tool=mode.tool, color=self.toolbar.color,
-            width=MARKER_WIDTH if mode is Mode.MARKER else PEN_WIDTH, point=(x, y))
+            tool=mode.tool, color=self.toolbar.color, width=width, point=(x, y))
         self._stroke_id = stroke.id
         self.refresh()
 
@@ -120,6 +137,9 @@ class InkController(QObject):
             self._drag_by = (x - self._drag_from[0], y - self._drag_from[1])
             self.refresh()
         elif self._stroke_id is not None:
+            if self._snap is not None:
+                self._snap_x = x
+                x, y = self._snap.follow(x)
             self.outbox.add_point(self._stroke_id, (x, y))
             if not self._flush_timer.isActive():
                 self._flush_timer.start()
@@ -139,6 +159,9 @@ class InkController(QObject):
             self.refresh()
         if self._stroke_id is None:
             return
+        if self._snap is not None:
+            self.outbox.add_point(self._stroke_id, self._snap.finish(self._snap_x))
+            self._snap = None
         stroke = next((s for s in self.outbox.in_flight() if s.id == self._stroke_id), None)
         self.outbox.finish(self._stroke_id)
         self._stroke_id = None
@@ -293,6 +316,7 @@ class InkController(QObject):
             self._selected = None
         self.page_view.set_strokes(list(drawables.values()))
         self.page_view.set_selection(selection)
+        self._read_page_words()
         view = self.session.view(self.meeting_id)
         everyone = bool(view and view.state.participants_draw)
         may_share = self.follow.is_presenter or everyone
@@ -303,6 +327,34 @@ class InkController(QObject):
         self.toolbar.set_history(self.history.can_undo, self.history.can_redo)
 
     # --- internals ---------------------------------------------------------------------------
+
+    def words_on_shown_page(self) -> list[Word]:
+        """The shown page's words, once read (empty until then, or on a page without text)."""
+        path, shown = self.page_view.document_path, self.follow.shown
+        return list(self._words.get((path, shown.page), [])) if shown and path else []
+
+    def _snap_for(self, x: float, y: float) -> MarkerSnap | None:
+        path, shown = self.page_view.document_path, self.follow.shown
+        if not self.toolbar.snap_action.isChecked() or path is None or shown is None:
+            return None
+        words = self._words.get((path, shown.page))
+        reach = SNAP_REACH_PX / self.page_view.current_scale()
+        return snap_at(words, x, y, reach) if words else None
+
+    def _read_page_words(self) -> None:
+        """Have the words of the shown page ready before the marker goes down."""
+        path, shown = self.page_view.document_path, self.follow.shown
+        if self._read_words is None or path is None or shown is None:
+            return
+        key = (path, shown.page)
+        if key in self._words:
+            return
+        self._words[key] = []  # asked for: not again
+        if len(self._words) > WORD_PAGES:
+            del self._words[next(iter(self._words))]
+        when_done(self._read_words(*key),
+                  lambda words: self._words.__setitem__(key, words),
+                  lambda error: log.info("no words for %s: %s", key, error))
 
     def _page_annotations(self) -> list[AnnotationData]:
         shown = self.follow.shown

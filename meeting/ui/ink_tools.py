@@ -88,17 +88,28 @@ class InkToolbar(QToolBar):
                     self.addWidget(self.shapes_button)
             else:
                 self.addAction(action)
+        self.snap_action = QAction(self.tr("Snap to text"), self, checkable=True)
+        self.snap_action.setChecked(True)
+        self.snap_action.setToolTip(self.tr(
+            "The marker follows the printed line, from the start of a word to the end of one"))
+        marker_menu = QMenu(self)
+        marker_menu.addAction(self.snap_action)
+        marker_button = self.widgetForAction(self._mode_actions[Mode.MARKER])
+        marker_button.setMenu(marker_menu)
+        marker_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.addSeparator()
         swatches = QActionGroup(self)
+        self._swatches: dict[str, QAction] = {}
         for color in COLORS:
             action = QAction(_swatch(color), "", self, checkable=True)
             action.setToolTip(color)
             action.setChecked(color == self.color)
-            action.triggered.connect(lambda _=False, c=color: self._set_color(c))
+            action.triggered.connect(lambda _=False, c=color: self.set_color(c))
             swatches.addAction(action)
             self.addAction(action)
+            self._swatches[color] = action
         self.addSeparator()
-        self.share_action = QAction(self.tr("Share with the room"), self, checkable=True)
+        self.share_action = QAction(self.tr("For the room"), self, checkable=True)
         self.share_action.setToolTip(self.tr(
             "On: everyone sees what you draw. Off: a private note only you see."))
         self.addAction(self.share_action)
@@ -137,8 +148,9 @@ class InkToolbar(QToolBar):
             self.shapes_button.setDefaultAction(self._mode_actions[mode])
         self.modeChanged.emit(mode)
 
-    def _set_color(self, color: str) -> None:
+    def set_color(self, color: str) -> None:
         self.color = color
+        self._swatches[color].setChecked(True)
         if self.mode.tool is None:
             self.set_mode(Mode.PEN)
 

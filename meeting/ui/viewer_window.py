@@ -177,7 +177,7 @@ class ViewerWindow(QMainWindow):
             self.ink_toolbar = InkToolbar(self)
             self.addToolBar(self.ink_toolbar)
             self.ink = InkController(self.session, self.meeting_id, self.follow, self.page_view,
-                                     self.ink_toolbar)
+                                     self.ink_toolbar, read_words=self._worker.words)
 
         center = QWidget()
         column = QVBoxLayout(center)

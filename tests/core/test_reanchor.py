@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from meeting.core.annotations import AnnotationData, Layer, Tool
-from meeting.core.reanchor import PageText, Word, match_pages, reanchor
+from meeting.core.reanchor import PageText, match_pages, reanchor
+from meeting.core.words import Word
 
 
 def line(y: float, text: str, x: float = 72.0) -> list[Word]:
