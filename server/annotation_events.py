@@ -59,12 +59,14 @@ class AnnotationEvents:
         async with self.context.meeting_locks[request.meeting_id]:
             head = self._own(user, request.meeting_id, request.id)
             with self.store.transaction():
-                offset, fresh = self.annotations.append(head, request.offset, request.points)
+                offset, fresh, pressure = self.annotations.append(
+                    head, request.offset, request.points, request.pressure)
                 seq = self._seq(request.meeting_id, head.layer) if fresh else None
             if fresh:
                 await self._announce(head.layer, head.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind="points", id=request.id,
-                    offset=offset, points=tuple(tuple(p) for p in fresh)))
+                    offset=offset, points=tuple(tuple(p) for p in fresh),
+                    pressure=tuple(pressure)))
         return {"id": request.id, "count": offset + len(fresh)}
 
     async def end(self, sid: str, user: User, request: StrokeEnd) -> dict:
@@ -134,7 +136,7 @@ class AnnotationEvents:
                     document_id=request.document_id, page=request.page, layer=request.layer,
                     tool=request.tool, color=request.color, width=request.width,
                     points=request.points, complete=complete,
-                    text=getattr(request, "text", ""))
+                    text=getattr(request, "text", ""), pressure=request.pressure)
                 seq = self._seq(request.meeting_id, annotation.layer) if new else None
             if new:
                 await self._announce(annotation.layer, annotation.owner, AnnotationChange(

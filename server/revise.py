@@ -84,7 +84,7 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
                 mark = next(m for m in marks if m.id == placement.annotation_id)
                 annotations.relocate(placement.annotation_id,
                                      mark.page if placement.page is None else placement.page,
-                                     placement.points, placement.reason or None)
+                                     placement.points, placement.reason or None, mark.pressure)
             state = store.meeting_state(meeting_id)
             page = state.page
             if state.document_id == document_id:  # the room stays on the same page

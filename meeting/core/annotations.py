@@ -59,6 +59,13 @@ Coordinate = Annotated[float, Field(ge=-COORDINATE_LIMIT, le=COORDINATE_LIMIT,
 Point = Annotated[list[Coordinate], Field(min_length=2, max_length=2)]
 Color = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 Width = Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+Pressure = Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)]
+"""How hard the stylus pressed at a point (0–1]: the line is that fraction of `width` there."""
+
+
+def _pressure_fits(points: list, pressure: list) -> None:
+    if pressure and len(pressure) != len(points):
+        raise ValueError("pressure has one value per point, or is left out")
 
 
 class StrokeStart(Message):
@@ -73,9 +80,11 @@ class StrokeStart(Message):
     color: Color
     width: Width
     points: Annotated[list[Point], Field(max_length=MAX_BATCH, default_factory=list)]
+    pressure: Annotated[list[Pressure], Field(max_length=MAX_BATCH, default_factory=list)]
 
     @model_validator(mode="after")
     def _freehand_only(self) -> StrokeStart:
+        _pressure_fits(self.points, self.pressure)
         if self.tool not in FREEHAND:
             raise ValueError(f"only pen and marker strokes are drawn live; send a "
                              f"{self.tool} whole with annotation:put")
@@ -89,6 +98,12 @@ class StrokePoints(Message):
     id: AnnotationId
     offset: Annotated[int, Field(ge=0, le=MAX_POINTS)]
     points: Annotated[list[Point], Field(min_length=1, max_length=MAX_BATCH)]
+    pressure: Annotated[list[Pressure], Field(max_length=MAX_BATCH, default_factory=list)]
+
+    @model_validator(mode="after")
+    def _pressure_per_point(self) -> StrokePoints:
+        _pressure_fits(self.points, self.pressure)
+        return self
 
 
 class StrokeEnd(Message):
@@ -112,9 +127,13 @@ class AnnotationPut(Message):
     width: Width
     points: Annotated[list[Point], Field(min_length=1, max_length=MAX_POINTS)]
     text: Annotated[str, Field(max_length=MAX_TEXT)] = ""
+    pressure: Annotated[list[Pressure], Field(max_length=MAX_POINTS, default_factory=list)]
 
     @model_validator(mode="after")
     def _fits_its_tool(self) -> AnnotationPut:
+        _pressure_fits(self.points, self.pressure)
+        if self.pressure and self.tool not in FREEHAND:
+            raise ValueError("only pen and marker strokes carry pressure")
         if self.tool in SHAPES and len(self.points) != 2:
             raise ValueError(f"a {self.tool} has exactly two points")
         if self.tool is Tool.TEXT and (len(self.points) != 1 or not self.text.strip()):
@@ -157,6 +176,8 @@ class AnnotationData(Data):
     points: tuple[tuple[float, float], ...]
     complete: bool
     text: str = ""
+    pressure: tuple[float, ...] = ()
+    """Per point, when a stylus reported it; empty for an even line."""
     unplaced: str | None = None
     """Set when a revised version of the document has no place for this mark: why. `page`
     and `points` are then where it was in the version it was drawn on."""
@@ -175,6 +196,7 @@ class AnnotationChange(Data):
     id: str | None = None
     offset: int | None = None
     points: tuple[tuple[float, float], ...] = ()
+    pressure: tuple[float, ...] = ()
     ids: tuple[str, ...] = ()
 
 
@@ -186,14 +208,25 @@ def apply_change(annotations: dict[str, AnnotationData], change: AnnotationChang
         current = annotations[change.id]
         have = len(current.points)
         if change.offset is not None and change.offset <= have:
-            fresh = change.points[have - change.offset:]
-            annotations[change.id] = current.model_copy(
-                update={"points": current.points + tuple(fresh)})
+            skip = have - change.offset
+            fresh = change.points[skip:]
+            update: dict = {"points": current.points + tuple(fresh)}
+            if current.pressure or change.pressure:
+                update["pressure"] = join_pressure(current.pressure, len(current.points),
+                                                   change.pressure[skip:], len(fresh))
+            annotations[change.id] = current.model_copy(update=update)
     elif change.kind == "end" and change.id in annotations:
         annotations[change.id] = annotations[change.id].model_copy(update={"complete": True})
     elif change.kind == "delete":
         for annotation_id in change.ids:
             annotations.pop(annotation_id, None)
+
+
+def join_pressure(first: tuple[float, ...] | list[float], first_count: int,
+                  second: tuple[float, ...] | list[float], second_count: int
+                  ) -> tuple[float, ...]:
+    """Pressure of two runs of points, either of which may have none (full pressure then)."""
+    return (tuple(first) or (1.0,) * first_count) + (tuple(second) or (1.0,) * second_count)
 
 
 def bounds(points: tuple[tuple[float, float], ...], width: float) -> tuple[float, float, float,

@@ -31,6 +31,8 @@ class LocalStroke:
     color: str
     width: float
     points: list[tuple[float, float]] = field(default_factory=list)
+    pressure: list[float] = field(default_factory=list)
+    """One value per point when a stylus reports pressure; empty otherwise."""
     finished: bool = False
     begun: bool = False
     """`annotation:begin` was sent on the current connection."""
@@ -45,7 +47,7 @@ class LocalStroke:
         return AnnotationData(id=self.id, owner=owner, document_id=self.document_id,
                               page=self.page, layer=self.layer, tool=self.tool,
                               color=self.color, width=self.width, points=tuple(self.points),
-                              complete=self.finished)
+                              complete=self.finished, pressure=tuple(self.pressure))
 
 
 class InkOutbox:
@@ -59,19 +61,24 @@ class InkOutbox:
         self._lock = threading.RLock()
 
     def start(self, *, document_id: int, page: int, layer: Layer, tool: Tool, color: str,
-              width: float, point: tuple[float, float]) -> LocalStroke:
+              width: float, point: tuple[float, float], pressure: float | None = None
+              ) -> LocalStroke:
         stroke = LocalStroke(uuid.uuid4().hex, document_id, page, layer, tool, color, width,
-                             [point])
+                             [point], [] if pressure is None else [pressure])
         with self._lock:
             self._strokes[stroke.id] = stroke
         self.flush()
         return stroke
 
-    def add_point(self, stroke_id: str, point: tuple[float, float]) -> None:
+    def add_point(self, stroke_id: str, point: tuple[float, float],
+                  pressure: float | None = None) -> None:
+        """Pressure is kept only for strokes that began with it (a stylus, not a mouse)."""
         with self._lock:
             stroke = self._strokes.get(stroke_id)
             if stroke is not None and not stroke.finished and len(stroke.points) < MAX_POINTS:
                 stroke.points.append(point)
+                if stroke.pressure:
+                    stroke.pressure.append(1.0 if pressure is None else pressure)
 
     def finish(self, stroke_id: str) -> None:
         with self._lock:
@@ -112,11 +119,15 @@ class InkOutbox:
                        "layer": str(stroke.layer), "tool": str(stroke.tool),
                        "color": stroke.color, "width": stroke.width,
                        "points": [list(p) for p in stroke.points[:stroke.sent]]}
+            if stroke.pressure:
+                payload["pressure"] = stroke.pressure[:stroke.sent]
             self._send(Event.ANNOTATION_BEGIN, payload, lambda r: self._acknowledged(stroke, r))
         while stroke.sent < len(stroke.points):
             batch = stroke.points[stroke.sent:stroke.sent + MAX_BATCH]
             payload = {"meeting_id": self.meeting_id, "id": stroke.id, "offset": stroke.sent,
                        "points": [list(p) for p in batch]}
+            if stroke.pressure:
+                payload["pressure"] = stroke.pressure[stroke.sent:stroke.sent + len(batch)]
             stroke.sent += len(batch)
             self._send(Event.ANNOTATION_POINTS, payload, lambda r: self._acknowledged(stroke, r))
         if stroke.finished and stroke.sent == len(stroke.points):

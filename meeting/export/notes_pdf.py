@@ -120,8 +120,13 @@ def _add(page: pymupdf.Page, annotation: AnnotationData, quads: list[pymupdf.Qua
             text_color=rgb(annotation.color), rotate=page.rotation)
     else:
         annot = page.add_ink_annot([[tuple(p) for p in points]])
-    annot.set_border(width=annotation.width)
+    annot.set_border(width=annotation.width * _mean(annotation.pressure))
     return annot
+
+
+def _mean(pressure: tuple[float, ...]) -> float:
+    """A PDF ink annotation has one width: a stylus stroke gets its average pressure's."""
+    return sum(pressure) / len(pressure) if pressure else 1.0
 
 
 def shown_words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, pymupdf.Quad]]:

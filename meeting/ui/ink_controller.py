@@ -92,7 +92,8 @@ class InkController(QObject):
 
     # --- pen input ---------------------------------------------------------------------------
 
-    def press(self, x: float, y: float) -> None:
+    def press(self, x: float, y: float, pressure: float = -1.0) -> None:
+        """The pen went down (pressure -1: the device reports none)."""
         shown = self.follow.shown
         mode = self.toolbar.mode
         if shown is None:
@@ -121,11 +122,12 @@ class InkController(QObject):
             width, (x, y), self._snap_x = self._snap.width, self._snap.start(x), x
         stroke = self.outbox.start(
             document_id=shown.document_id, page=shown.page, layer=self.toolbar.layer,
-            tool=mode.tool, color=self.toolbar.color, width=width, point=(x, y))
+            tool=mode.tool, color=self.toolbar.color, width=width, point=(x, y),
+            pressure=pressure if pressure > 0 and mode is Mode.PEN else None)
         self._stroke_id = stroke.id
         self.refresh()
 
-    def move(self, x: float, y: float) -> None:
+    def move(self, x: float, y: float, pressure: float = -1.0) -> None:
         if self.toolbar.mode is Mode.ERASER:
             self.erase_at(x, y)
         elif self.toolbar.mode is Mode.LASER:
@@ -140,7 +142,7 @@ class InkController(QObject):
             if self._snap is not None:
                 self._snap_x = x
                 x, y = self._snap.follow(x)
-            self.outbox.add_point(self._stroke_id, (x, y))
+            self.outbox.add_point(self._stroke_id, (x, y), pressure if pressure > 0 else None)
             if not self._flush_timer.isActive():
                 self._flush_timer.start()
             self.refresh()
@@ -304,14 +306,16 @@ class InkController(QObject):
                     selection = bounds(outline(annotation.model_copy(
                         update={"points": points})), annotation.width)
                 drawables[annotation.id] = Drawable(annotation.tool, annotation.color,
-                                                    annotation.width, points, annotation.text)
+                                                    annotation.width, points, annotation.text,
+                                                    annotation.pressure)
             if self._shape is not None:
                 tool, start, end = self._shape
                 drawables["shape"] = Drawable(tool, self.toolbar.color, PEN_WIDTH, (start, end))
             for stroke in self.outbox.in_flight():
                 if (stroke.document_id, stroke.page) == (shown.document_id, shown.page):
                     drawables[stroke.id] = Drawable(stroke.tool, stroke.color, stroke.width,
-                                                    tuple(stroke.points))
+                                                    tuple(stroke.points), "",
+                                                    tuple(stroke.pressure))
         if selection is None:
             self._selected = None
         self.page_view.set_strokes(list(drawables.values()))

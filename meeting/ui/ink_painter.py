@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -18,6 +19,7 @@ class Drawable:
     width: float
     points: tuple[tuple[float, float], ...]
     text: str = ""
+    pressure: tuple[float, ...] = ()
 
 
 LASER_RADIUS_PX = 7.0
@@ -73,6 +75,9 @@ def paint_strokes(painter: QPainter, strokes: list[Drawable], scale: float) -> N
         if stroke.tool in SHAPES | {Tool.TEXT}:
             _paint_shape(painter, stroke, scale, color)
             continue
+        if stroke.pressure and len(stroke.pressure) == len(stroke.points) > 1:
+            _paint_pressed(painter, stroke, scale, pen)
+            continue
         if len(stroke.points) == 1:
             painter.drawPoint(first)
             continue
@@ -109,3 +114,13 @@ def _paint_shape(painter: QPainter, stroke: Drawable, scale: float, color: QColo
         for side in (-1, 1):
             spread = angle + math.pi - side * math.radians(28)
             painter.drawLine(end, end + QPointF(math.cos(spread), math.sin(spread)) * length)
+
+
+def _paint_pressed(painter: QPainter, stroke: Drawable, scale: float, pen: QPen) -> None:
+    """A stylus stroke: each segment as wide as the pressure at its ends (round caps join them)."""
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    for (a, b), (pa, pb) in zip(pairwise(stroke.points), pairwise(stroke.pressure),
+                                strict=True):
+        pen.setWidthF(max(0.75, stroke.width * scale * (pa + pb) / 2))
+        painter.setPen(pen)
+        painter.drawLine(QPointF(a[0] * scale, a[1] * scale), QPointF(b[0] * scale, b[1] * scale))

@@ -12,7 +12,7 @@ import time
 from collections import OrderedDict
 from enum import Enum
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -30,6 +30,10 @@ MARGIN = 12
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 IMAGE_CACHE = 8
 PREFETCH_PRIORITY = 5
+NO_PRESSURE = -1.0
+MIN_PRESSURE = 0.05
+"""The lightest touch still draws a visible line."""
+TABLET_EVENTS = (QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease)
 
 
 class ZoomMode(Enum):
@@ -56,9 +60,10 @@ class PageView(QScrollArea):
     pageShown = Signal(str, int)
     """The page (document path, index) has been painted sharp, at its final resolution."""
     zoomChanged = Signal()
-    inkPressed = Signal(float, float)
-    """In ink mode: the pen went down at (x, y) in PDF page points."""
-    inkMoved = Signal(float, float)
+    inkPressed = Signal(float, float, float)
+    """In ink mode: the pen went down at (x, y) in PDF page points, with the stylus pressure
+    (0–1], or -1 where the device reports none (mouse, finger)."""
+    inkMoved = Signal(float, float, float)
     inkReleased = Signal()
 
     def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
@@ -76,6 +81,7 @@ class PageView(QScrollArea):
         self._press_scroll = QPoint()
         self._strokes: list[Drawable] = []
         self._laser: tuple[float, float] | None = None
+        self._stylus_down = False
         self._selection: tuple[float, float, float, float] | None = None
         self.ink_mode = False
         self.last_turn_started = 0.0
@@ -307,9 +313,28 @@ class PageView(QScrollArea):
                 bar.setValue(bar.maximum())
         event.accept()
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A stylus draws with its pressure; accepting the tablet event keeps Qt from making
+        a mouse event of it too."""
+        kind = event.type()
+        if self.ink_mode and kind in TABLET_EVENTS:
+            x, y = self.page_point(event.position())
+            pressure = min(1.0, max(MIN_PRESSURE, event.pressure()))
+            if kind == QEvent.Type.TabletPress:
+                self._stylus_down = True
+                self.inkPressed.emit(x, y, pressure)
+            elif kind == QEvent.Type.TabletMove and self._stylus_down:
+                self.inkMoved.emit(x, y, pressure)
+            elif kind == QEvent.Type.TabletRelease and self._stylus_down:
+                self._stylus_down = False
+                self.inkReleased.emit()
+            event.accept()
+            return True
+        return super().viewportEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.ink_mode:
-            self.inkPressed.emit(*self.page_point(event.position()))
+            self.inkPressed.emit(*self.page_point(event.position()), NO_PRESSURE)
             event.accept()
             return
         self._press = event.position().toPoint()
@@ -320,7 +345,7 @@ class PageView(QScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.ink_mode:
             if event.buttons() & Qt.MouseButton.LeftButton:
-                self.inkMoved.emit(*self.page_point(event.position()))
+                self.inkMoved.emit(*self.page_point(event.position()), NO_PRESSURE)
             event.accept()
             return
         if self._press is None:

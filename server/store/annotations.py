@@ -81,8 +81,8 @@ class AnnotationStore:
 
     def insert(self, meeting_id: int, owner: User, *, annotation_id: str, document_id: int,
                page: int, layer: Layer, tool: Tool, color: str, width: float,
-               points: list[list[float]], complete: bool, text: str = ""
-               ) -> tuple[AnnotationData, bool]:
+               points: list[list[float]], complete: bool, text: str = "",
+               pressure: list[float] | tuple[float, ...] = ()) -> tuple[AnnotationData, bool]:
         """Store a new annotation; returns it and whether it was new (False: same id resent)."""
         existing = self.get(annotation_id)
         if existing is not None:
@@ -96,12 +96,13 @@ class AnnotationStore:
             (annotation_id, meeting_id, document_id, page, str(layer), owner.id, str(tool),
              color, width, len(points), int(complete), time.time(), text))
         if points:
-            self._add_chunk(annotation_id, 0, points)
+            self._add_chunk(annotation_id, 0, points, pressure)
         return self.get(annotation_id).annotation, True
 
-    def append(self, head: Head, offset: int, points: list[list[float]]
-               ) -> tuple[int, list[list[float]]]:
-        """Add the points past what is stored; returns (offset of the new ones, new points).
+    def append(self, head: Head, offset: int, points: list[list[float]],
+               pressure: list[float] = ()) -> tuple[int, list[list[float]], list[float]]:
+        """Add the points past what is stored; returns (offset of the new ones, new points,
+        their pressure).
 
         A batch already stored (a resend) adds nothing; a batch that starts past the end means
         one was lost, and the reply tells the client where to resend from.
@@ -115,16 +116,20 @@ class AnnotationStore:
         if have + len(fresh) > MAX_POINTS:
             raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                                 f"A stroke has at most {MAX_POINTS} points.")
+        fresh_pressure = list(pressure[have - offset:])
         if fresh:
-            self._add_chunk(head.id, have, fresh)
+            self._add_chunk(head.id, have, fresh, fresh_pressure)
             self.db.execute("UPDATE annotations SET point_count = ? WHERE id = ?",
                             (have + len(fresh), head.id))
-        return have, fresh
+        return have, fresh, fresh_pressure
 
-    def _add_chunk(self, annotation_id: str, start: int, points: list[list[float]]) -> None:
+    def _add_chunk(self, annotation_id: str, start: int, points, pressure=()) -> None:
+        """One batch: [x, y] per point, or [x, y, pressure] when the stylus reported it."""
+        rows = ([[*p, w] for p, w in zip(points, pressure, strict=True)] if pressure
+                else [list(p) for p in points])
         self.db.execute(
             "INSERT INTO annotation_points (annotation_id, start, points) VALUES (?, ?, ?)",
-            (annotation_id, start, json.dumps([list(p) for p in points])))
+            (annotation_id, start, json.dumps(rows)))
 
     def of_document(self, document_id: int) -> list[AnnotationData]:
         """Every mark on a document, all layers and owners (for moving them to a revision)."""
@@ -134,14 +139,14 @@ class AnnotationStore:
         return [self.get(i).annotation for i in ids]
 
     def relocate(self, annotation_id: str, page: int, points: tuple[tuple[float, float], ...],
-                 unplaced: str | None) -> None:
+                 unplaced: str | None, pressure: tuple[float, ...] = ()) -> None:
         """Move a mark to another page and points (a revision), or flag it as unplaced."""
         self.db.execute("UPDATE annotations SET page = ?, point_count = ?, unplaced = ? "
                         "WHERE id = ?", (page, len(points), unplaced, annotation_id))
         self.db.execute("DELETE FROM annotation_points WHERE annotation_id = ?",
                         (annotation_id,))
         if points:
-            self._add_chunk(annotation_id, 0, [list(p) for p in points])
+            self._add_chunk(annotation_id, 0, points, pressure)
 
     def set_layer(self, annotation_id: str, layer: Layer) -> None:
         self.db.execute("UPDATE annotations SET layer = ? WHERE id = ?",
@@ -175,8 +180,11 @@ def _head(row) -> Head:
 
 
 def _stored(head: Head, chunks: list[str]) -> Stored:
-    points = tuple(tuple(p) for chunk in chunks for p in json.loads(chunk))
-    annotation = AnnotationData(
+    rows = [row for chunk in chunks for row in json.loads(chunk)]
+    points = tuple((row[0], row[1]) for row in rows)
+    with_pressure = any(len(row) == 3 for row in rows)
+    pressure = tuple(row[2] if len(row) == 3 else 1.0 for row in rows) if with_pressure else ()
+    annotation = AnnotationData(pressure=pressure,
         id=head.id, owner=head.owner, document_id=head.document_id, page=head.page,
         layer=head.layer, tool=head.tool, color=head.color, width=head.width, points=points,
         complete=head.complete, unplaced=head.unplaced, text=head.text)

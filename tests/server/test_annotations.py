@@ -222,3 +222,28 @@ def test_shapes_and_text_notes_are_put_whole_and_checked(seeded_server):
     snapshot = live.peer("paul").call("meeting:join", {"meeting_id": m})["data"]
     kept = [(a["tool"], a["text"]) for a in snapshot["annotations"]]
     assert kept == [("arrow", ""), ("rect", ""), ("text", "確認: 第3項の数値")]
+
+
+def test_stylus_pressure_is_kept_per_point(seeded_server):
+    live, seeded = seeded_server
+    olga, paul = joined(live, seeded, "olga", "paul")
+    m, d = seeded.meeting_id, seeded.documents[0]
+    sid = stroke_id()
+    start = {"meeting_id": m, "id": sid, "document_id": d, "page": 0, "layer": "shared",
+             "tool": "pen", "color": "#202124", "width": 3, "points": [[1, 1], [2, 2]]}
+    assert olga.call("annotation:begin", {**start, "pressure": [0.2, 0.4]})["ok"]
+    more = {"meeting_id": m, "id": sid, "offset": 2, "points": [[3, 3], [4, 4]]}
+    assert olga.call("annotation:points", {**more, "pressure": [0.9]}
+                     )["error"]["code"] == "invalid_payload"  # one value per point
+    assert olga.call("annotation:points", {**more, "pressure": [0, 1]}
+                     )["error"]["code"] == "invalid_payload"  # (0, 1]
+    assert olga.call("annotation:points", {**more, "pressure": [0.6, 1.0]})["ok"]
+    begun, points = drain(paul, 2)
+    assert begun["annotation"]["pressure"] == [0.2, 0.4]
+    assert points["pressure"] == [0.6, 1.0]
+    snapshot = paul.call("meeting:snapshot", {"meeting_id": m})["data"]
+    (stroke,) = snapshot["annotations"]
+    assert stroke["pressure"] == [0.2, 0.4, 0.6, 1.0] and len(stroke["points"]) == 4
+    box = {**start, "id": stroke_id(), "tool": "rect", "points": [[1, 1], [9, 9]],
+           "pressure": [0.5, 0.5]}
+    assert olga.call("annotation:put", box)["error"]["code"] == "invalid_payload"
