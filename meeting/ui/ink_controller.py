@@ -30,7 +30,7 @@ from meeting.core.protocol import Role
 from meeting.core.words import MarkerSnap, Word, snap_at
 from meeting.net.session import MeetingSession
 from meeting.ui.ink_painter import Drawable
-from meeting.ui.ink_tools import MARKER_WIDTH, PEN_WIDTH, TEXT_SIZE, InkToolbar, Mode
+from meeting.ui.ink_tools import MARKER_WIDTH, TEXT_SIZE, InkToolbar, Mode
 from meeting.ui.laser import LaserSender
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView
@@ -116,7 +116,7 @@ class InkController(QObject):
             self._shape = (mode.tool, (x, y), (x, y))
             self.refresh()
             return
-        width = MARKER_WIDTH if mode is Mode.MARKER else PEN_WIDTH
+        width = MARKER_WIDTH if mode is Mode.MARKER else self.toolbar.pen_width
         self._snap = self._snap_for(x, y) if mode is Mode.MARKER else None
         if self._snap is not None:  # like a highlighter along the printed line
             width, (x, y), self._snap_x = self._snap.width, self._snap.start(x), x
@@ -184,7 +184,7 @@ class InkController(QObject):
         shown = self.follow.shown
         if shown is None:
             return
-        width = TEXT_SIZE if tool is Tool.TEXT else PEN_WIDTH
+        width = TEXT_SIZE if tool is Tool.TEXT else self.toolbar.pen_width
         mark = AnnotationData(id=uuid.uuid4().hex, owner=self.session.user.name,
                               document_id=shown.document_id, page=shown.page,
                               layer=self.toolbar.layer, tool=tool, color=self.toolbar.color,
@@ -310,7 +310,8 @@ class InkController(QObject):
                                                     annotation.pressure)
             if self._shape is not None:
                 tool, start, end = self._shape
-                drawables["shape"] = Drawable(tool, self.toolbar.color, PEN_WIDTH, (start, end))
+                drawables["shape"] = Drawable(tool, self.toolbar.color, self.toolbar.pen_width,
+                                              (start, end))
             for stroke in self.outbox.in_flight():
                 if (stroke.document_id, stroke.page) == (shown.document_id, shown.page):
                     drawables[stroke.id] = Drawable(stroke.tool, stroke.color, stroke.width,

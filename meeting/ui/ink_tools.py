@@ -9,13 +9,24 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from meeting.core.annotations import Layer, Tool
 
 COLORS = ("#202124", "#d93025", "#1a73e8", "#188038", "#fbbc04")
 PEN_WIDTH = 2.0
+PEN_WIDTHS = (1.0, 2.0, 4.0)
+"""Thin, medium, thick: PDF points, so the same on every screen."""
 MARKER_WIDTH = 14.0
 
 
@@ -92,6 +103,21 @@ class InkToolbar(QToolBar):
         self.snap_action.setChecked(True)
         self.snap_action.setToolTip(self.tr(
             "The marker follows the printed line, from the start of a word to the end of one"))
+        pen_menu = QMenu(self)
+        widths = QActionGroup(self)
+        self.pen_width = PEN_WIDTH
+        self._width_actions: dict[float, QAction] = {}
+        for width, label in zip(PEN_WIDTHS, (self.tr("Thin"), self.tr("Medium"),
+                                             self.tr("Thick")), strict=True):
+            action = QAction(_stroke_icon(width), label, self, checkable=True)
+            action.setChecked(width == self.pen_width)
+            action.triggered.connect(lambda _=False, w=width: self.set_pen_width(w))
+            widths.addAction(action)
+            pen_menu.addAction(action)
+            self._width_actions[width] = action
+        pen_button = self.widgetForAction(self._mode_actions[Mode.PEN])
+        pen_button.setMenu(pen_menu)
+        pen_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         marker_menu = QMenu(self)
         marker_menu.addAction(self.snap_action)
         marker_button = self.widgetForAction(self._mode_actions[Mode.MARKER])
@@ -148,6 +174,13 @@ class InkToolbar(QToolBar):
             self.shapes_button.setDefaultAction(self._mode_actions[mode])
         self.modeChanged.emit(mode)
 
+    def set_pen_width(self, width: float) -> None:
+        """The width of pen strokes and shapes (the marker keeps its own)."""
+        self.pen_width = width
+        self._width_actions[width].setChecked(True)
+        if self.mode.tool is None:
+            self.set_mode(Mode.PEN)
+
     def set_color(self, color: str) -> None:
         self.color = color
         self._swatches[color].setChecked(True)
@@ -194,5 +227,17 @@ def _swatch(color: str) -> QIcon:
     painter.setBrush(QColor(color))
     painter.setPen(QColor("#ffffff"))
     painter.drawEllipse(2, 2, 18, 18)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _stroke_icon(width: float) -> QIcon:
+    pixmap = QPixmap(22, 22)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#202124"), width * 1.5, Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap))
+    painter.drawLine(4, 11, 18, 11)
     painter.end()
     return QIcon(pixmap)

@@ -171,13 +171,16 @@ class ViewerWindow(QMainWindow):
         self.page_view.zoomChanged.connect(self._update_labels)
         self.thumbnails = ThumbnailStrip(self._worker)
         self.thumbnails.pageClicked.connect(self.go_to_page)
-        self.ink: InkController | None = None
+        # Everyone sees the marks (a display account too); a display gets no tools to draw.
+        self.ink_toolbar = InkToolbar(self)
         if self.session.user.role is not Role.DISPLAY:
             self.addToolBarBreak()
-            self.ink_toolbar = InkToolbar(self)
             self.addToolBar(self.ink_toolbar)
-            self.ink = InkController(self.session, self.meeting_id, self.follow, self.page_view,
-                                     self.ink_toolbar, read_words=self._worker.words)
+        else:
+            self.ink_toolbar.hide()
+            self.ink_toolbar.setEnabled(False)  # no shortcut may switch a tool on either
+        self.ink = InkController(self.session, self.meeting_id, self.follow, self.page_view,
+                                 self.ink_toolbar, read_words=self._worker.words)
 
         center = QWidget()
         column = QVBoxLayout(center)
@@ -400,8 +403,7 @@ class ViewerWindow(QMainWindow):
         self._update_banner(document)
         self._update_labels()
         self._select_document(document)
-        if self.ink is not None:
-            self.ink.refresh()
+        self.ink.refresh()
         self.remote_laser.refresh()
         self.shownChanged.emit()
 

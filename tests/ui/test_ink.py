@@ -136,3 +136,23 @@ def test_laser_shows_only_on_the_page_it_points_at(qtbot, open_viewer):
     assert follower.page_view.laser is None
     follower.back_to_presenter()
     assert follower.page_view.laser is not None
+
+
+def test_a_display_account_shows_the_rooms_marks_and_has_no_tools(qtbot, open_viewer):
+    presenter, display = open_viewer("olga"), open_viewer("dora")
+    assert not display.ink_toolbar.isVisible()
+    presenter.ink_toolbar.set_mode(Mode.PEN)
+    center = presenter.page_view.viewport().rect().center()
+    draw(qtbot, presenter, center - QPoint(100, 0), center + QPoint(100, 0))
+    qtbot.waitUntil(lambda: [len(s.points) for s in display.page_view.strokes] == [13],
+                    timeout=10_000)
+
+
+def test_pen_width_is_chosen_and_kept_in_page_points(qtbot, open_viewer):
+    presenter, follower = open_viewer("olga"), open_viewer("paul")
+    presenter.ink_toolbar.set_pen_width(4.0)
+    assert presenter.ink_toolbar.mode is Mode.PEN  # choosing a width picks up the pen
+    center = presenter.page_view.viewport().rect().center()
+    draw(qtbot, presenter, center - QPoint(100, 0), center + QPoint(100, 0))
+    qtbot.waitUntil(lambda: [a.width for a in annotations(follower) if a.complete] == [4.0],
+                    timeout=10_000)
