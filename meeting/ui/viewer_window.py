@@ -31,9 +31,10 @@ from meeting.core.sync import MeetingView
 from meeting.export.notes_pdf import ExportResult
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
-from meeting.render.worker import DocumentLayout, RenderWorker
+from meeting.render.worker import RenderWorker
 from meeting.ui.banners import Banner
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
@@ -62,15 +63,16 @@ class ViewerWindow(QMainWindow):
         self.meeting_id = meeting_id
         self.follow = FollowModel(session.user.name)
         self._worker = worker
-        self._layouts: dict[str, DocumentLayout] = {}
-        self._loading: set[str] = set()
-        self._failed: dict[str, str] = {}
+        self.loader = DocumentLoader(session, worker, self)
         self._last_page: dict[int, int] = {}
         self._reported_unplaced: set[str] = set()
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
         self._build()
+        self.loader.started.connect(self._loading)
+        self.loader.ready.connect(self._loaded)
+        self.loader.failed.connect(self._load_failed)
         self.remote_laser = RemoteLaser(meeting_id, self.follow, self.page_view)
         bridge.meetingChanged.connect(self._on_meeting_changed)
         bridge.connectionChanged.connect(self._on_connection_changed)
@@ -393,10 +395,8 @@ class ViewerWindow(QMainWindow):
             self.thumbnails.set_document(None)
         else:
             self._last_page[document.id] = shown.page
-            layout = self._layouts.get(document.sha256)
-            if layout is None:
-                self._load(document)
-            else:
+            layout = self.loader.layout(document)
+            if layout is not None:
                 self.page_view.set_document(layout, shown.page)
                 self.thumbnails.set_document(layout)
                 self.thumbnails.set_current_page(shown.page)
@@ -407,33 +407,17 @@ class ViewerWindow(QMainWindow):
         self.remote_laser.refresh()
         self.shownChanged.emit()
 
-    def _load(self, document: DocumentInfo) -> None:
-        if document.sha256 in self._loading:
-            return
-        self._loading.add(document.sha256)
+    def _loading(self, document: DocumentInfo) -> None:
         self.statusBar().showMessage(self.tr("Loading “{0}”…").format(document.title))
 
-        def downloaded(path: Path) -> None:
-            self._worker.layout(str(path), lambda result: run_on_main(lambda: laid_out(result)))
+    def _loaded(self, document: DocumentInfo) -> None:
+        self.statusBar().clearMessage()
+        self.refresh()
 
-        def laid_out(result: DocumentLayout | Exception) -> None:
-            if isinstance(result, Exception):
-                failed(result)
-                return
-            self._loading.discard(document.sha256)
-            self._layouts[document.sha256] = result
-            self.statusBar().clearMessage()
-            self.refresh()
-
-        def failed(error: Exception) -> None:
-            self._loading.discard(document.sha256)
-            message = getattr(error, "message", str(error))
-            self._failed[document.sha256] = message
-            self.notice.show_message(
-                "error", self.tr("Could not open “{0}”: {1}").format(document.title, message),
-                self.tr("Dismiss"))
-
-        when_done(self.session.fetch_document(document), downloaded, failed)
+    def _load_failed(self, document: DocumentInfo, message: str) -> None:
+        self.notice.show_message(
+            "error", self.tr("Could not open “{0}”: {1}").format(document.title, message),
+            self.tr("Dismiss"))
 
     def _update_banner(self, document: DocumentInfo | None) -> None:
         follow = self.follow
