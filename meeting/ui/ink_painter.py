@@ -25,22 +25,23 @@ class Drawable:
 LASER_RADIUS_PX = 7.0
 
 
-def paint_laser(painter: QPainter, point: tuple[float, float] | None, scale: float) -> None:
-    """The laser dot: the same size on every screen (it points, it does not cover)."""
+def paint_laser(painter: QPainter, point: tuple[float, float] | None, scale: float,
+                radius: float = LASER_RADIUS_PX) -> None:
+    """The laser dot: small on a tablet, big enough to see from across the room on a large
+    monitor (the caller scales `radius` with the page on screen); it points, it does not cover."""
     if point is None:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     center = QPointF(point[0] * scale, point[1] * scale)
-    for radius, alpha in ((LASER_RADIUS_PX * 2.4, 0.18), (LASER_RADIUS_PX * 1.5, 0.35),
-                          (LASER_RADIUS_PX, 1.0)):
+    for size, alpha in ((radius * 2.4, 0.18), (radius * 1.5, 0.35), (radius, 1.0)):
         color = QColor("#ff1a1a")
         color.setAlphaF(alpha)
         painter.setBrush(color)
-        painter.drawEllipse(center, radius, radius)
+        painter.drawEllipse(center, size, size)
     painter.setBrush(QColor("#fff0f0"))
-    painter.drawEllipse(center, LASER_RADIUS_PX * 0.35, LASER_RADIUS_PX * 0.35)
+    painter.drawEllipse(center, radius * 0.35, radius * 0.35)
     painter.restore()
 
 

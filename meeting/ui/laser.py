@@ -52,6 +52,11 @@ class LaserSender(QObject):
             self._timer.stop()  # nothing new this frame: the next move sends at once
             return
         self.session.point_laser(self.meeting_id, shown.document_id, shown.page, self._latest)
+        # The server does not send our own pointer back: tell our other windows (a display
+        # driven from this laptop) ourselves.
+        self.session.listener.laser_moved(LaserData(
+            meeting_id=self.meeting_id, user=self.session.user.name,
+            document_id=shown.document_id, page=shown.page, point=self._latest))
         self._sent = self._latest
         self.sent += 1
 

@@ -22,7 +22,13 @@ from meeting.render.worker import (
     RenderRequest,
     RenderWorker,
 )
-from meeting.ui.ink_painter import Drawable, paint_laser, paint_selection, paint_strokes
+from meeting.ui.ink_painter import (
+    LASER_RADIUS_PX,
+    Drawable,
+    paint_laser,
+    paint_selection,
+    paint_strokes,
+)
 from meeting.ui.main_thread import run_on_main
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -30,6 +36,8 @@ MARGIN = 12
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 IMAGE_CACHE = 8
 PREFETCH_PRIORITY = 5
+LASER_SHARE = 0.008
+"""The laser dot's radius as a share of the page on screen (17 px on a page 2,100 px tall)."""
 NO_PRESSURE = -1.0
 MIN_PRESSURE = 0.05
 """The lightest touch still draws a visible line."""
@@ -278,7 +286,8 @@ class PageView(QScrollArea):
             painter.drawImage(target, image)
         paint_strokes(painter, self._strokes, self.current_scale())
         paint_selection(painter, self._selection, self.current_scale())
-        paint_laser(painter, self._laser, self.current_scale())
+        paint_laser(painter, self._laser, self.current_scale(),
+                    max(LASER_RADIUS_PX, LASER_SHARE * min(canvas.width(), canvas.height())))
         painter.end()
         key = (self.document_path, self._page)
         if sharp and self._announced != key:

@@ -9,7 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -34,6 +41,7 @@ from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.banners import Banner
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.display_window import DisplayWindow
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
@@ -60,6 +68,8 @@ class ViewerWindow(QMainWindow):
                  meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.bridge = bridge
+        self.displays: list[DisplayWindow] = []
         self.meeting_id = meeting_id
         self.follow = FollowModel(session.user.name)
         self._worker = worker
@@ -147,6 +157,13 @@ class ViewerWindow(QMainWindow):
             self.export_action = action(self.tr("Save with notes…"), self.save_with_notes,
                                         (QKeySequence.StandardKey.Save,),
                                         QStyle.StandardPixmap.SP_DialogSaveButton)
+        self.display_menu = QMenu(self)
+        self.display_menu.aboutToShow.connect(self._fill_display_menu)
+        self.display_action = action(self.tr("Large monitor"), self.show_display, ("F5",),
+                                     QStyle.StandardPixmap.SP_DesktopIcon)
+        self.display_action.setMenu(self.display_menu)
+        self.display_action.setToolTip(self.tr(
+            "Show the room's page full screen on another monitor (Esc there closes it)"))
         if self.session.user.role in MANAGERS:
             self.add_action = action(self.tr("Add document…"), self.choose_document,
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
@@ -259,6 +276,26 @@ class ViewerWindow(QMainWindow):
             self.uploadFinished.emit(False)
 
         when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+
+    def show_display(self, screen: QScreen | None = None) -> DisplayWindow:
+        """Display mode on a monitor: the last one by default (usually the one that was
+        plugged in for the meeting)."""
+        screen = screen or QGuiApplication.screens()[-1]
+        display = DisplayWindow(self.session, self.bridge, self._worker, self.meeting_id)
+        display.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        display.destroyed.connect(lambda: self.displays.remove(display)
+                                  if display in self.displays else None)
+        self.displays.append(display)
+        display.place_on(screen)
+        return display
+
+    def _fill_display_menu(self) -> None:
+        self.display_menu.clear()
+        for index, screen in enumerate(QGuiApplication.screens()):
+            size = screen.size()
+            item = self.display_menu.addAction(self.tr("Screen {0}: {1}×{2} {3}").format(
+                index + 1, size.width(), size.height(), screen.name()))
+            item.triggered.connect(lambda _=False, s=screen: self.show_display(s))
 
     def save_with_notes(self) -> None:
         shown = self.follow.shown
@@ -485,6 +522,8 @@ class ViewerWindow(QMainWindow):
         self.go_to(Position(document_id, self._last_page.get(document_id, 0)))
 
     def closeEvent(self, event) -> None:
+        for display in list(self.displays):
+            display.close()
         self.thumbnails.close_jobs()
         super().closeEvent(event)
 

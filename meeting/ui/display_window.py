@@ -1,0 +1,129 @@
+"""Display mode: the meeting full screen on a large monitor, as the room should see it.
+
+No frame, no cursor, no tools, no dialogs: the presenter's page fitted to the screen and rendered
+at the monitor's own resolution, the room's marks and the laser pointer on top. While the link
+is down a small notice says so in a corner; the session reconnects and rejoins by itself. It
+always follows the room's page, even when the presenter drives it from this same session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QScreen
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from meeting.core.following import FollowModel
+from meeting.core.sync import MeetingView
+from meeting.net.session import MeetingSession
+from meeting.render.worker import RenderWorker
+from meeting.ui.bridge import SessionBridge
+from meeting.ui.document_loader import DocumentLoader
+from meeting.ui.ink_controller import InkController
+from meeting.ui.ink_tools import InkToolbar
+from meeting.ui.laser import RemoteLaser
+from meeting.ui.page_view import PageView, ZoomMode
+
+ROOM = ""
+"""The follow model's user: nobody, so the display never takes itself for the presenter."""
+NOTICE_STYLE = ("color: #e8eaed; background: rgba(32, 33, 36, 180); padding: 10px 16px;"
+                "border-radius: 8px; font-size: 18px;")
+
+
+class DisplayWindow(QWidget):
+    def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
+                 meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.FramelessWindowHint)
+        self.session = session
+        self.meeting_id = meeting_id
+        self.follow = FollowModel(ROOM)
+        self.setWindowTitle(self.tr("Paperless Meeting — display"))
+        self.setStyleSheet("DisplayWindow { background: black; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+
+        self.page_view = PageView(worker)
+        self.page_view.setStyleSheet("QScrollArea { background: black; border: none; }")
+        self.page_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_view.set_zoom_mode(ZoomMode.FIT_PAGE)
+        self.page_view.viewport().setCursor(Qt.CursorShape.BlankCursor)
+        self.waiting = QLabel(self.tr("Waiting for the presenter…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("color: #9aa0a6; font-size: 28px;")
+        self.notice = QLabel(self)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.waiting)
+        self._stack.addWidget(self.page_view)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._stack)
+
+        tools = InkToolbar(self)  # never shown: the marks are drawn, nothing can be drawn
+        tools.hide()
+        tools.setEnabled(False)
+        self.ink = InkController(session, meeting_id, self.follow, self.page_view, tools)
+        self.laser = RemoteLaser(meeting_id, self.follow, self.page_view)
+        self.loader = DocumentLoader(session, worker, self)
+        self.loader.ready.connect(lambda _: self.refresh())
+        bridge.meetingChanged.connect(self._on_meeting_changed)
+        bridge.connectionChanged.connect(self._on_connection_changed)
+        bridge.laserMoved.connect(self.laser.moved)
+        self._on_connection_changed(session.online)
+        view = session.view(meeting_id)
+        if view is not None:
+            self._on_meeting_changed(meeting_id, view)
+        else:
+            session.join(meeting_id)
+
+    def place_on(self, screen: QScreen) -> None:
+        """Full screen on that monitor."""
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def refresh(self) -> None:
+        shown = self.follow.shown
+        document = self.follow.document(shown.document_id) if shown else None
+        layout = self.loader.layout(document) if document else None
+        if layout is None:
+            self._stack.setCurrentWidget(self.waiting)
+            if document is None:
+                self.page_view.set_document(None)
+        else:
+            self.page_view.set_document(layout, shown.page)
+            self._stack.setCurrentWidget(self.page_view)
+        self.ink.refresh()
+        self.laser.refresh()
+
+    def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
+        if meeting_id == self.meeting_id:
+            self.follow.update(view)
+            self.refresh()
+
+    def _on_connection_changed(self, online: bool) -> None:
+        """Discreet: a corner notice, and the last page stays on screen meanwhile."""
+        if online:
+            self.notice.hide()
+            return
+        self.notice.setText(self.tr("Reconnecting…"))
+        self.notice.adjustSize()
+        self._place_notice()
+        self.notice.show()
+        self.notice.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_notice()
+
+    def _place_notice(self) -> None:
+        margin = 24
+        self.notice.move(self.width() - self.notice.width() - margin,
+                         self.height() - self.notice.height() - margin)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # the operator's way out; nothing else reacts
+            self.close()
+            return
+        super().keyPressEvent(event)
