@@ -23,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     connect = commands.add_parser("connect", help="sign in to a meeting server (the default)")
     connect.add_argument("--server", help="server address, e.g. https://meeting.example.lg.jp")
     connect.add_argument("--user", help="user name to sign in as")
+    display = commands.add_parser(
+        "display", help="display mode: the meeting full screen on a large monitor")
+    display.add_argument("--server", help="server address")
+    display.add_argument("--user", help="a display account (the token is kept in the keychain)")
+    display.add_argument("--meeting", type=int, help="meeting id to show at once (unattended)")
+    display.add_argument("--screen", type=int, default=-1,
+                         help="monitor number, from 0 (default: the last one)")
     return parser
 
 
@@ -34,9 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         from meeting.demo import run
 
         return run(args.data_dir, args.screenshot)
-    from meeting.ui.app import run_client
+    from meeting.ui.app import DisplayTarget, run_client
 
-    return run_client(getattr(args, "server", None), getattr(args, "user", None))
+    target = (DisplayTarget(args.screen, args.meeting) if args.command == "display" else None)
+    return run_client(getattr(args, "server", None), getattr(args, "user", None), target)
 
 
 if __name__ == "__main__":

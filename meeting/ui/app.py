@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QGuiApplication
 
 from meeting import paths
 from meeting.core.protocol import UserInfo
@@ -13,6 +15,7 @@ from meeting.net.api import LoginResult, ServerApi
 from meeting.net.credentials import TokenStore
 from meeting.net.session import MeetingSession
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.display_window import DisplayWindow
 from meeting.ui.login_dialog import LoginDialog
 from meeting.ui.main_thread import when_done
 from meeting.ui.meeting_list import MeetingListWindow
@@ -22,11 +25,24 @@ from meeting.ui.viewer_window import ViewerWindow
 log = logging.getLogger("meeting.ui.app")
 
 
+@dataclass(frozen=True)
+class DisplayTarget:
+    """`meeting display`: show meetings full screen on a monitor instead of in a viewer."""
+
+    screen: int = -1
+    """Index into the screens (-1: the last one)."""
+    meeting_id: int | None = None
+    """Open this meeting at once (unattended); None: pick it from the list."""
+
+
 class ClientApp(QObject):
     """Owns the windows of one signed-in user and the way between them."""
 
-    def __init__(self, runtime: ClientRuntime, tokens: TokenStore, settings: QSettings) -> None:
+    def __init__(self, runtime: ClientRuntime, tokens: TokenStore, settings: QSettings,
+                 display: DisplayTarget | None = None) -> None:
         super().__init__()
+        self.display_target = display
+        self.displays: dict[int, DisplayWindow] = {}
         self.runtime = runtime
         self.tokens = tokens
         self.settings = settings
@@ -66,8 +82,13 @@ class ClientApp(QObject):
         self.settings.setValue("user", user.name)
         self.session, self.bridge = self.runtime.open_session(server_url, token, user)
         self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
+        target = self.display_target
+        if target is not None and target.meeting_id is not None:
+            self.open_display(target.meeting_id)  # unattended: straight to the screen
+            return
         self.meetings = MeetingListWindow(self.session)
-        self.meetings.joinRequested.connect(self.open_meeting)
+        self.meetings.joinRequested.connect(
+            self.open_meeting if target is None else self.open_display)
         self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
         self.bridge.connectionChanged.connect(
             lambda online: self.meetings.refresh() if online and self.meetings else None)
@@ -82,6 +103,18 @@ class ClientApp(QObject):
         viewer.raise_()
         return viewer
 
+    def open_display(self, meeting_id: int) -> DisplayWindow:
+        display = self.displays.get(meeting_id)
+        if display is None:
+            display = DisplayWindow(self.session, self.bridge, self.runtime.worker, meeting_id)
+            self.displays[meeting_id] = display
+        screens = QGuiApplication.screens()
+        index = (self.display_target.screen if self.display_target else -1)
+        display.place_on(screens[index if -len(screens) <= index < len(screens) else -1])
+        if self.meetings is not None:
+            self.meetings.hide()
+        return display
+
     def sign_out(self, forget: bool) -> None:
         """End the session; with `forget`, also revoke the token and remove it from the keychain."""
         session = self.session
@@ -90,9 +123,10 @@ class ClientApp(QObject):
         self.session = None
         if forget:
             self.tokens.delete(session.server_url, session.user.name)
-        for viewer in self.viewers.values():
-            viewer.close()
+        for window in [*self.viewers.values(), *self.displays.values()]:
+            window.close()
         self.viewers.clear()
+        self.displays.clear()
         if self.meetings is not None:
             self.meetings.close()
             self.meetings = None
@@ -117,10 +151,11 @@ def _end_session(session: MeetingSession, revoke: bool) -> None:
         session.close()
 
 
-def run_client(server_url: str | None = None, user: str | None = None) -> int:
+def run_client(server_url: str | None = None, user: str | None = None,
+               display: DisplayTarget | None = None) -> int:
     runtime = ClientRuntime.start(paths.cache_dir())
     tokens = TokenStore()
-    client = ClientApp(runtime, tokens, QSettings())
+    client = ClientApp(runtime, tokens, QSettings(), display)
     client.start(server_url, user)
     try:
         return runtime.app.exec()

@@ -126,3 +126,29 @@ def test_expired_token_in_keychain_falls_back_to_login(qtbot, client_app, seeded
     app = client_app(tokens)
     app.start(live.url, "paul")
     qtbot.waitUntil(lambda: app.login is not None and app.login.isVisible(), timeout=10_000)
+
+
+def test_meeting_display_opens_full_screen_unattended(qtbot, runtime, settings, seeded_server):
+    from meeting.ui.app import DisplayTarget
+
+    live, seeded = seeded_server
+    keychain = MemoryKeyring()
+    tokens = TokenStore(keychain)
+    tokens.save(live.url, "dora", ServerApi(live.url).login("dora", PASSWORD).token)
+    app = ClientApp(runtime, tokens, settings, DisplayTarget(screen=0,
+                                                             meeting_id=seeded.meeting_id))
+    app.start(live.url, "dora")  # as `meeting display --meeting N --screen 0` does
+    try:
+        qtbot.waitUntil(lambda: seeded.meeting_id in app.displays, timeout=10_000)
+        display = app.displays[seeded.meeting_id]
+        assert display.isFullScreen() and app.meetings is None and app.login is None
+
+        def showing() -> None:
+            view = display.page_view
+            assert view.painted is not None and view.painted == (view.document_path, 0)
+
+        qtbot.waitUntil(showing, timeout=10_000)
+    finally:
+        for window in app.displays.values():
+            window.close()
+        app.close()
