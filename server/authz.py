@@ -46,6 +46,13 @@ def require_may_draw_shared(store: Store, user: User, meeting_id: int) -> None:
                         "everyone).")
 
 
+def require_drives_room(store: Store, user: User, meeting_id: int, doing: str) -> None:
+    """The presenter drives what the room sees; an organizer of the meeting may step in."""
+    if store.meeting_state(meeting_id).presenter == user.name or user.role in MANAGERS:
+        return
+    raise ProtocolError(ErrorCode.NOT_PRESENTER, f"Only the presenter can {doing}.")
+
+
 def require_may_manage(store: Store, user: User, meeting_id: int) -> None:
     """Organizers (invited to the meeting) and admins manage material and roles."""
     require_visible_meeting(store, user, meeting_id)

@@ -32,6 +32,7 @@ from server import authz
 from server.annotation_events import AnnotationEvents
 from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
+from server.room_events import RoomEvents
 from server.store.annotations import AnnotationStore
 from server.store.repository import User
 
@@ -58,6 +59,7 @@ class MeetingEvents:
             Event.MEETING_SETTINGS: self.meeting_settings,
             **AnnotationEvents(context).handlers(),
             **LaserEvents(context).handlers(),
+            **RoomEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():

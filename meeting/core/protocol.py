@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from meeting.core import annotations as ann
 from meeting.core import laser
@@ -54,6 +54,9 @@ class Event(StrEnum):
     PAGE_SET = "page:set"
     PRESENTER_SET = "presenter:set"
     MEETING_SETTINGS = "meeting:settings"
+    DISPLAY_BLANK = "display:blank"
+    FOLLOWERS_LOCK = "followers:lock"
+    VIEW_ZOOM = "view:zoom"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
     ANNOTATION_END = "annotation:end"
@@ -81,6 +84,29 @@ class PageSet(Message):
     meeting_id: Id
     document_id: Id
     page: PageIndex
+
+
+class DisplayBlank(Message):
+    meeting_id: Id
+    blank: Annotated[Blank | None, Field(strict=False)]
+
+
+class FollowersLock(Message):
+    meeting_id: Id
+    locked: bool
+
+
+class ViewZoom(Message):
+    meeting_id: Id
+    region: Annotated[list[ann.Coordinate], Field(min_length=4, max_length=4)] | None
+
+    @model_validator(mode="after")
+    def _a_real_rectangle(self) -> ViewZoom:
+        if self.region is not None:
+            x0, y0, x1, y1 = self.region
+            if x1 - x0 < 1 or y1 - y0 < 1:
+                raise ValueError("region is [x0, y0, x1, y1] with x1 > x0 and y1 > y0")
+        return self
 
 
 class MeetingSettings(Message):
@@ -122,6 +148,11 @@ class MeetingSummary(Data):
     presenter: str | None
 
 
+class Blank(StrEnum):
+    BLACK = "black"
+    WHITE = "white"
+
+
 class MeetingState(Data):
     """What everyone following the meeting shows; `seq` numbers every change of the meeting."""
 
@@ -133,6 +164,13 @@ class MeetingState(Data):
     participants_draw: bool = False
     """The organizer lets every member (not display accounts) draw on the shared layer and
     share their private notes with the room."""
+    blank: Blank | None = None
+    """The room's monitors show plain black or white instead of the page."""
+    locked: bool = False
+    """Followers are held on the presenter's page (no browsing) until released."""
+    zoom: tuple[float, float, float, float] | None = None
+    """The part of the shared page the room looks at (x0, y0, x1, y1 in page points); None:
+    the whole page. A page turn resets it."""
 
 
 class DocumentAdded(Data):
@@ -173,6 +211,9 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.PAGE_SET: PageSet,
     Event.PRESENTER_SET: PresenterSet,
     Event.MEETING_SETTINGS: MeetingSettings,
+    Event.DISPLAY_BLANK: DisplayBlank,
+    Event.FOLLOWERS_LOCK: FollowersLock,
+    Event.VIEW_ZOOM: ViewZoom,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,

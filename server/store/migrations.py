@@ -104,4 +104,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE annotations ADD COLUMN text TEXT NOT NULL DEFAULT '';
     """,
+    # 7: what the room's screens show besides the page: blanked, followers locked, a zoomed
+    #    region of the page (JSON [x0, y0, x1, y1] in page points)
+    """
+    ALTER TABLE meetings ADD COLUMN blank TEXT CHECK (blank IN ('black', 'white'));
+    ALTER TABLE meetings ADD COLUMN followers_locked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE meetings ADD COLUMN zoom TEXT;
+    """,
 )

@@ -7,6 +7,7 @@ client sees always matches what is stored.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -193,7 +194,7 @@ class Store:
     def meeting_state(self, meeting_id: int) -> MeetingState:
         row = self.db.execute(
             "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter, "
-            "m.participants_draw "
+            "m.participants_draw, m.blank, m.followers_locked, m.zoom "
             "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
             (meeting_id,),
         ).fetchone()
@@ -206,6 +207,9 @@ class Store:
             page=row["current_page"],
             presenter=row["presenter"],
             participants_draw=bool(row["participants_draw"]),
+            blank=row["blank"],
+            locked=bool(row["followers_locked"]),
+            zoom=tuple(json.loads(row["zoom"])) if row["zoom"] else None,
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
@@ -224,10 +228,22 @@ class Store:
     def set_page(self, meeting_id: int, document_id: int, page: int) -> MeetingState:
         with self.transaction() as db:
             db.execute(
-                "UPDATE meetings SET current_document_id = ?, current_page = ?, seq = seq + 1 "
-                "WHERE id = ?",
+                "UPDATE meetings SET current_document_id = ?, current_page = ?, zoom = NULL, "
+                "seq = seq + 1 WHERE id = ?",
                 (document_id, page, meeting_id),
             )
+            return self.meeting_state(meeting_id)
+
+    def set_room(self, meeting_id: int, **changes: object) -> MeetingState:
+        """Change what the room's screens show, as one numbered change: any of `blank`
+        ("black", "white" or None), `locked` (bool), `zoom` ([x0, y0, x1, y1] or None)."""
+        encode = {"blank": lambda v: v, "locked": int,
+                  "zoom": lambda v: None if v is None else json.dumps(list(v))}
+        column = {"blank": "blank", "locked": "followers_locked", "zoom": "zoom"}
+        with self.transaction() as db:
+            assignments = ", ".join(f"{column[name]} = ?" for name in changes)
+            db.execute(f"UPDATE meetings SET {assignments}, seq = seq + 1 WHERE id = ?",
+                       (*(encode[n](v) for n, v in changes.items()), meeting_id))
             return self.meeting_state(meeting_id)
 
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> MeetingState:
