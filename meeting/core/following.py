@@ -40,6 +40,8 @@ class FollowModel:
             self._own = None  # the document we were browsing is gone
         if self.is_presenter and not was_presenter:
             self._own = self.shared  # a new presenter starts from the room's page
+        if self.held:
+            self.follow_presenter()  # the presenter holds everyone on the room's page
 
     @staticmethod
     def _revised(old: MeetingView | None, new: MeetingView | None, document_id: int) -> bool:
@@ -77,6 +79,19 @@ class FollowModel:
         return Position(documents[0].id, 0) if documents else None
 
     @property
+    def held(self) -> bool:
+        """The presenter holds the followers on the room's page: this viewer may not browse."""
+        return (self._view is not None and self._view.state.locked and not self.is_presenter
+                and self.shared is not None)
+
+    @property
+    def zoom(self) -> tuple[float, float, float, float] | None:
+        """The region of the page the room looks at, when this viewer shows the room's page."""
+        if self._view is None or self.is_presenter or self.shown != self.shared:
+            return None
+        return self._view.state.zoom
+
+    @property
     def off_presenter(self) -> bool:
         """True when a presenter is showing something else than this viewer."""
         shared = self.shared
@@ -95,6 +110,8 @@ class FollowModel:
         if self.is_presenter:
             self._own = clamped
             return clamped if clamped != self.shared else None
+        if self.held:
+            return None  # held on the room's page for a moment that needs everyone's eyes
         self._own = clamped
         self.following = clamped == self.shared
         return None

@@ -153,6 +153,11 @@ class MeetingSession:
             "meeting_id": meeting_id, "document_id": document_id, "page": page,
             "point": list(point) if point is not None else None})
 
+    def command(self, event: str, payload: dict) -> None:
+        """A request whose answer comes back as a broadcast (room controls); a refusal is
+        reported to the listener."""
+        self._send_ink(event, payload, _ignore)
+
     def share_annotation(self, meeting_id: int, annotation_id: str) -> None:
         """One of my private notes becomes a shared mark (when the meeting allows it)."""
         self._send_ink(Event.ANNOTATION_SHARE, {"meeting_id": meeting_id, "id": annotation_id},

@@ -50,10 +50,13 @@ class RenderRequest:
     page: int
     scale: float
     """Device pixels per PDF point."""
+    clip: tuple[float, float, float, float] | None = None
+    """Only this part of the page (x0, y0, x1, y1 in page points as shown): a zoomed region is
+    rendered at its size, never the whole page blown up."""
 
     @property
-    def key(self) -> tuple[str, int, float]:
-        return (self.path, self.page, round(self.scale, 4))
+    def key(self) -> tuple:
+        return (self.path, self.page, round(self.scale, 4), self.clip)
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,8 @@ class RenderWorker:
     def _render(self, request: RenderRequest) -> RenderedPage:
         started = time.perf_counter()
         page = self._document(request.path)[request.page]
-        pixmap = page.get_pixmap(matrix=pymupdf.Matrix(request.scale, request.scale), alpha=False)
+        clip = pymupdf.Rect(request.clip) if request.clip else None
+        pixmap = page.get_pixmap(matrix=pymupdf.Matrix(request.scale, request.scale),
+                                 clip=clip, alpha=False)
         return RenderedPage(request, pixmap.width, pixmap.height, pixmap.stride, pixmap.samples,
                             time.perf_counter() - started)

@@ -53,9 +53,12 @@ class DisplayWindow(QWidget):
         self.notice = QLabel(self)
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.hide()
+        self.blank_panel = QWidget()
+        self.blank_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.waiting)
         self._stack.addWidget(self.page_view)
+        self._stack.addWidget(self.blank_panel)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._stack)
@@ -87,13 +90,20 @@ class DisplayWindow(QWidget):
         shown = self.follow.shown
         document = self.follow.document(shown.document_id) if shown else None
         layout = self.loader.layout(document) if document else None
+        view = self.session.view(self.meeting_id)
+        blank = view.state.blank if view else None
         if layout is None:
             self._stack.setCurrentWidget(self.waiting)
             if document is None:
                 self.page_view.set_document(None)
         else:
             self.page_view.set_document(layout, shown.page)
+            if self.page_view.region != self.follow.zoom:
+                self.page_view.show_region(self.follow.zoom)
             self._stack.setCurrentWidget(self.page_view)
+        if blank is not None:  # the page is ready underneath, for the moment it comes back
+            self.blank_panel.setStyleSheet(f"background: {blank.value};")
+            self._stack.setCurrentWidget(self.blank_panel)
         self.ink.refresh()
         self.laser.refresh()
 

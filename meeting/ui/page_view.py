@@ -89,6 +89,7 @@ class PageView(QScrollArea):
         self._press_scroll = QPoint()
         self._strokes: list[Drawable] = []
         self._laser: tuple[float, float] | None = None
+        self._region: tuple[float, float, float, float] | None = None
         self._stylus_down = False
         self._selection: tuple[float, float, float, float] | None = None
         self.ink_mode = False
@@ -173,7 +174,36 @@ class PageView(QScrollArea):
         """A position in the viewport as PDF page points."""
         on_canvas = self.canvas.mapFrom(self.viewport(), viewport_position)
         scale = self.current_scale()
-        return (on_canvas.x() / scale, on_canvas.y() / scale)
+        x0, y0, _, _ = self.extent()
+        return (x0 + on_canvas.x() / scale, y0 + on_canvas.y() / scale)
+
+    @property
+    def region(self) -> tuple[float, float, float, float] | None:
+        return self._region
+
+    def show_region(self, region: tuple[float, float, float, float] | None) -> None:
+        """Show only this part of the page (page points), fitted to the view; None: the page."""
+        self._region = tuple(region) if region is not None else None
+        self._relayout()
+        self.zoomChanged.emit()
+
+    def extent(self) -> tuple[float, float, float, float]:
+        """The part of the page on the canvas (x0, y0, x1, y1): the region, or the whole page."""
+        width, height = self.page_size()
+        if self._region is None:
+            return (0.0, 0.0, width, height)
+        x0, y0, x1, y1 = self._region
+        x0, y0 = max(0.0, min(x0, width - 1)), max(0.0, min(y0, height - 1))
+        return (x0, y0, max(x0 + 1, min(x1, width)), max(y0 + 1, min(y1, height)))
+
+    def visible_region(self) -> tuple[float, float, float, float]:
+        """The part of the page the viewport shows now (for "show the room what I see")."""
+        top_left = self.page_point(QPointF(0, 0))
+        size = self.viewport().size()
+        bottom_right = self.page_point(QPointF(size.width(), size.height()))
+        x0, y0, x1, y1 = self.extent()
+        return (max(x0, top_left[0]), max(y0, top_left[1]), min(x1, bottom_right[0]),
+                min(y1, bottom_right[1]))
 
     def set_zoom_mode(self, mode: ZoomMode) -> None:
         self._mode = mode
@@ -208,9 +238,13 @@ class PageView(QScrollArea):
         return self._layout.page_sizes[self._page]
 
     def _scale_for(self, mode: ZoomMode) -> float:
-        """Logical pixels per PDF point for the given mode at the current viewport size."""
-        width, height = self.page_size()
+        """Logical pixels per PDF point for the given mode at the current viewport size (a
+        region shown is always fitted whole)."""
+        x0, y0, x1, y1 = self.extent()
+        width, height = x1 - x0, y1 - y0
         available = self.viewport().size()
+        if self._region is not None:
+            mode = ZoomMode.FIT_PAGE
         fit_width = max(50, available.width() - 2 * MARGIN) / width
         if mode is ZoomMode.FIT_WIDTH:
             return fit_width
@@ -225,12 +259,13 @@ class PageView(QScrollArea):
         if self._layout is None:
             return None
         scale = self.current_scale() * self.devicePixelRatioF()
-        return RenderRequest(self._layout.path, page, scale)
+        clip = self.extent() if self._region is not None and page == self._page else None
+        return RenderRequest(self._layout.path, page, scale, clip)
 
     def _relayout(self) -> None:
-        width, height = self.page_size()
+        x0, y0, x1, y1 = self.extent()
         scale = self.current_scale()
-        self.canvas.resize(QSize(round(width * scale), round(height * scale)))
+        self.canvas.resize(QSize(round((x1 - x0) * scale), round((y1 - y0) * scale)))
         self.canvas.update()
         request = self._request(self._page)
         if request is None or request.key in self._images:
@@ -269,8 +304,8 @@ class PageView(QScrollArea):
         if exact is not None:
             self._images.move_to_end(request.key)
             return exact, True
-        near = [img for (path, page, _), img in self._images.items()
-                if path == request.path and page == request.page]
+        near = [img for (path, page, _, clip), img in self._images.items()
+                if (path, page, clip) == (request.path, request.page, request.clip)]
         return (near[-1] if near else None), False
 
     def _paint(self, canvas: QWidget) -> None:
@@ -284,6 +319,8 @@ class PageView(QScrollArea):
         else:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
             painter.drawImage(target, image)
+        x0, y0, _, _ = self.extent()
+        painter.translate(-x0 * self.current_scale(), -y0 * self.current_scale())
         paint_strokes(painter, self._strokes, self.current_scale())
         paint_selection(painter, self._selection, self.current_scale())
         paint_laser(painter, self._laser, self.current_scale(),

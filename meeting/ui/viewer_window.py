@@ -76,6 +76,7 @@ class ViewerWindow(QMainWindow):
         self.loader = DocumentLoader(session, worker, self)
         self._last_page: dict[int, int] = {}
         self._reported_unplaced: set[str] = set()
+        self._room_zoom: tuple[float, float, float, float] | None = None
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
@@ -157,6 +158,32 @@ class ViewerWindow(QMainWindow):
             self.export_action = action(self.tr("Save with notes…"), self.save_with_notes,
                                         (QKeySequence.StandardKey.Save,),
                                         QStyle.StandardPixmap.SP_DialogSaveButton)
+        self.room_menu = QMenu(self)
+        self.room_actions = {
+            "black": self.room_menu.addAction(self.tr("Black screen on the large monitor"),
+                                              lambda: self._room("display:blank", blank="black")),
+            "white": self.room_menu.addAction(self.tr("White screen on the large monitor"),
+                                              lambda: self._room("display:blank", blank="white")),
+            "unblank": self.room_menu.addAction(self.tr("Show the page again"),
+                                                lambda: self._room("display:blank", blank=None)),
+        }
+        self.room_menu.addSeparator()
+        self.room_actions["zoom"] = self.room_menu.addAction(
+            self.tr("Show the room what I see (zoom)"),
+            lambda: self._room("view:zoom", region=list(self.page_view.visible_region())))
+        self.room_actions["unzoom"] = self.room_menu.addAction(
+            self.tr("Show the room the whole page"), lambda: self._room("view:zoom", region=None))
+        self.room_menu.addSeparator()
+        self.room_actions["hold"] = self.room_menu.addAction(
+            self.tr("Hold everyone on this page"))
+        self.room_actions["hold"].setCheckable(True)
+        self.room_actions["hold"].triggered.connect(
+            lambda held: self._room("followers:lock", locked=held))
+        self.room_action = action(self.tr("Room"), lambda: self.room_menu.exec(
+            self.mapToGlobal(self.rect().center())), (), QStyle.StandardPixmap.SP_ComputerIcon)
+        self.room_action.setMenu(self.room_menu)
+        self.room_action.setToolTip(self.tr(
+            "What the room sees: blank the large monitor, zoom, hold everyone on this page"))
         self.display_menu = QMenu(self)
         self.display_menu.aboutToShow.connect(self._fill_display_menu)
         self.display_action = action(self.tr("Large monitor"), self.show_display, ("F5",),
@@ -276,6 +303,9 @@ class ViewerWindow(QMainWindow):
             self.uploadFinished.emit(False)
 
         when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+
+    def _room(self, event: str, **payload) -> None:
+        self.session.command(event, {"meeting_id": self.meeting_id, **payload})
 
     def show_display(self, screen: QScreen | None = None) -> DisplayWindow:
         """Display mode on a monitor: the last one by default (usually the one that was
@@ -435,6 +465,9 @@ class ViewerWindow(QMainWindow):
             layout = self.loader.layout(document)
             if layout is not None:
                 self.page_view.set_document(layout, shown.page)
+                if self.follow.zoom != self._room_zoom:  # follow the room's zoom as it changes
+                    self._room_zoom = self.follow.zoom
+                    self.page_view.show_region(self._room_zoom)
                 self.thumbnails.set_document(layout)
                 self.thumbnails.set_current_page(shown.page)
         self._update_banner(document)
@@ -469,6 +502,9 @@ class ViewerWindow(QMainWindow):
                 self.tr("You are browsing on your own. The presenter is on page {0} of “{1}”.")
                 .format(shared.page + 1, shared_document.title if shared_document else "?"),
                 self.tr("Back to presenter"))
+        elif follow.held:
+            self.banner.show_message("following", self.tr(
+                "The presenter is holding everyone on this page for a moment."))
         elif shared is not None:
             presenter = self.session.view(self.meeting_id)
             name = presenter.state.presenter if presenter else None
@@ -480,6 +516,13 @@ class ViewerWindow(QMainWindow):
             self.banner.clear()
         self.follow_action.setEnabled(follow.off_presenter)
         self.follow_action.setVisible(not follow.is_presenter)
+        view = self.session.view(self.meeting_id)
+        drives = follow.is_presenter or self.session.user.role in MANAGERS
+        self.room_action.setVisible(drives)
+        if view is not None:
+            self.room_actions["hold"].setChecked(view.state.locked)
+            self.room_actions["unblank"].setEnabled(view.state.blank is not None)
+            self.room_actions["unzoom"].setEnabled(view.state.zoom is not None)
 
     def _update_labels(self) -> None:
         shown = self.follow.shown

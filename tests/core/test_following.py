@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meeting.core.following import FollowModel, Position
-from meeting.core.sync import MeetingSync
+from meeting.core.sync import MeetingSync, MeetingView
 from tests.core.test_sync import doc, snapshot, state
 
 
@@ -68,3 +68,36 @@ def test_no_presenter_page_shows_first_document():
     model = FollowModel("paul")
     model.update(sync.view)
     assert model.shown == Position(3, 0) and not model.off_presenter
+
+
+def make_view(presenter: str, document_id: int, page: int, **room) -> MeetingView:
+    base = snapshot(1, page=page)
+    room_state = base.state.model_copy(update={"presenter": presenter,
+                                               "document_id": document_id, **room})
+    return MeetingView(base.model_copy(update={"state": room_state}))
+
+
+def test_a_held_follower_cannot_browse_until_released():
+    view = make_view(presenter="olga", document_id=1, page=2)
+    model = FollowModel("paul")
+    model.update(view)
+    model.go_to(Position(1, 4))
+    assert model.shown == Position(1, 4) and not model.following
+    held = make_view(presenter="olga", document_id=1, page=2, locked=True)
+    model.update(held)
+    assert model.held and model.following and model.shown == Position(1, 2)
+    assert model.go_to(Position(1, 4)) is None and model.shown == Position(1, 2)
+    model.update(make_view(presenter="olga", document_id=1, page=2))  # released
+    model.go_to(Position(1, 3))
+    assert model.shown == Position(1, 3)
+
+
+def test_followers_see_the_rooms_zoom_only_on_the_rooms_page():
+    zoomed = make_view(presenter="olga", document_id=1, page=2, zoom=(10, 20, 110, 90))
+    follower, presenter = FollowModel("paul"), FollowModel("olga")
+    for model in (follower, presenter):
+        model.update(zoomed)
+    assert follower.zoom == (10, 20, 110, 90)
+    assert presenter.zoom is None  # the presenter zooms their own view themselves
+    follower.go_to(Position(1, 3))
+    assert follower.zoom is None

@@ -1,4 +1,4 @@
-"""What the room's screens show: blank, hold the followers, zoom to a region (the server decides)."""
+"""What the room's screens show: blank, hold the followers, zoom to a region."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
+from meeting.ui.display_window import DisplayWindow
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.viewer_window import ViewerWindow
 from tests.helpers.live import PASSWORD
@@ -78,3 +79,29 @@ def annotations(window: ViewerWindow) -> list:
     """The marks the window's meeting view holds (what the server has sent it)."""
     view = window.session.view(window.meeting_id)
     return list(view.snapshot.annotations) if view else []
+
+
+@pytest.fixture
+def open_display(qtbot, runtime, seeded_server):
+    live, seeded = seeded_server
+    opened = []
+
+    def open_as(name: str = "dora") -> DisplayWindow:
+        login = ServerApi(live.url).login(name, PASSWORD)
+        session, bridge = runtime.open_session(live.url, login.token, login.user)
+        display = DisplayWindow(session, bridge, runtime.worker, seeded.meeting_id)
+        opened.append((display, session))
+        return display
+
+    yield open_as
+    for display, session in opened:
+        display.close()
+        session.close()
+
+
+def shows(display: DisplayWindow, page: int, document_id: int | None = None) -> None:
+    shown = display.follow.shown
+    assert shown is not None and shown.page == page
+    assert document_id is None or shown.document_id == document_id
+    view = display.page_view
+    assert view.painted == (view.document_path, page)

@@ -3,42 +3,12 @@ a discreet notice while the link is down."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from meeting.net.api import ServerApi
-from meeting.ui.display_window import DisplayWindow
 from meeting.ui.ink_tools import Mode
 from server.embedded import EmbeddedServer
-from tests.helpers.live import PASSWORD
-from tests.ui.conftest import draw, wait_for_page
-
-
-@pytest.fixture
-def open_display(qtbot, runtime, seeded_server):
-    live, seeded = seeded_server
-    opened = []
-
-    def open_as(name: str = "dora") -> DisplayWindow:
-        login = ServerApi(live.url).login(name, PASSWORD)
-        session, bridge = runtime.open_session(live.url, login.token, login.user)
-        display = DisplayWindow(session, bridge, runtime.worker, seeded.meeting_id)
-        opened.append((display, session))
-        return display
-
-    yield open_as
-    for display, session in opened:
-        display.close()
-        session.close()
-
-
-def shows(display: DisplayWindow, page: int, document_id: int | None = None) -> None:
-    shown = display.follow.shown
-    assert shown is not None and shown.page == page
-    assert document_id is None or shown.document_id == document_id
-    view = display.page_view
-    assert view.painted == (view.document_path, page)
+from tests.ui.conftest import draw, shows, wait_for_page
 
 
 def test_full_screen_on_the_chosen_screen_following_the_room(qtbot, open_viewer,
