@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -179,9 +180,11 @@ class ViewerWindow(QMainWindow):
         self.room_actions["hold"].setCheckable(True)
         self.room_actions["hold"].triggered.connect(
             lambda held: self._room("followers:lock", locked=held))
-        self.room_action = action(self.tr("Room"), lambda: self.room_menu.exec(
-            self.mapToGlobal(self.rect().center())), (), QStyle.StandardPixmap.SP_ComputerIcon)
+        self.room_action = action(self.tr("Room"), lambda: None, (),
+                                  QStyle.StandardPixmap.SP_ComputerIcon)
         self.room_action.setMenu(self.room_menu)
+        toolbar.widgetForAction(self.room_action).setPopupMode(
+            QToolButton.ToolButtonPopupMode.InstantPopup)  # a click opens the menu
         self.room_action.setToolTip(self.tr(
             "What the room sees: blank the large monitor, zoom, hold everyone on this page"))
         self.display_menu = QMenu(self)
