@@ -180,6 +180,12 @@ class ViewerWindow(QMainWindow):
         self.room_actions["hold"].setCheckable(True)
         self.room_actions["hold"].triggered.connect(
             lambda held: self._room("followers:lock", locked=held))
+        self.room_menu.addSeparator()
+        self.handover_menu = self.room_menu.addMenu(self.tr("Hand the presenter role to"))
+        self.take_action = self.room_menu.addAction(
+            self.tr("Take the presenter role"),
+            lambda: self._room("presenter:set", user=self.session.user.name))
+        self.room_menu.aboutToShow.connect(self._fill_handover_menu)
         self.room_action = action(self.tr("Room"), lambda: None, (),
                                   QStyle.StandardPixmap.SP_ComputerIcon)
         self.room_action.setMenu(self.room_menu)
@@ -306,6 +312,19 @@ class ViewerWindow(QMainWindow):
             self.uploadFinished.emit(False)
 
         when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+
+    def _fill_handover_menu(self) -> None:
+        """Everyone invited who can present (not display accounts), except the presenter."""
+        self.handover_menu.clear()
+        view = self.session.view(self.meeting_id)
+        if view is None:
+            return
+        for member in view.snapshot.members:
+            if member.role is not Role.DISPLAY and member.name != view.state.presenter:
+                self.handover_menu.addAction(
+                    member.name, lambda _=False, name=member.name: self._room(
+                        "presenter:set", user=name))
+        self.take_action.setVisible(not self.follow.is_presenter)
 
     def _room(self, event: str, **payload) -> None:
         self.session.command(event, {"meeting_id": self.meeting_id, **payload})

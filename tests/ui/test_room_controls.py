@@ -67,3 +67,22 @@ def test_hold_everyone_on_the_page_and_release(qtbot, open_viewer):
     qtbot.waitUntil(lambda: not follower.follow.held, timeout=10_000)
     follower.step(+1)
     assert follower.follow.shown.page == 1 and not follower.follow.following
+
+
+def test_hand_over_the_presenter_role_and_take_it_back(qtbot, open_viewer):
+    olga, paul = open_viewer("olga"), open_viewer("paul")
+    olga.room_menu.aboutToShow.emit()
+    names = [a.text() for a in olga.handover_menu.actions()]
+    assert "paul" in names and "dora" not in names and "olga" not in names
+    next(a for a in olga.handover_menu.actions() if a.text() == "paul").trigger()
+    qtbot.waitUntil(lambda: paul.follow.is_presenter and not olga.follow.is_presenter,
+                    timeout=10_000)
+    assert paul.room_action.isVisible()  # the new presenter drives the room
+    paul.go_to_page(1)
+    qtbot.waitUntil(lambda: olga.follow.shown.page == 1, timeout=10_000)  # olga follows paul
+    olga.room_menu.aboutToShow.emit()
+    assert olga.take_action.isVisible()  # an organizer can always take it back
+    olga.take_action.trigger()
+    qtbot.waitUntil(lambda: olga.follow.is_presenter and not paul.follow.is_presenter,
+                    timeout=10_000)
+    assert not paul.room_action.isVisible()
