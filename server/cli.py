@@ -8,6 +8,7 @@
     meeting-server --data-dir DIR meeting set-presenter MEETING USER
     meeting-server --data-dir DIR meeting add-document MEETING FILE.pdf [--title T]
     meeting-server --data-dir DIR meeting revise MEETING DOCUMENT FILE.pdf
+    meeting-server --data-dir DIR meeting agenda MEETING [--add TITLE [--document D --page P]]
     meeting-server --data-dir DIR meeting list
 
 Passwords are never taken from the command line (they would stay in shell history and in `ps`).
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from meeting import __version__
 from meeting.core.protocol import ProtocolError, Role
+from server import authz
 from server.context import ServerContext
 from server.store.repository import Store, StoreError
 
@@ -70,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     revision.add_argument("meeting", type=int)
     revision.add_argument("document", type=int)
     revision.add_argument("file", type=Path)
+    agenda = meeting.add_parser("agenda", help="show the agenda, or add an item to its end")
+    agenda.add_argument("meeting", type=int)
+    agenda.add_argument("--add", metavar="TITLE", help="add an item with this title")
+    agenda.add_argument("--document", type=int, help="the item's document (its id)")
+    agenda.add_argument("--page", type=int, default=1, help="the item's page, from 1")
     meeting.add_parser("list", help="list meetings")
     return parser
 
@@ -126,12 +133,30 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
             print(f"{result.document.id}\t{result.document.sha256}\t"
                   f"{result.document.pages} pages\t{result.placed} marks placed\t"
                   f"{len(result.unplaced)} could not be placed")
+        case "agenda":
+            _agenda_command(args, store)
         case "list":
             for user_meeting in store.all_meetings():
                 presenter = user_meeting.presenter or "-"
                 print(f"{user_meeting.id}\t{user_meeting.title}\t{user_meeting.documents} "
                       f"documents\tpresenter: {presenter}")
     return 0
+
+
+def _agenda_command(args: argparse.Namespace, store: Store) -> None:
+    store.require_meeting(args.meeting)
+    items = store.agenda(args.meeting)
+    if args.add:
+        entries = [(i.title, i.document_id, i.page) for i in items]
+        page = max(0, args.page - 1)
+        if args.document is not None:
+            authz.require_page(store, args.meeting, args.document, page)
+        entries.append((args.add.strip(), args.document, page if args.document else 0))
+        items, _ = store.set_agenda(args.meeting, entries)
+    for number, item in enumerate(items, start=1):
+        where = (f"\t(document {item.document_id}, page {item.page + 1})"
+                 if item.document_id is not None else "")
+        print(f"{number}.\t{item.title}{where}")
 
 
 def _user_command(args: argparse.Namespace, store: Store) -> int:

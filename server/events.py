@@ -29,6 +29,7 @@ from meeting.core.protocol import (
     parse,
 )
 from server import authz
+from server.agenda_events import AgendaEvents
 from server.annotation_events import AnnotationEvents
 from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
@@ -60,6 +61,7 @@ class MeetingEvents:
             **AnnotationEvents(context).handlers(),
             **LaserEvents(context).handlers(),
             **RoomEvents(context).handlers(),
+            **AgendaEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():

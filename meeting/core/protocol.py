@@ -57,6 +57,8 @@ class Event(StrEnum):
     DISPLAY_BLANK = "display:blank"
     FOLLOWERS_LOCK = "followers:lock"
     VIEW_ZOOM = "view:zoom"
+    AGENDA_SET = "agenda:set"
+    AGENDA_GO = "agenda:go"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
     ANNOTATION_END = "annotation:end"
@@ -71,6 +73,7 @@ class Event(StrEnum):
     DOCUMENT_REVISED = "document:revised"
     ANNOTATION = "annotation"
     LASER = "laser"
+    AGENDA = "agenda"
 
 
 # --- client -> server payloads -------------------------------------------------------------
@@ -171,6 +174,8 @@ class MeetingState(Data):
     zoom: tuple[float, float, float, float] | None = None
     """The part of the shared page the room looks at (x0, y0, x1, y1 in page points); None:
     the whole page. A page turn resets it."""
+    agenda_item: int | None = None
+    """The agenda item the meeting is on (its id), if the presenter has taken one up."""
 
 
 class DocumentAdded(Data):
@@ -192,6 +197,37 @@ class DocumentRevised(Data):
     """Marks that could not be placed (kept, flagged with the reason, for their owners)."""
 
 
+class AgendaItem(Data):
+    id: int
+    title: str
+    document_id: int | None = None
+    page: int = 0
+
+
+class AgendaEntry(Message):
+    """One item as an organizer writes it (`agenda:set`)."""
+
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    document_id: Id | None = None
+    page: PageIndex = 0
+
+
+class AgendaSet(Message):
+    meeting_id: Id
+    items: Annotated[list[AgendaEntry], Field(max_length=200)]
+
+
+class AgendaGo(Message):
+    meeting_id: Id
+    item_id: Id
+
+
+class AgendaChanged(Data):
+    meeting_id: Id
+    seq: Annotated[int, Field(ge=1)]
+    items: tuple[AgendaItem, ...]
+
+
 class Snapshot(Data):
     """Everything a client needs to show a meeting: sent on join and whenever it asks."""
 
@@ -201,6 +237,7 @@ class Snapshot(Data):
     members: tuple[UserInfo, ...]
     annotations: tuple[ann.AnnotationData, ...] = ()
     """Every shared annotation of the meeting, and the requesting user's private ones."""
+    agenda: tuple[AgendaItem, ...] = ()
 
 
 CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
@@ -214,6 +251,8 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.DISPLAY_BLANK: DisplayBlank,
     Event.FOLLOWERS_LOCK: FollowersLock,
     Event.VIEW_ZOOM: ViewZoom,
+    Event.AGENDA_SET: AgendaSet,
+    Event.AGENDA_GO: AgendaGo,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,
@@ -231,6 +270,7 @@ SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.DOCUMENT_REVISED: DocumentRevised,
     Event.ANNOTATION: ann.AnnotationChange,
     Event.LASER: laser.LaserData,
+    Event.AGENDA: AgendaChanged,
 }
 
 

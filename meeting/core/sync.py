@@ -13,6 +13,7 @@ from enum import Enum, auto
 
 from meeting.core.annotations import AnnotationChange, AnnotationData, apply_change
 from meeting.core.protocol import (
+    AgendaChanged,
     DocumentAdded,
     DocumentInfo,
     DocumentRevised,
@@ -32,7 +33,7 @@ class Outcome(Enum):
     """A change was missed: ask the server for a snapshot."""
 
 
-Change = MeetingState | DocumentAdded | AnnotationChange | DocumentRevised
+Change = MeetingState | DocumentAdded | AnnotationChange | DocumentRevised | AgendaChanged
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,11 @@ def _with_change(snapshot: Snapshot, change: Change) -> Snapshot:
         if change.seq is not None:
             update["state"] = snapshot.state.model_copy(update={"seq": change.seq})
         return snapshot.model_copy(update=update)
+    if isinstance(change, AgendaChanged):
+        current = snapshot.state.agenda_item
+        kept = current if any(i.id == current for i in change.items) else None
+        state = snapshot.state.model_copy(update={"seq": change.seq, "agenda_item": kept})
+        return snapshot.model_copy(update={"agenda": change.items, "state": state})
     if isinstance(change, MeetingState):
         meeting = snapshot.meeting.model_copy(update={"presenter": change.presenter})
         return snapshot.model_copy(update={"state": change, "meeting": meeting})

@@ -111,4 +111,23 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE meetings ADD COLUMN followers_locked INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE meetings ADD COLUMN zoom TEXT;
     """,
+    # 8: the agenda: ordered items, each optionally pointing at a page of a document; where the
+    #    meeting is; and when each item was taken up (for the record of the meeting)
+    """
+    CREATE TABLE agenda_items (
+        id          INTEGER PRIMARY KEY,
+        meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        title       TEXT NOT NULL,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        page        INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX agenda_by_meeting ON agenda_items(meeting_id, position);
+    CREATE TABLE agenda_visits (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        item_id    INTEGER NOT NULL,
+        at         REAL NOT NULL
+    );
+    ALTER TABLE meetings ADD COLUMN agenda_item INTEGER;
+    """,
 )

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from meeting.core.protocol import (
+    AgendaItem,
     DocumentInfo,
     MeetingState,
     MeetingSummary,
@@ -194,7 +195,7 @@ class Store:
     def meeting_state(self, meeting_id: int) -> MeetingState:
         row = self.db.execute(
             "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter, "
-            "m.participants_draw, m.blank, m.followers_locked, m.zoom "
+            "m.participants_draw, m.blank, m.followers_locked, m.zoom, m.agenda_item "
             "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
             (meeting_id,),
         ).fetchone()
@@ -210,6 +211,7 @@ class Store:
             blank=row["blank"],
             locked=bool(row["followers_locked"]),
             zoom=tuple(json.loads(row["zoom"])) if row["zoom"] else None,
+            agenda_item=row["agenda_item"],
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
@@ -217,13 +219,60 @@ class Store:
             state = self.meeting_state(meeting_id)
             documents = tuple(self.documents(meeting_id))
             members = tuple(u.info() for u in self.members(meeting_id))
+            agenda = tuple(self.agenda(meeting_id))
             title = self.db.execute(
                 "SELECT title FROM meetings WHERE id = ?", (meeting_id,)
             ).fetchone()["title"]
         summary = MeetingSummary(
             id=meeting_id, title=title, documents=len(documents), presenter=state.presenter
         )
-        return Snapshot(meeting=summary, state=state, documents=documents, members=members)
+        return Snapshot(meeting=summary, state=state, documents=documents, members=members,
+                        agenda=agenda)
+
+    # --- agenda ------------------------------------------------------------------------------
+
+    def agenda(self, meeting_id: int) -> list[AgendaItem]:
+        rows = self.db.execute(
+            "SELECT id, title, document_id, page FROM agenda_items WHERE meeting_id = ? "
+            "ORDER BY position", (meeting_id,))
+        return [AgendaItem(**dict(r)) for r in rows]
+
+    def set_agenda(self, meeting_id: int, items: list[tuple[str, int | None, int]]
+                   ) -> tuple[list[AgendaItem], int]:
+        """Replace the agenda (title, document id or None, page); returns it and the new seq.
+        Items whose title, document and page are unchanged keep their id (and their visits)."""
+        with self.transaction() as db:
+            old = {(i.title, i.document_id, i.page): i.id for i in self.agenda(meeting_id)}
+            kept = set()
+            for position, (title, document_id, page) in enumerate(items):
+                item_id = old.pop((title, document_id, page), None)
+                if item_id is None:
+                    item_id = db.execute(
+                        "INSERT INTO agenda_items (meeting_id, position, title, document_id, "
+                        "page) VALUES (?, ?, ?, ?, ?)",
+                        (meeting_id, position, title, document_id, page)).lastrowid
+                else:
+                    db.execute("UPDATE agenda_items SET position = ? WHERE id = ?",
+                               (position, item_id))
+                kept.add(item_id)
+            for item_id in old.values():
+                db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
+            db.execute("UPDATE meetings SET seq = seq + 1, agenda_item = CASE WHEN agenda_item "
+                       f"IN ({','.join('?' * len(kept)) or 'NULL'}) THEN agenda_item END "
+                       "WHERE id = ?", (*kept, meeting_id))
+            return self.agenda(meeting_id), self.meeting_state(meeting_id).seq
+
+    def go_to_item(self, meeting_id: int, item: AgendaItem) -> MeetingState:
+        """The meeting takes up an item: noted with the time, and its page becomes the room's."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO agenda_visits (meeting_id, item_id, at) VALUES (?, ?, ?)",
+                       (meeting_id, item.id, time.time()))
+            if item.document_id is not None:
+                db.execute("UPDATE meetings SET current_document_id = ?, current_page = ?, "
+                           "zoom = NULL WHERE id = ?", (item.document_id, item.page, meeting_id))
+            db.execute("UPDATE meetings SET agenda_item = ?, seq = seq + 1 WHERE id = ?",
+                       (item.id, meeting_id))
+            return self.meeting_state(meeting_id)
 
     def set_page(self, meeting_id: int, document_id: int, page: int) -> MeetingState:
         with self.transaction() as db:
