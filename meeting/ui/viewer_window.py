@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.following import FollowModel, Position
-from meeting.core.protocol import DocumentInfo, Role
+from meeting.core.protocol import AgendaItem, DocumentInfo, Role
 from meeting.core.sync import MeetingView
 from meeting.export.notes_pdf import ExportResult
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
+from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
 from meeting.ui.banners import Banner
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
@@ -245,8 +246,20 @@ class ViewerWindow(QMainWindow):
             column.addWidget(widget)
         column.addWidget(self.page_view, 1)
         column.addWidget(self.thumbnails)
+        self.agenda = AgendaPanel(self.session.user.role in MANAGERS)
+        self.agenda.itemChosen.connect(self.take_up)
+        self.agenda.editRequested.connect(self.edit_agenda)
+        side = QWidget()
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.setSpacing(0)
+        documents_heading = QLabel(self.tr("Documents"))
+        documents_heading.setStyleSheet("font-weight: bold; padding: 6px 6px 2px 6px;")
+        side_column.addWidget(self.agenda, 2)
+        side_column.addWidget(documents_heading)
+        side_column.addWidget(self.documents, 3)
         splitter = QSplitter()
-        splitter.addWidget(self.documents)
+        splitter.addWidget(side)
         splitter.addWidget(center)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 1020])
@@ -312,6 +325,26 @@ class ViewerWindow(QMainWindow):
             self.uploadFinished.emit(False)
 
         when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+
+    def take_up(self, agenda_item: AgendaItem) -> None:
+        """An agenda item tapped: the presenter moves the room there; others look at it."""
+        if self.follow.is_presenter:
+            self._room("agenda:go", item_id=agenda_item.id)
+            return
+        position = item_position(agenda_item)
+        if position is not None:
+            self.go_to(position)
+
+    def edit_agenda(self) -> None:
+        view = self.session.view(self.meeting_id)
+        if view is None:
+            return
+        dialog = AgendaDialog(view, self.follow.shown, self)
+        if dialog.exec() == AgendaDialog.DialogCode.Accepted:
+            self.save_agenda(dialog.entries())
+
+    def save_agenda(self, entries: list[dict]) -> None:
+        self._room("agenda:set", items=entries)
 
     def _fill_handover_menu(self) -> None:
         """Everyone invited who can present (not display accounts), except the presenter."""
@@ -460,6 +493,7 @@ class ViewerWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
             view.snapshot.meeting.title, self.session.user.name))
         self._fill_documents(view)
+        self.agenda.show_view(view)
         self._report_unplaced(view)
         self.refresh()
 

@@ -44,8 +44,8 @@ BUDGET = (
           bars=(("福祉 Welfare", 2310), ("教育 Education", 1980), ("土木 Public works", 1240),
                 ("防災 Disaster", 610), ("デジタル Digital", 240))),
     Slide("3. ペーパーレス会議の効果 / Paperless meetings", "試行の結果 (6か月)",
-          ("資料準備・修正の時間 38% 減 (preparation time −38%)",
-           "印刷費 年間 1,200 万円 削減 (printing −¥12 m a year)",
+          ("資料準備・修正の時間 38% 減 (preparation time -38%)",
+           "印刷費 年間 1,200 万円 削減 (printing -¥12 m a year)",
            "在宅勤務者も同じ資料を同時に閲覧 (remote staff see the same page)",
            "マーカーでの確認作業が電子化 (markers on screen, not on paper)")),
     Slide("4. 今後の予定 / Next steps", "スケジュール",
@@ -92,6 +92,9 @@ _FONT = pymupdf.Font("japan")  # Droid Sans Fallback, built into PyMuPDF: Japane
 def _text(page: pymupdf.Page, point: tuple[float, float], text: str, size: float,
           color=(0, 0, 0)) -> None:
     """Write with an embedded font (subset on save), so any PDF reader shows the same glyphs."""
+    missing = sorted({c for c in text if not c.isspace() and not _FONT.has_glyph(ord(c))})
+    if missing:  # it would print as a blank: choose another character
+        raise ValueError(f"the sample font has no glyph for {missing} in {text!r}")
     page.insert_font(fontname="jp", fontbuffer=_FONT.buffer)
     page.insert_text(point, text, fontname="jp", fontsize=size, color=color)
 
