@@ -38,6 +38,7 @@ IMAGE_CACHE = 8
 PREFETCH_PRIORITY = 5
 LASER_SHARE = 0.008
 """The laser dot's radius as a share of the page on screen (17 px on a page 2,100 px tall)."""
+MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 NO_PRESSURE = -1.0
 MIN_PRESSURE = 0.05
 """The lightest touch still draws a visible line."""
@@ -96,6 +97,8 @@ class PageView(QScrollArea):
         self.last_turn_started = 0.0
         self.canvas = _Canvas(self)
         self.setWidget(self.canvas)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setWidgetResizable(False)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -363,6 +366,17 @@ class PageView(QScrollArea):
         """A stylus draws with its pressure; accepting the tablet event keeps Qt from making
         a mouse event of it too."""
         kind = event.type()
+        if kind == QEvent.Type.NativeGesture and \
+                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom_by(1 + event.value(), event.position())  # a touchpad pinch
+            return True
+        if kind == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:  # two fingers on a touch screen
+                center = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), QPointF(center))
+                event.accept()
+                return True
         if self.ink_mode and kind in TABLET_EVENTS:
             x, y = self.page_point(event.position())
             pressure = min(1.0, max(MIN_PRESSURE, event.pressure()))
@@ -377,6 +391,32 @@ class PageView(QScrollArea):
             event.accept()
             return True
         return super().viewportEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Double-tap: back to the whole page; on the whole page already, to its width."""
+        if self.ink_mode:
+            return
+        self.set_zoom_mode(ZoomMode.FIT_WIDTH if self._mode is ZoomMode.FIT_PAGE
+                           else ZoomMode.FIT_PAGE)
+        event.accept()
+
+    def zoom_by(self, factor: float, anchor: QPointF) -> None:
+        """Zoom by a factor (a pinch), keeping the point under the fingers where it is."""
+        if factor <= 0 or self._layout is None:
+            return
+        before = self.page_point(anchor)
+        current = self.current_scale() / POINTS_TO_PIXELS
+        self._zoom = min(MAX_ZOOM, max(MIN_ZOOM, current * factor))
+        self._mode = ZoomMode.CUSTOM
+        self._relayout()
+        scale = self.current_scale()
+        x0, y0, _, _ = self.extent()
+        on_canvas = QPointF((before[0] - x0) * scale, (before[1] - y0) * scale)
+        # With the canvas larger than the view, its left edge sits at -scroll value; smaller,
+        # it is centred and there is nothing to scroll.
+        self.horizontalScrollBar().setValue(round(on_canvas.x() - anchor.x()))
+        self.verticalScrollBar().setValue(round(on_canvas.y() - anchor.y()))
+        self.zoomChanged.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.ink_mode:
