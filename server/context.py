@@ -9,7 +9,8 @@ from pathlib import Path
 
 import socketio
 
-from meeting.core.protocol import ErrorCode, ProtocolError
+from meeting.core.presence import Presence, PresenceData
+from meeting.core.protocol import ErrorCode, Event, ProtocolError
 from server.store.blobs import BlobStore
 from server.store.db import open_database
 from server.store.repository import Store
@@ -26,6 +27,8 @@ class ServerContext:
     )
     """One lock per meeting: a change is stored and broadcast before the next one starts, so
     every client receives a meeting's changes in `seq` order."""
+    presence: Presence = field(default_factory=Presence)
+    """Who is connected to each meeting now (memory only)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -39,6 +42,10 @@ class ServerContext:
         """This connection joined the meeting (membership was checked when it did)."""
         if self.sio is None or meeting_room(meeting_id) not in self.sio.rooms(sid):
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+
+    async def announce_presence(self, meeting_id: int) -> None:
+        people = PresenceData(meeting_id=meeting_id, people=self.presence.people(meeting_id))
+        await self.broadcast(meeting_id, str(Event.PRESENCE), people.model_dump(mode="json"))
 
     async def broadcast(self, meeting_id: int, event: str, payload: dict) -> None:
         if self.sio is not None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import socketio
 
+from meeting.core.presence import PresenceSet
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
     PROTOCOL_VERSION,
@@ -57,6 +58,7 @@ class MeetingEvents:
             Event.MEETING_SNAPSHOT: self.meeting_snapshot,
             Event.PAGE_SET: self.page_set,
             Event.PRESENTER_SET: self.presenter_set,
+            Event.PRESENCE_SET: self.presence_set,
             Event.MEETING_SETTINGS: self.meeting_settings,
             **AnnotationEvents(context).handlers(),
             **LaserEvents(context).handlers(),
@@ -90,6 +92,8 @@ class MeetingEvents:
 
     async def disconnect(self, sid: str, reason: Any = None) -> None:
         log.info("%s disconnected (%s)", sid, reason)
+        for meeting_id in self.context.presence.gone(sid):
+            await self.context.announce_presence(meeting_id)
 
     async def unknown_event(self, event: str, sid: str, *args: Any) -> dict:
         log.warning("%s sent unknown event %r", sid, event)
@@ -147,13 +151,17 @@ class MeetingEvents:
             # can fall between the two, so the client misses nothing.
             await self.sio.enter_room(sid, meeting_room(request.meeting_id))
             await self.sio.enter_room(sid, private_room(request.meeting_id, user.name))
+            self.context.presence.join(request.meeting_id, sid, user.name, str(user.role))
             snapshot = self._snapshot(request.meeting_id, user)
+        await self.context.announce_presence(request.meeting_id)
         log.info("%s (%s) joined meeting %s", sid, user.name, request.meeting_id)
         return snapshot
 
     async def meeting_leave(self, sid: str, user: User, request: MeetingRef) -> None:
         await self.sio.leave_room(sid, meeting_room(request.meeting_id))
         await self.sio.leave_room(sid, private_room(request.meeting_id, user.name))
+        if self.context.presence.leave(request.meeting_id, sid):
+            await self.context.announce_presence(request.meeting_id)
 
     async def meeting_snapshot(self, sid: str, user: User, request: MeetingRef) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
@@ -162,7 +170,8 @@ class MeetingEvents:
 
     def _snapshot(self, meeting_id: int, user: User) -> dict:
         snapshot = self.store.snapshot(meeting_id).model_copy(update={
-            "annotations": tuple(self.annotations.visible(meeting_id, user))})
+            "annotations": tuple(self.annotations.visible(meeting_id, user)),
+            "people": self.context.presence.people(meeting_id)})
         return snapshot.model_dump(mode="json")
 
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
@@ -209,6 +218,13 @@ class MeetingEvents:
         log.info("meeting %s: %s set participants_draw=%s", request.meeting_id, user.name,
                  request.participants_draw)
         return payload
+
+    async def presence_set(self, sid: str, user: User, request: PresenceSet) -> None:
+        authz.require_visible_meeting(self.store, user, request.meeting_id)
+        if not self.context.presence.set(request.meeting_id, sid, request.following,
+                                         request.place):
+            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+        await self.context.announce_presence(request.meeting_id)
 
     def _require_joined(self, sid: str, meeting_id: int) -> None:
         if meeting_room(meeting_id) not in self.sio.rooms(sid):

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from meeting.core import annotations as ann
-from meeting.core import laser
+from meeting.core import laser, presence
 from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
     Data,
     ErrorCode,
@@ -59,6 +59,7 @@ class Event(StrEnum):
     VIEW_ZOOM = "view:zoom"
     AGENDA_SET = "agenda:set"
     AGENDA_GO = "agenda:go"
+    PRESENCE_SET = "presence:set"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
     ANNOTATION_END = "annotation:end"
@@ -74,6 +75,7 @@ class Event(StrEnum):
     ANNOTATION = "annotation"
     LASER = "laser"
     AGENDA = "agenda"
+    PRESENCE = "presence"
 
 
 # --- client -> server payloads -------------------------------------------------------------
@@ -238,6 +240,8 @@ class Snapshot(Data):
     annotations: tuple[ann.AnnotationData, ...] = ()
     """Every shared annotation of the meeting, and the requesting user's private ones."""
     agenda: tuple[AgendaItem, ...] = ()
+    people: tuple[presence.Person, ...] = ()
+    """Who is in the meeting now (see `presence`)."""
 
 
 CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
@@ -253,6 +257,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.VIEW_ZOOM: ViewZoom,
     Event.AGENDA_SET: AgendaSet,
     Event.AGENDA_GO: AgendaGo,
+    Event.PRESENCE_SET: presence.PresenceSet,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,
@@ -271,6 +276,7 @@ SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.ANNOTATION: ann.AnnotationChange,
     Event.LASER: laser.LaserData,
     Event.AGENDA: AgendaChanged,
+    Event.PRESENCE: presence.PresenceData,
 }
 
 

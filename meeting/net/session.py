@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from meeting.core.annotations import AnnotationData, AnnotationPut
 from meeting.core.ink import InkAction, InkOutbox
 from meeting.core.laser import LaserData
+from meeting.core.presence import Person, Place, PresenceData
 from meeting.core.protocol import (
     SERVER_PAYLOADS,
     DocumentInfo,
@@ -41,6 +42,7 @@ class SessionListener(Protocol):
     def meeting_changed(self, meeting_id: int, view: MeetingView) -> None: ...
     def request_failed(self, message: str) -> None: ...
     def laser_moved(self, pointer: LaserData) -> None: ...
+    def presence_changed(self, meeting_id: int) -> None: ...
 
 
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
@@ -66,6 +68,8 @@ class MeetingSession:
         self._lock = threading.RLock()
         self._downloads: dict[str, Future[Path]] = {}
         self._outboxes: dict[int, InkOutbox] = {}
+        self._people: dict[int, tuple[Person, ...]] = {}
+        self._presence_sent: dict[int, tuple[bool, Place]] = {}
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS)
@@ -145,6 +149,22 @@ class MeetingSession:
             payload["points"] = [list(p) for p in annotation.points]
             self._send_ink(Event.ANNOTATION_PUT, {"meeting_id": meeting_id, **payload}, _ignore)
 
+    def people(self, meeting_id: int) -> tuple[Person, ...]:
+        """Who is in the meeting now, as the server last said."""
+        with self._lock:
+            return self._people.get(meeting_id, ())
+
+    def report_presence(self, meeting_id: int, following: bool, place: Place) -> None:
+        """Tell the server what this device does (sent only when it changes, and again after
+        a reconnect)."""
+        with self._lock:
+            if self._presence_sent.get(meeting_id) == (following, place):
+                return
+            self._presence_sent[meeting_id] = (following, place)
+        self.connection.send(Event.PRESENCE_SET, {"meeting_id": meeting_id,
+                                                   "following": following,
+                                                   "place": str(place)})
+
     def point_laser(self, meeting_id: int, document_id: int, page: int,
                     point: tuple[float, float] | None) -> None:
         """Where the presenter's laser points now (None hides it). Nothing is resent: the next
@@ -214,6 +234,8 @@ class MeetingSession:
     # --- ConnectionListener ------------------------------------------------------------------
 
     def on_connected(self) -> None:
+        with self._lock:
+            self._presence_sent.clear()  # a new connection: the server knows nothing of it
         self.listener.connection_changed(True)
         with self._lock:
             joined = list(self._syncs)
@@ -240,6 +262,11 @@ class MeetingSession:
         if isinstance(change, LaserData):  # not a change of the meeting: shown, not kept
             self.listener.laser_moved(change)
             return
+        if isinstance(change, PresenceData):  # who is here: unnumbered, the newest wins
+            with self._lock:
+                self._people[change.meeting_id] = change.people
+            self.listener.presence_changed(change.meeting_id)
+            return
         with self._lock:
             sync = self._syncs.get(change.meeting_id)
             if sync is None:
@@ -265,6 +292,7 @@ class MeetingSession:
                 sync = self._syncs.get(meeting_id)
                 if sync is None:
                     return
+                self._people[meeting_id] = snapshot.people
                 outcome = sync.apply_snapshot(snapshot)
                 view = sync.view
             if outcome is Outcome.NEED_SNAPSHOT:

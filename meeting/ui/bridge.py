@@ -15,6 +15,7 @@ class SessionBridge(QObject):
     meetingChanged = Signal(int, object)
     requestFailed = Signal(str)
     laserMoved = Signal(object)
+    presenceChanged = Signal(int)
 
     def connection_changed(self, online: bool) -> None:
         self.connectionChanged.emit(online)
@@ -30,3 +31,6 @@ class SessionBridge(QObject):
 
     def laser_moved(self, pointer) -> None:
         self.laserMoved.emit(pointer)
+
+    def presence_changed(self, meeting_id: int) -> None:
+        self.presenceChanged.emit(meeting_id)

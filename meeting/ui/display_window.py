@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QScreen
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from meeting.core.following import FollowModel
+from meeting.core.presence import Place
 from meeting.core.sync import MeetingView
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
@@ -106,6 +107,8 @@ class DisplayWindow(QWidget):
             self._stack.setCurrentWidget(self.blank_panel)
         self.ink.refresh()
         self.laser.refresh()
+        if view is not None:  # a display is in the room and always follows
+            self.session.report_presence(self.meeting_id, True, Place.ROOM)
 
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id == self.meeting_id:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QScreen,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.following import FollowModel, Position
+from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Role
 from meeting.core.sync import MeetingView
 from meeting.export.notes_pdf import ExportResult
@@ -92,6 +94,8 @@ class ViewerWindow(QMainWindow):
         bridge.requestFailed.connect(lambda message: self.notice.show_message("error", message))
         bridge.sessionRefused.connect(self._on_session_refused)
         bridge.laserMoved.connect(self.remote_laser.moved)
+        bridge.presenceChanged.connect(
+            lambda meeting_id: self._show_people() if meeting_id == self.meeting_id else None)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -269,7 +273,17 @@ class ViewerWindow(QMainWindow):
         self.upload_progress = QProgressBar()
         self.upload_progress.setMaximumWidth(240)
         self.upload_progress.hide()
+        self.people_label = QLabel()
+        self.people_label.setStyleSheet("padding: 0 8px;")
+        self.place_choice = QComboBox()
+        self.place_choice.addItem(self.tr("In the room"), Place.ROOM)
+        self.place_choice.addItem(self.tr("Remote"), Place.REMOTE)
+        self.place_choice.setCurrentIndex(1)
+        self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
+        self.place_choice.currentIndexChanged.connect(lambda _: self._report_presence())
         self.statusBar().addPermanentWidget(self.upload_progress)
+        self.statusBar().addPermanentWidget(self.people_label)
+        self.statusBar().addPermanentWidget(self.place_choice)
         self.statusBar().addPermanentWidget(self.connection_label)
 
     # --- user actions ------------------------------------------------------------------------
@@ -345,6 +359,24 @@ class ViewerWindow(QMainWindow):
 
     def save_agenda(self, entries: list[dict]) -> None:
         self._room("agenda:set", items=entries)
+
+    def _report_presence(self) -> None:
+        if self.session.view(self.meeting_id) is not None:  # joined: the server knows us
+            self.session.report_presence(
+                self.meeting_id, self.follow.following or self.follow.is_presenter,
+                self.place_choice.currentData())
+
+    def _show_people(self) -> None:
+        people = self.session.people(self.meeting_id)
+        following = sum(1 for p in people if p.following)
+        self.people_label.setText(self.tr("{0} here · {1} following").format(
+            len(people), following))
+        lines = []
+        for person in people:
+            where = self.tr("in the room") if person.place is Place.ROOM else self.tr("remote")
+            doing = self.tr("following") if person.following else self.tr("browsing")
+            lines.append(f"{person.name} — {where}, {doing}")
+        self.people_label.setToolTip("\n".join(lines))
 
     def _fill_handover_menu(self) -> None:
         """Everyone invited who can present (not display accounts), except the presenter."""
@@ -531,6 +563,7 @@ class ViewerWindow(QMainWindow):
         self._select_document(document)
         self.ink.refresh()
         self.remote_laser.refresh()
+        self._report_presence()
         self.shownChanged.emit()
 
     def _loading(self, document: DocumentInfo) -> None:

@@ -71,14 +71,28 @@ def login(url: str, name: str, password: str = PASSWORD) -> str:
 
 
 class Peer:
-    """A real python-socketio client that records what the server broadcasts to it."""
+    """A real python-socketio client that records what the server broadcasts to it.
+
+    `presence` broadcasts (who is here, sent whenever anyone joins or leaves) go to their own
+    queue, so tests about other events need not step over them."""
 
     def __init__(self, url: str, token: str) -> None:
         self.events: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self.presence: queue.Queue[Any] = queue.Queue()
         self.sio = socketio.Client(reconnection=False)
-        self.sio.on("*", lambda event, data: self.events.put((event, data)))
+        self.sio.on("*", self._record)
         self.sio.connect(url, auth={"token": token, "protocol": PROTOCOL_VERSION},
                          transports=["websocket"], wait_timeout=10)
+
+    def _record(self, event: str, data: Any) -> None:
+        (self.presence.put(data) if event == "presence" else self.events.put((event, data)))
+
+    def last_presence(self, timeout: float = 5) -> Any:
+        """The newest presence broadcast (waiting for one if none came yet)."""
+        latest = self.presence.get(timeout=timeout)
+        while not self.presence.empty():
+            latest = self.presence.get_nowait()
+        return latest
 
     def call(self, event: str, payload: Any = None, timeout: float = 10) -> dict:
         if payload is None:

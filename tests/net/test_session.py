@@ -44,6 +44,9 @@ class Recorder:
     def laser_moved(self, pointer) -> None:
         pass
 
+    def presence_changed(self, meeting_id: int) -> None:
+        pass
+
     def request_failed(self, message: str) -> None:
         with self.condition:
             self.failures.append(message)

@@ -86,3 +86,20 @@ def test_hand_over_the_presenter_role_and_take_it_back(qtbot, open_viewer):
     qtbot.waitUntil(lambda: olga.follow.is_presenter and not paul.follow.is_presenter,
                     timeout=10_000)
     assert not paul.room_action.isVisible()
+
+
+def test_everyone_sees_who_is_here_where_and_following(qtbot, open_viewer):
+    olga, paul = open_viewer("olga"), open_viewer("paul")
+    paul.place_choice.setCurrentIndex(0)  # "In the room"
+    qtbot.waitUntil(lambda: "paul — in the room, following" in olga.people_label.toolTip(),
+                    timeout=10_000)
+    assert olga.people_label.text().startswith("2 here")
+    paul.step(+1)  # paul browses on his own
+    qtbot.waitUntil(lambda: "paul — in the room, browsing" in olga.people_label.toolTip(),
+                    timeout=10_000)
+    assert "1 following" in olga.people_label.text()
+    paul.back_to_presenter()
+    qtbot.waitUntil(lambda: "2 following" in olga.people_label.text(), timeout=10_000)
+    paul.close()
+    paul.session.close()
+    qtbot.waitUntil(lambda: olga.people_label.text().startswith("1 here"), timeout=10_000)

@@ -1,0 +1,93 @@
+"""Who is in a meeting right now, where, and whether they follow the presenter.
+
+Presence lives in the server's memory only (after a restart, clients rejoin and say it again).
+Each connection that joined a meeting counts; one person with a tablet and a laptop is one
+person with two devices, "following" if any device follows and "in the room" if any is there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from meeting.core.schema import Data, Id, Message
+
+
+class Place(StrEnum):
+    ROOM = "room"
+    REMOTE = "remote"
+
+
+class PresenceSet(Message):
+    """`presence:set`: what this device is doing."""
+
+    meeting_id: Id
+    following: bool
+    place: Annotated[Place, Field(strict=False)]
+
+
+class Person(Data):
+    name: str
+    role: str
+    place: Place
+    following: bool
+    devices: int
+
+
+class PresenceData(Data):
+    """`presence`: everyone in the meeting now, sorted by name."""
+
+    meeting_id: int
+    people: tuple[Person, ...]
+
+
+@dataclass
+class _Device:
+    name: str
+    role: str
+    place: Place
+    following: bool
+
+
+class Presence:
+    """The server's record: meeting -> connection -> device. Not thread-safe: the server's
+    event loop is its only user."""
+
+    def __init__(self) -> None:
+        self._meetings: dict[int, dict[str, _Device]] = {}
+
+    def join(self, meeting_id: int, sid: str, name: str, role: str) -> None:
+        devices = self._meetings.setdefault(meeting_id, {})
+        if sid not in devices:
+            devices[sid] = _Device(name, role, Place.ROOM if role == "display" else Place.REMOTE,
+                                   True)
+
+    def set(self, meeting_id: int, sid: str, following: bool, place: Place) -> bool:
+        """False when the connection has not joined the meeting."""
+        device = self._meetings.get(meeting_id, {}).get(sid)
+        if device is None:
+            return False
+        device.following, device.place = following, place
+        return True
+
+    def leave(self, meeting_id: int, sid: str) -> bool:
+        return self._meetings.get(meeting_id, {}).pop(sid, None) is not None
+
+    def gone(self, sid: str) -> list[int]:
+        """The connection closed: the meetings it was in."""
+        return [meeting_id for meeting_id in list(self._meetings)
+                if self.leave(meeting_id, sid)]
+
+    def people(self, meeting_id: int) -> tuple[Person, ...]:
+        by_name: dict[str, list[_Device]] = {}
+        for device in self._meetings.get(meeting_id, {}).values():
+            by_name.setdefault(device.name, []).append(device)
+        return tuple(
+            Person(name=name, role=devices[0].role,
+                   place=Place.ROOM if any(d.place is Place.ROOM for d in devices)
+                   else Place.REMOTE,
+                   following=any(d.following for d in devices), devices=len(devices))
+            for name, devices in sorted(by_name.items()))
