@@ -45,6 +45,7 @@ from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
 from meeting.ui.banners import Banner
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.console_window import ConsoleWindow
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.export_dialog import ExportDialog
@@ -74,6 +75,7 @@ class ViewerWindow(QMainWindow):
         self.session = session
         self.bridge = bridge
         self.displays: list[DisplayWindow] = []
+        self.console: ConsoleWindow | None = None
         self.meeting_id = meeting_id
         self.follow = FollowModel(session.user.name)
         self._worker = worker
@@ -191,6 +193,8 @@ class ViewerWindow(QMainWindow):
             self.tr("Take the presenter role"),
             lambda: self._room("presenter:set", user=self.session.user.name))
         self.room_menu.aboutToShow.connect(self._fill_handover_menu)
+        self.room_menu.addSeparator()
+        self.room_menu.addAction(self.tr("Presenter's console"), self.open_console)
         self.room_action = action(self.tr("Room"), lambda: None, (),
                                   QStyle.StandardPixmap.SP_ComputerIcon)
         self.room_action.setMenu(self.room_menu)
@@ -359,6 +363,14 @@ class ViewerWindow(QMainWindow):
 
     def save_agenda(self, entries: list[dict]) -> None:
         self._room("agenda:set", items=entries)
+
+    def open_console(self) -> ConsoleWindow:
+        """This page and the next, the agenda, the time and the people, on this screen."""
+        if self.console is None:
+            self.console = ConsoleWindow(self)
+        self.console.show()
+        self.console.raise_()
+        return self.console
 
     def _report_presence(self) -> None:
         if self.session.view(self.meeting_id) is not None:  # joined: the server knows us
@@ -654,6 +666,8 @@ class ViewerWindow(QMainWindow):
         self.go_to(Position(document_id, self._last_page.get(document_id, 0)))
 
     def closeEvent(self, event) -> None:
+        if self.console is not None:
+            self.console.close()
         for display in list(self.displays):
             display.close()
         self.thumbnails.close_jobs()

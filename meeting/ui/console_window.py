@@ -1,0 +1,141 @@
+"""The presenter's console, on the presenter's own screen while the room watches the large
+monitor: this page and the next, the agenda, the time, who is here and following, and the
+controls. It drives the presenter's viewer window, so there is one place that turns pages."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting.core.presence import Place
+from meeting.ui.agenda_panel import AgendaPanel
+from meeting.ui.page_view import PageView, ZoomMode
+
+TICK_MS = 1000
+
+
+def clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600:d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class ConsoleWindow(QWidget):
+    def __init__(self, viewer, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.viewer = viewer
+        self.setWindowTitle(self.tr("Presenter's console"))
+        self._opened = time.monotonic()
+        self._item: int | None = None
+        self._item_since = time.monotonic()
+
+        self.current = PageView(viewer._worker)
+        self.current.set_zoom_mode(ZoomMode.FIT_PAGE)
+        self.next_page = PageView(viewer._worker)
+        self.next_page.set_zoom_mode(ZoomMode.FIT_PAGE)
+        self.next_page.setMaximumHeight(260)
+        self.current_label = QLabel()
+        self.current_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.next_label = QLabel()
+        self.time_label = QLabel()
+        self.time_label.setStyleSheet("font-size: 22px; font-family: monospace;")
+        self.people = QListWidget()
+        self.people_label = QLabel()
+        self.agenda = AgendaPanel(may_edit=False)
+        self.agenda.itemChosen.connect(viewer.take_up)
+
+        previous = QPushButton(self.tr("◀ Previous"))
+        following = QPushButton(self.tr("Next ▶"))
+        for button, delta in ((previous, -1), (following, +1)):
+            button.setMinimumHeight(48)
+            button.clicked.connect(lambda _=False, d=delta: viewer.step(d))
+        self.page_box = QSpinBox()
+        self.page_box.setMinimumHeight(36)
+        self.page_box.setPrefix(self.tr("Page "))
+        self.page_box.editingFinished.connect(
+            lambda: viewer.go_to_page(self.page_box.value() - 1))
+        room = QPushButton(self.tr("Room"))
+        room.setMinimumHeight(48)
+        room.setMenu(viewer.room_menu)
+
+        left = QVBoxLayout()
+        left.addWidget(self.current_label)
+        left.addWidget(self.current, 1)
+        controls = QHBoxLayout()
+        for widget in (previous, following, self.page_box, room):
+            controls.addWidget(widget)
+        left.addLayout(controls)
+        right = QVBoxLayout()
+        right.addWidget(self.time_label)
+        right.addWidget(self.next_label)
+        right.addWidget(self.next_page)
+        right.addWidget(self.agenda, 1)
+        right.addWidget(self.people_label)
+        right.addWidget(self.people, 1)
+        columns = QHBoxLayout(self)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        viewer.shownChanged.connect(self.refresh)
+        viewer.bridge.presenceChanged.connect(lambda _: self._show_people())
+        viewer.bridge.meetingChanged.connect(lambda *_: self.refresh())
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(TICK_MS)
+        self.resize(1280, 800)
+        self.refresh()
+
+    def refresh(self) -> None:
+        viewer, shown = self.viewer, self.viewer.follow.shown
+        document = viewer.follow.document(shown.document_id) if shown else None
+        layout = viewer.loader.layout(document) if document else None
+        view = viewer.session.view(viewer.meeting_id)
+        if view is not None:
+            self.agenda.show_view(view)
+            if view.state.agenda_item != self._item:
+                self._item, self._item_since = view.state.agenda_item, time.monotonic()
+        if layout is None:
+            self.current.set_document(None)
+            self.next_page.set_document(None)
+            self.current_label.setText("—")
+            self.next_label.setText("")
+        else:
+            self.current.set_document(layout, shown.page)
+            self.current_label.setText(self.tr("“{0}” — page {1} of {2}").format(
+                document.title, shown.page + 1, document.pages))
+            self.page_box.setRange(1, document.pages)
+            self.page_box.setValue(shown.page + 1)
+            has_next = shown.page + 1 < document.pages
+            self.next_page.set_document(layout if has_next else None, shown.page + 1)
+            self.next_label.setText(self.tr("Next: page {0}").format(shown.page + 2)
+                                    if has_next else self.tr("Last page"))
+        self._show_people()
+        self._tick()
+
+    def _tick(self) -> None:
+        text = self.tr("Elapsed {0}").format(clock(time.monotonic() - self._opened))
+        if self._item is not None:
+            text += self.tr("  ·  this item {0}").format(
+                clock(time.monotonic() - self._item_since))
+        self.time_label.setText(text)
+
+    def _show_people(self) -> None:
+        people = self.viewer.session.people(self.viewer.meeting_id)
+        self.people.clear()
+        for person in people:
+            where = self.tr("room") if person.place is Place.ROOM else self.tr("remote")
+            state = "●" if person.following else "○"
+            doing = self.tr("following") if person.following else self.tr("browsing")
+            self.people.addItem(f"{state} {person.name} — {where}, {doing}")
+        following = sum(1 for p in people if p.following)
+        self.people_label.setText(self.tr("Here: {0} · following: {1}").format(
+            len(people), following))
