@@ -9,7 +9,7 @@ from pathlib import Path
 
 import socketio
 
-from meeting.core.presence import Presence, PresenceData
+from meeting.core.presence import Presence
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
 from server.store.blobs import BlobStore
 from server.store.db import open_database
@@ -44,7 +44,7 @@ class ServerContext:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def announce_presence(self, meeting_id: int) -> None:
-        people = PresenceData(meeting_id=meeting_id, people=self.presence.people(meeting_id))
+        people = self.presence.data(meeting_id)
         await self.broadcast(meeting_id, str(Event.PRESENCE), people.model_dump(mode="json"))
 
     async def broadcast(self, meeting_id: int, event: str, payload: dict) -> None:

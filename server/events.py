@@ -171,7 +171,8 @@ class MeetingEvents:
     def _snapshot(self, meeting_id: int, user: User) -> dict:
         snapshot = self.store.snapshot(meeting_id).model_copy(update={
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
-            "people": self.context.presence.people(meeting_id)})
+            "people": self.context.presence.people(meeting_id),
+            "presence_version": self.context.presence.version})
         return snapshot.model_dump(mode="json")
 
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:

@@ -38,10 +38,15 @@ class Person(Data):
 
 
 class PresenceData(Data):
-    """`presence`: everyone in the meeting now, sorted by name."""
+    """`presence`: everyone in the meeting now, sorted by name.
+
+    `version` grows with every change the server records (within one run of the server): a
+    client that handles messages on several threads keeps the list with the highest version.
+    """
 
     meeting_id: int
     people: tuple[Person, ...]
+    version: int = 0
 
 
 @dataclass
@@ -58,12 +63,15 @@ class Presence:
 
     def __init__(self) -> None:
         self._meetings: dict[int, dict[str, _Device]] = {}
+        self.version = 0
+        """Counts the changes: the newest `presence` list has the highest."""
 
     def join(self, meeting_id: int, sid: str, name: str, role: str) -> None:
         devices = self._meetings.setdefault(meeting_id, {})
         if sid not in devices:
             devices[sid] = _Device(name, role, Place.ROOM if role == "display" else Place.REMOTE,
                                    True)
+            self.version += 1
 
     def set(self, meeting_id: int, sid: str, following: bool, place: Place) -> bool:
         """False when the connection has not joined the meeting."""
@@ -71,10 +79,18 @@ class Presence:
         if device is None:
             return False
         device.following, device.place = following, place
+        self.version += 1
         return True
 
     def leave(self, meeting_id: int, sid: str) -> bool:
-        return self._meetings.get(meeting_id, {}).pop(sid, None) is not None
+        if self._meetings.get(meeting_id, {}).pop(sid, None) is None:
+            return False
+        self.version += 1
+        return True
+
+    def data(self, meeting_id: int) -> PresenceData:
+        return PresenceData(meeting_id=meeting_id, people=self.people(meeting_id),
+                            version=self.version)
 
     def gone(self, sid: str) -> list[int]:
         """The connection closed: the meetings it was in."""

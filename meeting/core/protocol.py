@@ -242,6 +242,8 @@ class Snapshot(Data):
     agenda: tuple[AgendaItem, ...] = ()
     people: tuple[presence.Person, ...] = ()
     """Who is in the meeting now (see `presence`)."""
+    presence_version: int = 0
+    """The `version` of that list of people."""
 
 
 CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {

@@ -68,7 +68,7 @@ class MeetingSession:
         self._lock = threading.RLock()
         self._downloads: dict[str, Future[Path]] = {}
         self._outboxes: dict[int, InkOutbox] = {}
-        self._people: dict[int, tuple[Person, ...]] = {}
+        self._people: dict[int, PresenceData] = {}
         self._presence_sent: dict[int, tuple[bool, Place]] = {}
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
@@ -152,7 +152,17 @@ class MeetingSession:
     def people(self, meeting_id: int) -> tuple[Person, ...]:
         """Who is in the meeting now, as the server last said."""
         with self._lock:
-            return self._people.get(meeting_id, ())
+            known = self._people.get(meeting_id)
+            return known.people if known else ()
+
+    def _take_presence(self, presence: PresenceData) -> bool:
+        """Keep the newest list of people (False for one overtaken by a newer); holding the
+        lock. Incoming messages are handled on threads of their own and may swap places."""
+        known = self._people.get(presence.meeting_id)
+        if known is not None and presence.version < known.version:
+            return False
+        self._people[presence.meeting_id] = presence
+        return True
 
     def report_presence(self, meeting_id: int, following: bool, place: Place) -> None:
         """Tell the server what this device does (sent only when it changes, and again after
@@ -236,6 +246,9 @@ class MeetingSession:
     def on_connected(self) -> None:
         with self._lock:
             self._presence_sent.clear()  # a new connection: the server knows nothing of it
+            # (and may have restarted, counting presence versions from 0 again)
+            self._people = {m: p.model_copy(update={"version": -1})
+                            for m, p in self._people.items()}
         self.listener.connection_changed(True)
         with self._lock:
             joined = list(self._syncs)
@@ -262,25 +275,35 @@ class MeetingSession:
         if isinstance(change, LaserData):  # not a change of the meeting: shown, not kept
             self.listener.laser_moved(change)
             return
-        if isinstance(change, PresenceData):  # who is here: unnumbered, the newest wins
+        if isinstance(change, PresenceData):  # who is here: the highest version wins
             with self._lock:
-                self._people[change.meeting_id] = change.people
-            self.listener.presence_changed(change.meeting_id)
+                if self._take_presence(change):
+                    self.listener.presence_changed(change.meeting_id)
             return
-        with self._lock:
+        with self._lock:  # (the listener is told under the lock: see _changed)
             sync = self._syncs.get(change.meeting_id)
             if sync is None:
                 return
             outcome = sync.apply(change)
-            view = sync.view
-        if outcome is Outcome.APPLIED and view is not None:
-            self.listener.meeting_changed(change.meeting_id, view)
-        elif outcome is Outcome.NEED_SNAPSHOT:
+            if outcome is Outcome.APPLIED:
+                self._changed(change.meeting_id, sync)
+        if outcome is Outcome.NEED_SNAPSHOT:
             log.info("meeting %s: missed a change before seq %s; resyncing",
                      change.meeting_id, change.seq)
             self._request_snapshot(change.meeting_id, Event.MEETING_SNAPSHOT)
 
     # --- internals ---------------------------------------------------------------------------
+
+    def _changed(self, meeting_id: int, sync: MeetingSync) -> None:
+        """Tell the listener about the new view; called holding the lock.
+
+        python-socketio's client handles each incoming message on a thread of its own, so two
+        broadcasts can be applied in order and yet reported in the other: the listener would
+        end on the older view (a follower left on the presenter's previous page). Reporting
+        while still holding the lock keeps the reports in the order the changes were applied.
+        """
+        if sync.view is not None:
+            self.listener.meeting_changed(meeting_id, sync.view)
 
     def _request_snapshot(self, meeting_id: int, event: Event) -> None:
         def on_reply(reply: Reply) -> None:
@@ -292,13 +315,13 @@ class MeetingSession:
                 sync = self._syncs.get(meeting_id)
                 if sync is None:
                     return
-                self._people[meeting_id] = snapshot.people
+                self._take_presence(PresenceData(meeting_id=meeting_id, people=snapshot.people,
+                                                 version=snapshot.presence_version))
                 outcome = sync.apply_snapshot(snapshot)
-                view = sync.view
+                if outcome is Outcome.APPLIED:
+                    self._changed(meeting_id, sync)
             if outcome is Outcome.NEED_SNAPSHOT:
                 self._request_snapshot(meeting_id, Event.MEETING_SNAPSHOT)
-            elif outcome is Outcome.APPLIED and view is not None:
-                self.listener.meeting_changed(meeting_id, view)
 
         self.connection.request(event, {"meeting_id": meeting_id}, on_reply)
 

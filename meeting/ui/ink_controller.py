@@ -335,24 +335,25 @@ class InkController(QObject):
 
     def words_on_shown_page(self) -> list[Word]:
         """The shown page's words, once read (empty until then, or on a page without text)."""
-        path, shown = self.page_view.document_path, self.follow.shown
-        return list(self._words.get((path, shown.page), [])) if shown and path else []
+        return list(self._words.get(self._page_key(), []))
+
+    def _page_key(self) -> tuple[str, int] | None:
+        """The page the page view shows (its document and page agree, unlike the follow model
+        and the view for the moment a new document is still loading)."""
+        path = self.page_view.document_path
+        return None if path is None else (path, self.page_view.page)
 
     def _snap_for(self, x: float, y: float) -> MarkerSnap | None:
-        path, shown = self.page_view.document_path, self.follow.shown
-        if not self.toolbar.snap_action.isChecked() or path is None or shown is None:
+        if not self.toolbar.snap_action.isChecked():
             return None
-        words = self._words.get((path, shown.page))
+        words = self._words.get(self._page_key())
         reach = SNAP_REACH_PX / self.page_view.current_scale()
         return snap_at(words, x, y, reach) if words else None
 
     def _read_page_words(self) -> None:
         """Have the words of the shown page ready before the marker goes down."""
-        path, shown = self.page_view.document_path, self.follow.shown
-        if self._read_words is None or path is None or shown is None:
-            return
-        key = (path, shown.page)
-        if key in self._words:
+        key = self._page_key()
+        if self._read_words is None or key is None or key in self._words:
             return
         self._words[key] = []  # asked for: not again
         if len(self._words) > WORD_PAGES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,12 +88,14 @@ class Peer:
     def _record(self, event: str, data: Any) -> None:
         (self.presence.put(data) if event == "presence" else self.events.put((event, data)))
 
-    def last_presence(self, timeout: float = 5) -> Any:
-        """The newest presence broadcast (waiting for one if none came yet)."""
-        latest = self.presence.get(timeout=timeout)
-        while not self.presence.empty():
-            latest = self.presence.get_nowait()
-        return latest
+    def presence_until(self, condition, timeout: float = 5) -> Any:
+        """The first presence broadcast for which `condition` holds (older ones are dropped:
+        the tests wait for the list they expect to become true)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            latest = self.presence.get(timeout=max(0.01, deadline - time.monotonic()))
+            if condition(latest):
+                return latest
 
     def call(self, event: str, payload: Any = None, timeout: float = 10) -> dict:
         if payload is None:

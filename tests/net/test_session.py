@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -22,6 +23,8 @@ class Recorder:
     def __init__(self) -> None:
         self.condition = threading.Condition()
         self.views: dict[int, MeetingView] = {}
+        self.seqs: list[int] = []
+        """The `seq` of every view reported, in the order reported."""
         self.online: list[bool] = []
         self.failures: list[str] = []
         self.refusals: list[tuple[str, str]] = []
@@ -39,6 +42,7 @@ class Recorder:
     def meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         with self.condition:
             self.views[meeting_id] = view
+            self.seqs.append(view.seq)
             self.condition.notify_all()
 
     def laser_moved(self, pointer) -> None:
@@ -88,6 +92,82 @@ def test_follower_sees_presenters_turns(seeded_server, open_session):
     presenter.set_page(seeded.meeting_id, seeded.documents[1], 3)
     f_rec.wait_for(lambda: f_rec.views[seeded.meeting_id].state.page == 3)
     assert f_rec.views[seeded.meeting_id].state.document_id == seeded.documents[1]
+
+
+@pytest.fixture
+def eager_thread_switching():
+    """Let Python switch threads every few microseconds, as a loaded machine would: races
+    between the threads that handle incoming messages then show up within a few dozen."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(interval)
+
+
+def test_a_burst_of_turns_is_reported_in_the_order_made(seeded_server, open_session,
+                                                        eager_thread_switching):
+    """python-socketio hands each incoming message to a thread of its own: the session must
+    still report the views in order, or a follower ends on the presenter's previous page."""
+    live, seeded = seeded_server
+    follower, rec = open_session("paul")
+    follower.join(seeded.meeting_id)
+    rec.wait_for(lambda: seeded.meeting_id in rec.views)
+    presenter = live.peer("olga")
+    presenter.call("meeting:join", {"meeting_id": seeded.meeting_id})
+    turns = [page % 6 for page in range(1, 101)]  # the 6-page briefing, round and round
+    for page in turns:  # as fast as a held-down arrow key: no waiting for the answers
+        presenter.sio.emit("page:set", {"meeting_id": seeded.meeting_id,
+                                        "document_id": seeded.documents[1], "page": page})
+    final = presenter.call("page:set", {"meeting_id": seeded.meeting_id,
+                                        "document_id": seeded.documents[1], "page": 5})
+    rec.wait_for(lambda: rec.views[seeded.meeting_id].seq == final["data"]["seq"])
+    time.sleep(0.3)  # any straggler would be reported by now
+    assert rec.seqs == sorted(rec.seqs)
+    assert rec.views[seeded.meeting_id].state.page == 5
+
+
+def test_a_view_is_reported_only_after_the_one_before_it(seeded_server, open_session):
+    """The same race, made certain: while the listener is still being told of change N+1 on
+    one thread, change N+2 arrives on another. It must wait, not overtake."""
+    _, seeded = seeded_server
+    m = seeded.meeting_id
+    session, rec = open_session("paul")
+    session.join(m)
+    rec.wait_for(lambda: m in rec.views)
+    state = rec.views[m].state.model_dump(mode="json")
+    seq = state["seq"]
+    told, tell = threading.Event(), rec.meeting_changed
+
+    def slow_to_hear_the_first(meeting_id: int, view: MeetingView) -> None:
+        if view.seq == seq + 1:
+            told.set()
+            time.sleep(0.3)
+        tell(meeting_id, view)
+
+    rec.meeting_changed = slow_to_hear_the_first
+    first = threading.Thread(target=session.on_event,
+                             args=("meeting:state", {**state, "seq": seq + 1, "page": 1}))
+    first.start()
+    assert told.wait(5)
+    session.on_event("meeting:state", {**state, "seq": seq + 2, "page": 2})
+    first.join()
+    assert rec.seqs[-2:] == [seq + 1, seq + 2]
+    assert rec.views[m].state.page == 2
+
+
+def test_an_older_presence_list_does_not_replace_a_newer_one(seeded_server, open_session):
+    """Two `presence` broadcasts handled on two threads may swap places: the version decides."""
+    _, seeded = seeded_server
+    session, rec = open_session("paul")
+    session.join(seeded.meeting_id)
+    rec.wait_for(lambda: seeded.meeting_id in rec.views)
+    person = {"name": "dora", "role": "display", "place": "room", "following": True,
+              "devices": 1}
+    newer = {"meeting_id": seeded.meeting_id, "people": [person], "version": 1_000_000}
+    older = {"meeting_id": seeded.meeting_id, "people": [], "version": 999_999}
+    session.on_event("presence", newer)
+    session.on_event("presence", older)
+    assert [p.name for p in session.people(seeded.meeting_id)] == ["dora"]
 
 
 def test_refused_page_turn_is_reported(seeded_server, open_session):
