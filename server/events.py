@@ -18,6 +18,7 @@ from meeting.core.presence import PresenceSet
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
     PROTOCOL_VERSION,
+    BesideSet,
     ErrorCode,
     Event,
     MeetingRef,
@@ -57,6 +58,7 @@ class MeetingEvents:
             Event.MEETING_LEAVE: self.meeting_leave,
             Event.MEETING_SNAPSHOT: self.meeting_snapshot,
             Event.PAGE_SET: self.page_set,
+            Event.BESIDE_SET: self.beside_set,
             Event.PRESENTER_SET: self.presenter_set,
             Event.PRESENCE_SET: self.presence_set,
             Event.MEETING_SETTINGS: self.meeting_settings,
@@ -178,23 +180,37 @@ class MeetingEvents:
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
         self._require_joined(sid, request.meeting_id)
-        document = self.store.document(request.meeting_id, request.document_id)
-        if document is None:
-            raise ProtocolError(
-                ErrorCode.NOT_FOUND, f"No document {request.document_id} in this meeting."
-            )
-        if request.page >= document.pages:
-            raise ProtocolError(
-                ErrorCode.NOT_FOUND,
-                f"Page index {request.page} is past the end of {document.title!r} "
-                f"({document.pages} pages, indexed from 0).",
-            )
+        self._require_page(request.meeting_id, request.document_id, request.page)
         async with self.context.meeting_locks[request.meeting_id]:
             authz.require_presenter(self.store, user, request.meeting_id)
-            state = self.store.set_page(request.meeting_id, document.id, request.page)
+            state = self.store.set_page(request.meeting_id, request.document_id, request.page)
             payload = state.model_dump(mode="json")
             await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
         return payload
+
+    async def beside_set(self, sid: str, user: User, request: BesideSet) -> dict:
+        authz.require_visible_meeting(self.store, user, request.meeting_id)
+        self._require_joined(sid, request.meeting_id)
+        if request.document_id is not None:
+            self._require_page(request.meeting_id, request.document_id, request.page)
+        async with self.context.meeting_locks[request.meeting_id]:
+            authz.require_presenter(self.store, user, request.meeting_id)
+            state = self.store.set_beside(request.meeting_id, request.document_id,
+                                          request.page if request.document_id else 0)
+            payload = state.model_dump(mode="json")
+            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+        return payload
+
+    def _require_page(self, meeting_id: int, document_id: int, page: int) -> None:
+        document = self.store.document(meeting_id, document_id)
+        if document is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, f"No document {document_id} in this meeting.")
+        if page >= document.pages:
+            raise ProtocolError(
+                ErrorCode.NOT_FOUND,
+                f"Page index {page} is past the end of {document.title!r} "
+                f"({document.pages} pages, indexed from 0).",
+            )
 
     async def presenter_set(self, sid: str, user: User, request: PresenterSet) -> dict:
         target = self.store.user_by_name(request.user)

@@ -89,8 +89,11 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
             page = state.page
             if state.document_id == document_id:  # the room stays on the same page
                 page = pages.get(state.page, min(state.page, document.pages - 1))
-            db.execute("UPDATE meetings SET seq = seq + 1, current_page = ? WHERE id = ?",
-                       (page, meeting_id))
+            beside = state.beside.page if state.beside else 0
+            if state.beside and state.beside.document_id == document_id:  # and beside it too
+                beside = pages.get(beside, min(beside, document.pages - 1))
+            db.execute("UPDATE meetings SET seq = seq + 1, current_page = ?, beside_page = ? "
+                       "WHERE id = ?", (page, beside, meeting_id))
             seq = store.meeting_state(meeting_id).seq
         unplaced = tuple(p.annotation_id for p in placements if p.page is None)
         revised = DocumentRevised(meeting_id=meeting_id, seq=seq, document=document,

@@ -60,6 +60,7 @@ class Event(StrEnum):
     AGENDA_SET = "agenda:set"
     AGENDA_GO = "agenda:go"
     PRESENCE_SET = "presence:set"
+    BESIDE_SET = "beside:set"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
     ANNOTATION_END = "annotation:end"
@@ -87,6 +88,20 @@ class MeetingRef(Message):
 
 class PageSet(Message):
     meeting_id: Id
+    document_id: Id
+    page: PageIndex
+
+
+class BesideSet(Message):
+    """`beside:set`: the presenter shows a second document beside the page (a report and its
+    reference), or closes it (`document_id` null)."""
+
+    meeting_id: Id
+    document_id: Id | None
+    page: PageIndex = 0
+
+
+class PagePosition(Data):
     document_id: Id
     page: PageIndex
 
@@ -178,6 +193,8 @@ class MeetingState(Data):
     the whole page. A page turn resets it."""
     agenda_item: int | None = None
     """The agenda item the meeting is on (its id), if the presenter has taken one up."""
+    beside: PagePosition | None = None
+    """A second document the presenter shows beside the page, and its page; None: just one."""
 
 
 class DocumentAdded(Data):
@@ -257,6 +274,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.DISPLAY_BLANK: DisplayBlank,
     Event.FOLLOWERS_LOCK: FollowersLock,
     Event.VIEW_ZOOM: ViewZoom,
+    Event.BESIDE_SET: BesideSet,
     Event.AGENDA_SET: AgendaSet,
     Event.AGENDA_GO: AgendaGo,
     Event.PRESENCE_SET: presence.PresenceSet,

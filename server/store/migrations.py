@@ -130,4 +130,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE meetings ADD COLUMN agenda_item INTEGER;
     """,
+    # 9: a second document the presenter shows beside the page
+    """
+    ALTER TABLE meetings ADD COLUMN beside_document_id INTEGER
+        REFERENCES documents(id) ON DELETE SET NULL;
+    ALTER TABLE meetings ADD COLUMN beside_page INTEGER NOT NULL DEFAULT 0;
+    """,
 )

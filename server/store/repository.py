@@ -19,6 +19,7 @@ from meeting.core.protocol import (
     DocumentInfo,
     MeetingState,
     MeetingSummary,
+    PagePosition,
     Role,
     Snapshot,
     UserInfo,
@@ -195,7 +196,8 @@ class Store:
     def meeting_state(self, meeting_id: int) -> MeetingState:
         row = self.db.execute(
             "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter, "
-            "m.participants_draw, m.blank, m.followers_locked, m.zoom, m.agenda_item "
+            "m.participants_draw, m.blank, m.followers_locked, m.zoom, m.agenda_item, "
+            "m.beside_document_id, m.beside_page "
             "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
             (meeting_id,),
         ).fetchone()
@@ -212,6 +214,8 @@ class Store:
             locked=bool(row["followers_locked"]),
             zoom=tuple(json.loads(row["zoom"])) if row["zoom"] else None,
             agenda_item=row["agenda_item"],
+            beside=None if row["beside_document_id"] is None else PagePosition(
+                document_id=row["beside_document_id"], page=row["beside_page"]),
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
@@ -281,6 +285,12 @@ class Store:
                 "seq = seq + 1 WHERE id = ?",
                 (document_id, page, meeting_id),
             )
+            return self.meeting_state(meeting_id)
+
+    def set_beside(self, meeting_id: int, document_id: int | None, page: int) -> MeetingState:
+        with self.transaction() as db:
+            db.execute("UPDATE meetings SET beside_document_id = ?, beside_page = ?, "
+                       "seq = seq + 1 WHERE id = ?", (document_id, page, meeting_id))
             return self.meeting_state(meeting_id)
 
     def set_room(self, meeting_id: int, **changes: object) -> MeetingState:
