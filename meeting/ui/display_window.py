@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QScreen
-from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from meeting.core.beside import BesideModel
 from meeting.core.following import FollowModel
 from meeting.core.presence import Place
 from meeting.core.sync import MeetingView
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
+from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.ink_controller import InkController
@@ -37,17 +39,29 @@ class DisplayWindow(QWidget):
         self.session = session
         self.meeting_id = meeting_id
         self.follow = FollowModel(ROOM)
+        self.beside = BesideModel(ROOM)
         self.setWindowTitle(self.tr("Paperless Meeting — display"))
         self.setStyleSheet("DisplayWindow { background: black; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setCursor(Qt.CursorShape.BlankCursor)
 
         self.page_view = PageView(worker)
-        self.page_view.setStyleSheet("QScrollArea { background: black; border: none; }")
-        self.page_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.page_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.page_view.set_zoom_mode(ZoomMode.FIT_PAGE)
-        self.page_view.viewport().setCursor(Qt.CursorShape.BlankCursor)
+        self.loader = DocumentLoader(session, worker, self)
+        self.beside_pane = BesidePane(session, meeting_id, worker, self.loader, self.beside,
+                                      controls=False)
+        for view in (self.page_view, self.beside_pane.page_view):
+            view.setStyleSheet("QScrollArea { background: black; border: none; }")
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.set_zoom_mode(ZoomMode.FIT_PAGE)
+            view.viewport().setCursor(Qt.CursorShape.BlankCursor)
+        pages = QWidget()  # the page, and the second document beside it when there is one
+        row = QHBoxLayout(pages)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.page_view, 1)
+        row.addWidget(self.beside_pane, 1)
+        self.pages = pages
         self.waiting = QLabel(self.tr("Waiting for the presenter…"))
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.waiting.setStyleSheet("color: #9aa0a6; font-size: 28px;")
@@ -58,7 +72,7 @@ class DisplayWindow(QWidget):
         self.blank_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.waiting)
-        self._stack.addWidget(self.page_view)
+        self._stack.addWidget(self.pages)
         self._stack.addWidget(self.blank_panel)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +83,6 @@ class DisplayWindow(QWidget):
         tools.setEnabled(False)
         self.ink = InkController(session, meeting_id, self.follow, self.page_view, tools)
         self.laser = RemoteLaser(meeting_id, self.follow, self.page_view)
-        self.loader = DocumentLoader(session, worker, self)
         self.loader.ready.connect(lambda _: self.refresh())
         bridge.meetingChanged.connect(self._on_meeting_changed)
         bridge.connectionChanged.connect(self._on_connection_changed)
@@ -101,18 +114,20 @@ class DisplayWindow(QWidget):
             self.page_view.set_document(layout, shown.page)
             if self.page_view.region != self.follow.zoom:
                 self.page_view.show_region(self.follow.zoom)
-            self._stack.setCurrentWidget(self.page_view)
+            self._stack.setCurrentWidget(self.pages)
         if blank is not None:  # the page is ready underneath, for the moment it comes back
             self.blank_panel.setStyleSheet(f"background: {blank.value};")
             self._stack.setCurrentWidget(self.blank_panel)
         self.ink.refresh()
         self.laser.refresh()
+        self.beside_pane.refresh()
         if view is not None:  # a display is in the room and always follows
             self.session.report_presence(self.meeting_id, True, Place.ROOM)
 
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id == self.meeting_id:
             self.follow.update(view)
+            self.beside.update(view)
             self.refresh()
 
     def _on_connection_changed(self, online: bool) -> None:

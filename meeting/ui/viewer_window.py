@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting.core.beside import BesideModel
 from meeting.core.following import FollowModel, Position
 from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Role
@@ -44,6 +45,7 @@ from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
 from meeting.ui.banners import Banner
+from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.console_window import ConsoleWindow
 from meeting.ui.display_window import DisplayWindow
@@ -78,6 +80,7 @@ class ViewerWindow(QMainWindow):
         self.console: ConsoleWindow | None = None
         self.meeting_id = meeting_id
         self.follow = FollowModel(session.user.name)
+        self.beside = BesideModel(session.user.name)
         self._worker = worker
         self.loader = DocumentLoader(session, worker, self)
         self._last_page: dict[int, int] = {}
@@ -161,6 +164,15 @@ class ViewerWindow(QMainWindow):
         toolbar.addSeparator()
         self.follow_action = action(self.tr("Back to presenter"), self.back_to_presenter,
                                     ("Ctrl+P",), QStyle.StandardPixmap.SP_MediaSeekForward)
+        self.beside_menu = QMenu(self)
+        self.beside_menu.aboutToShow.connect(self._fill_beside_menu)
+        self.beside_action = action(self.tr("Side by side"), lambda: None, (),
+                                    QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        self.beside_action.setMenu(self.beside_menu)
+        toolbar.widgetForAction(self.beside_action).setPopupMode(
+            QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.beside_action.setToolTip(self.tr(
+            "Open a second document beside the page (a report and its reference)"))
         if self.session.user.role is not Role.DISPLAY:
             toolbar.addSeparator()
             self.export_action = action(self.tr("Save with notes…"), self.save_with_notes,
@@ -221,9 +233,8 @@ class ViewerWindow(QMainWindow):
         self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.itemClicked.connect(self._on_document_clicked)
-        if self.session.user.role in MANAGERS:
-            self.documents.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            self.documents.customContextMenuRequested.connect(self._document_menu)
+        self.documents.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.documents.customContextMenuRequested.connect(self._document_menu)
 
         self.notice = Banner()
         self.notice.button.setText(self.tr("Dismiss"))
@@ -252,7 +263,15 @@ class ViewerWindow(QMainWindow):
         column.setSpacing(0)
         for widget in (self.notice, self.banner):
             column.addWidget(widget)
-        column.addWidget(self.page_view, 1)
+        self.beside_pane = BesidePane(self.session, self.meeting_id, self._worker, self.loader,
+                                      self.beside)
+        self.pages = QSplitter(Qt.Orientation.Horizontal)
+        self.pages.setChildrenCollapsible(False)
+        self.pages.addWidget(self.page_view)
+        self.pages.addWidget(self.beside_pane)
+        self._beside_open = False
+        self.beside_pane.changed.connect(self._beside_changed)
+        column.addWidget(self.pages, 1)
         column.addWidget(self.thumbnails)
         self.agenda = AgendaPanel(self.session.user.role in MANAGERS)
         self.agenda.itemChosen.connect(self.take_up)
@@ -464,13 +483,41 @@ class ViewerWindow(QMainWindow):
                                        shown.document_id if shown else None, out),
                   finished, failed)
 
+    def _beside_changed(self) -> None:
+        """A second document just opened: give it half of the room, as two sheets on a desk."""
+        opened = self.beside.shown is not None
+        if opened and not self._beside_open:
+            half = max(1, self.pages.width() // 2)
+            self.pages.setSizes([half, half])
+        self._beside_open = opened
+
+    def _fill_beside_menu(self) -> None:
+        self.beside_menu.clear()
+        view = self.session.view(self.meeting_id)
+        shown = self.beside.shown
+        for document in view.documents if view else ():
+            item = self.beside_menu.addAction(document.title)
+            item.setCheckable(True)
+            item.setChecked(shown is not None and shown.document_id == document.id)
+            item.triggered.connect(lambda _=False, d=document.id: self.beside_pane.open(d))
+        self.beside_menu.addSeparator()
+        close = self.beside_menu.addAction(self.tr("Close the second document"),
+                                           lambda: self.beside_pane.go_to(None))
+        close.setEnabled(shown is not None and not self.beside.held)
+
     def _document_menu(self, position) -> None:
         item = self.documents.itemAt(position)
         if item is None:
             return
         menu = QMenu(self)
-        revise = menu.addAction(self.tr("Replace with a revised version…"))
-        if menu.exec(self.documents.viewport().mapToGlobal(position)) is revise:
+        beside = menu.addAction(self.tr("Open beside the page"))
+        revise = None
+        if self.session.user.role in MANAGERS:
+            revise = menu.addAction(self.tr("Replace with a revised version…"))
+        chosen = menu.exec(self.documents.viewport().mapToGlobal(position))
+        if chosen is beside:
+            self.beside_pane.open(item.data(Qt.ItemDataRole.UserRole))
+        elif chosen is not None and chosen is revise:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Revised version of “{0}”").format(item.text().split("\n")[0]),
                 str(Path.home()), self.tr("PDF documents (*.pdf)"))
@@ -534,6 +581,7 @@ class ViewerWindow(QMainWindow):
         if meeting_id != self.meeting_id:
             return
         self.follow.update(view)
+        self.beside.update(view)
         self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
             view.snapshot.meeting.title, self.session.user.name))
         self._fill_documents(view)
@@ -575,6 +623,7 @@ class ViewerWindow(QMainWindow):
         self._select_document(document)
         self.ink.refresh()
         self.remote_laser.refresh()
+        self.beside_pane.refresh()
         self._report_presence()
         self.shownChanged.emit()
 
@@ -640,9 +689,12 @@ class ViewerWindow(QMainWindow):
     def _fill_documents(self, view: MeetingView) -> None:
         self.documents.clear()
         shared = view.state.document_id
+        beside = view.state.beside.document_id if view.state.beside else None
         for document in view.documents:
             if document.id == shared:
                 text = self.tr("{0}\n{1} pages · ▶ presenter is here")
+            elif document.id == beside:
+                text = self.tr("{0}\n{1} pages · ▶ presenter shows it beside")
             else:
                 text = self.tr("{0}\n{1} pages")
             item = QListWidgetItem(text.format(document.title, document.pages))
