@@ -34,7 +34,9 @@ from meeting.ui.main_thread import run_on_main
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
 MARGIN = 12
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
-IMAGE_CACHE = 8
+IMAGE_CACHE_BYTES = 160 * 2**20
+"""Rendered pages kept per view, in bytes: a few pages around the current one at 4K (a fitted
+A4 page there is about 10 MB), fewer when zoomed in. The page on screen is always kept."""
 PREFETCH_PRIORITY = 5
 LASER_SHARE = 0.008
 """The laser dot's radius as a share of the page on screen (17 px on a page 2,100 px tall)."""
@@ -278,12 +280,18 @@ class PageView(QScrollArea):
                             self._channel)
 
     def _prefetch(self) -> None:
-        if self._layout is None or self._page + 1 >= self._layout.page_count:
+        """Have the neighbours ready at this size: the next page first, then the previous."""
+        if self._layout is None:
             return
-        request = self._request(self._page + 1)
-        if request is not None and request.key not in self._images:
-            self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r)),
-                                f"prefetch:{id(self)}", priority=PREFETCH_PRIORITY)
+        for offset, rank in ((+1, 0), (-1, 1)):
+            page = self._page + offset
+            if not 0 <= page < self._layout.page_count:
+                continue
+            request = self._request(page)
+            if request is not None and request.key not in self._images:
+                self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r)),
+                                    f"prefetch{offset:+d}:{id(self)}",
+                                    priority=PREFETCH_PRIORITY + rank)
 
     def _rendered(self, result: RenderedPage | Exception) -> None:
         if isinstance(result, Exception):
@@ -292,11 +300,25 @@ class PageView(QScrollArea):
                        QImage.Format.Format_RGB888).copy()
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self._images[result.request.key] = image
-        while len(self._images) > IMAGE_CACHE:
-            self._images.popitem(last=False)
+        self._trim_images()
         if result.request.page == self._page and result.request.path == self.document_path:
             self.canvas.update()
             self._prefetch()
+
+    def cached_bytes(self) -> int:
+        """What the rendered pages this view keeps take in memory."""
+        return sum(image.sizeInBytes() for image in self._images.values())
+
+    def _trim_images(self) -> None:
+        """Forget the least recently shown pages beyond the budget, never the one on screen."""
+        current = self._request(self._page)
+        keep = current.key if current else None
+        total = self.cached_bytes()
+        for key in list(self._images):
+            if total <= IMAGE_CACHE_BYTES:
+                break
+            if key != keep:
+                total -= self._images.pop(key).sizeInBytes()
 
     def _image_for_page(self) -> tuple[QImage | None, bool]:
         """The best image we have for the current page, and whether it is the sharp one."""
