@@ -1,6 +1,7 @@
 """The presenter's console, on the presenter's own screen while the room watches the large
 monitor: this page and the next, the agenda, the time, who is here and following, and the
-controls. It drives the presenter's viewer window, so there is one place that turns pages."""
+controls, thumbnails and the meeting's documents. It drives the presenter's viewer window, so
+there is one place that turns pages."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting.core.following import Position
 from meeting.core.presence import Place
 from meeting.ui.agenda_panel import AgendaPanel
 from meeting.ui.page_view import PageView, ZoomMode
+from meeting.ui.thumbnails import ThumbnailStrip
 
 TICK_MS = 1000
 
@@ -63,6 +67,13 @@ class ConsoleWindow(QWidget):
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.editingFinished.connect(
             lambda: viewer.go_to_page(self.page_box.value() - 1))
+        self.document_box = QComboBox()
+        self.document_box.setMinimumHeight(36)
+        self.document_box.setMinimumWidth(160)
+        self.document_box.setToolTip(self.tr("Switch the room to another document"))
+        self.document_box.activated.connect(self._switch_document)
+        self.thumbnails = ThumbnailStrip(viewer._worker)
+        self.thumbnails.pageClicked.connect(viewer.go_to_page)
         room = QPushButton(self.tr("Room"))
         room.setMinimumHeight(48)
         room.setMenu(viewer.room_menu)
@@ -70,9 +81,11 @@ class ConsoleWindow(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.current_label)
         left.addWidget(self.current, 1)
+        left.addWidget(self.thumbnails)
         controls = QHBoxLayout()
-        for widget in (previous, following, self.page_box, room):
+        for widget in (previous, following, self.page_box, self.document_box, room):
             controls.addWidget(widget)
+        controls.setStretch(3, 1)
         left.addLayout(controls)
         right = QVBoxLayout()
         right.addWidget(self.time_label)
@@ -103,13 +116,17 @@ class ConsoleWindow(QWidget):
             self.agenda.show_view(view)
             if view.state.agenda_item != self._item:
                 self._item, self._item_since = view.state.agenda_item, time.monotonic()
+        self._fill_documents(view, shown.document_id if shown else None)
         if layout is None:
             self.current.set_document(None)
             self.next_page.set_document(None)
+            self.thumbnails.set_document(None)
             self.current_label.setText("—")
             self.next_label.setText("")
         else:
             self.current.set_document(layout, shown.page)
+            self.thumbnails.set_document(layout)
+            self.thumbnails.set_current_page(shown.page)
             self.current_label.setText(self.tr("“{0}” — page {1} of {2}").format(
                 document.title, shown.page + 1, document.pages))
             self.page_box.setRange(1, document.pages)
@@ -120,6 +137,25 @@ class ConsoleWindow(QWidget):
                                     if has_next else self.tr("Last page"))
         self._show_people()
         self._tick()
+
+    def _fill_documents(self, view, current: int | None) -> None:
+        documents = view.documents if view else ()
+        self.document_box.blockSignals(True)
+        self.document_box.clear()
+        for document in documents:
+            self.document_box.addItem(document.title, document.id)
+        self.document_box.setCurrentIndex(self.document_box.findData(current))
+        self.document_box.blockSignals(False)
+
+    def _switch_document(self, index: int) -> None:
+        document_id = self.document_box.itemData(index)
+        shown = self.viewer.follow.shown
+        if document_id is not None and (shown is None or shown.document_id != document_id):
+            self.viewer.go_to(Position(document_id, self.viewer.last_page(document_id)))
+
+    def closeEvent(self, event) -> None:
+        self.thumbnails.close_jobs()
+        super().closeEvent(event)
 
     def _tick(self) -> None:
         text = self.tr("Elapsed {0}").format(clock(time.monotonic() - self._opened))

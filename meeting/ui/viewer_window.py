@@ -710,12 +710,16 @@ class ViewerWindow(QMainWindow):
                 return
         self.documents.clearSelection()
 
+    def last_page(self, document_id: int) -> int:
+        """Where this window last showed that document (its first page if never)."""
+        return self._last_page.get(document_id, 0)
+
     def _on_document_clicked(self, item: QListWidgetItem) -> None:
         document_id = item.data(Qt.ItemDataRole.UserRole)
         shown = self.follow.shown
         if shown is not None and shown.document_id == document_id:
             return
-        self.go_to(Position(document_id, self._last_page.get(document_id, 0)))
+        self.go_to(Position(document_id, self.last_page(document_id)))
 
     def closeEvent(self, event) -> None:
         if self.console is not None:

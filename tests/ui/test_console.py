@@ -30,6 +30,15 @@ def test_console_drives_the_room_and_shows_who_follows(qtbot, open_viewer, seede
     console.page_box.setValue(5)
     console.page_box.editingFinished.emit()
     wait_for_page(qtbot, paul, page=4)
+    assert console.thumbnails.currentRow() == 4
+    console.thumbnails.pageClicked.emit(2)  # a tap on the third thumbnail
+    wait_for_page(qtbot, paul, page=2)
+    guide = console.document_box.findData(seeded.documents[2])
+    console.document_box.activated.emit(guide)  # switch the room to another document
+    wait_for_page(qtbot, paul, page=0, document_id=seeded.documents[2])
+    assert console.document_box.currentData() == seeded.documents[2]
+    console.document_box.activated.emit(console.document_box.findData(seeded.documents[1]))
+    wait_for_page(qtbot, paul, page=2, document_id=seeded.documents[1])  # where it was left
 
     qtbot.waitUntil(lambda: console.people.count() == 2, timeout=10_000)
     assert any(console.people.item(i).text().startswith("● paul") for i in range(2))
