@@ -19,7 +19,7 @@ def test_blank_the_large_monitor_black_or_white_and_back(qtbot, open_viewer, ope
         pixel = display.grab().toImage().pixelColor(640, 360)
         assert pixel.lightness() == (0 if colour == "black" else 255)
     presenter.room_actions["unblank"].trigger()
-    qtbot.waitUntil(lambda: display._stack.currentWidget() is display.page_view, timeout=10_000)
+    qtbot.waitUntil(lambda: display._stack.currentWidget() is display.pages, timeout=10_000)
 
 
 def test_the_room_sees_the_region_the_presenter_zoomed_to(qtbot, open_viewer, open_display):
