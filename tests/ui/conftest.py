@@ -4,7 +4,8 @@ server."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
@@ -46,6 +47,7 @@ def open_viewer(qtbot, runtime, seeded_server):
     for window, session in opened:
         window.close()
         session.close()
+    delete_now([window for window, _ in opened])
 
 
 def wait_for_page(qtbot, window: ViewerWindow, page: int | None = None,
@@ -97,6 +99,16 @@ def open_display(qtbot, runtime, seeded_server):
     for display, session in opened:
         display.close()
         session.close()
+    delete_now([display for display, _ in opened])
+
+
+def delete_now(widgets) -> None:
+    """Destroy the windows here, on the GUI thread. Left to Python, a window caught in a
+    reference cycle is freed by whichever thread runs the garbage collector next (a server's,
+    a socket's), and Qt objects destroyed off the GUI thread can hang it."""
+    for widget in widgets:
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def shows(display: DisplayWindow, page: int, document_id: int | None = None) -> None:

@@ -27,6 +27,7 @@ def cached_pages(view: PageView) -> set[int]:
 def test_both_neighbours_are_rendered_before_they_are_asked_for(qtbot, runtime,
                                                                 long_document):
     view = PageView(runtime.worker)
+    qtbot.addWidget(view)  # destroyed on the GUI thread when the test ends
     view.resize(1280, 800)
     view.show()
     view.set_document(long_document, 10)
@@ -39,6 +40,7 @@ def test_both_neighbours_are_rendered_before_they_are_asked_for(qtbot, runtime,
 def test_paging_through_zoomed_in_keeps_the_cache_within_its_budget(qtbot, runtime,
                                                                     long_document):
     view = PageView(runtime.worker)
+    qtbot.addWidget(view)
     view.resize(1920, 1080)
     view.show()
     view.set_document(long_document, 0)
