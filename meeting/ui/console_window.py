@@ -99,8 +99,9 @@ class ConsoleWindow(QWidget):
         columns.addLayout(right, 2)
 
         viewer.shownChanged.connect(self.refresh)
-        viewer.bridge.presenceChanged.connect(lambda _: self._show_people())
-        viewer.bridge.meetingChanged.connect(lambda *_: self.refresh())
+        # (methods, not lambdas: Qt drops these connections when the console goes)
+        viewer.bridge.presenceChanged.connect(self._on_presence_changed)
+        viewer.bridge.meetingChanged.connect(self._on_meeting_changed)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(TICK_MS)
@@ -137,6 +138,12 @@ class ConsoleWindow(QWidget):
                                     if has_next else self.tr("Last page"))
         self._show_people()
         self._tick()
+
+    def _on_presence_changed(self, _meeting_id: int) -> None:
+        self._show_people()
+
+    def _on_meeting_changed(self, _meeting_id: int, _view) -> None:
+        self.refresh()
 
     def _fill_documents(self, view, current: int | None) -> None:
         documents = view.documents if view else ()

@@ -48,7 +48,8 @@ class DocumentLoader(QObject):
         self.started.emit(document)
 
         def downloaded(path: Path) -> None:
-            self._worker.layout(str(path), lambda result: run_on_main(lambda: laid_out(result)))
+            self._worker.layout(
+                str(path), lambda result: run_on_main(lambda: laid_out(result), self))
 
         def laid_out(result: DocumentLayout | Exception) -> None:
             if isinstance(result, Exception):
@@ -63,4 +64,4 @@ class DocumentLoader(QObject):
             self._failed_at[document.sha256] = time.monotonic()
             self.failed.emit(document, getattr(error, "message", str(error)))
 
-        when_done(self._session.fetch_document(document), downloaded, failed)
+        when_done(self._session.fetch_document(document), downloaded, failed, self)

@@ -60,7 +60,7 @@ class MeetingListWindow(QWidget):
 
     def refresh(self) -> None:
         self.status.setText(self.tr("Loading meetings…"))
-        self.session.list_meetings(lambda result: run_on_main(lambda: self._show(result)))
+        self.session.list_meetings(lambda result: run_on_main(lambda: self._show(result), self))
 
     def _show(self, result: list[MeetingSummary] | RequestError) -> None:
         if isinstance(result, RequestError):

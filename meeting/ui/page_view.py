@@ -276,7 +276,7 @@ class PageView(QScrollArea):
         if request is None or request.key in self._images:
             self._prefetch()
             return
-        self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r)),
+        self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r), self),
                             self._channel)
 
     def _prefetch(self) -> None:
@@ -289,7 +289,7 @@ class PageView(QScrollArea):
                 continue
             request = self._request(page)
             if request is not None and request.key not in self._images:
-                self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r)),
+                self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r), self),
                                     f"prefetch{offset:+d}:{id(self)}",
                                     priority=PREFETCH_PRIORITY + rank)
 

@@ -60,7 +60,8 @@ class ThumbnailStrip(QListWidget):
             scale = THUMB_HEIGHT / max(width, height) * dpr
             self._worker.render(
                 RenderRequest(layout.path, index, scale),
-                lambda result, path=layout.path: run_on_main(lambda: self._rendered(path, result)),
+                lambda result, path=layout.path: run_on_main(
+                    lambda: self._rendered(path, result), self),
                 self._channel, latest_wins=False, priority=THUMBNAIL_PRIORITY,
             )
 

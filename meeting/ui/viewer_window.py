@@ -96,11 +96,11 @@ class ViewerWindow(QMainWindow):
         self.remote_laser = RemoteLaser(meeting_id, self.follow, self.page_view)
         bridge.meetingChanged.connect(self._on_meeting_changed)
         bridge.connectionChanged.connect(self._on_connection_changed)
-        bridge.requestFailed.connect(lambda message: self.notice.show_message("error", message))
+        # (methods of this window, not lambdas: Qt drops those connections with the window)
+        bridge.requestFailed.connect(self._on_request_failed)
         bridge.sessionRefused.connect(self._on_session_refused)
         bridge.laserMoved.connect(self.remote_laser.moved)
-        bridge.presenceChanged.connect(
-            lambda meeting_id: self._show_people() if meeting_id == self.meeting_id else None)
+        bridge.presenceChanged.connect(self._on_presence_changed)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -346,7 +346,7 @@ class ViewerWindow(QMainWindow):
 
         def progress(done: int, total: int) -> None:
             percent = int(done * 100 / total) if total else 100
-            run_on_main(lambda: self.upload_progress.setValue(percent))
+            run_on_main(lambda: self.upload_progress.setValue(percent), self)
 
         def finished(document: DocumentInfo) -> None:
             self.upload_progress.hide()
@@ -361,7 +361,7 @@ class ViewerWindow(QMainWindow):
                 self.tr("Dismiss"))
             self.uploadFinished.emit(False)
 
-        when_done(self.session.upload(self.meeting_id, path, progress), finished, failed)
+        when_done(self.session.upload(self.meeting_id, path, progress), finished, failed, self)
 
     def take_up(self, agenda_item: AgendaItem) -> None:
         """An agenda item tapped: the presenter moves the room there; others look at it."""
@@ -481,7 +481,7 @@ class ViewerWindow(QMainWindow):
 
         when_done(export_in_background(self.session, self._worker, self.meeting_id, choice,
                                        shown.document_id if shown else None, out),
-                  finished, failed)
+                  finished, failed, self)
 
     def _beside_changed(self) -> None:
         """A second document just opened: give it half of the room, as two sheets on a desk."""
@@ -546,7 +546,8 @@ class ViewerWindow(QMainWindow):
                 title, getattr(error, "message", str(error))), self.tr("Dismiss"))
             self.revisionFinished.emit(error)
 
-        when_done(self.session.revise(self.meeting_id, document_id, path), finished, failed)
+        when_done(self.session.revise(self.meeting_id, document_id, path), finished, failed,
+                  self)
 
     def _report_unplaced(self, view: MeetingView) -> None:
         """Marks a revision had no place for are listed for their owner, never dropped."""
@@ -588,6 +589,13 @@ class ViewerWindow(QMainWindow):
         self.agenda.show_view(view)
         self._report_unplaced(view)
         self.refresh()
+
+    def _on_request_failed(self, message: str) -> None:
+        self.notice.show_message("error", message)
+
+    def _on_presence_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self._show_people()
 
     def _on_connection_changed(self, online: bool) -> None:
         if online:
