@@ -7,7 +7,7 @@ widgets ask this model and decide nothing themselves.
 
 from __future__ import annotations
 
-from meeting.core.following import Position
+from meeting.core.following import Position, clamp
 from meeting.core.protocol import DocumentInfo
 from meeting.core.sync import MeetingView
 
@@ -95,7 +95,4 @@ class BesideModel:
         return self._view.document(document_id) if self._view else None
 
     def _clamp(self, position: Position) -> Position | None:
-        document = self.document(position.document_id)
-        if document is None:
-            return None
-        return Position(document.id, max(0, min(position.page, document.pages - 1)))
+        return clamp(self._view, position)

@@ -131,7 +131,13 @@ class FollowModel:
         return self._view.document(document_id) if self._view else None
 
     def _clamp(self, position: Position) -> Position | None:
-        document = self.document(position.document_id)
-        if document is None:
-            return None
-        return Position(document.id, max(0, min(position.page, document.pages - 1)))
+        return clamp(self._view, position)
+
+
+def clamp(view: MeetingView | None, position: Position) -> Position | None:
+    """The position moved onto a page its document has; None when the meeting has no such
+    document (any more)."""
+    document = view.document(position.document_id) if view else None
+    if document is None:
+        return None
+    return Position(document.id, max(0, min(position.page, document.pages - 1)))
