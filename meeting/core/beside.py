@@ -7,21 +7,16 @@ widgets ask this model and decide nothing themselves.
 
 from __future__ import annotations
 
-from meeting.core.following import Position, clamp
-from meeting.core.protocol import DocumentInfo
+from meeting.core.following import PaneModel, Position
 from meeting.core.sync import MeetingView
 
 
-class BesideModel:
-    """One viewer's second pane in one meeting, for the user named `user`."""
+class BesideModel(PaneModel):
+    """One viewer's second pane in one meeting, for the user named `user`.
 
-    def __init__(self, user: str) -> None:
-        self.user = user
-        self.following = True
-        self._own: Position | None = None
-        """Presenter: what the room's second pane shows (None: closed), ahead of the echo.
-        Participant browsing: their own choice (None: closed)."""
-        self._view: MeetingView | None = None
+    `_own` is, for the presenter, what the room's second pane shows (None: closed) ahead of the
+    server's echo; for a participant browsing, their own choice (None: closed).
+    """
 
     def update(self, view: MeetingView | None) -> None:
         was_presenter = self.is_presenter
@@ -32,10 +27,6 @@ class BesideModel:
             self._own = self.shared  # a new presenter takes over the room's second pane
         if self.held:
             self.follow_presenter()
-
-    @property
-    def is_presenter(self) -> bool:
-        return self._view is not None and self._view.state.presenter == self.user
 
     @property
     def shared(self) -> Position | None:
@@ -80,19 +71,3 @@ class BesideModel:
         self._own = clamped
         self.following = clamped is not None and clamped == self.shared
         return False, None
-
-    def step(self, delta: int) -> Position | None:
-        shown = self.shown
-        if shown is None:
-            return None
-        return self._clamp(Position(shown.document_id, shown.page + delta))
-
-    def follow_presenter(self) -> None:
-        self.following = True
-        self._own = None
-
-    def document(self, document_id: int) -> DocumentInfo | None:
-        return self._view.document(document_id) if self._view else None
-
-    def _clamp(self, position: Position) -> Position | None:
-        return clamp(self._view, position)

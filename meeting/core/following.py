@@ -19,14 +19,44 @@ class Position:
     page: int
 
 
-class FollowModel:
-    """One viewer's position in one meeting, for the user named `user`."""
+class PaneModel:
+    """What every pane that can follow the presenter or browse has: the user, the meeting's
+    latest view, this viewer's own position, and page steps within a document."""
 
     def __init__(self, user: str) -> None:
         self.user = user
         self.following = True
         self._own: Position | None = None
         self._view: MeetingView | None = None
+
+    @property
+    def is_presenter(self) -> bool:
+        return self._view is not None and self._view.state.presenter == self.user
+
+    @property
+    def shown(self) -> Position | None:
+        raise NotImplementedError
+
+    def step(self, delta: int) -> Position | None:
+        """The position `delta` pages from the shown one, clamped to the document."""
+        shown = self.shown
+        if shown is None:
+            return None
+        return self._clamp(Position(shown.document_id, shown.page + delta))
+
+    def follow_presenter(self) -> None:
+        self.following = True
+        self._own = None
+
+    def document(self, document_id: int) -> DocumentInfo | None:
+        return self._view.document(document_id) if self._view else None
+
+    def _clamp(self, position: Position) -> Position | None:
+        return clamp(self._view, position)
+
+
+class FollowModel(PaneModel):
+    """One viewer's position in one meeting, for the user named `user`."""
 
     def update(self, view: MeetingView | None) -> None:
         """Take the meeting's latest state (after a snapshot or change)."""
@@ -49,10 +79,6 @@ class FollowModel:
         before = old.document(document_id) if old else None
         after = new.document(document_id) if new else None
         return before is not None and after is not None and before.sha256 != after.sha256
-
-    @property
-    def is_presenter(self) -> bool:
-        return self._view is not None and self._view.state.presenter == self.user
 
     @property
     def shared(self) -> Position | None:
@@ -116,22 +142,6 @@ class FollowModel:
         self.following = clamped == self.shared
         return None
 
-    def step(self, delta: int) -> Position | None:
-        """The position `delta` pages from the shown one, clamped to the document."""
-        shown = self.shown
-        if shown is None:
-            return None
-        return self._clamp(Position(shown.document_id, shown.page + delta))
-
-    def follow_presenter(self) -> None:
-        self.following = True
-        self._own = None
-
-    def document(self, document_id: int) -> DocumentInfo | None:
-        return self._view.document(document_id) if self._view else None
-
-    def _clamp(self, position: Position) -> Position | None:
-        return clamp(self._view, position)
 
 
 def clamp(view: MeetingView | None, position: Position) -> Position | None:
