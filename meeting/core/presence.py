@@ -17,8 +17,15 @@ from meeting.core.schema import Data, Id, Message
 
 
 class Place(StrEnum):
+    """Where a device is: in the meeting room, remote in the app, or remote in a browser."""
+
     ROOM = "room"
     REMOTE = "remote"
+    BROWSER = "browser"
+
+
+NEAREST_FIRST = (Place.ROOM, Place.REMOTE, Place.BROWSER)
+"""A person with several devices is where the nearest of them is."""
 
 
 class PresenceSet(Message):
@@ -103,7 +110,6 @@ class Presence:
             by_name.setdefault(device.name, []).append(device)
         return tuple(
             Person(name=name, role=devices[0].role,
-                   place=Place.ROOM if any(d.place is Place.ROOM for d in devices)
-                   else Place.REMOTE,
+                   place=min((d.place for d in devices), key=NEAREST_FIRST.index),
                    following=any(d.following for d in devices), devices=len(devices))
             for name, devices in sorted(by_name.items()))
