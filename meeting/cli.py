@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     connect = commands.add_parser("connect", help="sign in to a meeting server (the default)")
     connect.add_argument("--server", help="server address, e.g. https://meeting.example.lg.jp")
     connect.add_argument("--user", help="user name to sign in as")
+    _trust_option(connect)
     display = commands.add_parser(
         "display", help="display mode: the meeting full screen on a large monitor")
     display.add_argument("--server", help="server address")
@@ -30,7 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     display.add_argument("--meeting", type=int, help="meeting id to show at once (unattended)")
     display.add_argument("--screen", type=int, default=-1,
                          help="monitor number, from 0 (default: the last one)")
+    _trust_option(display)
     return parser
+
+
+def _trust_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--ca-file", type=Path, metavar="CA.pem",
+        help="trust server certificates issued by these authorities (PEM) instead of the "
+             "system's; default: $MEETING_CA_FILE")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,10 +50,17 @@ def main(argv: list[str] | None = None) -> int:
         from meeting.demo import run
 
         return run(args.data_dir, args.screenshot)
+    from meeting.net.trust import Trust, TrustError
+
+    try:
+        trust = Trust.configured(getattr(args, "ca_file", None))
+    except TrustError as error:
+        print(f"meeting: {error}", file=sys.stderr)
+        return 2
     from meeting.ui.app import DisplayTarget, run_client
 
     target = (DisplayTarget(args.screen, args.meeting) if args.command == "display" else None)
-    return run_client(getattr(args, "server", None), getattr(args, "user", None), target)
+    return run_client(getattr(args, "server", None), getattr(args, "user", None), target, trust)
 
 
 if __name__ == "__main__":

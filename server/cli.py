@@ -1,6 +1,7 @@
 """`meeting-server`: serve, and administer accounts and meetings from the command line.
 
     meeting-server --data-dir DIR [--host H] [--port P]            serve
+                   [--certfile CERT.pem --keyfile KEY.pem]         ... over HTTPS/WSS
     meeting-server --data-dir DIR user add NAME --role ROLE [--password-stdin]
     meeting-server --data-dir DIR user list
     meeting-server --data-dir DIR meeting create TITLE [--presenter USER]
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, required=True, help="folder holding all state")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8765, help="port for HTTP and Socket.IO")
+    parser.add_argument("--certfile", type=Path,
+                        help="PEM certificate chain: serve HTTPS and Socket.IO over TLS")
+    parser.add_argument("--keyfile", type=Path,
+                        help="PEM private key of the certificate (if not in --certfile)")
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command")
@@ -87,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     if args.command is None:
-        return serve(args.data_dir, args.host, args.port)
+        return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile)
     context = ServerContext.open(args.data_dir)
     try:
         return run_admin(args, context)
@@ -98,13 +103,30 @@ def main(argv: list[str] | None = None) -> int:
         context.close()
 
 
-def serve(data_dir: Path, host: str, port: int) -> int:
+def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
+          keyfile: Path | None = None) -> int:
     from aiohttp import web
 
     from server.app import create_app
+    from server.tls import TlsConfigError, server_context
 
-    print(f"meeting-server {__version__}: serving {data_dir} on http://{host}:{port}", flush=True)
-    web.run_app(create_app(data_dir), host=host, port=port, print=None)
+    if keyfile and not certfile:
+        print("meeting-server: --keyfile needs --certfile", file=sys.stderr)
+        return 2
+    try:
+        ssl_context = server_context(certfile, keyfile) if certfile else None
+    except TlsConfigError as error:
+        print(f"meeting-server: {error}", file=sys.stderr)
+        return 2
+    scheme = "https" if ssl_context else "http"
+    print(f"meeting-server {__version__}: serving {data_dir} on {scheme}://{host}:{port}",
+          flush=True)
+    if ssl_context is None and host not in ("127.0.0.1", "localhost", "::1"):
+        logging.getLogger("server").warning(
+            "serving without TLS on %s: passwords and documents cross the network in the "
+            "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
+            "(docs/deploy.md).", host)
+    web.run_app(create_app(data_dir), host=host, port=port, ssl_context=ssl_context, print=None)
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +20,10 @@ from server.app import create_app
 
 class EmbeddedServer:
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0,
-                 app_factory: Callable[[], web.Application] | None = None) -> None:
+                 app_factory: Callable[[], web.Application] | None = None,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         self.data_dir = Path(data_dir)
+        self.ssl_context = ssl_context
         self._app_factory = app_factory or (lambda: create_app(self.data_dir))
         self.host = host
         self.port = port
@@ -30,7 +33,8 @@ class EmbeddedServer:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        scheme = "https" if self.ssl_context else "http"
+        return f"{scheme}://{self.host}:{self.port}"
 
     def start(self, timeout: float = 15.0) -> str:
         """Start serving; returns the URL once the port is listening."""
@@ -69,7 +73,7 @@ class EmbeddedServer:
         await self._runner.setup()
         listener = socket.create_server((self.host, self.port))
         self.port = listener.getsockname()[1]
-        await web.SockSite(self._runner, listener).start()
+        await web.SockSite(self._runner, listener, ssl_context=self.ssl_context).start()
 
     def stop(self) -> None:
         if self._loop is not None and self._thread is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,12 +12,14 @@ import requests
 
 from meeting.core.protocol import PROTOCOL_VERSION, DocumentInfo, UserInfo
 from meeting.net.cache import DocumentCache, HashMismatchError
+from meeting.net.trust import Trust
 
 Progress = Callable[[int, int], None]
 """Called with (bytes done, bytes in all)."""
 
 CHUNK = 1 << 16
 UNREACHABLE = "unreachable"
+UNTRUSTED = "untrusted_certificate"
 
 
 class ApiError(Exception):
@@ -35,11 +38,13 @@ class LoginResult:
 
 
 class ServerApi:
-    def __init__(self, base_url: str, token: str | None = None, timeout: float = 15.0) -> None:
+    def __init__(self, base_url: str, token: str | None = None, timeout: float = 15.0,
+                 trust: Trust | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
-        self._http = requests.Session()
+        self.trust = trust or Trust()
+        self._http = self.trust.http_session()
 
     def close(self) -> None:
         self._http.close()
@@ -135,8 +140,13 @@ class ServerApi:
         if authenticated and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         kwargs.setdefault("timeout", self.timeout)
+        kwargs["verify"] = self.trust.verify  # given per request: requests would otherwise let
+        # REQUESTS_CA_BUNDLE from the environment override the session's setting
         try:
             response = self._http.request(method, self.base_url + path, headers=headers, **kwargs)
+        except requests.exceptions.SSLError as error:
+            raise ApiError(UNTRUSTED, f"The certificate of {self.base_url} is not trusted, so "
+                           f"nothing was sent ({_reason(error)}).") from None
         except requests.RequestException:
             raise ApiError(UNREACHABLE, f"Cannot reach the server at {self.base_url}.") from None
         if response.status_code >= 400:
@@ -147,6 +157,19 @@ class ServerApi:
                 raise ApiError("http_error", f"The server answered {response.status_code}.",
                                response.status_code) from None
         return response
+
+
+def _reason(error: BaseException) -> str:
+    """The SSL failure inside requests' wrappers (e.g. "self-signed certificate")."""
+    seen: BaseException | None = error
+    for _ in range(10):  # requests and urllib3 wrap it a few levels deep
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLError):
+            return getattr(seen, "verify_message", None) or seen.reason or str(seen)
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return str(error)
 
 
 class _ProgressReader:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import socketio
 
 from meeting.core.protocol import PROTOCOL_VERSION, ErrorCode
+from meeting.net.trust import Trust
 
 log = logging.getLogger("meeting.net.connection")
 
@@ -33,7 +34,7 @@ class ConnectionListener(Protocol):
 
 class MeetingConnection:
     def __init__(self, server_url: str, token: str, listener: ConnectionListener,
-                 events: list[str]) -> None:
+                 events: list[str], trust: Trust | None = None) -> None:
         self.server_url = server_url
         self._token = token
         self._listener = listener
@@ -41,7 +42,7 @@ class MeetingConnection:
         self._online = False  # python-socketio's own flag is set only after the connect handler
         self._sio = socketio.Client(
             reconnection=True, reconnection_delay=0.5, reconnection_delay_max=5,
-            handle_sigint=False,
+            handle_sigint=False, http_session=(trust or Trust()).http_session(),
         )
         self._sio.on("connect", self._on_connect)
         self._sio.on("disconnect", self._on_disconnect)

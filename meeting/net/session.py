@@ -32,6 +32,7 @@ from meeting.core.sync import MeetingSync, MeetingView, Outcome
 from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.connection import MeetingConnection, Reply
+from meeting.net.trust import Trust
 
 log = logging.getLogger("meeting.net.session")
 
@@ -58,12 +59,13 @@ class RequestError(Exception):
 
 class MeetingSession:
     def __init__(self, server_url: str, token: str, user: UserInfo, cache: DocumentCache,
-                 listener: SessionListener) -> None:
+                 listener: SessionListener, trust: Trust | None = None) -> None:
         self.server_url = server_url.rstrip("/")
+        self.trust = trust or Trust()
         self.user = user
         self.cache = cache
         self.listener = listener
-        self.api = ServerApi(self.server_url, token)
+        self.api = ServerApi(self.server_url, token, trust=self.trust)
         self._syncs: dict[int, MeetingSync] = {}
         self._lock = threading.RLock()
         self._downloads: dict[str, Future[Path]] = {}
@@ -72,7 +74,7 @@ class MeetingSession:
         self._presence_sent: dict[int, tuple[bool, Place]] = {}
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
-            self.server_url, token, self, events=list(SERVER_PAYLOADS)
+            self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
         )
 
     # --- lifetime ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QGuiApplication
@@ -14,6 +15,7 @@ from meeting.core.protocol import UserInfo
 from meeting.net.api import LoginResult, ServerApi
 from meeting.net.credentials import TokenStore
 from meeting.net.session import MeetingSession
+from meeting.net.trust import Trust
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.login_dialog import LoginDialog
@@ -39,8 +41,9 @@ class ClientApp(QObject):
     """Owns the windows of one signed-in user and the way between them."""
 
     def __init__(self, runtime: ClientRuntime, tokens: TokenStore, settings: QSettings,
-                 display: DisplayTarget | None = None) -> None:
+                 display: DisplayTarget | None = None, trust: Trust | None = None) -> None:
         super().__init__()
+        self.trust = trust or Trust()
         self.display_target = display
         self.displays: dict[int, DisplayWindow] = {}
         self.runtime = runtime
@@ -60,7 +63,7 @@ class ClientApp(QObject):
         if not token:
             self.show_login(server_url, user)
             return
-        api = ServerApi(server_url, token)  # is the kept session still good?
+        api = ServerApi(server_url, token, trust=self.trust)  # is the kept session still good?
         when_done(self._pool.submit(api.me),
                   lambda info: self._signed_in(server_url, token, info),
                   lambda error: self.show_login(server_url, user))
@@ -69,7 +72,8 @@ class ClientApp(QObject):
         note = "" if self.tokens.persistent else self.tr(
             "No system keychain is available here: you will stay signed in only until this "
             "program closes.")
-        self.login = LoginDialog(server_url, user, note)
+        self.login = LoginDialog(server_url, user, note,
+                                 api_factory=partial(ServerApi, trust=self.trust))
         self.login.signedIn.connect(self._logged_in)
         self.login.show()
 
@@ -80,7 +84,8 @@ class ClientApp(QObject):
     def _signed_in(self, server_url: str, token: str, user: UserInfo) -> None:
         self.settings.setValue("server", server_url)
         self.settings.setValue("user", user.name)
-        self.session, self.bridge = self.runtime.open_session(server_url, token, user)
+        self.session, self.bridge = self.runtime.open_session(server_url, token, user,
+                                                               self.trust)
         self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
         target = self.display_target
         if target is not None and target.meeting_id is not None:
@@ -152,10 +157,10 @@ def _end_session(session: MeetingSession, revoke: bool) -> None:
 
 
 def run_client(server_url: str | None = None, user: str | None = None,
-               display: DisplayTarget | None = None) -> int:
+               display: DisplayTarget | None = None, trust: Trust | None = None) -> int:
     runtime = ClientRuntime.start(paths.cache_dir())
     tokens = TokenStore()
-    client = ClientApp(runtime, tokens, QSettings(), display)
+    client = ClientApp(runtime, tokens, QSettings(), display, trust)
     client.start(server_url, user)
     try:
         return runtime.app.exec()

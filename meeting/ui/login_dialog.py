@@ -104,6 +104,10 @@ class LoginDialog(QDialog):
         if code == "unreachable":
             return self.tr("Cannot reach the server at {0}. Check the address and the network.")\
                 .format(server)
+        if code == "untrusted_certificate":
+            return self.tr("The server's certificate is not trusted, so nothing was sent. "
+                           "Check the address, or ask your administrator for the certificate "
+                           "authority file (--ca-file).")
         if code == "protocol_mismatch":
             return self.tr("This client and the server are different versions. "
                            "Update the client or ask your administrator.")

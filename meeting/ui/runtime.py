@@ -13,6 +13,7 @@ from meeting import __version__
 from meeting.core.protocol import UserInfo
 from meeting.net.cache import DocumentCache
 from meeting.net.session import MeetingSession
+from meeting.net.trust import Trust
 from meeting.render.worker import RenderWorker
 from meeting.ui import main_thread
 from meeting.ui.bridge import SessionBridge
@@ -36,10 +37,11 @@ class ClientRuntime:
         ensure_japanese_font(app, worker)
         return cls(app, worker, cache_dir)
 
-    def open_session(self, server_url: str, token: str, user: UserInfo
-                     ) -> tuple[MeetingSession, SessionBridge]:
+    def open_session(self, server_url: str, token: str, user: UserInfo,
+                     trust: Trust | None = None) -> tuple[MeetingSession, SessionBridge]:
         bridge = SessionBridge()
-        session = MeetingSession(server_url, token, user, DocumentCache(self.cache_dir), bridge)
+        session = MeetingSession(server_url, token, user, DocumentCache(self.cache_dir), bridge,
+                                 trust)
         session.start()
         return session, bridge
 
