@@ -75,3 +75,19 @@ def require_may_set_presenter(store: Store, user: User, meeting_id: int, target:
         raise ProtocolError(
             ErrorCode.NOT_FOUND, f"{target.name} is not invited to this meeting."
         )
+
+
+def require_may_remove(store: Store, user: User, meeting_id: int, target: User) -> None:
+    """Organizers remove people from their meetings; an organizer only an admin removes, and
+    the presenter only after handing the role over (the meeting would be left without one)."""
+    require_may_manage(store, user, meeting_id)
+    if not store.is_member(meeting_id, target):
+        raise ProtocolError(ErrorCode.NOT_FOUND, f"{target.name} is not in this meeting.")
+    if target.name == user.name:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "You cannot remove yourself; leave instead.")
+    if target.role in MANAGERS and user.role is not Role.ADMIN:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "Only an administrator can remove an organizer.")
+    if store.meeting_state(meeting_id).presenter == target.name:
+        raise ProtocolError(ErrorCode.CONFLICT,
+                            f"{target.name} is presenting: hand the presenter role to someone "
+                            "else first.")

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from meeting.core.schema import Data, Id, Message
+from meeting.core.schema import Data, Id, Message, UserName
 
 
 class Place(StrEnum):
@@ -34,6 +34,22 @@ class PresenceSet(Message):
     meeting_id: Id
     following: bool
     place: Annotated[Place, Field(strict=False)]
+
+
+class MemberRemove(Message):
+    """`member:remove`: an organizer takes someone out of the meeting (uninvites them and
+    closes what they have open of it)."""
+
+    meeting_id: Id
+    user: UserName
+
+
+class MemberRemoved(Data):
+    """`member:removed`: sent to the meeting just before the person leaves it."""
+
+    meeting_id: int
+    user: str
+    by: str
 
 
 class Person(Data):
@@ -98,6 +114,11 @@ class Presence:
     def data(self, meeting_id: int) -> PresenceData:
         return PresenceData(meeting_id=meeting_id, people=self.people(meeting_id),
                             version=self.version)
+
+    def connections(self, meeting_id: int, name: str) -> list[str]:
+        """Every connection of one person in the meeting."""
+        return [sid for sid, device in self._meetings.get(meeting_id, {}).items()
+                if device.name == name]
 
     def gone(self, sid: str) -> list[int]:
         """The connection closed: the meetings it was in."""

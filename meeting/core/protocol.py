@@ -60,6 +60,7 @@ class Event(StrEnum):
     AGENDA_SET = "agenda:set"
     AGENDA_GO = "agenda:go"
     PRESENCE_SET = "presence:set"
+    MEMBER_REMOVE = "member:remove"
     BESIDE_SET = "beside:set"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
@@ -77,6 +78,7 @@ class Event(StrEnum):
     LASER = "laser"
     AGENDA = "agenda"
     PRESENCE = "presence"
+    MEMBER_REMOVED = "member:removed"
 
 
 # --- client -> server payloads -------------------------------------------------------------
@@ -278,6 +280,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.AGENDA_SET: AgendaSet,
     Event.AGENDA_GO: AgendaGo,
     Event.PRESENCE_SET: presence.PresenceSet,
+    Event.MEMBER_REMOVE: presence.MemberRemove,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,
@@ -297,6 +300,7 @@ SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.LASER: laser.LaserData,
     Event.AGENDA: AgendaChanged,
     Event.PRESENCE: presence.PresenceData,
+    Event.MEMBER_REMOVED: presence.MemberRemoved,
 }
 
 

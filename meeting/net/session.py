@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from meeting.core.annotations import AnnotationData, AnnotationPut
 from meeting.core.ink import InkAction, InkOutbox
 from meeting.core.laser import LaserData
-from meeting.core.presence import Person, Place, PresenceData
+from meeting.core.presence import MemberRemoved, Person, Place, PresenceData
 from meeting.core.protocol import (
     SERVER_PAYLOADS,
     DocumentInfo,
@@ -44,6 +44,7 @@ class SessionListener(Protocol):
     def request_failed(self, message: str) -> None: ...
     def laser_moved(self, pointer: LaserData) -> None: ...
     def presence_changed(self, meeting_id: int) -> None: ...
+    def member_removed(self, meeting_id: int, user: str, by: str) -> None: ...
 
 
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
@@ -195,6 +196,10 @@ class MeetingSession:
         self._send_ink(Event.ANNOTATION_SHARE, {"meeting_id": meeting_id, "id": annotation_id},
                        _ignore)
 
+    def remove_member(self, meeting_id: int, user: str) -> None:
+        """Organizers: take someone out of the meeting (a refusal is reported)."""
+        self._send_ink(Event.MEMBER_REMOVE, {"meeting_id": meeting_id, "user": user}, _ignore)
+
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> None:
         """Organizers: let everyone draw for the room (and share their notes), or not."""
         self._send_ink(Event.MEETING_SETTINGS, {"meeting_id": meeting_id,
@@ -277,6 +282,9 @@ class MeetingSession:
         if isinstance(change, LaserData):  # not a change of the meeting: shown, not kept
             self.listener.laser_moved(change)
             return
+        if isinstance(change, MemberRemoved):
+            self._member_removed(change)
+            return
         if isinstance(change, PresenceData):  # who is here: the highest version wins
             with self._lock:
                 if self._take_presence(change):
@@ -295,6 +303,17 @@ class MeetingSession:
             self._request_snapshot(change.meeting_id, Event.MEETING_SNAPSHOT)
 
     # --- internals ---------------------------------------------------------------------------
+
+    def _member_removed(self, notice: MemberRemoved) -> None:
+        """Someone was removed; if it is this user, the meeting is gone for them: forget it, so
+        nothing is rejoined or resent after a reconnect."""
+        if notice.user == self.user.name:
+            with self._lock:
+                self._syncs.pop(notice.meeting_id, None)
+                self._outboxes.pop(notice.meeting_id, None)
+                self._people.pop(notice.meeting_id, None)
+                self._presence_sent.pop(notice.meeting_id, None)
+        self.listener.member_removed(notice.meeting_id, notice.user, notice.by)
 
     def _changed(self, meeting_id: int, sync: MeetingSync) -> None:
         """Tell the listener about the new view; called holding the lock.

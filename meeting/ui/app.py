@@ -9,6 +9,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from meeting import paths
 from meeting.core.protocol import UserInfo
@@ -52,6 +53,9 @@ class ClientApp(QObject):
         self.session: MeetingSession | None = None
         self.bridge: SessionBridge | None = None
         self.login: LoginDialog | None = None
+        self.notice: QMessageBox | None = None
+        self._retired: list[QWidget] = []
+        """Closed windows waiting for Qt to delete them (see `_retire`)."""
         self.meetings: MeetingListWindow | None = None
         self.viewers: dict[int, ViewerWindow] = {}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-app")
@@ -87,6 +91,7 @@ class ClientApp(QObject):
         self.session, self.bridge = self.runtime.open_session(server_url, token, user,
                                                                self.trust)
         self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
+        self.bridge.memberRemoved.connect(self._on_member_removed)
         target = self.display_target
         if target is not None and target.meeting_id is not None:
             self.open_display(target.meeting_id)  # unattended: straight to the screen
@@ -120,6 +125,24 @@ class ClientApp(QObject):
             self.meetings.hide()
         return display
 
+    def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
+        """Removed from a meeting: its windows close (the server already stopped sending it)
+        and the user is told by whom; the meeting list no longer offers it."""
+        if self.session is None or user != self.session.user.name:
+            return
+        for windows in (self.viewers, self.displays):
+            window = windows.pop(meeting_id, None)
+            if window is not None:
+                self._retire(window)
+        self.notice = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Removed from the meeting"),
+            self.tr("{0} removed you from the meeting. Its materials are no longer available "
+                    "to you.").format(by), QMessageBox.StandardButton.Ok, self.meetings)
+        self.notice.open()
+        if self.meetings is not None:
+            self.meetings.refresh()
+            self.meetings.show()
+
     def sign_out(self, forget: bool) -> None:
         """End the session; with `forget`, also revoke the token and remove it from the keychain."""
         session = self.session
@@ -129,7 +152,7 @@ class ClientApp(QObject):
         if forget:
             self.tokens.delete(session.server_url, session.user.name)
         for window in [*self.viewers.values(), *self.displays.values()]:
-            window.close()
+            self._retire(window)
         self.viewers.clear()
         self.displays.clear()
         if self.meetings is not None:
@@ -138,6 +161,15 @@ class ClientApp(QObject):
         session.connection.close()
         self._pool.submit(_end_session, session, forget)
         self.show_login(session.server_url, session.user.name)
+
+    def _retire(self, window: QWidget) -> None:
+        """Close a window and let Qt delete it from the event loop. Dropping the last Python
+        reference instead would delete it at once, possibly while the signal that closed it is
+        still being delivered to the window itself."""
+        window.close()
+        self._retired.append(window)
+        window.destroyed.connect(lambda: self._retired.remove(window))
+        window.deleteLater()
 
     def close(self) -> None:
         if self.session is not None:

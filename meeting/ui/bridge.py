@@ -16,6 +16,8 @@ class SessionBridge(QObject):
     requestFailed = Signal(str)
     laserMoved = Signal(object)
     presenceChanged = Signal(int)
+    memberRemoved = Signal(int, str, str)
+    """(meeting, who was removed, by whom)."""
 
     def connection_changed(self, online: bool) -> None:
         self.connectionChanged.emit(online)
@@ -34,3 +36,6 @@ class SessionBridge(QObject):
 
     def presence_changed(self, meeting_id: int) -> None:
         self.presenceChanged.emit(meeting_id)
+
+    def member_removed(self, meeting_id: int, user: str, by: str) -> None:
+        self.memberRemoved.emit(meeting_id, user, by)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.following import Position
-from meeting.core.presence import Place
 from meeting.ui.agenda_panel import AgendaPanel
 from meeting.ui.page_view import PageView, ZoomMode
+from meeting.ui.people_button import person_line
 from meeting.ui.thumbnails import ThumbnailStrip
 
 TICK_MS = 1000
@@ -175,10 +175,7 @@ class ConsoleWindow(QWidget):
         people = self.viewer.session.people(self.viewer.meeting_id)
         self.people.clear()
         for person in people:
-            where = self.tr("room") if person.place is Place.ROOM else self.tr("remote")
-            state = "●" if person.following else "○"
-            doing = self.tr("following") if person.following else self.tr("browsing")
-            self.people.addItem(f"{state} {person.name} — {where}, {doing}")
+            self.people.addItem(person_line(person))
         following = sum(1 for p in people if p.following)
         self.people_label.setText(self.tr("Here: {0} · following: {1}").format(
             len(people), following))

@@ -57,6 +57,7 @@ from meeting.ui.ink_tools import InkToolbar
 from meeting.ui.laser import RemoteLaser
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
+from meeting.ui.people_button import PeopleButton
 from meeting.ui.thumbnails import ThumbnailStrip
 
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
@@ -101,6 +102,7 @@ class ViewerWindow(QMainWindow):
         bridge.sessionRefused.connect(self._on_session_refused)
         bridge.laserMoved.connect(self.remote_laser.moved)
         bridge.presenceChanged.connect(self._on_presence_changed)
+        bridge.memberRemoved.connect(self._on_member_removed)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -296,8 +298,7 @@ class ViewerWindow(QMainWindow):
         self.upload_progress = QProgressBar()
         self.upload_progress.setMaximumWidth(240)
         self.upload_progress.hide()
-        self.people_label = QLabel()
-        self.people_label.setStyleSheet("padding: 0 8px;")
+        self.people_button = PeopleButton(self.session, self.meeting_id)
         self.place_choice = QComboBox()
         self.place_choice.addItem(self.tr("In the room"), Place.ROOM)
         self.place_choice.addItem(self.tr("Remote"), Place.REMOTE)
@@ -305,7 +306,7 @@ class ViewerWindow(QMainWindow):
         self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
         self.place_choice.currentIndexChanged.connect(lambda _: self._report_presence())
         self.statusBar().addPermanentWidget(self.upload_progress)
-        self.statusBar().addPermanentWidget(self.people_label)
+        self.statusBar().addPermanentWidget(self.people_button)
         self.statusBar().addPermanentWidget(self.place_choice)
         self.statusBar().addPermanentWidget(self.connection_label)
 
@@ -398,16 +399,7 @@ class ViewerWindow(QMainWindow):
                 self.place_choice.currentData())
 
     def _show_people(self) -> None:
-        people = self.session.people(self.meeting_id)
-        following = sum(1 for p in people if p.following)
-        self.people_label.setText(self.tr("{0} here · {1} following").format(
-            len(people), following))
-        lines = []
-        for person in people:
-            where = self.tr("in the room") if person.place is Place.ROOM else self.tr("remote")
-            doing = self.tr("following") if person.following else self.tr("browsing")
-            lines.append(f"{person.name} — {where}, {doing}")
-        self.people_label.setToolTip("\n".join(lines))
+        self.people_button.refresh()
 
     def _fill_handover_menu(self) -> None:
         """Everyone invited who can present (not display accounts), except the presenter."""
@@ -596,6 +588,12 @@ class ViewerWindow(QMainWindow):
     def _on_presence_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
             self._show_people()
+
+    def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
+        """Someone else was removed (being removed oneself closes the window: see the app)."""
+        if meeting_id == self.meeting_id and user != self.session.user.name:
+            self.statusBar().showMessage(
+                self.tr("{0} removed {1} from the meeting.").format(by, user), 10000)
 
     def _on_connection_changed(self, online: bool) -> None:
         if online:

@@ -153,6 +153,14 @@ class Store:
             (meeting_id, user.id),
         )
 
+    def uninvite(self, meeting_id: int, user: User) -> bool:
+        """Take the user out of the meeting (their private notes stay, should they come back).
+        False when they were not invited."""
+        cursor = self.db.execute(
+            "DELETE FROM meeting_members WHERE meeting_id = ? AND user_id = ?",
+            (meeting_id, user.id))
+        return cursor.rowcount > 0
+
     def is_member(self, meeting_id: int, user: User) -> bool:
         row = self.db.execute(
             "SELECT 1 FROM meeting_members WHERE meeting_id = ? AND user_id = ?",

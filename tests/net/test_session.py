@@ -28,6 +28,7 @@ class Recorder:
         self.online: list[bool] = []
         self.failures: list[str] = []
         self.refusals: list[tuple[str, str]] = []
+        self.removals: list[tuple[int, str, str]] = []
 
     def connection_changed(self, online: bool) -> None:
         with self.condition:
@@ -50,6 +51,11 @@ class Recorder:
 
     def presence_changed(self, meeting_id: int) -> None:
         pass
+
+    def member_removed(self, meeting_id: int, user: str, by: str) -> None:
+        with self.condition:
+            self.removals.append((meeting_id, user, by))
+            self.condition.notify_all()
 
     def request_failed(self, message: str) -> None:
         with self.condition:

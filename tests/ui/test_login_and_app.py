@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from meeting.net.api import ApiError, ServerApi
 from meeting.net.credentials import TokenStore
@@ -152,3 +153,39 @@ def test_meeting_display_opens_full_screen_unattended(qtbot, runtime, settings, 
         for window in app.displays.values():
             window.close()
         app.close()
+
+
+def test_an_organizer_removes_a_participant_whose_windows_close(qtbot, client_app, open_viewer,
+                                                                seeded_server):
+    live, seeded = seeded_server
+    paul_app = client_app(TokenStore(MemoryKeyring()))
+    paul_app.start(live.url, "paul")
+    paul_app.login.password.setText(PASSWORD)
+    paul_app.login.sign_in()
+    qtbot.waitUntil(lambda: paul_app.meetings is not None and paul_app.meetings.list.count() == 1,
+                    timeout=10_000)
+    wait_for_page(qtbot, paul_app.open_meeting(seeded.meeting_id))
+    olga = open_viewer("olga")
+
+    def paul_entry():
+        entries = [a for a in olga.people_button.menu().actions() if "paul" in a.text()]
+        assert entries and entries[0].menu() is not None  # an organizer may remove him
+        return entries[0]
+
+    qtbot.waitUntil(lambda: paul_entry() is not None, timeout=10_000)
+    assert all(a.menu() is None for a in paul_app.viewers[seeded.meeting_id]
+               .people_button.menu().actions())  # a participant may remove nobody
+    remove = paul_entry().menu().actions()[0]
+    assert remove.text() == "Remove from the meeting…"
+    remove.trigger()
+    olga.people_button.confirmation.button(QMessageBox.StandardButton.Yes).click()  # confirmed
+
+    qtbot.waitUntil(lambda: not paul_app.viewers and paul_app.notice is not None
+                    and paul_app.notice.isVisible(), timeout=10_000)
+    assert "olga removed you" in paul_app.notice.text()
+    qtbot.waitUntil(lambda: paul_app.meetings.list.count() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: not any("paul" in a.text()
+                                    for a in olga.people_button.menu().actions()),
+                    timeout=10_000)
+    assert "olga removed paul" in olga.statusBar().currentMessage()
+    paul_app.notice.close()

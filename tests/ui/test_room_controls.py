@@ -88,18 +88,23 @@ def test_hand_over_the_presenter_role_and_take_it_back(qtbot, open_viewer):
     assert not paul.room_action.isVisible()
 
 
+def people_lines(window) -> list[str]:
+    return [action.text() for action in window.people_button.menu().actions()]
+
+
 def test_everyone_sees_who_is_here_where_and_following(qtbot, open_viewer):
     olga, paul = open_viewer("olga"), open_viewer("paul")
     paul.place_choice.setCurrentIndex(0)  # "In the room"
-    qtbot.waitUntil(lambda: "paul — in the room, following" in olga.people_label.toolTip(),
+    qtbot.waitUntil(lambda: "● paul — in the room, following" in people_lines(olga),
                     timeout=10_000)
-    assert olga.people_label.text().startswith("2 here")
+    assert olga.people_button.text().startswith("2 here")
+    assert "● paul — in the room, following" in people_lines(paul)  # everyone sees the list
     paul.step(+1)  # paul browses on his own
-    qtbot.waitUntil(lambda: "paul — in the room, browsing" in olga.people_label.toolTip(),
+    qtbot.waitUntil(lambda: "○ paul — in the room, browsing" in people_lines(olga),
                     timeout=10_000)
-    assert "1 following" in olga.people_label.text()
+    assert "1 following" in olga.people_button.text()
     paul.back_to_presenter()
-    qtbot.waitUntil(lambda: "2 following" in olga.people_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "2 following" in olga.people_button.text(), timeout=10_000)
     paul.close()
     paul.session.close()
-    qtbot.waitUntil(lambda: olga.people_label.text().startswith("1 here"), timeout=10_000)
+    qtbot.waitUntil(lambda: olga.people_button.text().startswith("1 here"), timeout=10_000)

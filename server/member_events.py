@@ -1,0 +1,45 @@
+"""Socket.IO handler for an organizer removing someone from a meeting."""
+
+from __future__ import annotations
+
+import logging
+
+from meeting.core.presence import MemberRemove, MemberRemoved
+from meeting.core.protocol import ErrorCode, Event, ProtocolError
+from server import authz
+from server.context import ServerContext, meeting_room, private_room
+from server.store.repository import User
+
+log = logging.getLogger("meeting.server.members")
+
+
+class MemberEvents:
+    def __init__(self, context: ServerContext) -> None:
+        self.context = context
+        self.store = context.store
+
+    def handlers(self) -> dict:
+        return {Event.MEMBER_REMOVE: self.remove}
+
+    async def remove(self, sid: str, user: User, request: MemberRemove) -> None:
+        """Uninvite the person, tell the meeting, then take each of their connections out of
+        it: they stop receiving its changes at once and cannot join it again."""
+        meeting_id = request.meeting_id
+        target = self.store.user_by_name(request.user)
+        if target is None:
+            authz.require_visible_meeting(self.store, user, meeting_id)
+            raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
+        sio = self.context.sio
+        async with self.context.meeting_locks[meeting_id]:
+            authz.require_may_remove(self.store, user, meeting_id, target)
+            self.store.uninvite(meeting_id, target)
+            notice = MemberRemoved(meeting_id=meeting_id, user=target.name, by=user.name)
+            await self.context.broadcast(meeting_id, Event.MEMBER_REMOVED,
+                                         notice.model_dump(mode="json"))
+            theirs = private_room(meeting_id, target.name)
+            for connection, _ in list(sio.manager.get_participants("/", theirs)):
+                await sio.leave_room(connection, meeting_room(meeting_id))
+                await sio.leave_room(connection, theirs)
+                self.context.presence.leave(meeting_id, connection)
+        await self.context.announce_presence(meeting_id)
+        log.info("meeting %s: %s removed %s", meeting_id, user.name, target.name)
