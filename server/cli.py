@@ -4,7 +4,8 @@
                    [--certfile CERT.pem --keyfile KEY.pem]         ... over HTTPS/WSS
     meeting-server --data-dir DIR user add NAME --role ROLE [--password-stdin]
     meeting-server --data-dir DIR user list
-    meeting-server --data-dir DIR meeting create TITLE [--presenter USER]
+    meeting-server --data-dir DIR meeting create TITLE [--presenter USER] [--link URL]
+    meeting-server --data-dir DIR meeting link MEETING [URL | --remove]
     meeting-server --data-dir DIR meeting invite MEETING USER
     meeting-server --data-dir DIR meeting set-presenter MEETING USER
     meeting-server --data-dir DIR meeting add-document MEETING FILE.pdf [--title T]
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     create = meeting.add_parser("create", help="create a meeting; prints its id")
     create.add_argument("title")
     create.add_argument("--presenter", help="user who presents (invited automatically)")
+    create.add_argument("--link", metavar="URL",
+                        help="the organization's web meeting for remote participants")
+    link = meeting.add_parser("link", help="set or remove the web meeting link")
+    link.add_argument("meeting", type=int)
+    link.add_argument("url", nargs="?")
+    link.add_argument("--remove", action="store_true", help="remove the link")
     invite = meeting.add_parser("invite", help="invite a user")
     invite.add_argument("meeting", type=int)
     invite.add_argument("user")
@@ -136,10 +143,18 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
         return _user_command(args, store)
     match args.action:
         case "create":
+            link = _web_link(args.link) if args.link else None
             meeting_id = store.create_meeting(args.title)
             if args.presenter:
                 store.set_presenter(meeting_id, store.require_user(args.presenter))
+            if link:
+                store.set_web_link(meeting_id, link)
             print(meeting_id)
+        case "link":
+            store.require_meeting(args.meeting)
+            if args.remove == bool(args.url):
+                raise StoreError("give either a URL or --remove")
+            store.set_web_link(args.meeting, None if args.remove else _web_link(args.url))
         case "invite":
             store.invite(args.meeting, store.require_user(args.user))
         case "set-presenter":
@@ -163,6 +178,15 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
                 print(f"{user_meeting.id}\t{user_meeting.title}\t{user_meeting.documents} "
                       f"documents\tpresenter: {presenter}")
     return 0
+
+
+def _web_link(url: str) -> str:
+    from meeting.core.weblink import check_web_link
+
+    try:
+        return check_web_link(url.strip())
+    except ValueError as error:
+        raise StoreError(str(error)) from None
 
 
 def _agenda_command(args: argparse.Namespace, store: Store) -> None:

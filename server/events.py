@@ -35,7 +35,7 @@ from server.agenda_events import AgendaEvents
 from server.annotation_events import AnnotationEvents
 from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
-from server.member_events import MemberEvents
+from server.organizer_events import OrganizerEvents
 from server.room_events import RoomEvents
 from server.store.annotations import AnnotationStore
 from server.store.repository import User
@@ -67,7 +67,7 @@ class MeetingEvents:
             **LaserEvents(context).handlers(),
             **RoomEvents(context).handlers(),
             **AgendaEvents(context).handlers(),
-            **MemberEvents(context).handlers(),
+            **OrganizerEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from meeting.core import annotations as ann
-from meeting.core import laser, presence
+from meeting.core import laser, presence, weblink
 from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
     Data,
     ErrorCode,
@@ -61,6 +61,7 @@ class Event(StrEnum):
     AGENDA_GO = "agenda:go"
     PRESENCE_SET = "presence:set"
     MEMBER_REMOVE = "member:remove"
+    MEETING_LINK = "meeting:link"
     BESIDE_SET = "beside:set"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
@@ -197,6 +198,8 @@ class MeetingState(Data):
     """The agenda item the meeting is on (its id), if the presenter has taken one up."""
     beside: PagePosition | None = None
     """A second document the presenter shows beside the page, and its page; None: just one."""
+    web_link: str | None = None
+    """The organization's web meeting for this meeting (audio and video), opened in one click."""
 
 
 class DocumentAdded(Data):
@@ -281,6 +284,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.AGENDA_GO: AgendaGo,
     Event.PRESENCE_SET: presence.PresenceSet,
     Event.MEMBER_REMOVE: presence.MemberRemove,
+    Event.MEETING_LINK: weblink.MeetingLink,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,

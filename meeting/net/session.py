@@ -200,6 +200,10 @@ class MeetingSession:
         """Organizers: take someone out of the meeting (a refusal is reported)."""
         self._send_ink(Event.MEMBER_REMOVE, {"meeting_id": meeting_id, "user": user}, _ignore)
 
+    def set_web_link(self, meeting_id: int, url: str | None) -> None:
+        """Organizers: the meeting's web meeting link, or None to remove it."""
+        self._send_ink(Event.MEETING_LINK, {"meeting_id": meeting_id, "url": url}, _ignore)
+
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> None:
         """Organizers: let everyone draw for the room (and share their notes), or not."""
         self._send_ink(Event.MEETING_SETTINGS, {"meeting_id": meeting_id,

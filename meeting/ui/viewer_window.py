@@ -59,6 +59,7 @@ from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import PeopleButton
 from meeting.ui.thumbnails import ThumbnailStrip
+from meeting.ui.web_meeting import WebLinkDialog, WebMeetingAction
 
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
 
@@ -223,7 +224,11 @@ class ViewerWindow(QMainWindow):
         self.display_action.setMenu(self.display_menu)
         self.display_action.setToolTip(self.tr(
             "Show the room's page full screen on another monitor (Esc there closes it)"))
+        self.web_meeting_action = WebMeetingAction(self)
+        toolbar.addAction(self.web_meeting_action)
         if self.session.user.role in MANAGERS:
+            self.room_menu.addSeparator()
+            self.room_menu.addAction(self.tr("Web meeting link…"), self.edit_web_link)
             self.add_action = action(self.tr("Add document…"), self.choose_document,
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
 
@@ -311,6 +316,13 @@ class ViewerWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.connection_label)
 
     # --- user actions ------------------------------------------------------------------------
+
+    def edit_web_link(self) -> WebLinkDialog:
+        view = self.session.view(self.meeting_id)
+        dialog = WebLinkDialog(self.session, self.meeting_id,
+                               view.state.web_link if view else None, self)
+        dialog.open()
+        return dialog
 
     def step(self, delta: int) -> None:
         target = self.follow.step(delta)
@@ -579,6 +591,7 @@ class ViewerWindow(QMainWindow):
             view.snapshot.meeting.title, self.session.user.name))
         self._fill_documents(view)
         self.agenda.show_view(view)
+        self.web_meeting_action.show_link(view.state.web_link)
         self._report_unplaced(view)
         self.refresh()
 

@@ -136,4 +136,8 @@ MIGRATIONS: tuple[str, ...] = (
         REFERENCES documents(id) ON DELETE SET NULL;
     ALTER TABLE meetings ADD COLUMN beside_page INTEGER NOT NULL DEFAULT 0;
     """,
+    # 10: the link of the organization's web meeting (audio and video) for remote participants
+    """
+    ALTER TABLE meetings ADD COLUMN web_link TEXT;
+    """,
 )

@@ -205,7 +205,7 @@ class Store:
         row = self.db.execute(
             "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter, "
             "m.participants_draw, m.blank, m.followers_locked, m.zoom, m.agenda_item, "
-            "m.beside_document_id, m.beside_page "
+            "m.beside_document_id, m.beside_page, m.web_link "
             "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
             (meeting_id,),
         ).fetchone()
@@ -224,6 +224,7 @@ class Store:
             agenda_item=row["agenda_item"],
             beside=None if row["beside_document_id"] is None else PagePosition(
                 document_id=row["beside_document_id"], page=row["beside_page"]),
+            web_link=row["web_link"],
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
@@ -311,6 +312,12 @@ class Store:
             assignments = ", ".join(f"{column[name]} = ?" for name in changes)
             db.execute(f"UPDATE meetings SET {assignments}, seq = seq + 1 WHERE id = ?",
                        (*(encode[n](v) for n, v in changes.items()), meeting_id))
+            return self.meeting_state(meeting_id)
+
+    def set_web_link(self, meeting_id: int, url: str | None) -> MeetingState:
+        with self.transaction() as db:
+            db.execute("UPDATE meetings SET web_link = ?, seq = seq + 1 WHERE id = ?",
+                       (url, meeting_id))
             return self.meeting_state(meeting_id)
 
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> MeetingState:

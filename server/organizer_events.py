@@ -1,4 +1,5 @@
-"""Socket.IO handler for an organizer removing someone from a meeting."""
+"""Socket.IO handlers for what organizers decide about a meeting besides its material: who is
+in it, and the web meeting remote participants join for audio and video."""
 
 from __future__ import annotations
 
@@ -6,20 +7,21 @@ import logging
 
 from meeting.core.presence import MemberRemove, MemberRemoved
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
+from meeting.core.weblink import MeetingLink
 from server import authz
 from server.context import ServerContext, meeting_room, private_room
 from server.store.repository import User
 
-log = logging.getLogger("meeting.server.members")
+log = logging.getLogger("meeting.server.organizer")
 
 
-class MemberEvents:
+class OrganizerEvents:
     def __init__(self, context: ServerContext) -> None:
         self.context = context
         self.store = context.store
 
     def handlers(self) -> dict:
-        return {Event.MEMBER_REMOVE: self.remove}
+        return {Event.MEMBER_REMOVE: self.remove, Event.MEETING_LINK: self.link}
 
     async def remove(self, sid: str, user: User, request: MemberRemove) -> None:
         """Uninvite the person, tell the meeting, then take each of their connections out of
@@ -43,3 +45,13 @@ class MemberEvents:
                 self.context.presence.leave(meeting_id, connection)
         await self.context.announce_presence(meeting_id)
         log.info("meeting %s: %s removed %s", meeting_id, user.name, target.name)
+
+    async def link(self, sid: str, user: User, request: MeetingLink) -> dict:
+        authz.require_may_manage(self.store, user, request.meeting_id)
+        async with self.context.meeting_locks[request.meeting_id]:
+            state = self.store.set_web_link(request.meeting_id, request.url)
+            payload = state.model_dump(mode="json")
+            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+        log.info("meeting %s: %s %s the web meeting link", request.meeting_id, user.name,
+                 "set" if request.url else "removed")
+        return payload
