@@ -146,12 +146,13 @@ class InkOutbox:
                     self._strokes.pop(stroke.id, None)
                 return
             code = (reply.get("error") or {}).get("code")
-            if code in ("offline", "conflict"):
-                # Lost on the way: resend from what the server confirmed (on reconnect, for
-                # "offline"; at once for a gap the server reported).
+            if code == "offline":
+                # Not sent: `reconnected` sends the whole stroke again. (Rewinding `sent` here
+                # would loop for ever: the offline answer comes at once, inside `_flush`.)
+                return
+            if code == "conflict":  # the server missed a batch: resend from what it holds
                 stroke.sent = min(stroke.sent, stroke.acknowledged)
-                if code == "conflict":
-                    self._flush(stroke)
+                self._flush(stroke)
             else:  # refused for good (not the presenter any more, page gone): drop it
                 stroke.done = True
                 self._strokes.pop(stroke.id, None)

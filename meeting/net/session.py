@@ -31,7 +31,8 @@ from meeting.core.protocol import (
 from meeting.core.sync import MeetingSync, MeetingView, Outcome
 from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
-from meeting.net.connection import MeetingConnection, Reply
+from meeting.net.connection import OFFLINE, MeetingConnection, Reply
+from meeting.net.offline import OfflineShelf, PendingEdit
 from meeting.net.trust import Trust
 
 log = logging.getLogger("meeting.net.session")
@@ -50,6 +51,10 @@ class SessionListener(Protocol):
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
 """What of an annotation goes back to the server to put it back (an undo)."""
 
+KEPT_OFFLINE = {Event.ANNOTATION_PUT, Event.ANNOTATION_DELETE}
+"""Edits made without a connection that are kept and sent when it is back (strokes drawn
+offline wait in their outbox; on closing they become puts too)."""
+
 
 class RequestError(Exception):
     def __init__(self, code: str, message: str) -> None:
@@ -60,7 +65,8 @@ class RequestError(Exception):
 
 class MeetingSession:
     def __init__(self, server_url: str, token: str, user: UserInfo, cache: DocumentCache,
-                 listener: SessionListener, trust: Trust | None = None) -> None:
+                 listener: SessionListener, trust: Trust | None = None,
+                 shelf: OfflineShelf | None = None) -> None:
         self.server_url = server_url.rstrip("/")
         self.trust = trust or Trust()
         self.user = user
@@ -73,6 +79,12 @@ class MeetingSession:
         self._outboxes: dict[int, InkOutbox] = {}
         self._people: dict[int, PresenceData] = {}
         self._presence_sent: dict[int, tuple[bool, Place]] = {}
+        self.shelf = shelf
+        """Where meetings are kept for reading offline (None: nothing is kept)."""
+        self._offline_copies: set[int] = set()
+        """Meetings shown from the shelf until the server's snapshot replaces them."""
+        self._pending: dict[int, list[PendingEdit]] = {}
+        """Note edits made offline, per meeting, sent when the link is back."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
@@ -81,9 +93,12 @@ class MeetingSession:
     # --- lifetime ----------------------------------------------------------------------------
 
     def start(self) -> None:
+        if self.shelf is not None:
+            self.shelf.keep_user(self.user)  # to start without the server next time
         self.connection.open()
 
     def close(self) -> None:
+        self._keep_for_next_time()
         self.connection.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self.api.close()
@@ -106,9 +121,13 @@ class MeetingSession:
     def join(self, meeting_id: int) -> None:
         """Join now, or as soon as the connection is up (every (re)connect rejoins)."""
         with self._lock:
-            self._syncs.setdefault(meeting_id, MeetingSync(meeting_id))
+            sync = self._syncs.setdefault(meeting_id, MeetingSync(meeting_id))
+            if meeting_id not in self._pending and self.shelf is not None:
+                self._pending[meeting_id] = self.shelf.pending(meeting_id)
         if self.online:
             self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+        elif sync.view is None:
+            self._show_offline_copy(meeting_id)
 
     def leave(self, meeting_id: int) -> None:
         with self._lock:
@@ -221,6 +240,9 @@ class MeetingSession:
     def _send_ink(self, event: str, payload: dict, on_reply: Callable[[Reply], None]) -> None:
         def reported(reply: Reply) -> None:
             error = reply.get("error") or {}
+            if error.get("code") == OFFLINE and event in KEPT_OFFLINE:
+                self._keep_pending(payload["meeting_id"], {"event": str(event),
+                                                           "payload": payload})
             if not reply.get("ok") and error.get("code") not in ("offline", "conflict"):
                 self.listener.request_failed(error.get("message", "Request failed."))
             on_reply(reply)
@@ -242,6 +264,32 @@ class MeetingSession:
                 running = self._pool.submit(self.api.fetch_document, document, self.cache)
                 self._downloads[document.sha256] = running
             return running
+
+    def keep_offline(self, meeting_id: int, progress: Progress | None = None) -> Future[int]:
+        """Before the meeting: download its documents and keep its picture on this device, to
+        read it without the server. The future gives the number of documents kept."""
+        def run() -> int:
+            answer: Future[Reply] = Future()
+            self.connection.request(Event.MEETING_SNAPSHOT, {"meeting_id": meeting_id},
+                                    answer.set_result)
+            reply = answer.result(timeout=30)
+            if not reply.get("ok"):
+                raise _request_error(reply)
+            snapshot = Snapshot.model_validate(reply["data"])
+            total = len(snapshot.documents)
+            for done, document in enumerate(snapshot.documents, start=1):
+                self.fetch_document(document).result()
+                if progress:
+                    progress(done, total)
+            if self.shelf is not None:
+                self.shelf.keep(snapshot)
+            return total
+
+        return self._pool.submit(run)
+
+    def kept_offline(self) -> list[Snapshot]:
+        """The meetings kept on this device (shown while the server cannot be reached)."""
+        return self.shelf.kept() if self.shelf is not None else []
 
     def upload(self, meeting_id: int, path: Path, progress: Progress | None = None
                ) -> Future[DocumentInfo]:
@@ -308,6 +356,63 @@ class MeetingSession:
 
     # --- internals ---------------------------------------------------------------------------
 
+    def _show_offline_copy(self, meeting_id: int) -> None:
+        """No server: show the meeting as last kept on this device, with the edits made since."""
+        stored = self.shelf.snapshot(meeting_id) if self.shelf is not None else None
+        if stored is None:
+            return
+        with self._lock:
+            sync = self._syncs.get(meeting_id)
+            if sync is None or sync.view is not None:
+                return
+            self._offline_copies.add(meeting_id)
+            edits = self._pending.get(meeting_id, [])
+            sync.apply_snapshot(with_edits(stored, edits, self.user.name))
+            self._changed(meeting_id, sync)
+
+    def _keep_pending(self, meeting_id: int, edit: PendingEdit) -> None:
+        with self._lock:
+            edits = self._pending.setdefault(meeting_id, [])
+            edits.append(edit)
+            if self.shelf is not None:  # on disk at once: a crash keeps the notes
+                self.shelf.keep_pending(meeting_id, edits)
+
+    def _send_pending(self, meeting_id: int) -> None:
+        """Send the edits made offline, in order; each leaves the list once the server
+        answered it (done, or refused for good), so a new drop keeps the rest."""
+        with self._lock:
+            edits = list(self._pending.get(meeting_id, []))
+        for edit in edits:
+            def answered(reply: Reply, edit: PendingEdit = edit) -> None:
+                if (reply.get("error") or {}).get("code") == OFFLINE:
+                    return
+                with self._lock:
+                    remaining = self._pending.get(meeting_id, [])
+                    if edit in remaining:
+                        remaining.remove(edit)
+                    if self.shelf is not None:
+                        self.shelf.keep_pending(meeting_id, remaining)
+
+            self.connection.request(edit["event"], edit["payload"], answered)
+
+    def _keep_for_next_time(self) -> None:
+        """Closing: keep each meeting's picture, and turn strokes the server has not confirmed
+        into edits for the next start (the outbox lives in memory only)."""
+        if self.shelf is None:
+            return
+        with self._lock:
+            views = [sync.view for sync in self._syncs.values()
+                     if sync.view is not None and sync.meeting_id not in self._offline_copies]
+            outboxes = list(self._outboxes.values())
+        for view in views:
+            self.shelf.keep(view.snapshot)
+        for outbox in outboxes:
+            for stroke in outbox.in_flight():
+                payload = stroke.as_data(self.user.name).model_dump(mode="json",
+                                                                      include=PUT_FIELDS)
+                self._keep_pending(outbox.meeting_id, {"event": str(Event.ANNOTATION_PUT),
+                                   "payload": {"meeting_id": outbox.meeting_id, **payload}})
+
     def _member_removed(self, notice: MemberRemoved) -> None:
         """Someone was removed; if it is this user, the meeting is gone for them: forget it, so
         nothing is rejoined or resent after a reconnect."""
@@ -317,6 +422,9 @@ class MeetingSession:
                 self._outboxes.pop(notice.meeting_id, None)
                 self._people.pop(notice.meeting_id, None)
                 self._presence_sent.pop(notice.meeting_id, None)
+                self._pending.pop(notice.meeting_id, None)
+            if self.shelf is not None:
+                self.shelf.forget(notice.meeting_id)
         self.listener.member_removed(notice.meeting_id, notice.user, notice.by)
 
     def _changed(self, meeting_id: int, sync: MeetingSync) -> None:
@@ -340,6 +448,9 @@ class MeetingSession:
                 sync = self._syncs.get(meeting_id)
                 if sync is None:
                     return
+                if meeting_id in self._offline_copies:  # the server's picture replaces ours
+                    self._offline_copies.discard(meeting_id)
+                    sync = self._syncs[meeting_id] = MeetingSync(meeting_id)
                 self._take_presence(PresenceData(meeting_id=meeting_id, people=snapshot.people,
                                                  version=snapshot.presence_version))
                 outcome = sync.apply_snapshot(snapshot)
@@ -347,8 +458,31 @@ class MeetingSession:
                     self._changed(meeting_id, sync)
             if outcome is Outcome.NEED_SNAPSHOT:
                 self._request_snapshot(meeting_id, Event.MEETING_SNAPSHOT)
+                return
+            if self.shelf is not None and sync.view is not None:
+                self.shelf.keep(sync.view.snapshot)
+            if event is Event.MEETING_JOIN:  # joined: edits made offline can go now
+                self._send_pending(meeting_id)
 
         self.connection.request(event, {"meeting_id": meeting_id}, on_reply)
+
+
+def with_edits(snapshot: Snapshot, edits: list[PendingEdit], owner: str) -> Snapshot:
+    """The snapshot as it will be once the server has these edits (shown while offline)."""
+    annotations = {a.id: a for a in snapshot.annotations}
+    for edit in edits:
+        payload = edit.get("payload", {})
+        try:
+            if edit.get("event") == Event.ANNOTATION_PUT:
+                fields = {k: v for k, v in payload.items() if k != "meeting_id"}
+                annotations[fields["id"]] = AnnotationData.model_validate(
+                    {**fields, "owner": owner, "complete": True})
+            elif edit.get("event") == Event.ANNOTATION_DELETE:
+                for annotation_id in payload.get("ids", []):
+                    annotations.pop(annotation_id, None)
+        except (KeyError, ValidationError, TypeError):
+            log.warning("skipping an unreadable offline edit: %r", edit)
+    return snapshot.model_copy(update={"annotations": tuple(annotations.values())})
 
 
 def _request_error(reply: Reply) -> RequestError:

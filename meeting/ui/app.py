@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from meeting import paths
 from meeting.core.protocol import UserInfo
-from meeting.net.api import LoginResult, ServerApi
+from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
 from meeting.net.credentials import TokenStore
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
@@ -70,7 +70,17 @@ class ClientApp(QObject):
         api = ServerApi(server_url, token, trust=self.trust)  # is the kept session still good?
         when_done(self._pool.submit(api.me),
                   lambda info: self._signed_in(server_url, token, info),
-                  lambda error: self.show_login(server_url, user))
+                  lambda error: self._not_confirmed(server_url, user, token, error))
+
+    def _not_confirmed(self, server_url: str, user: str, token: str, error: Exception) -> None:
+        """The server did not confirm the kept session. Unreachable: carry on offline with what
+        this device keeps (the server checks the token again when it is back); refused: sign
+        in again."""
+        known = self.runtime.shelf(server_url, user).user()
+        if getattr(error, "code", "") == UNREACHABLE and known is not None:
+            self._signed_in(server_url, token, known)
+        else:
+            self.show_login(server_url, user)
 
     def show_login(self, server_url: str = "", user: str = "") -> None:
         note = "" if self.tokens.persistent else self.tr(

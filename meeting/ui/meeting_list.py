@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.protocol import MeetingSummary
+from meeting.net.connection import OFFLINE
 from meeting.net.session import MeetingSession, RequestError
-from meeting.ui.main_thread import run_on_main
+from meeting.ui.main_thread import run_on_main, when_done
 
 
 class MeetingListWindow(QWidget):
@@ -39,9 +40,16 @@ class MeetingListWindow(QWidget):
         self.list.itemDoubleClicked.connect(self._join_item)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.join_button = QPushButton(self.tr("Join"))
+        self.keep_button = QPushButton(self.tr("Keep for offline reading"))
+        self.keep_button.setToolTip(self.tr(
+            "Download the meeting's documents to this device before the meeting, to read "
+            "them (and take notes) without a connection"))
+        self.keep_button.clicked.connect(self.keep_current)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.sign_out_button = QPushButton(self.tr("Sign out"))
-        for button in (self.join_button, self.refresh_button, self.sign_out_button):
+        self.offline = False
+        for button in (self.join_button, self.keep_button, self.refresh_button,
+                       self.sign_out_button):
             button.setMinimumHeight(40)
         self.join_button.clicked.connect(lambda: self._join_item(self.list.currentItem()))
         self.refresh_button.clicked.connect(self.refresh)
@@ -50,6 +58,7 @@ class MeetingListWindow(QWidget):
         buttons.addWidget(self.sign_out_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.keep_button)
         buttons.addWidget(self.join_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -63,27 +72,68 @@ class MeetingListWindow(QWidget):
         self.session.list_meetings(lambda result: run_on_main(lambda: self._show(result), self))
 
     def _show(self, result: list[MeetingSummary] | RequestError) -> None:
-        if isinstance(result, RequestError):
+        self.offline = isinstance(result, RequestError) and result.code == OFFLINE
+        if self.offline:  # no server: what this device keeps
+            result = [snapshot.meeting for snapshot in self.session.kept_offline()]
+        elif isinstance(result, RequestError):
             self.status.setText(self.tr("Could not load the meetings: {0}").format(result.message))
             return
+        kept = {snapshot.meeting.id for snapshot in self.session.kept_offline()}
         self.list.clear()
         for meeting in result:
             presenter = meeting.presenter or self.tr("no presenter yet")
-            item = QListWidgetItem(self.tr("{0}\n{1} documents · presenter: {2}").format(
-                meeting.title, meeting.documents, presenter))
+            text = self.tr("{0}\n{1} documents · presenter: {2}").format(
+                meeting.title, meeting.documents, presenter)
+            if meeting.id in kept:
+                text += self.tr(" · ✓ on this device")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
             self.list.addItem(item)
         if result:
             self.list.setCurrentRow(0)
-            self.status.setText("")
+        if self.offline:
+            self.status.setText(self.tr(
+                "Offline: these are the meetings kept on this device. Notes you take are sent "
+                "when the connection is back.") if result else self.tr(
+                "Offline, and no meeting is kept on this device yet."))
         else:
-            self.status.setText(self.tr("You are not invited to any meeting yet."))
+            self.status.setText("" if result else
+                                self.tr("You are not invited to any meeting yet."))
         self._update_buttons()
         self.loaded.emit()
+
+    def keep_current(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        meeting_id = item.data(Qt.ItemDataRole.UserRole)
+        title = item.text().split("\n")[0]
+        self.keep_button.setEnabled(False)
+        self.status.setText(self.tr("Downloading “{0}”…").format(title))
+
+        def progress(done: int, total: int) -> None:
+            run_on_main(lambda: self.status.setText(
+                self.tr("Downloading “{0}”: {1} of {2} documents…").format(title, done, total)),
+                self)
+
+        def kept(count: int) -> None:
+            self.status.setText(self.tr(
+                "“{0}” is kept on this device ({1} documents): you can read it and take notes "
+                "without a connection.").format(title, count))
+            self.refresh()
+
+        def failed(error: Exception) -> None:
+            self._update_buttons()
+            self.status.setText(self.tr("Could not keep “{0}”: {1}").format(
+                title, getattr(error, "message", str(error))))
+
+        when_done(self.session.keep_offline(meeting_id, progress), kept, failed, self)
 
     def _join_item(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.joinRequested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _update_buttons(self) -> None:
-        self.join_button.setEnabled(self.list.currentItem() is not None)
+        selected = self.list.currentItem() is not None
+        self.join_button.setEnabled(selected)
+        self.keep_button.setEnabled(selected and not self.offline)

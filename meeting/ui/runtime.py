@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from meeting import __version__
 from meeting.core.protocol import UserInfo
 from meeting.net.cache import DocumentCache
+from meeting.net.offline import OfflineShelf
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
 from meeting.render.worker import RenderWorker
@@ -41,9 +42,13 @@ class ClientRuntime:
                      trust: Trust | None = None) -> tuple[MeetingSession, SessionBridge]:
         bridge = SessionBridge()
         session = MeetingSession(server_url, token, user, DocumentCache(self.cache_dir), bridge,
-                                 trust)
+                                 trust, self.shelf(server_url, user.name))
         session.start()
         return session, bridge
+
+    def shelf(self, server_url: str, user: str) -> OfflineShelf:
+        """Meetings kept on this device for this server and user (beside the documents)."""
+        return OfflineShelf(self.cache_dir.parent / "offline", server_url, user)
 
     def close(self) -> None:
         self.worker.close()

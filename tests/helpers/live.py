@@ -129,10 +129,16 @@ class LiveServer:
         return self
 
     def restart(self) -> None:
+        self.down()
+        self.up()
+
+    def down(self) -> None:
+        """The server goes away (its port stays reserved for `up`)."""
         self.close_peers()
-        port = self.server.port
         self.server.stop()
-        self.server = EmbeddedServer(self.data_dir, port=port)
+
+    def up(self) -> None:
+        self.server = EmbeddedServer(self.data_dir, port=self.server.port)
         self.url = self.server.start()
 
     def peer(self, name: str) -> Peer:
