@@ -23,6 +23,7 @@ log = logging.getLogger("meeting.net.connection")
 Reply = dict[str, Any]
 FATAL = {str(ErrorCode.UNAUTHENTICATED), str(ErrorCode.PROTOCOL_MISMATCH)}
 OFFLINE = "offline"
+FIRST_DELAY = 0.5
 
 
 class ConnectionListener(Protocol):
@@ -40,6 +41,8 @@ class MeetingConnection:
         self._listener = listener
         self._closed = threading.Event()
         self._online = False  # python-socketio's own flag is set only after the connect handler
+        self.unreachable = False
+        """The first connection failed (the client works offline until it succeeds)."""
         self._sio = socketio.Client(
             reconnection=True, reconnection_delay=0.5, reconnection_delay_max=5,
             handle_sigint=False, http_session=(trust or Trust()).http_session(),
@@ -90,7 +93,7 @@ class MeetingConnection:
         return {"token": self._token, "protocol": PROTOCOL_VERSION}
 
     def _connect_loop(self) -> None:
-        delay = 0.5
+        delay = FIRST_DELAY
         while not self._closed.is_set():
             try:
                 self._sio.connect(self.server_url, auth=self._auth, transports=["websocket"],
@@ -101,12 +104,16 @@ class MeetingConnection:
                     return
                 log.info("connecting to %s failed (%s); retrying in %.1f s",
                          self.server_url, error, delay)
+                if delay == FIRST_DELAY:  # say it once: the client works offline meanwhile
+                    self.unreachable = True
+                    self._listener.on_disconnected()
                 if self._closed.wait(delay):
                     return
                 delay = min(delay * 2, 5.0)
 
     def _on_connect(self) -> None:
         self._online = True
+        self.unreachable = False
         self._listener.on_connected()
 
     def _on_disconnect(self, reason: Any = None) -> None:

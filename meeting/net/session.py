@@ -278,7 +278,8 @@ class MeetingSession:
             snapshot = Snapshot.model_validate(reply["data"])
             total = len(snapshot.documents)
             for done, document in enumerate(snapshot.documents, start=1):
-                self.fetch_document(document).result()
+                if self.cache.get(document.sha256) is None:  # (on this thread: the pool's
+                    self.api.fetch_document(document, self.cache)  # others may all be busy)
                 if progress:
                     progress(done, total)
             if self.shelf is not None:

@@ -110,8 +110,10 @@ class ClientApp(QObject):
         self.meetings.joinRequested.connect(
             self.open_meeting if target is None else self.open_display)
         self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
-        self.bridge.connectionChanged.connect(
-            lambda online: self.meetings.refresh() if online and self.meetings else None)
+        self.bridge.connectionChanged.connect(  # online: the server's list; offline: the kept
+            lambda online: self.meetings.refresh() if self.meetings else None)
+        if self.session.online or self.session.connection.unreachable:
+            self.meetings.refresh()  # (the news came before the line above was connected)
         self.meetings.show()
 
     def open_meeting(self, meeting_id: int) -> ViewerWindow:

@@ -117,10 +117,13 @@ class MeetingListWindow(QWidget):
                 self)
 
         def kept(count: int) -> None:
+            self._update_buttons()
+            marker = self.tr(" · ✓ on this device")
+            if not item.text().endswith(marker):
+                item.setText(item.text() + marker)
             self.status.setText(self.tr(
                 "“{0}” is kept on this device ({1} documents): you can read it and take notes "
                 "without a connection.").format(title, count))
-            self.refresh()
 
         def failed(error: Exception) -> None:
             self._update_buttons()

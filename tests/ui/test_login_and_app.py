@@ -189,3 +189,38 @@ def test_an_organizer_removes_a_participant_whose_windows_close(qtbot, client_ap
                     timeout=10_000)
     assert "olga removed paul" in olga.statusBar().currentMessage()
     paul_app.notice.close()
+
+
+def test_keep_for_offline_reading_then_start_and_read_without_the_server(
+        qtbot, client_app, seeded_server):
+    live, seeded = seeded_server
+    keychain = MemoryKeyring()
+    at_work = client_app(TokenStore(keychain))
+    at_work.start(live.url, "paul")
+    at_work.login.password.setText(PASSWORD)
+    at_work.login.sign_in()
+    qtbot.waitUntil(lambda: at_work.meetings is not None and at_work.meetings.list.count() == 1,
+                    timeout=10_000)
+    meetings = at_work.meetings
+    assert meetings.keep_button.isEnabled()
+    meetings.keep_button.click()  # before the meeting: download everything
+    qtbot.waitUntil(lambda: "is kept on this device" in meetings.status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "✓ on this device" in meetings.list.item(0).text(), timeout=10_000)
+    at_work.close()
+    meetings.close()
+
+    live.down()  # at home, the server out of reach
+    at_home = client_app(TokenStore(keychain))
+    at_home.start()
+    qtbot.waitUntil(lambda: at_home.meetings is not None and at_home.meetings.list.count() == 1,
+                    timeout=20_000)
+    assert at_home.login is None  # no sign-in needed to read what is kept
+    assert at_home.meetings.status.text().startswith("Offline")
+    assert not at_home.meetings.keep_button.isEnabled()
+    viewer = at_home.open_meeting(seeded.meeting_id)
+    wait_for_page(qtbot, viewer)  # the page, from the device
+    assert "Offline" in viewer.connection_label.text()
+
+    live.up()  # back online: the list and the meeting come from the server again
+    qtbot.waitUntil(lambda: not at_home.meetings.offline, timeout=30_000)
+    qtbot.waitUntil(lambda: "Connected" in viewer.connection_label.text(), timeout=10_000)
