@@ -97,6 +97,7 @@ def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
     server = EmbeddedServer(data_dir)
     url = server.start()
     print(f"Demo server: {url}  (data in {data_dir})")
+    print(f"Browser viewer: {url}/viewer/")
     for account in (setup.presenter, setup.participant):
         print(f"  sign in from another client as {account.user.name} / {account.password}")
     try:

@@ -11,6 +11,7 @@ from meeting.core.protocol import MAX_MESSAGE_BYTES, MAX_UPLOAD_BYTES
 from server.context import ServerContext
 from server.events import MeetingEvents
 from server.http_routes import CONTEXT, add_routes, error_middleware
+from server.web_viewer import add_viewer_routes
 
 
 def create_app(data_dir: Path) -> web.Application:
@@ -27,6 +28,7 @@ def create_app(data_dir: Path) -> web.Application:
     MeetingEvents(context, sio)
     app[CONTEXT] = context
     add_routes(app)
+    add_viewer_routes(app)
 
     async def close_store(_: web.Application) -> None:
         context.close()

@@ -11,6 +11,7 @@ import socketio
 
 from meeting.core.presence import Presence
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
+from server.page_images import PageImages
 from server.store.blobs import BlobStore
 from server.store.db import open_database
 from server.store.repository import Store
@@ -29,6 +30,8 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
+    page_images: PageImages = field(default_factory=PageImages)
+    """Pages rendered for browsers (memory only)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:

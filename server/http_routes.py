@@ -54,6 +54,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/meetings/{meeting_id}/documents", upload_document)
     app.router.add_post("/api/meetings/{meeting_id}/documents/{document_id}/revision",
                         revise_document)
+    app.router.add_get("/api/meetings/{meeting_id}/documents/{document_id}/pages/{page}",
+                       page_image)
 
 
 @web.middleware
@@ -145,6 +147,37 @@ async def revise_document(request: web.Request) -> web.Response:
     result = await revise(context, meeting_id, document_id, incoming,
                           filename=request.query.get("filename", "document.pdf"), by=user)
     return web.json_response(ok_reply(result.reply()))
+
+
+async def page_image(request: web.Request) -> web.Response:
+    """A page as a PNG `width` pixels wide (rounded up to a step of 128, 128–4096), for the
+    browser viewer. The page's size in points comes in headers, for placing marks on it."""
+    from server.page_images import MAX_WIDTH, image_width
+
+    context = request.app[CONTEXT]
+    user = _authenticated(request)
+    meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
+    authz.require_visible_meeting(context.store, user, meeting_id)
+    page = _id(request, "page")
+    authz.require_page(context.store, meeting_id, document_id, page)
+    try:
+        asked = int(request.query.get("width", "1024"))
+    except ValueError:
+        asked = 0
+    if not 1 <= asked <= MAX_WIDTH * 4:
+        raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
+                            f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
+    document = context.store.document(meeting_id, document_id)
+    try:
+        image = await context.page_images.get(document.sha256,
+                                              context.blobs.path(document.sha256), page,
+                                              image_width(asked))
+    except TimeoutError:
+        raise ProtocolError(ErrorCode.BAD_DOCUMENT,
+                            "This page took too long to draw; it may be damaged.") from None
+    return web.Response(body=image.png, content_type="image/png", headers={
+        "Cache-Control": "private, max-age=3600",
+        "X-Page-Width": f"{image.width_pt:.3f}", "X-Page-Height": f"{image.height_pt:.3f}"})
 
 
 def _id(request: web.Request, name: str) -> int:

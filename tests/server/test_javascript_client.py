@@ -11,7 +11,7 @@ import pytest
 
 from tests.helpers.live import PASSWORD
 
-JS = Path(__file__).resolve().parents[1] / "js"
+WEB = Path(__file__).resolve().parents[2] / "web"
 
 
 @pytest.fixture
@@ -19,15 +19,16 @@ def node():
     executable = shutil.which("node")
     if executable is None:
         pytest.skip("Node.js is not installed")
-    if not (JS / "node_modules" / "socket.io-client").is_dir():
-        pytest.skip("run `npm ci --prefix tests/js` (the README's test command does)")
+    if not (WEB / "node_modules" / "socket.io-client").is_dir():
+        pytest.skip("run `npm ci --prefix web` (the README's test command does)")
     return executable
 
 
 def test_javascript_client_joins_and_follows(seeded_server, node):
     live, seeded = seeded_server
     follower = subprocess.Popen(
-        [node, str(JS / "follow.mjs"), live.url, "paul", PASSWORD, str(seeded.meeting_id), "2"],
+        [node, str(WEB / "test" / "follow.mjs"), live.url, "paul", PASSWORD,
+         str(seeded.meeting_id), "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     lines = []

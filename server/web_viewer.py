@@ -1,0 +1,71 @@
+"""Serves the browser viewer: a static page in `web/viewer/` and the official socket.io client
+from `web/node_modules` (installed by `npm ci --prefix web`, pinned by web/package-lock.json).
+
+Nothing is built: the page is plain HTML, CSS and JavaScript modules. A strict Content Security
+Policy allows only this server's own scripts, styles, images and connections.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from aiohttp import web
+
+WEB = Path(__file__).resolve().parents[1] / "web"
+SOCKET_IO = WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.esm.min.js"
+FILES = {
+    "": ("index.html", "text/html"),
+    "viewer.js": ("viewer.js", "text/javascript"),
+    "overlay.js": ("overlay.js", "text/javascript"),
+    "texts.js": ("texts.js", "text/javascript"),
+    "viewer.css": ("viewer.css", "text/css"),
+}
+POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+          "font-src 'self'; "
+          "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+MISSING_CLIENT = """<!doctype html><meta charset="utf-8"><title>Paperless Meeting</title>
+<p>The browser viewer is not set up on this server: run <code>npm ci --prefix web</code> in the
+server's folder (it installs the socket.io client the page uses), then reload.</p>
+<p>ブラウザビューアの準備ができていません。サーバーのフォルダで <code>npm ci --prefix web</code>
+を実行してから再読み込みしてください。</p>"""
+
+
+def add_viewer_routes(app: web.Application) -> None:
+    app.router.add_get("/viewer", to_viewer)
+    app.router.add_get("/viewer/{name:[a-z.]*}", viewer_file)
+
+
+@functools.cache
+def japanese_font() -> bytes:
+    """PyMuPDF's Japanese font, for browsers on machines without one (the page's own fonts come
+    first; the browser fetches this only for characters none of them has)."""
+    import pymupdf
+
+    return pymupdf.Font("japan").buffer
+
+
+async def to_viewer(_: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/viewer/")
+
+
+async def viewer_file(request: web.Request) -> web.StreamResponse:
+    name = request.match_info["name"]
+    headers = {"Content-Security-Policy": POLICY, "X-Content-Type-Options": "nosniff",
+               "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"}
+    if not SOCKET_IO.is_file():
+        if name == "":
+            return web.Response(text=MISSING_CLIENT, content_type="text/html", status=503,
+                                headers=headers)
+        raise web.HTTPServiceUnavailable(text="run `npm ci --prefix web` on the server")
+    if name == "japanese.ttf":
+        return web.Response(body=japanese_font(), headers={
+            **headers, "Content-Type": "font/ttf", "Cache-Control": "public, max-age=86400"})
+    if name == "socket.io.esm.min.js":
+        return web.FileResponse(SOCKET_IO, headers={**headers,
+                                                    "Content-Type": "text/javascript"})
+    if name not in FILES:
+        raise web.HTTPNotFound()
+    file, content_type = FILES[name]
+    return web.FileResponse(WEB / "viewer" / file,
+                            headers={**headers, "Content-Type": content_type})

@@ -1,0 +1,179 @@
+"""The browser viewer in real headless Chromium (Debian's, through its chromedriver): a Python
+client presents, turns pages, draws and points; the page in the browser shows the same."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from tests.helpers.live import PASSWORD
+from tests.server.test_annotations import joined
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+BLUE = (0x1A, 0x73, 0xE8)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    driver = start_chromium(tmp_path, "en-US")
+    yield driver
+    driver.quit()
+
+
+def start_chromium(tmp_path: Path, language: str):
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        message = "Debian's chromium and chromium-driver are needed (.ci/run installs them)"
+        if os.environ.get("MEETING_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", f"--lang={language}",
+                 "--window-size=1280,900", "--force-device-scale-factor=1",
+                 f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_script_timeout(10)
+    return driver
+
+
+def state(driver) -> dict:
+    return driver.execute_script("return window.viewerState && window.viewerState();") or {}
+
+
+def wait_for(driver, condition, timeout: float = 15):
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(
+        lambda d: condition(state(d)), message=f"browser state: {state(driver)}")
+
+
+def sign_in_and_join(driver, url: str, name: str = "paul") -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(f"{url}/viewer/")
+    driver.find_element(By.ID, "username").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "sign-in").click()
+    wait_for(driver, lambda s: s.get("screen") == "meetings")
+    button = driver.find_element(By.CSS_SELECTOR, "#meeting-list button")
+    assert "Budget review 予算審議" in button.text
+    button.click()
+    wait_for(driver, lambda s: s.get("screen") == "meeting")
+
+
+def blue_pixels(png: Path) -> int:
+    pixmap = pymupdf.Pixmap(str(png))
+    samples, n = pixmap.samples, pixmap.n
+    return sum(1 for i in range(0, len(samples), n * 2)  # every other pixel is plenty
+               if all(abs(samples[i + c] - BLUE[c]) < 40 for c in range(3)))
+
+
+def test_the_browser_follows_the_presenter_with_marks_and_laser(seeded_server, browser,
+                                                               tmp_path):
+    from selenium.webdriver.common.by import By
+
+    live, seeded = seeded_server
+    m, document = seeded.meeting_id, seeded.documents[1]
+    (olga,) = joined(live, seeded, "olga")
+    olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 0})
+    sign_in_and_join(browser, live.url)
+    wait_for(browser, lambda s: s["page"] == 0 and s["documentId"] == document
+             and s["imageShown"] and s["following"])
+    olga.presence_until(lambda p: any(  # the browser says where it is (or this times out)
+        person["name"] == "paul" and person["place"] == "browser" for person in p["people"]))
+
+    olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 2})
+    wait_for(browser, lambda s: s["page"] == 2 and s["imageShown"])
+    before = tmp_path / "before.png"
+    browser.save_screenshot(str(before))
+
+    stroke = "browser-test-stroke"
+    points = [[100 + i * 8, 300 + (i % 5) * 6] for i in range(40)]
+    assert olga.call("annotation:begin", {
+        "meeting_id": m, "id": stroke, "document_id": document, "page": 2, "layer": "shared",
+        "tool": "pen", "color": "#1a73e8", "width": 4, "points": points[:10]})["ok"]
+    wait_for(browser, lambda s: any(mark["id"] == stroke for mark in s["marks"]))  # live
+    olga.call("annotation:points", {"meeting_id": m, "id": stroke, "offset": 10,
+                                    "points": points[10:]})
+    olga.call("annotation:end", {"meeting_id": m, "id": stroke, "count": 40})
+    wait_for(browser, lambda s: {"id": stroke, "points": 40, "complete": True} in s["marks"])
+    olga.sio.emit("laser:move", {"meeting_id": m, "document_id": document, "page": 2,
+                                 "point": [300, 200]})
+    wait_for(browser, lambda s: s["laser"] == [300, 200])
+
+    after = tmp_path / "after.png"
+    browser.save_screenshot(str(after))  # the stroke is on the screen, not only in the state
+    assert blue_pixels(after) > blue_pixels(before) + 100
+
+    browser.find_element(By.ID, "next").click()  # browse on your own
+    wait_for(browser, lambda s: s["page"] == 3 and not s["following"])
+    assert browser.find_element(By.ID, "browsing").is_displayed()
+    olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 1})
+    wait_for(browser, lambda s: s["page"] == 3)  # stays where the reader is
+    browser.find_element(By.ID, "back").click()
+    wait_for(browser, lambda s: s["page"] == 1 and s["following"] and s["imageShown"])
+    assert not browser.find_element(By.ID, "browsing").is_displayed()
+
+
+def test_the_browser_catches_up_after_the_server_restarts(seeded_server, browser):
+    live, seeded = seeded_server
+    m, document = seeded.meeting_id, seeded.documents[0]
+    sign_in_and_join(browser, live.url)
+    wait_for(browser, lambda s: s["connected"])
+    live.restart()  # the link drops; meanwhile the presenter moves on
+    (olga,) = joined(live, seeded, "olga")
+    olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 1})
+    olga.call("meeting:link", {"meeting_id": m, "url": "https://meet.example.lg.jp/j/42"})
+    wait_for(browser, lambda s: s["connected"] and s["page"] == 1 and s["imageShown"]
+             and s["webLink"] == "https://meet.example.lg.jp/j/42", timeout=30)
+
+
+def test_a_wrong_password_is_said_plainly(seeded_server, browser):
+    from selenium.webdriver.common.by import By
+
+    live, _ = seeded_server
+    browser.get(f"{live.url}/viewer/")
+    browser.find_element(By.ID, "username").send_keys("paul")
+    browser.find_element(By.ID, "password").send_keys("wrong")
+    browser.find_element(By.ID, "sign-in").click()
+    error = browser.find_element(By.ID, "login-error")
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(browser, 10).until(lambda _: error.is_displayed())
+    assert error.text == "Wrong user name or password."
+
+
+def test_a_japanese_screen_draws_japanese_even_without_a_japanese_font(seeded_server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    live, seeded = seeded_server
+    driver = start_chromium(tmp_path, "ja")
+    try:
+        driver.get(f"{live.url}/viewer/")
+        assert driver.find_element(By.ID, "sign-in").text == "サインイン"
+        (olga,) = joined(live, seeded, "olga")
+        olga.call("page:set", {"meeting_id": seeded.meeting_id,
+                               "document_id": seeded.documents[1], "page": 0})
+        sign_in_and_join(driver, live.url)
+        wait_for(driver, lambda s: s["imageShown"])
+        assert "ページ" in driver.find_element(By.ID, "page-number").text
+        loaded = driver.execute_async_script(
+            "const done = arguments[0];"
+            "document.fonts.ready.then(() => done(document.fonts.check('16px \"Meeting "
+            "Japanese\"', '予算審議')));")
+        assert loaded  # the server's Japanese font is there for the title bar
+        driver.save_screenshot(str(tmp_path / "japanese.png"))
+    finally:
+        driver.quit()
