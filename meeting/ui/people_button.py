@@ -55,12 +55,15 @@ class PeopleButton(QToolButton):
         may_remove = self.session.user.role in MAY_REMOVE
         presenter = self._presenter()
         for person in people:
+            line = person_line(person)
+            if person.name == self.session.user.name:
+                line += self.tr(" (you)")
             if may_remove and person.name not in (self.session.user.name, presenter):
-                entry = menu.addMenu(person_line(person))
+                entry = menu.addMenu(line)
                 entry.addAction(self.tr("Remove from the meeting…"),
                                 lambda name=person.name: self.confirm_removal(name))
             else:
-                menu.addAction(person_line(person)).setEnabled(False)
+                menu.addAction(line)  # (a line to read: greyed out it would look absent)
 
     def confirm_removal(self, name: str) -> None:
         """Ask first, without a nested event loop: the menu is rebuilt whenever presence

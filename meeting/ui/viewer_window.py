@@ -225,7 +225,6 @@ class ViewerWindow(QMainWindow):
         self.display_action.setToolTip(self.tr(
             "Show the room's page full screen on another monitor (Esc there closes it)"))
         self.web_meeting_action = WebMeetingAction(self)
-        toolbar.addAction(self.web_meeting_action)
         if self.session.user.role in MANAGERS:
             self.room_menu.addSeparator()
             self.room_menu.addAction(self.tr("Web meeting link…"), self.edit_web_link)
@@ -314,6 +313,17 @@ class ViewerWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.people_button)
         self.statusBar().addPermanentWidget(self.place_choice)
         self.statusBar().addPermanentWidget(self.connection_label)
+        # Where the remote participants' audio and video are: always in sight, never in the
+        # toolbar's overflow.
+        self.web_meeting_button = QToolButton()
+        self.web_meeting_button.setDefaultAction(self.web_meeting_action)
+        self.web_meeting_button.setStyleSheet(
+            "QToolButton { background: #1a73e8; color: white; border-radius: 4px;"
+            " padding: 3px 10px; margin: 2px 6px; }")
+        self.statusBar().addPermanentWidget(self.web_meeting_button)
+        self.web_meeting_button.setVisible(False)
+        self.web_meeting_action.changed.connect(lambda: self.web_meeting_button.setVisible(
+            self.web_meeting_action.isVisible()))
 
     # --- user actions ------------------------------------------------------------------------
 

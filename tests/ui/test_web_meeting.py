@@ -24,7 +24,7 @@ class Opened(QObject):
 
 def test_organizer_sets_the_link_and_a_participant_opens_it(qtbot, open_viewer):
     olga, paul = open_viewer("olga"), open_viewer("paul")
-    assert not paul.web_meeting_action.isVisible()  # no link yet: no button
+    assert not paul.web_meeting_button.isVisible()  # no link yet: no button
 
     dialog = olga.edit_web_link()
     dialog.setTextValue("javascript:alert(1)")
@@ -34,12 +34,12 @@ def test_organizer_sets_the_link_and_a_participant_opens_it(qtbot, open_viewer):
     dialog.done(QInputDialog.DialogCode.Accepted)
     assert not dialog.isVisible()
 
-    qtbot.waitUntil(lambda: paul.web_meeting_action.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: paul.web_meeting_button.isVisible(), timeout=10_000)
     assert "meet.example.lg.jp" in paul.web_meeting_action.toolTip()
     opened = Opened()
     QDesktopServices.setUrlHandler("https", opened, "take")
     try:
-        paul.web_meeting_action.trigger()
+        paul.web_meeting_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("https")
     assert opened.urls == [LINK]
@@ -48,7 +48,7 @@ def test_organizer_sets_the_link_and_a_participant_opens_it(qtbot, open_viewer):
     assert dialog.textValue() == LINK  # the current link, to edit
     dialog.setTextValue("")  # empty: removed
     dialog.done(QInputDialog.DialogCode.Accepted)
-    qtbot.waitUntil(lambda: not paul.web_meeting_action.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not paul.web_meeting_button.isVisible(), timeout=10_000)
 
 
 def test_a_participant_has_no_way_to_set_it(open_viewer):
