@@ -14,8 +14,9 @@ from server.http_routes import CONTEXT, add_routes, error_middleware
 from server.web_viewer import add_viewer_routes
 
 
-def create_app(data_dir: Path) -> web.Application:
+def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
     context = ServerContext.open(data_dir)
+    context.trusted_proxies = trusted_proxies
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
     sio = socketio.AsyncServer(
         async_mode="aiohttp",

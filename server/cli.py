@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="PEM certificate chain: serve HTTPS and Socket.IO over TLS")
     parser.add_argument("--keyfile", type=Path,
                         help="PEM private key of the certificate (if not in --certfile)")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                        help="a reverse proxy's address: its X-Forwarded-For names the client "
+                             "(for limiting sign-in attempts per address); repeatable")
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command")
@@ -99,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     if args.command is None:
-        return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile)
+        return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile,
+                     frozenset(args.trusted_proxy))
     context = ServerContext.open(args.data_dir)
     try:
         return run_admin(args, context)
@@ -111,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
-          keyfile: Path | None = None) -> int:
+          keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset()) -> int:
     from aiohttp import web
 
     from server.app import create_app
@@ -133,7 +137,8 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "serving without TLS on %s: passwords and documents cross the network in the "
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
-    web.run_app(create_app(data_dir), host=host, port=port, ssl_context=ssl_context, print=None)
+    web.run_app(create_app(data_dir, trusted_proxies), host=host, port=port,
+                ssl_context=ssl_context, print=None)
     return 0
 
 

@@ -11,6 +11,7 @@ import socketio
 
 from meeting.core.presence import Presence
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
+from server.login_throttle import LoginThrottle
 from server.page_images import PageImages
 from server.store.blobs import BlobStore
 from server.store.db import open_database
@@ -31,6 +32,10 @@ class ServerContext:
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
     page_images: PageImages = field(default_factory=PageImages)
+    login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    """Failed sign-ins, to slow down guessing (memory only)."""
+    trusted_proxies: frozenset[str] = frozenset()
+    """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
 
     @classmethod

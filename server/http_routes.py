@@ -40,6 +40,7 @@ _STATUS = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.CONFLICT: 409,
     ErrorCode.TOO_LARGE: 413,
+    ErrorCode.RATE_LIMITED: 429,
     ErrorCode.PROTOCOL_MISMATCH: 400,
     ErrorCode.INTERNAL: 500,
 }
@@ -65,7 +66,10 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
     except ProtocolError as error:
         log.warning("%s %s refused: %s (%s)", request.method, request.path, error.code,
                     error.message)
-        return web.json_response(error.to_reply(), status=_STATUS.get(error.code, 400))
+        headers = ({"Retry-After": str(error.retry_after)} if error.retry_after is not None
+                   else None)
+        return web.json_response(error.to_reply(), status=_STATUS.get(error.code, 400),
+                                 headers=headers)
 
 
 async def health(request: web.Request) -> web.Response:
@@ -77,13 +81,24 @@ async def health(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
     credentials = parse(Login, await _json(request))
+    address = client_address(request, context.trusted_proxies)
+    wait = context.login_throttle.wait(credentials.username, address)
+    if wait:
+        log.warning("sign-in for %r from %s held back for %s s", credentials.username, address,
+                    wait)
+        raise ProtocolError(ErrorCode.RATE_LIMITED,
+                            f"Too many failed sign-ins. Try again in {wait} seconds.",
+                            retry_after=wait)
     user, stored_hash = context.store.credentials(credentials.username)
     # scrypt takes ~50 ms on purpose: off the event loop, so other meetings do not wait.
     matches = await asyncio.get_running_loop().run_in_executor(
         None, verify_password, credentials.password, stored_hash
     )
     if user is None or not matches:
+        context.login_throttle.failed(credentials.username, address)
+        log.warning("failed sign-in for %r from %s", credentials.username, address)
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong user name or password.")
+    context.login_throttle.succeeded(credentials.username, address)
     token, expires_at = context.store.create_session(user)
     log.info("%s logged in", user.name)
     return web.json_response(
@@ -178,6 +193,16 @@ async def page_image(request: web.Request) -> web.Response:
     return web.Response(body=image.png, content_type="image/png", headers={
         "Cache-Control": "private, max-age=3600",
         "X-Page-Width": f"{image.width_pt:.3f}", "X-Page-Height": f"{image.height_pt:.3f}"})
+
+
+def client_address(request: web.Request, trusted_proxies: frozenset[str]) -> str:
+    """Who is asking: the peer's address, or, when the peer is a reverse proxy we were told to
+    trust, the address that proxy put last in X-Forwarded-For (the one it saw itself)."""
+    peer = request.remote or "?"
+    if peer in trusted_proxies:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        return forwarded or peer
+    return peer
 
 
 def _id(request: web.Request, name: str) -> int:

@@ -22,19 +22,25 @@ class ErrorCode(StrEnum):
     BAD_DOCUMENT = "bad_document"
     CONFLICT = "conflict"
     TOO_LARGE = "too_large"
+    RATE_LIMITED = "rate_limited"
     INTERNAL = "internal_error"
 
 
 class ProtocolError(Exception):
     """An error the server reports to the client as a reply; never a dropped connection."""
 
-    def __init__(self, code: ErrorCode, message: str) -> None:
+    def __init__(self, code: ErrorCode, message: str, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.retry_after = retry_after
+        """Seconds to wait before trying again (`rate_limited`)."""
 
     def to_reply(self) -> dict[str, Any]:
-        return {"ok": False, "error": {"code": str(self.code), "message": self.message}}
+        error: dict[str, Any] = {"code": str(self.code), "message": self.message}
+        if self.retry_after is not None:
+            error["retry_after"] = self.retry_after
+        return {"ok": False, "error": error}
 
 
 def ok_reply(data: Any = None) -> dict[str, Any]:

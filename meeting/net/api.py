@@ -23,11 +23,13 @@ UNTRUSTED = "untrusted_certificate"
 
 
 class ApiError(Exception):
-    def __init__(self, code: str, message: str, status: int = 0) -> None:
+    def __init__(self, code: str, message: str, status: int = 0,
+                 retry_after: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ class ServerApi:
         if response.status_code >= 400:
             try:
                 error = response.json()["error"]
-                raise ApiError(error["code"], error["message"], response.status_code)
+                raise ApiError(error["code"], error["message"], response.status_code,
+                               error.get("retry_after"))
             except (ValueError, KeyError, TypeError):
                 raise ApiError("http_error", f"The server answered {response.status_code}.",
                                response.status_code) from None

@@ -104,6 +104,9 @@ class LoginDialog(QDialog):
         if code == "unreachable":
             return self.tr("Cannot reach the server at {0}. Check the address and the network.")\
                 .format(server)
+        if code == "rate_limited":
+            return self.tr("Too many failed sign-ins. Try again in {0} seconds.").format(
+                getattr(error, "retry_after", None) or 60)
         if code == "untrusted_certificate":
             return self.tr("The server's certificate is not trusted, so nothing was sent. "
                            "Check the address, or ask your administrator for the certificate "

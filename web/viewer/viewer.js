@@ -42,7 +42,11 @@ async function signIn(event) {
       body: JSON.stringify({ username: $("username").value.trim(), password: $("password").value }),
     });
     const reply = await response.json();
-    if (!reply.ok) throw new Error(reply.error.code === "unauthenticated" ? t("wrongPassword") : reply.error.message);
+    if (!reply.ok) {
+      const code = reply.error.code;
+      throw new Error(code === "unauthenticated" ? t("wrongPassword")
+        : code === "rate_limited" ? t("tooMany", reply.error.retry_after) : reply.error.message);
+    }
     session.token = reply.data.token;
     session.user = reply.data.user;
     sessionStorage.setItem("meeting.token", session.token);
