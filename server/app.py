@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import socketio
@@ -26,7 +27,7 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) ->
     )
     sio.attach(app)
     context.sio = sio
-    MeetingEvents(context, sio)
+    events = MeetingEvents(context, sio)
     app[CONTEXT] = context
     add_routes(app)
     add_viewer_routes(app)
@@ -42,6 +43,12 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) ->
             await connection.queue.put(None)
         await sio.shutdown()
 
+    async def sweep_sessions(_: web.Application):
+        task = asyncio.create_task(events.sweep_sessions())
+        yield
+        task.cancel()
+
+    app.cleanup_ctx.append(sweep_sessions)
     app.on_shutdown.append(drop_connections)
     app.on_cleanup.append(close_store)
     return app

@@ -4,6 +4,8 @@
                    [--certfile CERT.pem --keyfile KEY.pem]         ... over HTTPS/WSS
     meeting-server --data-dir DIR user add NAME --role ROLE [--password-stdin]
     meeting-server --data-dir DIR user list
+    meeting-server --data-dir DIR user sessions
+    meeting-server --data-dir DIR user revoke NAME
     meeting-server --data-dir DIR meeting create TITLE [--presenter USER] [--link URL]
     meeting-server --data-dir DIR meeting link MEETING [URL | --remove]
     meeting-server --data-dir DIR meeting invite MEETING USER
@@ -59,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     password.add_argument("name")
     password.add_argument("--password-stdin", action="store_true")
     user.add_parser("list", help="list accounts")
+    user.add_parser("sessions", help="list the sessions still valid (who is signed in)")
+    revoke = user.add_parser(
+        "revoke", help="end every session of a user at once (a lost tablet, a leaver)")
+    revoke.add_argument("name")
 
     meeting = commands.add_parser("meeting", help="meetings").add_subparsers(
         dest="action", required=True
@@ -215,12 +221,33 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         for user in store.users():
             print(f"{user.name}\t{user.role}")
         return 0
+    if args.action == "sessions":
+        for name, created, expires in store.active_sessions():
+            print(f"{name}\tsince {_when(created)}\tuntil {_when(expires)}")
+        return 0
+    if args.action == "revoke":
+        count = store.revoke_sessions(store.require_user(args.name))
+        print(f"{count} sessions of {args.name} ended (connected clients are closed within "
+              f"{authz_sweep_seconds()} s)")
+        return 0
     password = _read_password(args.password_stdin)
     if args.action == "add":
         store.add_user(args.name, Role(args.role), password)
     else:
         store.set_password(args.name, password)
     return 0
+
+
+def _when(timestamp: float) -> str:
+    import time
+
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+
+
+def authz_sweep_seconds() -> int:
+    from server.events import SESSION_SWEEP_SECONDS
+
+    return int(SESSION_SWEEP_SECONDS)
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -44,6 +44,11 @@ log = logging.getLogger("meeting.server.events")
 
 Handler = Callable[[str, User, Any], Awaitable[Any]]
 
+SESSION_SWEEP_SECONDS = 10.0
+"""How often connections are checked for a session that was revoked or expired elsewhere (the
+command line, another server process): a client that only listens sends no event to be
+refused on, so the server looks for it."""
+
 
 class MeetingEvents:
     def __init__(self, context: ServerContext, sio: socketio.AsyncServer) -> None:
@@ -138,6 +143,25 @@ class MeetingEvents:
             self.sio.start_background_task(self._disconnect_soon, sid)
             raise ProtocolError(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.")
         return user
+
+    async def sweep_sessions(self) -> None:
+        """Runs for the server's life: closes connections whose session has ended."""
+        while True:
+            await self.sio.sleep(SESSION_SWEEP_SECONDS)
+            try:
+                await self._close_ended_sessions()
+            except Exception:  # never let the sweep die: log, and try again next round
+                log.exception("checking the sessions of connections failed")
+
+    async def _close_ended_sessions(self) -> None:
+        for sid, _ in list(self.sio.manager.get_participants("/", None)):
+            session = await self.sio.get_session(sid)
+            if self.store.user_for_token(session.get("token", "")) is None:
+                log.info("%s: session of %s ended; closing", sid, session.get("user"))
+                for room in self.sio.rooms(sid):
+                    if room != sid:
+                        await self.sio.leave_room(sid, room)
+                await self.sio.disconnect(sid)
 
     async def _disconnect_soon(self, sid: str) -> None:
         await self.sio.sleep(0.5)

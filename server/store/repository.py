@@ -122,6 +122,21 @@ class Store:
         ).fetchone()
         return User(row["id"], row["name"], Role(row["role"])) if row else None
 
+    def revoke_sessions(self, user: User) -> int:
+        """End every session of the user (an admin's decision, or a lost tablet): how many."""
+        cursor = self.db.execute(
+            "UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0 AND expires_at > ?",
+            (user.id, time.time()))
+        return cursor.rowcount
+
+    def active_sessions(self) -> list[tuple[str, float, float]]:
+        """(user name, created at, expires at) of every session still valid, oldest first."""
+        rows = self.db.execute(
+            "SELECT u.name, s.created_at, s.expires_at FROM sessions s "
+            "JOIN users u ON u.id = s.user_id WHERE s.revoked = 0 AND s.expires_at > ? "
+            "ORDER BY s.created_at", (time.time(),))
+        return [(r["name"], r["created_at"], r["expires_at"]) for r in rows]
+
     def revoke_session(self, token: str) -> None:
         self.db.execute(
             "UPDATE sessions SET revoked = 1 WHERE token_hash = ?", (token_digest(token),)
