@@ -14,6 +14,7 @@
     meeting-server --data-dir DIR meeting revise MEETING DOCUMENT FILE.pdf
     meeting-server --data-dir DIR meeting agenda MEETING [--add TITLE [--document D --page P]]
     meeting-server --data-dir DIR meeting list
+    meeting-server --data-dir DIR audit [--user U] [--meeting M] [--action A] [--since DAY]
 
 Passwords are never taken from the command line (they would stay in shell history and in `ps`).
 """
@@ -32,7 +33,11 @@ from meeting import __version__
 from meeting.core.protocol import ProtocolError, Role
 from server import authz
 from server.context import ServerContext
+from server.store.audit import Action, AuditLog
 from server.store.repository import Store, StoreError
+
+COMMAND_LINE = "(command line)"
+"""Who did it, in the audit log, for what an administrator does with this program."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--document", type=int, help="the item's document (its id)")
     agenda.add_argument("--page", type=int, default=1, help="the item's page, from 1")
     meeting.add_parser("list", help="list meetings")
+
+    audit = commands.add_parser(
+        "audit", help="who opened, downloaded, viewed, exported or changed what (newest last)")
+    audit.add_argument("--user", help="only this user's entries")
+    audit.add_argument("--meeting", type=int, help="only this meeting's entries")
+    audit.add_argument("--action", choices=[a.value for a in Action],
+                       help="only this kind of entry")
+    audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (local time)")
+    audit.add_argument("--limit", type=int, default=1000, help="at most this many (newest)")
     return parser
 
 
@@ -152,6 +166,8 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
     store = context.store
     if args.command == "user":
         return _user_command(args, store)
+    if args.command == "audit":
+        return _audit_command(args, store)
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
@@ -174,10 +190,14 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
         case "add-document":
             store.require_meeting(args.meeting)
             document = asyncio.run(_add_document(context, args.meeting, args.file, args.title))
+            context.audit.record(COMMAND_LINE, Action.DOCUMENT_ADDED, args.meeting, document.id,
+                                 document.sha256)
             print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t{document.title}")
         case "revise":
             store.require_meeting(args.meeting)
             result = asyncio.run(_revise(context, args.meeting, args.document, args.file))
+            context.audit.record(COMMAND_LINE, Action.DOCUMENT_REVISED, args.meeting,
+                                 args.document, result.document.sha256)
             print(f"{result.document.id}\t{result.document.sha256}\t"
                   f"{result.document.pages} pages\t{result.placed} marks placed\t"
                   f"{len(result.unplaced)} could not be placed")
@@ -227,6 +247,7 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         return 0
     if args.action == "revoke":
         count = store.revoke_sessions(store.require_user(args.name))
+        AuditLog(store.db).record(COMMAND_LINE, Action.SESSIONS_REVOKED, detail=args.name)
         print(f"{count} sessions of {args.name} ended (connected clients are closed within "
               f"{authz_sweep_seconds()} s)")
         return 0
@@ -238,10 +259,28 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _when(timestamp: float) -> str:
+def _audit_command(args: argparse.Namespace, store: Store) -> int:
     import time
 
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+    since = None
+    if args.since:
+        try:
+            since = time.mktime(time.strptime(args.since, "%Y-%m-%d"))
+        except ValueError:
+            raise StoreError(f"--since wants a day like 2026-04-01, not {args.since!r}") from None
+    print("when\tuser\taction\tmeeting\tdocument\tdetail")
+    for entry in AuditLog(store.db).query(args.user, args.meeting, args.action, since,
+                                          args.limit):
+        print(f"{_when(entry.at, seconds=True)}\t{entry.user}\t{entry.action}\t"
+              f"{entry.meeting_id or '-'}\t{entry.document_id or '-'}\t{entry.detail}")
+    return 0
+
+
+def _when(timestamp: float, seconds: bool = False) -> str:
+    import time
+
+    return time.strftime("%Y-%m-%d %H:%M" + (":%S" if seconds else ""),
+                         time.localtime(timestamp))
 
 
 def authz_sweep_seconds() -> int:

@@ -13,6 +13,7 @@ from meeting.core.presence import Presence
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
 from server.login_throttle import LoginThrottle
 from server.page_images import PageImages
+from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import open_database
 from server.store.repository import Store
@@ -42,6 +43,10 @@ class ServerContext:
     def open(cls, data_dir: Path) -> ServerContext:
         data_dir = Path(data_dir)
         return cls(data_dir, Store(open_database(data_dir)), BlobStore(data_dir / "documents"))
+
+    @property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.store.db)
 
     def close(self) -> None:
         self.store.db.close()

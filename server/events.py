@@ -33,11 +33,13 @@ from meeting.core.protocol import (
 from server import authz
 from server.agenda_events import AgendaEvents
 from server.annotation_events import AnnotationEvents
+from server.audit_events import AuditEvents
 from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
 from server.organizer_events import OrganizerEvents
 from server.room_events import RoomEvents
 from server.store.annotations import AnnotationStore
+from server.store.audit import Action
 from server.store.repository import User
 
 log = logging.getLogger("meeting.server.events")
@@ -73,6 +75,7 @@ class MeetingEvents:
             **RoomEvents(context).handlers(),
             **AgendaEvents(context).handlers(),
             **OrganizerEvents(context).handlers(),
+            **AuditEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():
@@ -182,6 +185,7 @@ class MeetingEvents:
             self.context.presence.join(request.meeting_id, sid, user.name, str(user.role))
             snapshot = self._snapshot(request.meeting_id, user)
         await self.context.announce_presence(request.meeting_id)
+        self.context.audit.record(user.name, Action.MEETING_OPENED, request.meeting_id)
         log.info("%s (%s) joined meeting %s", sid, user.name, request.meeting_id)
         return snapshot
 

@@ -26,6 +26,7 @@ from server import authz
 from server.context import ServerContext
 from server.ingest import ingest
 from server.passwords import verify_password
+from server.store.audit import Action
 from server.store.repository import User
 
 log = logging.getLogger("meeting.server.http")
@@ -96,9 +97,11 @@ async def login(request: web.Request) -> web.Response:
     )
     if user is None or not matches:
         context.login_throttle.failed(credentials.username, address)
+        context.audit.record(credentials.username, Action.SIGN_IN_FAILED, detail=address)
         log.warning("failed sign-in for %r from %s", credentials.username, address)
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong user name or password.")
     context.login_throttle.succeeded(credentials.username, address)
+    context.audit.record(user.name, Action.SIGNED_IN, detail=address)
     token, expires_at = context.store.create_session(user)
     log.info("%s logged in", user.name)
     return web.json_response(
@@ -108,8 +111,9 @@ async def login(request: web.Request) -> web.Response:
 
 async def logout(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
-    _authenticated(request)
+    user = _authenticated(request)
     context.store.revoke_session(_bearer(request))
+    context.audit.record(user.name, Action.SIGNED_OUT)
     return web.json_response(ok_reply())
 
 
@@ -125,6 +129,7 @@ async def download_document(request: web.Request) -> web.StreamResponse:
     if not (len(sha256) == 64 and context.store.may_read_blob(user, sha256)
             and context.blobs.exists(sha256)):
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in your meetings.")
+    context.audit.record(user.name, Action.DOCUMENT_DOWNLOADED, detail=sha256)
     return web.FileResponse(
         context.blobs.path(sha256),
         headers={"Content-Type": "application/pdf", "ETag": f'"{sha256}"',
@@ -145,6 +150,8 @@ async def upload_document(request: web.Request) -> web.Response:
         title=request.query.get("title"),
         added_by=user,
     )
+    context.audit.record(user.name, Action.DOCUMENT_ADDED, meeting_id, document.id,
+                         document.sha256)
     return web.json_response(ok_reply(document.model_dump(mode="json")), status=201)
 
 
@@ -161,6 +168,8 @@ async def revise_document(request: web.Request) -> web.Response:
     incoming = await _receive(request, context)
     result = await revise(context, meeting_id, document_id, incoming,
                           filename=request.query.get("filename", "document.pdf"), by=user)
+    context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
+                         result.document.sha256)
     return web.json_response(ok_reply(result.reply()))
 
 
@@ -190,6 +199,8 @@ async def page_image(request: web.Request) -> web.Response:
     except TimeoutError:
         raise ProtocolError(ErrorCode.BAD_DOCUMENT,
                             "This page took too long to draw; it may be damaged.") from None
+    context.audit.record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id, document_id,
+                         f"page {page + 1}")
     return web.Response(body=image.png, content_type="image/png", headers={
         "Cache-Control": "private, max-age=3600",
         "X-Page-Width": f"{image.width_pt:.3f}", "X-Page-Height": f"{image.height_pt:.3f}"})

@@ -10,6 +10,7 @@ from meeting.core.protocol import ErrorCode, Event, ProtocolError
 from meeting.core.weblink import MeetingLink
 from server import authz
 from server.context import ServerContext, meeting_room, private_room
+from server.store.audit import Action
 from server.store.repository import User
 
 log = logging.getLogger("meeting.server.organizer")
@@ -44,6 +45,8 @@ class OrganizerEvents:
                 await sio.leave_room(connection, theirs)
                 self.context.presence.leave(meeting_id, connection)
         await self.context.announce_presence(meeting_id)
+        self.context.audit.record(user.name, Action.MEMBER_REMOVED, meeting_id,
+                                  detail=target.name)
         log.info("meeting %s: %s removed %s", meeting_id, user.name, target.name)
 
     async def link(self, sid: str, user: User, request: MeetingLink) -> dict:
@@ -52,6 +55,8 @@ class OrganizerEvents:
             state = self.store.set_web_link(request.meeting_id, request.url)
             payload = state.model_dump(mode="json")
             await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+        self.context.audit.record(user.name, Action.WEB_LINK_SET, request.meeting_id,
+                                  detail=request.url or "(removed)")
         log.info("meeting %s: %s %s the web meeting link", request.meeting_id, user.name,
                  "set" if request.url else "removed")
         return payload

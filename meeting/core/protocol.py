@@ -62,6 +62,7 @@ class Event(StrEnum):
     PRESENCE_SET = "presence:set"
     MEMBER_REMOVE = "member:remove"
     MEETING_LINK = "meeting:link"
+    AUDIT_EXPORT = "audit:export"
     BESIDE_SET = "beside:set"
     ANNOTATION_BEGIN = "annotation:begin"
     ANNOTATION_POINTS = "annotation:points"
@@ -140,6 +141,15 @@ class MeetingSettings(Message):
 class PresenterSet(Message):
     meeting_id: Id
     user: UserName
+
+
+class ExportReport(Message):
+    """`audit:export`: this client saved documents of the meeting to a file (for the audit
+    log: the server cannot see files written on a device)."""
+
+    meeting_id: Id
+    document_ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
+    layers: Annotated[list[Annotated[str, Field(max_length=20)]], Field(max_length=4)]
 
 
 class Login(Message):
@@ -285,6 +295,7 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.PRESENCE_SET: presence.PresenceSet,
     Event.MEMBER_REMOVE: presence.MemberRemove,
     Event.MEETING_LINK: weblink.MeetingLink,
+    Event.AUDIT_EXPORT: ExportReport,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
     Event.ANNOTATION_END: ann.StrokeEnd,

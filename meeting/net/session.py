@@ -219,6 +219,14 @@ class MeetingSession:
         """Organizers: take someone out of the meeting (a refusal is reported)."""
         self._send_ink(Event.MEMBER_REMOVE, {"meeting_id": meeting_id, "user": user}, _ignore)
 
+    def report_export(self, meeting_id: int, document_ids: list[int], layers: list[str]
+                      ) -> None:
+        """Tell the server (for its audit log) that this device wrote these documents to a
+        file. Best effort: an export made offline is not reported."""
+        self.connection.request(Event.AUDIT_EXPORT, {"meeting_id": meeting_id,
+                                                     "document_ids": document_ids,
+                                                     "layers": layers}, _ignore)
+
     def set_web_link(self, meeting_id: int, url: str | None) -> None:
         """Organizers: the meeting's web meeting link, or None to remove it."""
         self._send_ink(Event.MEETING_LINK, {"meeting_id": meeting_id, "url": url}, _ignore)

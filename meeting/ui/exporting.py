@@ -39,7 +39,14 @@ def export_in_background(session: MeetingSession, worker: RenderWorker, meeting_
             result.set_exception(error)
             return
         written = worker.call(lambda: export_meeting(parts, out), priority=BACKGROUND_PRIORITY)
-        written.add_done_callback(lambda done: _copy(done, result))
+
+        def reported(done: Future) -> None:
+            if done.exception() is None:  # for the meeting's audit log
+                session.report_export(meeting_id, [d.id for d in documents],
+                                      sorted(str(layer) for layer in choice.layers))
+            _copy(done, result)
+
+        written.add_done_callback(reported)
 
     threading.Thread(target=when_downloaded, name="meeting-export", daemon=True).start()
     return result

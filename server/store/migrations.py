@@ -140,4 +140,19 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE meetings ADD COLUMN web_link TEXT;
     """,
+    # 11: the audit log: who opened, downloaded, viewed, exported, changed what, and when
+    """
+    CREATE TABLE audit (
+        id          INTEGER PRIMARY KEY,
+        at          REAL NOT NULL,
+        user        TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        meeting_id  INTEGER,
+        document_id INTEGER,
+        detail      TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_by_time ON audit(at);
+    CREATE INDEX audit_by_user ON audit(user, at);
+    CREATE INDEX audit_by_meeting ON audit(meeting_id, at);
+    """,
 )

@@ -54,6 +54,7 @@ def valid_payloads(meeting_id: int, document_id: int) -> dict[Event, Any]:
         Event.PRESENCE_SET: {"meeting_id": m, "following": True, "place": "browser"},
         Event.MEMBER_REMOVE: {"meeting_id": m, "user": "pia"},
         Event.MEETING_LINK: {"meeting_id": m, "url": "https://meet.example.jp/j/1"},
+        Event.AUDIT_EXPORT: {"meeting_id": m, "document_ids": [d], "layers": ["shared"]},
         Event.ANNOTATION_BEGIN: stroke,
         Event.ANNOTATION_POINTS: {"meeting_id": m, "id": "fuzz-stroke", "offset": 2,
                                   "points": [[30.0, 20.0]]},

@@ -101,6 +101,8 @@ EVENTS: list[tuple[str, Event, Payload]] = [
         "meeting_id": s.meeting_id, "user": REMOVABLE.get(r, "sam")}),
     ("`presenter:set`", Event.PRESENTER_SET, lambda r, s: {"meeting_id": s.meeting_id,
                                                             "user": "pia"}),
+    ("`audit:export`", Event.AUDIT_EXPORT, lambda r, s: {
+        "meeting_id": s.meeting_id, "document_ids": [s.document_id], "layers": ["private"]}),
     ("`meeting:leave`", Event.MEETING_LEAVE, lambda r, s: {"meeting_id": s.meeting_id}),
 ]
 """In the order run: what changes who may do what comes last."""

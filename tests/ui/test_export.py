@@ -11,10 +11,12 @@ from meeting.export.notes_pdf import ExportResult
 from meeting.export.plan import ExportChoice
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.ink_tools import Mode
+from tests.server.test_cli import run
 from tests.ui.conftest import annotations, draw
 
 
-def test_export_has_shared_marks_and_only_my_private_notes(qtbot, open_viewer, tmp_path):
+def test_export_has_shared_marks_and_only_my_private_notes(qtbot, open_viewer, tmp_path,
+                                                         seeded_server):
     presenter, paul, pia = open_viewer("olga"), open_viewer("paul"), open_viewer("pia")
     center = presenter.page_view.viewport().rect().center()
     presenter.ink_toolbar.set_mode(Mode.PEN)
@@ -50,6 +52,16 @@ def test_export_has_shared_marks_and_only_my_private_notes(qtbot, open_viewer, t
     assert record.pages == sum(d.pages for d in view.documents)
     with pymupdf.open(shared_only) as document:
         assert [title for _, title, _ in document.get_toc()] == [d.title for d in view.documents]
+
+    live, _ = seeded_server  # both exports are in the meeting's audit log
+
+    def audited() -> None:
+        exported = [row for row in run(live.data_dir, "audit", "--action", "exported"
+                                       ).stdout.splitlines()[1:]]
+        users = sorted(row.split("\t")[1] for row in exported)
+        assert users == ["olga"] * len(view.documents) + ["paul"], exported
+
+    qtbot.waitUntil(audited, timeout=10_000)
 
 
 def test_an_export_that_cannot_be_written_says_so(qtbot, open_viewer, tmp_path):

@@ -1,0 +1,69 @@
+"""The audit log: who opened, downloaded, viewed, exported or changed what in which meeting,
+and when. Written by the server as things happen (exports are reported by the client that
+made them: the server cannot see a file written on a tablet). Read with `meeting-server audit`.
+
+Rows are never updated or deleted by the server; they name users by their name, so the log
+still reads after an account is removed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    SIGNED_IN = "signed_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGNED_OUT = "signed_out"
+    SESSIONS_REVOKED = "sessions_revoked"
+    MEETING_OPENED = "meeting_opened"
+    DOCUMENT_DOWNLOADED = "document_downloaded"
+    PAGE_VIEWED_IN_BROWSER = "page_viewed_in_browser"
+    DOCUMENT_ADDED = "document_added"
+    DOCUMENT_REVISED = "document_revised"
+    EXPORTED = "exported"
+    MEMBER_REMOVED = "member_removed"
+    WEB_LINK_SET = "web_link_set"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: float
+    user: str
+    action: str
+    meeting_id: int | None
+    document_id: int | None
+    detail: str
+
+
+class AuditLog:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def record(self, user: str, action: Action, meeting_id: int | None = None,
+               document_id: int | None = None, detail: str = "") -> None:
+        self.db.execute(
+            "INSERT INTO audit (at, user, action, meeting_id, document_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (time.time(), user, str(action), meeting_id, document_id, detail[:500]))
+
+    def query(self, user: str | None = None, meeting_id: int | None = None,
+              action: str | None = None, since: float | None = None,
+              limit: int = 1000) -> list[AuditEntry]:
+        """Newest last; filters combine."""
+        where, values = [], []
+        for column, value in (("user", user), ("meeting_id", meeting_id), ("action", action)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                values.append(value)
+        if since is not None:
+            where.append("at >= ?")
+            values.append(since)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.db.execute(
+            f"SELECT at, user, action, meeting_id, document_id, detail FROM audit {clause} "
+            f"ORDER BY id DESC LIMIT ?", (*values, limit)).fetchall()
+        return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5]) for r in reversed(rows)]
