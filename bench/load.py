@@ -1,0 +1,114 @@
+"""A full meeting under load: 200 participants while the presenter draws and turns pages at
+60 events a second for 60 seconds; the same load on a bare python-socketio relay in the same
+run, for the ratio.
+
+    python bench/load.py [--followers 200] [--seconds 60] [--per-process 50]
+
+Both servers run in their own process (ours is `meeting-server`: auth, validation, SQLite);
+followers are python-socketio clients in worker processes of `--per-process` each; the
+presenter streams pen batches (4 points, every frame) and turns a page every 5 seconds. Prints,
+for each server: delivery p50 / p99 of every (batch, follower), deliveries missing (errors,
+must be 0), the server's CPU time per second of load and its peak resident memory.
+Machinery shared with bench/annotation_latency.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import annotation_latency as ink  # (the bench folder's own module)
+
+PAGE_TURN_FRAMES = 300
+"""A page turn every 5 s of the stream (at 60 frames a second)."""
+
+
+class LoadRun(ink.Run):
+    """The ink benchmark's presenter, turning pages between pen batches."""
+
+    frame = 0
+
+    def send(self, presenter, stroke_id: str, offset: int, points: list) -> None:
+        super().send(presenter, stroke_id, offset, points)
+        self.frame += 1
+        if self.frame % PAGE_TURN_FRAMES:
+            return
+        page = (self.frame // PAGE_TURN_FRAMES) % 2
+        if self.ours:
+            presenter.emit("page:set", {"meeting_id": self.meeting_id,
+                                        "document_id": self.document_id, "page": page})
+        else:  # the bare relay broadcasts it the same way (followers ignore its kind)
+            presenter.emit("points", {"kind": "state", "page": page})
+
+
+class ProcessMeter:
+    """CPU seconds and peak memory of a process, from /proc (Linux)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.started_cpu = self.cpu()
+        self.started = time.perf_counter()
+
+    def cpu(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def peak_mb(self) -> float:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def cpu_share(self) -> float:
+        """CPU seconds used per second of wall time since start (1.0 = one core busy)."""
+        return (self.cpu() - self.started_cpu) / (time.perf_counter() - self.started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--followers", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--per-process", type=int, default=50)
+    args = parser.parse_args()
+    ink.Followers.PER_PROCESS = args.per_process
+
+    workdir = Path(tempfile.mkdtemp(prefix="meeting-bench-load-"))
+    ours_process, ours_url, meeting_id = ink.start_ours(workdir / "server", args.followers)
+    bare_process, bare_url = ink.start_bare()
+    results = {}
+    try:
+        runs = (("bare python-socketio", LoadRun(bare_url, ours=False), bare_process),
+                ("meeting-server", LoadRun(ours_url, ours=True, meeting_id=meeting_id,
+                                           document_id=1), ours_process))
+        print(f"loopback, {os.cpu_count()} cores; {args.followers} followers in processes of "
+              f"{args.per_process}; pen at 60 batches/s x {ink.POINTS_PER_FRAME} points and a "
+              f"page turn every {PAGE_TURN_FRAMES / 60:g} s, for {args.seconds:g} s")
+        for name, run, process in runs:
+            meter = ProcessMeter(process.pid)
+            latencies, _rate, missing = ink.measure(run, args.followers, args.seconds)
+            results[name] = (latencies, missing, meter.cpu_share(), meter.peak_mb())
+        print(f"{'server':<22} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'CPU':>6} "
+              f"{'peak MB':>8}")
+        for name, (latencies, missing, cpu, peak) in results.items():
+            print(f"{name:<22} {ink.pct(latencies, 0.5):8.2f} {ink.pct(latencies, 0.99):8.2f} "
+                  f"{missing:7d} {cpu:6.2f} {peak:8.0f}")
+        (bare, _, bare_cpu, _), (ours, _, ours_cpu, _) = results.values()
+        print(f"ratio meeting-server / bare: p50 x{ink.pct(ours, 0.5) / ink.pct(bare, 0.5):.2f}, "
+              f"p99 x{ink.pct(ours, 0.99) / ink.pct(bare, 0.99):.2f}, "
+              f"CPU x{ours_cpu / bare_cpu:.2f}")
+    finally:
+        for process in (ours_process, bare_process):
+            process.terminate()
+            process.wait(10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
