@@ -33,6 +33,22 @@ class DocumentCache:
         path = self.path(sha256)
         return path if path.is_file() else None
 
+    def verify(self, sha256: str) -> bool | None:
+        """Hash the cached file again: True when it is exactly the document with this SHA-256,
+        None when it is not here; a file that changed on disk is deleted (False), so the next
+        open downloads the real one."""
+        path = self.get(sha256)
+        if path is None:
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as file:
+            for chunk in iter(lambda: file.read(1 << 20), b""):
+                digest.update(chunk)
+        if digest.hexdigest() == sha256:
+            return True
+        path.unlink(missing_ok=True)
+        return False
+
     def writer(self, sha256: str) -> CacheWriter:
         return CacheWriter(self, sha256)
 

@@ -268,7 +268,8 @@ class MeetingSession:
             return done
         with self._lock:
             running = self._downloads.get(document.sha256)
-            if running is None or (running.done() and running.exception() is not None):
+            if running is None or running.done():  # (done and not in the cache: failed, or
+                # the file went away since, e.g. removed as tampered: fetch it again)
                 running = self._pool.submit(self.api.fetch_document, document, self.cache)
                 self._downloads[document.sha256] = running
             return running

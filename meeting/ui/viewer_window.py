@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QStyle,
@@ -44,6 +45,7 @@ from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
+from meeting.ui.authenticity import check_authenticity
 from meeting.ui.banners import Banner
 from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
@@ -525,18 +527,29 @@ class ViewerWindow(QMainWindow):
             return
         menu = QMenu(self)
         beside = menu.addAction(self.tr("Open beside the page"))
+        authentic = menu.addAction(self.tr("Check authenticity (SHA-256)…"))
         revise = None
         if self.session.user.role in MANAGERS:
             revise = menu.addAction(self.tr("Replace with a revised version…"))
         chosen = menu.exec(self.documents.viewport().mapToGlobal(position))
         if chosen is beside:
             self.beside_pane.open(item.data(Qt.ItemDataRole.UserRole))
+        elif chosen is authentic:
+            self.check_authenticity(item.data(Qt.ItemDataRole.UserRole))
         elif chosen is not None and chosen is revise:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Revised version of “{0}”").format(item.text().split("\n")[0]),
                 str(Path.home()), self.tr("PDF documents (*.pdf)"))
             if name:
                 self.revise(item.data(Qt.ItemDataRole.UserRole), Path(name))
+
+    def check_authenticity(self, document_id: int) -> QMessageBox | None:
+        view = self.session.view(self.meeting_id)
+        document = view.document(document_id) if view else None
+        if document is None:
+            return None
+        self.authenticity = check_authenticity(self, self.session.cache, document)
+        return self.authenticity
 
     def revise(self, document_id: int, path: Path) -> None:
         """Replace a document with a revised version; the server moves every mark along."""
