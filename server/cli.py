@@ -26,6 +26,7 @@ import asyncio
 import getpass
 import logging
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from meeting import __version__
 from meeting.core.protocol import ProtocolError, Role
 from server import authz
 from server.context import ServerContext
+from server.storage_faults import storage_fault
 from server.store.audit import Action, AuditLog
 from server.store.repository import Store, StoreError
 
@@ -150,15 +152,22 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
         print(f"meeting-server: {error}", file=sys.stderr)
         return 2
     scheme = "https" if ssl_context else "http"
-    print(f"meeting-server {__version__}: serving {data_dir} on {scheme}://{host}:{port}",
-          flush=True)
     if ssl_context is None and host not in ("127.0.0.1", "localhost", "::1"):
         logging.getLogger("server").warning(
             "serving without TLS on %s: passwords and documents cross the network in the "
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
-    web.run_app(create_app(data_dir, trusted_proxies), host=host, port=port,
-                ssl_context=ssl_context, print=None)
+    try:
+        app = create_app(data_dir, trusted_proxies)
+    except (OSError, sqlite3.Error) as error:
+        if storage_fault(error) is None:
+            raise
+        print(f"meeting-server: the data folder {data_dir} cannot be used ({error}). Make it "
+              "writable and give it free space, then start again.", file=sys.stderr)
+        return 2
+    print(f"meeting-server {__version__}: serving {data_dir} on {scheme}://{host}:{port}",
+          flush=True)
+    web.run_app(app, host=host, port=port, ssl_context=ssl_context, print=None)
     return 0
 
 

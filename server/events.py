@@ -38,6 +38,7 @@ from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
 from server.organizer_events import OrganizerEvents
 from server.room_events import RoomEvents
+from server.storage_faults import storage_fault
 from server.store.annotations import AnnotationStore
 from server.store.audit import Action
 from server.store.repository import User
@@ -127,7 +128,11 @@ class MeetingEvents:
             except ProtocolError as error:
                 log.warning("%s %s refused: %s (%s)", sid, event, error.code, error.message)
                 return error.to_reply()
-            except Exception:
+            except Exception as error:
+                fault = storage_fault(error)
+                if fault is not None:
+                    log.error("%s %s: %s (%s)", sid, event, fault.code, error)
+                    return fault.to_reply()
                 log.exception("%s %s failed", sid, event)
                 return ProtocolError(
                     ErrorCode.INTERNAL, "The server could not handle this request."

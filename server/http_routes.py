@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from server import authz
 from server.context import ServerContext
 from server.ingest import ingest
 from server.passwords import verify_password
+from server.storage_faults import storage_fault
 from server.store.audit import Action
 from server.store.repository import User
 
@@ -42,6 +44,8 @@ _STATUS = {
     ErrorCode.CONFLICT: 409,
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.STORAGE_FULL: 507,
+    ErrorCode.STORAGE_READ_ONLY: 503,
     ErrorCode.PROTOCOL_MISMATCH: 400,
     ErrorCode.INTERNAL: 500,
 }
@@ -63,7 +67,14 @@ def add_routes(app: web.Application) -> None:
 @web.middleware
 async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
     try:
-        return await handler(request)
+        try:
+            return await handler(request)
+        except (OSError, sqlite3.Error) as error:
+            fault = storage_fault(error)
+            if fault is None:
+                raise
+            log.error("%s %s: %s (%s)", request.method, request.path, fault.code, error)
+            raise fault from error
     except ProtocolError as error:
         log.warning("%s %s refused: %s (%s)", request.method, request.path, error.code,
                     error.message)

@@ -1,0 +1,177 @@
+"""A full disk and a read-only data folder: a clear error to the client, the server alive, and
+nothing lost or half-stored.
+
+The data folder lives on a real, small tmpfs mounted for the test (root only; elsewhere the
+tests skip and say why). Filling it and remounting it read-only is what happens on a server
+whose disk fills up or whose file system the kernel turned read-only after an error.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.helpers.live import LiveServer, Seeded, login
+from tests.server.test_upload import upload
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mounts are Linux's")
+
+
+class SmallDisk:
+    def __init__(self, mountpoint: Path) -> None:
+        self.mountpoint = mountpoint
+        self.ballast = mountpoint / "ballast"
+
+    def fill(self) -> None:
+        """Takes every free byte, as another program filling the disk would."""
+        with open(self.ballast, "ab") as out:
+            try:
+                while True:
+                    out.write(b"\0" * 65536)
+                    out.flush()
+            except OSError:
+                pass
+        try:  # the last partial blocks
+            with open(self.ballast, "ab", buffering=0) as out:
+                while out.write(b"\0" * 512):
+                    pass
+        except OSError:
+            pass
+
+    def free(self) -> None:
+        self.ballast.unlink(missing_ok=True)
+
+    def read_only(self, yes: bool) -> None:
+        option = "remount,ro" if yes else "remount,rw"
+        subprocess.run(["mount", "-o", option, str(self.mountpoint)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Iterator[SmallDisk]:
+    mountpoint = tmp_path / "disk"
+    mountpoint.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mountpoint)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here (needs root): {done.stderr.strip()}")
+    try:
+        yield SmallDisk(mountpoint)
+    finally:
+        subprocess.run(["umount", "-l", str(mountpoint)], check=False)
+
+
+@pytest.fixture
+def server_on_small_disk(small_disk, seeded_template) -> Iterator[tuple[LiveServer, Seeded,
+                                                                         SmallDisk]]:
+    template, seeded = seeded_template
+    shutil.copytree(template, small_disk.mountpoint / "server")
+    live = LiveServer(small_disk.mountpoint / "server").start()
+    yield live, seeded, small_disk
+    live.stop()
+
+
+def draw(peer, meeting_id: int, document_id: int, stroke: str) -> dict:
+    return peer.call("annotation:put", {
+        "meeting_id": meeting_id, "id": stroke, "document_id": document_id, "page": 0,
+        "layer": "shared", "tool": "pen", "color": "#d93025", "width": 2,
+        "points": [[float(i), float(i)] for i in range(200)]})
+
+
+def assert_whole(data_dir: Path) -> None:
+    database = sqlite3.connect(data_dir / "meeting.sqlite3")
+    try:
+        assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        database.close()
+    assert not list((data_dir / "documents" / "incoming").iterdir()), "half-written upload left"
+
+
+def test_a_full_disk_refuses_clearly_and_loses_nothing(server_on_small_disk, sample_pdfs):
+    live, seeded, disk = server_on_small_disk
+    olga = live.peer("olga")
+    assert olga.call("meeting:join", {"meeting_id": seeded.meeting_id})["ok"]
+    kept = []
+    for n in range(5):
+        assert draw(olga, seeded.meeting_id, seeded.documents[0], f"before-{n}")["ok"]
+        kept.append(f"before-{n}")
+
+    token = login(live.url, "olga")  # signing in writes a session: not possible once full
+    disk.fill()
+    refused = None
+    for n in range(400):  # SQLite reuses space it already holds before it needs more
+        reply = draw(olga, seeded.meeting_id, seeded.documents[0], f"while-full-{n}")
+        if reply["ok"]:
+            kept.append(f"while-full-{n}")
+            continue
+        refused = reply["error"]
+        break
+    assert refused is not None, "the disk never filled up"
+    assert refused["code"] == "storage_full", refused
+    assert "storage is full" in refused["message"]
+
+    before = olga.call("meeting:snapshot", {"meeting_id": seeded.meeting_id})["data"]
+    answer = upload(live.url, token, seeded.meeting_id, "late.pdf", sample_pdfs[0].read_bytes())
+    assert answer.status_code == 507, answer.text
+    assert answer.json()["error"]["code"] == "storage_full"
+    after = olga.call("meeting:snapshot", {"meeting_id": seeded.meeting_id})["data"]
+    assert after["documents"] == before["documents"], "nothing half-stored"
+    assert requests.get(f"{live.url}/health", timeout=5).ok, "the server is alive"
+
+    disk.free()
+    assert draw(olga, seeded.meeting_id, seeded.documents[0], "after-freeing")["ok"]
+    kept.append("after-freeing")
+    live.restart()
+    olga = live.peer("olga")
+    snapshot = olga.call("meeting:join", {"meeting_id": seeded.meeting_id})["data"]
+    stored = {a["id"] for a in snapshot["annotations"]}
+    assert set(kept) <= stored
+    assert not any(a.startswith("while-full-") and a not in kept for a in stored)
+    live.stop()
+    assert_whole(live.data_dir)
+
+
+def test_a_read_only_documents_folder_refuses_uploads_clearly(server_on_small_disk,
+                                                              sample_pdfs):
+    """Linux will not turn a file system read-only under a database open for writing, so the
+    running case is the documents folder bind-mounted read-only (the whole folder read-only is
+    the start-up test below)."""
+    live, seeded, _ = server_on_small_disk
+    documents = live.data_dir / "documents"
+    token = login(live.url, "olga")
+    subprocess.run(["mount", "--bind", str(documents), str(documents)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(documents)], check=True)
+        answer = upload(live.url, token, seeded.meeting_id, "late.pdf",
+                        sample_pdfs[0].read_bytes())
+        assert answer.status_code == 503, answer.text
+        error = answer.json()["error"]
+        assert error["code"] == "storage_read_only" and "cannot be written" in error["message"]
+        olga = live.peer("olga")  # the meeting goes on: the database is still writable
+        assert olga.call("meeting:join", {"meeting_id": seeded.meeting_id})["ok"]
+        assert draw(olga, seeded.meeting_id, seeded.documents[0], "while-read-only")["ok"]
+    finally:
+        subprocess.run(["umount", str(documents)], check=True)
+    answer = upload(live.url, token, seeded.meeting_id, "late.pdf", sample_pdfs[0].read_bytes())
+    assert answer.status_code == 201, answer.text
+    live.stop()
+    assert_whole(live.data_dir)
+
+
+def test_the_server_will_not_start_on_a_read_only_data_folder(small_disk, seeded_template):
+    template, _ = seeded_template
+    data = small_disk.mountpoint / "server"
+    shutil.copytree(template, data)
+    small_disk.read_only(True)
+    done = subprocess.run(
+        [sys.executable, "-m", "server.cli", "--data-dir", str(data), "--port", "0"],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "cannot be used" in done.stderr and "writable" in done.stderr
+    assert "Traceback" not in done.stderr
