@@ -44,9 +44,11 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) ->
         await sio.shutdown()
 
     async def sweep_sessions(_: web.Application):
-        task = asyncio.create_task(events.sweep_sessions())
+        tasks = [asyncio.create_task(events.sweep_sessions()),
+                 asyncio.create_task(events.lifecycle.sweep_expiries())]
         yield
-        task.cancel()
+        for task in tasks:
+            task.cancel()
 
     app.cleanup_ctx.append(sweep_sessions)
     app.on_shutdown.append(drop_connections)

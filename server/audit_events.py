@@ -17,7 +17,9 @@ class AuditEvents:
         return {Event.AUDIT_EXPORT: self.exported}
 
     async def exported(self, sid: str, user: User, report: ExportReport) -> None:
-        authz.require_visible_meeting(self.context.store, user, report.meeting_id)
+        # (an export made as the materials go, offered to participants, is still reported)
+        authz.require_visible_meeting(self.context.store, user, report.meeting_id,
+                                      materials=False)
         layers = ",".join(report.layers)
         for document_id in report.document_ids:
             self.context.audit.record(user.name, Action.EXPORTED, report.meeting_id,

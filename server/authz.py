@@ -11,16 +11,23 @@ from server.store.repository import Store, User
 MANAGERS = frozenset({Role.ADMIN, Role.ORGANIZER})
 
 
-def require_visible_meeting(store: Store, user: User, meeting_id: int) -> None:
-    """The meeting exists and the user is invited (an admin sees every meeting).
+def require_visible_meeting(store: Store, user: User, meeting_id: int,
+                            materials: bool = True) -> None:
+    """The meeting exists and the user is invited (an admin sees every meeting), and, unless
+    `materials` is False, its materials are still there for them: once removed (the meeting
+    ended with a removal, or its access expired) only organizers and admins reach them.
 
     An outsider gets the same answer for a meeting that exists and one that does not.
     """
-    if store.meeting_exists(meeting_id) and (
+    if not (store.meeting_exists(meeting_id) and (
         user.role is Role.ADMIN or store.is_member(meeting_id, user)
-    ):
-        return
-    raise ProtocolError(ErrorCode.NOT_FOUND, f"No meeting {meeting_id} that you are invited to.")
+    )):
+        raise ProtocolError(ErrorCode.NOT_FOUND,
+                            f"No meeting {meeting_id} that you are invited to.")
+    if materials and user.role not in MANAGERS and store.materials_removed(meeting_id):
+        raise ProtocolError(ErrorCode.MATERIALS_REMOVED,
+                            "This meeting has ended and its materials were removed; they are "
+                            "no longer available on this or any device.")
 
 
 def require_page(store: Store, meeting_id: int, document_id: int, page: int) -> None:

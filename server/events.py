@@ -36,6 +36,7 @@ from server.annotation_events import AnnotationEvents
 from server.audit_events import AuditEvents
 from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
+from server.lifecycle_events import LifecycleEvents
 from server.organizer_events import OrganizerEvents
 from server.room_events import RoomEvents
 from server.storage_faults import storage_fault
@@ -59,6 +60,7 @@ class MeetingEvents:
         self.store = context.store
         self.annotations = AnnotationStore(context.store)
         self.sio = sio
+        self.lifecycle = LifecycleEvents(context)
         sio.on("connect", self.connect)
         sio.on("disconnect", self.disconnect)
         handlers: dict[Event, Handler] = {
@@ -77,6 +79,7 @@ class MeetingEvents:
             **AgendaEvents(context).handlers(),
             **OrganizerEvents(context).handlers(),
             **AuditEvents(context).handlers(),
+            **self.lifecycle.handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():
@@ -195,6 +198,7 @@ class MeetingEvents:
         return snapshot
 
     async def meeting_leave(self, sid: str, user: User, request: MeetingRef) -> None:
+        # (no check: leaving a room one is not in changes nothing)
         await self.sio.leave_room(sid, meeting_room(request.meeting_id))
         await self.sio.leave_room(sid, private_room(request.meeting_id, user.name))
         if self.context.presence.leave(request.meeting_id, sid):

@@ -8,12 +8,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from meeting import __version__
+from meeting.core.protection import Removal
 from meeting.core.protocol import (
     MAX_UPLOAD_BYTES,
     PROTOCOL_VERSION,
@@ -23,6 +25,7 @@ from meeting.core.protocol import (
     ok_reply,
     parse,
 )
+from meeting.core.watermark import watermark_text
 from server import authz
 from server.context import ServerContext
 from server.ingest import ingest
@@ -46,6 +49,7 @@ _STATUS = {
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.STORAGE_FULL: 507,
     ErrorCode.STORAGE_READ_ONLY: 503,
+    ErrorCode.MATERIALS_REMOVED: 410,
     ErrorCode.PROTOCOL_MISMATCH: 400,
     ErrorCode.INTERNAL: 500,
 }
@@ -203,17 +207,21 @@ async def page_image(request: web.Request) -> web.Response:
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                             f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
     document = context.store.document(meeting_id, document_id)
+    state = context.store.meeting_state(meeting_id)
+    watermark = watermark_text(user.name, datetime.now()) if state.watermark else None
     try:
         image = await context.page_images.get(document.sha256,
                                               context.blobs.path(document.sha256), page,
-                                              image_width(asked))
+                                              image_width(asked), watermark)
     except TimeoutError:
         raise ProtocolError(ErrorCode.BAD_DOCUMENT,
                             "This page took too long to draw; it may be damaged.") from None
     context.audit.record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id, document_id,
                          f"page {page + 1}")
+    protected = state.watermark or state.removal is not Removal.NONE or state.expires_at
     return web.Response(body=image.png, content_type="image/png", headers={
-        "Cache-Control": "private, max-age=3600",
+        # A protected meeting's pages stay in no browser cache (they must go when it ends).
+        "Cache-Control": "no-store" if protected else "private, max-age=3600",
         "X-Page-Width": f"{image.width_pt:.3f}", "X-Page-Height": f"{image.height_pt:.3f}"})
 
 

@@ -38,11 +38,17 @@ def image_width(asked: int) -> int:
     return min(MAX_WIDTH, max(MIN_WIDTH, math.ceil(asked / WIDTH_STEP) * WIDTH_STEP))
 
 
-def render_png(path: Path, page: int, width: int) -> PageImage:
+def render_png(path: Path, page: int, width: int, watermark: str | None = None) -> PageImage:
+    """The page as a PNG; with a watermark, written into the image itself (a saved or copied
+    image carries it too). The document is opened for this one image, so stamping its page in
+    memory changes nothing else."""
     import pymupdf
 
     with pymupdf.open(path) as document:
         shown = document[page]
+        if watermark:
+            from meeting.export.watermark_pdf import stamp_page
+            stamp_page(shown, watermark)
         rect = shown.rect
         zoom = min(width / rect.width, MAX_HEIGHT / rect.height)
         pixmap = shown.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
@@ -52,7 +58,7 @@ def render_png(path: Path, page: int, width: int) -> PageImage:
 class PageImages:
     def __init__(self, budget: int = CACHE_BYTES) -> None:
         self.budget = budget
-        self._cache: OrderedDict[tuple[str, int, int], PageImage] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int, str | None], PageImage] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
         self._slots: asyncio.Semaphore | None = None
@@ -61,8 +67,9 @@ class PageImages:
     def cached_bytes(self) -> int:
         return self._bytes
 
-    async def get(self, sha256: str, path: Path, page: int, width: int) -> PageImage:
-        key = (sha256, page, width)
+    async def get(self, sha256: str, path: Path, page: int, width: int,
+                  watermark: str | None = None) -> PageImage:
+        key = (sha256, page, width, watermark)
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
@@ -71,12 +78,13 @@ class PageImages:
         if self._slots is None:
             self._slots = asyncio.Semaphore(PARALLEL)
         async with self._slots:
-            image = await asyncio.wait_for(asyncio.to_thread(render_png, path, page, width),
+            image = await asyncio.wait_for(asyncio.to_thread(render_png, path, page, width,
+                                                             watermark),
                                            RENDER_SECONDS)
         self._keep(key, image)
         return image
 
-    def _keep(self, key: tuple[str, int, int], image: PageImage) -> None:
+    def _keep(self, key: tuple[str, int, int, str | None], image: PageImage) -> None:
         with self._lock:
             if key in self._cache:
                 return

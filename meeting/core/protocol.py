@@ -14,6 +14,7 @@ from pydantic import Field, model_validator
 
 from meeting.core import annotations as ann
 from meeting.core import laser, presence, weblink
+from meeting.core.protection import MeetingEnd, MeetingProtect, Removal
 from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
     Data,
     ErrorCode,
@@ -62,6 +63,9 @@ class Event(StrEnum):
     PRESENCE_SET = "presence:set"
     MEMBER_REMOVE = "member:remove"
     MEETING_LINK = "meeting:link"
+    MEETING_PROTECT = "meeting:protect"
+    MEETING_END = "meeting:end"
+    MEETING_REOPEN = "meeting:reopen"
     AUDIT_EXPORT = "audit:export"
     BESIDE_SET = "beside:set"
     ANNOTATION_BEGIN = "annotation:begin"
@@ -179,6 +183,10 @@ class MeetingSummary(Data):
     title: str
     documents: int
     presenter: str | None
+    ended: bool = False
+    materials_removed: bool = False
+    """Only organizers may open the materials now; a device that kept any deletes them."""
+    removal: Removal = Removal.NONE
 
 
 class Blank(StrEnum):
@@ -210,6 +218,16 @@ class MeetingState(Data):
     """A second document the presenter shows beside the page, and its page; None: just one."""
     web_link: str | None = None
     """The organization's web meeting for this meeting (audio and video), opened in one click."""
+    watermark: bool = False
+    """Every page shown or exported carries the viewer's name and the time."""
+    removal: Removal = Removal.NONE
+    """What leaves every device when the meeting ends (see `protection.Removal`)."""
+    expires_at: float | None = None
+    """When access to the materials ends for everyone but organizers (seconds since 1970)."""
+    ended_at: float | None = None
+    """When an organizer ended the meeting (None: not ended, or reopened)."""
+    materials_removed: bool = False
+    """The materials are gone for everyone but organizers (ended with a removal, or expired)."""
 
 
 class DocumentAdded(Data):
@@ -295,6 +313,9 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.PRESENCE_SET: presence.PresenceSet,
     Event.MEMBER_REMOVE: presence.MemberRemove,
     Event.MEETING_LINK: weblink.MeetingLink,
+    Event.MEETING_PROTECT: MeetingProtect,
+    Event.MEETING_END: MeetingEnd,
+    Event.MEETING_REOPEN: MeetingEnd,
     Event.AUDIT_EXPORT: ExportReport,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,

@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     RATE_LIMITED = "rate_limited"
     STORAGE_FULL = "storage_full"
     STORAGE_READ_ONLY = "storage_read_only"
+    MATERIALS_REMOVED = "materials_removed"
     INTERNAL = "internal_error"
 
 

@@ -25,6 +25,7 @@ from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar
 from meeting.ui.laser import RemoteLaser
 from meeting.ui.page_view import PageView, ZoomMode
+from meeting.ui.watermark_painter import show_watermark
 
 ROOM = ""
 """The follow model's user: nobody, so the display never takes itself for the presenter."""
@@ -128,6 +129,7 @@ class DisplayWindow(QWidget):
         if meeting_id == self.meeting_id:
             self.follow.update(view)
             self.beside.update(view)
+            show_watermark(self, self.session.user.name if view.state.watermark else None)
             self.refresh()
 
     def _on_connection_changed(self, online: bool) -> None:

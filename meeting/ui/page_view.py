@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from meeting.core.watermark import watermark_text
 from meeting.render.worker import (
     DocumentLayout,
     RenderedPage,
@@ -30,6 +32,7 @@ from meeting.ui.ink_painter import (
     paint_strokes,
 )
 from meeting.ui.main_thread import run_on_main
+from meeting.ui.watermark_painter import paint_watermark
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
 MARGIN = 12
@@ -39,6 +42,8 @@ IMAGE_CACHE_BYTES = 160 * 2**20
 A4 page there is about 10 MB), fewer when zoomed in. The page on screen is always kept."""
 PREFETCH_PRIORITY = 5
 LASER_SHARE = 0.008
+WATERMARK_REFRESH_MS = 20_000
+"""The watermark's clock shows minutes: repaint often enough to never be a minute behind."""
 """The laser dot's radius as a share of the page on screen (17 px on a page 2,100 px tall)."""
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
 NO_PRESSURE = -1.0
@@ -95,6 +100,10 @@ class PageView(QScrollArea):
         self._region: tuple[float, float, float, float] | None = None
         self._stylus_down = False
         self._selection: tuple[float, float, float, float] | None = None
+        self._watermark_user: str | None = None
+        self._watermark_clock = QTimer(self)
+        self._watermark_clock.setInterval(WATERMARK_REFRESH_MS)
+        self._watermark_clock.timeout.connect(self.canvas_update)
         self.ink_mode = False
         self.last_turn_started = 0.0
         self.canvas = _Canvas(self)
@@ -159,6 +168,24 @@ class PageView(QScrollArea):
         if rect != self._selection:
             self._selection = rect
             self.canvas.update()
+
+    def set_watermark(self, user: str | None) -> None:
+        """Write the viewer's name and the time across the page (None: no watermark)."""
+        if user == self._watermark_user:
+            return
+        self._watermark_user = user
+        if user:
+            self._watermark_clock.start()
+        else:
+            self._watermark_clock.stop()
+        self.canvas.update()
+
+    @property
+    def watermark_user(self) -> str | None:
+        return self._watermark_user
+
+    def canvas_update(self) -> None:
+        self.canvas.update()
 
     def set_laser(self, point: tuple[float, float] | None) -> None:
         if point != self._laser:
@@ -347,6 +374,10 @@ class PageView(QScrollArea):
         x0, y0, _, _ = self.extent()
         painter.translate(-x0 * self.current_scale(), -y0 * self.current_scale())
         paint_strokes(painter, self._strokes, self.current_scale())
+        if self._watermark_user:
+            width, height = self.page_size()
+            paint_watermark(painter, watermark_text(self._watermark_user, datetime.now()),
+                            width, height, self.current_scale())
         paint_selection(painter, self._selection, self.current_scale())
         paint_laser(painter, self._laser, self.current_scale(),
                     max(LASER_RADIUS_PX, LASER_SHARE * min(canvas.width(), canvas.height())))

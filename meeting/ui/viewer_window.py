@@ -61,6 +61,7 @@ from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import PeopleButton
 from meeting.ui.thumbnails import ThumbnailStrip
+from meeting.ui.watermark_painter import show_watermark
 from meeting.ui.web_meeting import WebLinkDialog, WebMeetingAction
 
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
@@ -615,6 +616,7 @@ class ViewerWindow(QMainWindow):
         self._fill_documents(view)
         self.agenda.show_view(view)
         self.web_meeting_action.show_link(view.state.web_link)
+        show_watermark(self, self.session.user.name if view.state.watermark else None)
         self._report_unplaced(view)
         self.refresh()
 

@@ -27,6 +27,10 @@ class Action(StrEnum):
     EXPORTED = "exported"
     MEMBER_REMOVED = "member_removed"
     WEB_LINK_SET = "web_link_set"
+    PROTECTION_SET = "protection_set"
+    MEETING_ENDED = "meeting_ended"
+    MEETING_REOPENED = "meeting_reopened"
+    MATERIALS_EXPIRED = "materials_expired"
 
 
 @dataclass(frozen=True)

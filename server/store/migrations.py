@@ -155,4 +155,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX audit_by_user ON audit(user, at);
     CREATE INDEX audit_by_meeting ON audit(meeting_id, at);
     """,
+    # 12: leak protection: a watermark, materials removed when the meeting ends, an expiry
+    #     date for access to them, and when the meeting ended
+    """
+    ALTER TABLE meetings ADD COLUMN watermark INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE meetings ADD COLUMN removal TEXT NOT NULL DEFAULT 'none'
+        CHECK (removal IN ('none', 'files', 'files_and_notes'));
+    ALTER TABLE meetings ADD COLUMN expires_at REAL;
+    ALTER TABLE meetings ADD COLUMN ended_at REAL;
+    """,
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from meeting.core.protection import MeetingProtect, Removal, materials_removed
 from meeting.core.protocol import (
     AgendaItem,
     DocumentInfo,
@@ -206,14 +207,17 @@ class Store:
 
     def _meeting_summaries(self, where: str, parameters: tuple) -> list[MeetingSummary]:
         rows = self.db.execute(
-            "SELECT m.id, m.title, p.name AS presenter, "
+            "SELECT m.id, m.title, p.name AS presenter, m.removal, m.ended_at, m.expires_at, "
             "(SELECT COUNT(*) FROM documents d WHERE d.meeting_id = m.id) AS documents "
             f"FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id {where} ORDER BY m.id",
             parameters,
         )
         return [
             MeetingSummary(
-                id=r["id"], title=r["title"], documents=r["documents"], presenter=r["presenter"]
+                id=r["id"], title=r["title"], documents=r["documents"], presenter=r["presenter"],
+                ended=r["ended_at"] is not None, removal=Removal(r["removal"]),
+                materials_removed=materials_removed(Removal(r["removal"]), r["ended_at"],
+                                                    r["expires_at"]),
             )
             for r in rows
         ]
@@ -222,7 +226,8 @@ class Store:
         row = self.db.execute(
             "SELECT m.seq, m.current_document_id, m.current_page, p.name AS presenter, "
             "m.participants_draw, m.blank, m.followers_locked, m.zoom, m.agenda_item, "
-            "m.beside_document_id, m.beside_page, m.web_link "
+            "m.beside_document_id, m.beside_page, m.web_link, m.watermark, m.removal, "
+            "m.expires_at, m.ended_at "
             "FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id WHERE m.id = ?",
             (meeting_id,),
         ).fetchone()
@@ -242,6 +247,12 @@ class Store:
             beside=None if row["beside_document_id"] is None else PagePosition(
                 document_id=row["beside_document_id"], page=row["beside_page"]),
             web_link=row["web_link"],
+            watermark=bool(row["watermark"]),
+            removal=Removal(row["removal"]),
+            expires_at=row["expires_at"],
+            ended_at=row["ended_at"],
+            materials_removed=materials_removed(Removal(row["removal"]), row["ended_at"],
+                                                row["expires_at"]),
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
@@ -337,6 +348,47 @@ class Store:
                        (url, meeting_id))
             return self.meeting_state(meeting_id)
 
+    def protect(self, meeting_id: int, request: MeetingProtect) -> MeetingState:
+        """Apply the organizer's choices; the fields left out of the request stay."""
+        given = request.model_fields_set
+        columns = {}
+        if "watermark" in given and request.watermark is not None:
+            columns["watermark"] = int(request.watermark)
+        if "removal" in given and request.removal is not None:
+            columns["removal"] = str(request.removal)
+        if "expires_at" in given:
+            columns["expires_at"] = request.expires_at or None
+        with self.transaction() as db:
+            for column, value in columns.items():  # (column names from the list above)
+                db.execute(f"UPDATE meetings SET {column} = ? WHERE id = ?", (value, meeting_id))
+            db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ?", (meeting_id,))
+            return self.meeting_state(meeting_id)
+
+    def set_ended(self, meeting_id: int, ended_at: float | None) -> MeetingState:
+        """End the meeting now (a time) or reopen it (None)."""
+        with self.transaction() as db:
+            db.execute("UPDATE meetings SET ended_at = ?, seq = seq + 1 WHERE id = ?",
+                       (ended_at, meeting_id))
+            return self.meeting_state(meeting_id)
+
+    def materials_removed(self, meeting_id: int) -> bool:
+        row = self.db.execute("SELECT removal, ended_at, expires_at FROM meetings WHERE id = ?",
+                              (meeting_id,)).fetchone()
+        return row is not None and materials_removed(Removal(row["removal"]), row["ended_at"],
+                                                     row["expires_at"])
+
+    def expiring(self, after: float, until: float) -> list[int]:
+        """Meetings whose access expires in (after, until]: to tell their clients."""
+        rows = self.db.execute(
+            "SELECT id FROM meetings WHERE expires_at > ? AND expires_at <= ?", (after, until))
+        return [r["id"] for r in rows]
+
+    def delete_private_notes(self, meeting_id: int) -> int:
+        """Every private annotation of the meeting (materials removed with the notes)."""
+        with self.transaction() as db:
+            return db.execute("DELETE FROM annotations WHERE meeting_id = ? AND layer = 'private'",
+                              (meeting_id,)).rowcount
+
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> MeetingState:
         with self.transaction() as db:
             db.execute("UPDATE meetings SET participants_draw = ?, seq = seq + 1 WHERE id = ?",
@@ -410,13 +462,15 @@ class Store:
         """True when the file belongs to a meeting the user may see."""
         if user.role is Role.ADMIN:
             row = self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        else:
-            row = self.db.execute(
-                "SELECT 1 FROM documents d JOIN meeting_members m ON m.meeting_id = d.meeting_id "
-                "WHERE d.sha256 = ? AND m.user_id = ? LIMIT 1",
-                (sha256, user.id),
-            ).fetchone()
-        return row is not None
+            return row is not None
+        rows = self.db.execute(
+            "SELECT g.removal, g.ended_at, g.expires_at FROM documents d "
+            "JOIN meeting_members m ON m.meeting_id = d.meeting_id "
+            "JOIN meetings g ON g.id = d.meeting_id WHERE d.sha256 = ? AND m.user_id = ?",
+            (sha256, user.id))
+        # Organizers keep the materials of meetings whose materials were removed (the record).
+        return any(user.role is Role.ORGANIZER or not materials_removed(
+            Removal(r["removal"]), r["ended_at"], r["expires_at"]) for r in rows)
 
 
 _DUMMY_HASH = hash_password("not a real password")

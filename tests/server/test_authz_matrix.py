@@ -103,6 +103,10 @@ EVENTS: list[tuple[str, Event, Payload]] = [
                                                             "user": "pia"}),
     ("`audit:export`", Event.AUDIT_EXPORT, lambda r, s: {
         "meeting_id": s.meeting_id, "document_ids": [s.document_id], "layers": ["private"]}),
+    ("`meeting:protect`", Event.MEETING_PROTECT, lambda r, s: {
+        "meeting_id": s.meeting_id, "watermark": False}),
+    ("`meeting:end`", Event.MEETING_END, lambda r, s: {"meeting_id": s.meeting_id}),
+    ("`meeting:reopen`", Event.MEETING_REOPEN, lambda r, s: {"meeting_id": s.meeting_id}),
     ("`meeting:leave`", Event.MEETING_LEAVE, lambda r, s: {"meeting_id": s.meeting_id}),
 ]
 """In the order run: what changes who may do what comes last."""
