@@ -50,8 +50,10 @@ def export_document(part: ExportPart, out: Path) -> ExportResult:
     return export_meeting([part], out)
 
 
-def export_meeting(parts: Sequence[ExportPart], out: Path) -> ExportResult:
-    """Write every part, in order, into one PDF with a bookmark per document."""
+def export_meeting(parts: Sequence[ExportPart], out: Path, watermark: str | None = None
+                   ) -> ExportResult:
+    """Write every part, in order, into one PDF with a bookmark per document; with a
+    watermark (the meeting asks for one), that text across every page."""
     result = pymupdf.open()
     written, skipped, toc = 0, [], []
     try:
@@ -64,6 +66,10 @@ def export_meeting(parts: Sequence[ExportPart], out: Path) -> ExportResult:
                 result.insert_pdf(source, annots=True)
         if len(parts) > 1:
             result.set_toc(toc)
+        if watermark:
+            from meeting.export.watermark_pdf import stamp_page
+            for page in result:
+                stamp_page(page, watermark)
         out.parent.mkdir(parents=True, exist_ok=True)
         temporary = out.with_name(out.name + ".part")
         result.save(temporary, garbage=3, deflate=True)

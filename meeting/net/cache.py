@@ -49,6 +49,14 @@ class DocumentCache:
         path.unlink(missing_ok=True)
         return False
 
+    def remove(self, sha256: str) -> bool:
+        """Delete the cached copy (its materials were removed); False when it was not here."""
+        path = self.get(sha256)
+        if path is None:
+            return False
+        path.unlink(missing_ok=True)
+        return True
+
     def writer(self, sha256: str) -> CacheWriter:
         return CacheWriter(self, sha256)
 

@@ -66,9 +66,13 @@ class OfflineShelf:
                 snapshots.append(snapshot)
         return sorted(snapshots, key=lambda s: s.meeting.title)
 
-    def forget(self, meeting_id: int) -> None:
-        """The meeting is no longer this user's (removed from it): keep nothing of it."""
-        for name in (f"meeting-{meeting_id}.json", f"pending-{meeting_id}.json"):
+    def forget(self, meeting_id: int, keep_pending: bool = False) -> None:
+        """The meeting is no longer this user's (removed from it, or its materials removed):
+        keep nothing of it, but perhaps the notes still waiting to be sent."""
+        names = [f"meeting-{meeting_id}.json"]
+        if not keep_pending:
+            names.append(f"pending-{meeting_id}.json")
+        for name in names:
             (self.folder / name).unlink(missing_ok=True)
 
     # --- edits waiting for the server --------------------------------------------------------

@@ -20,11 +20,15 @@ from meeting.core.annotations import AnnotationData, AnnotationPut
 from meeting.core.ink import InkAction, InkOutbox
 from meeting.core.laser import LaserData
 from meeting.core.presence import MemberRemoved, Person, Place, PresenceData
+from meeting.core.protection import Removal
 from meeting.core.protocol import (
     SERVER_PAYLOADS,
     DocumentInfo,
+    ErrorCode,
     Event,
+    MeetingState,
     MeetingSummary,
+    Role,
     Snapshot,
     UserInfo,
 )
@@ -33,6 +37,7 @@ from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.connection import OFFLINE, MeetingConnection, Reply
 from meeting.net.offline import OfflineShelf, PendingEdit
+from meeting.net.purge import RemovedMeeting, expired, purge, removed_since
 from meeting.net.trust import Trust
 
 log = logging.getLogger("meeting.net.session")
@@ -46,6 +51,7 @@ class SessionListener(Protocol):
     def laser_moved(self, pointer: LaserData) -> None: ...
     def presence_changed(self, meeting_id: int) -> None: ...
     def member_removed(self, meeting_id: int, user: str, by: str) -> None: ...
+    def materials_removed(self, meeting: RemovedMeeting) -> None: ...
 
 
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
@@ -359,6 +365,10 @@ class MeetingSession:
             outcome = sync.apply(change)
             if outcome is Outcome.APPLIED:
                 self._changed(change.meeting_id, sync)
+        if (isinstance(change, MeetingState) and change.materials_removed
+                and not self.keeps_removed_materials):
+            self._materials_gone(change.meeting_id)
+            return
         if outcome is Outcome.NEED_SNAPSHOT:
             log.info("meeting %s: missed a change before seq %s; resyncing",
                      change.meeting_id, change.seq)
@@ -437,6 +447,54 @@ class MeetingSession:
                 self.shelf.forget(notice.meeting_id)
         self.listener.member_removed(notice.meeting_id, notice.user, notice.by)
 
+    # --- materials removed ---------------------------------------------------------------
+
+    @property
+    def keeps_removed_materials(self) -> bool:
+        """Organizers and admins keep a meeting's materials after they were removed."""
+        return self.user.role in (Role.ORGANIZER, Role.ADMIN)
+
+    def removed_meetings(self, listed: list[MeetingSummary]) -> list[RemovedMeeting]:
+        """Of the meetings kept on this device, those the server's list says are gone (for a
+        device that was offline when they ended)."""
+        if self.keeps_removed_materials:
+            return [m for m in removed_since(self.kept_offline(), listed)
+                    if m.meeting_id not in {s.id for s in listed}]
+        return removed_since(self.kept_offline(), listed)
+
+    def expired_meetings(self) -> list[RemovedMeeting]:
+        """Kept meetings whose access date has passed (known without the server)."""
+        return [] if self.keeps_removed_materials else expired(self.kept_offline())
+
+    def purge(self, meeting: RemovedMeeting) -> int:
+        """Delete the meeting's materials from this device; the number of files deleted."""
+        with self._lock:
+            self._syncs.pop(meeting.meeting_id, None)
+            if meeting.removes_notes:
+                self._pending.pop(meeting.meeting_id, None)
+        deleted = purge(meeting, self.cache, self.shelf)
+        log.info("meeting %s: materials removed from this device (%d files)",
+                 meeting.meeting_id, deleted)
+        return deleted
+
+    def _materials_gone(self, meeting_id: int) -> None:
+        """The server removed the meeting's materials: stop following it (nothing is rejoined
+        or resent) and let the listener offer an export before `purge`."""
+        with self._lock:
+            sync = self._syncs.pop(meeting_id, None)
+            view = sync.view if sync else None
+            self._outboxes.pop(meeting_id, None)
+            self._people.pop(meeting_id, None)
+            self._presence_sent.pop(meeting_id, None)
+        snapshot = view.snapshot if view else (
+            self.shelf.snapshot(meeting_id) if self.shelf is not None else None)
+        if snapshot is None:
+            removal, title = Removal.FILES, ""
+        else:
+            removal, title = snapshot.state.removal, snapshot.meeting.title
+        self.listener.materials_removed(RemovedMeeting(
+            meeting_id, title, Removal.FILES if removal is Removal.NONE else removal, snapshot))
+
     def _changed(self, meeting_id: int, sync: MeetingSync) -> None:
         """Tell the listener about the new view; called holding the lock.
 
@@ -451,7 +509,11 @@ class MeetingSession:
     def _request_snapshot(self, meeting_id: int, event: Event) -> None:
         def on_reply(reply: Reply) -> None:
             if not reply.get("ok"):
-                self.listener.request_failed(_request_error(reply).message)
+                error = _request_error(reply)
+                if error.code == ErrorCode.MATERIALS_REMOVED:
+                    self._materials_gone(meeting_id)
+                    return
+                self.listener.request_failed(error.message)
                 return
             snapshot = Snapshot.model_validate(reply["data"])
             with self._lock:

@@ -6,8 +6,9 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -15,12 +16,14 @@ from meeting import paths
 from meeting.core.protocol import UserInfo
 from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
 from meeting.net.credentials import TokenStore
+from meeting.net.purge import RemovedMeeting
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.login_dialog import LoginDialog
-from meeting.ui.main_thread import when_done
+from meeting.ui.main_thread import run_on_main, when_done
+from meeting.ui.materials_notice import MaterialsRemovedNotice
 from meeting.ui.meeting_list import MeetingListWindow
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.viewer_window import ViewerWindow
@@ -58,6 +61,8 @@ class ClientApp(QObject):
         """Closed windows waiting for Qt to delete them (see `_retire`)."""
         self.meetings: MeetingListWindow | None = None
         self.viewers: dict[int, ViewerWindow] = {}
+        self.material_notices: dict[int, MaterialsRemovedNotice] = {}
+        """Meetings whose removed materials the user is being told about."""
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-app")
 
     def start(self, server_url: str | None = None, user: str | None = None) -> None:
@@ -102,6 +107,13 @@ class ClientApp(QObject):
                                                                self.trust)
         self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
         self.bridge.memberRemoved.connect(self._on_member_removed)
+        self.bridge.materialsRemoved.connect(self._on_materials_removed)
+        self.bridge.connectionChanged.connect(
+            lambda online: self._check_removed_materials() if online else None)
+        for meeting in self.session.expired_meetings():  # known without the server
+            self._on_materials_removed(meeting)
+        if self.session.online:
+            self._check_removed_materials()
         target = self.display_target
         if target is not None and target.meeting_id is not None:
             self.open_display(target.meeting_id)  # unattended: straight to the screen
@@ -154,6 +166,38 @@ class ClientApp(QObject):
         if self.meetings is not None:
             self.meetings.refresh()
             self.meetings.show()
+
+    def _check_removed_materials(self) -> None:
+        """Meetings kept on this device whose materials were removed while it was away."""
+        session = self.session
+        if session is None:
+            return
+
+        def listed(meetings) -> None:
+            if isinstance(meetings, list) and session is self.session:
+                for meeting in session.removed_meetings(meetings):
+                    self._on_materials_removed(meeting)
+
+        session.list_meetings(lambda meetings: run_on_main(lambda: listed(meetings), self))
+
+    def _on_materials_removed(self, meeting: RemovedMeeting) -> None:
+        """The meeting's windows close; the user is told, offered an export of their notes if
+        those go too, and the materials leave this device."""
+        if self.session is None or meeting.meeting_id in self.material_notices:
+            return
+        for windows in (self.viewers, self.displays):
+            window = windows.pop(meeting.meeting_id, None)
+            if window is not None:
+                self._retire(window)
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        notice = MaterialsRemovedNotice(self.session, self.runtime.worker, meeting, folder,
+                                        self.meetings)
+        self.material_notices[meeting.meeting_id] = notice
+        notice.finished.connect(lambda _: self.material_notices.pop(meeting.meeting_id, None)
+                                if notice.done_choosing else None)
+        notice.purged.connect(lambda _: self.meetings.refresh() if self.meetings else None)
+        notice.start()
 
     def sign_out(self, forget: bool) -> None:
         """End the session; with `forget`, also revoke the token and remove it from the keychain."""

@@ -18,6 +18,8 @@ class SessionBridge(QObject):
     presenceChanged = Signal(int)
     memberRemoved = Signal(int, str, str)
     """(meeting, who was removed, by whom)."""
+    materialsRemoved = Signal(object)
+    """A `RemovedMeeting`: its materials must leave this device."""
 
     def connection_changed(self, online: bool) -> None:
         self.connectionChanged.emit(online)
@@ -39,3 +41,6 @@ class SessionBridge(QObject):
 
     def member_removed(self, meeting_id: int, user: str, by: str) -> None:
         self.memberRemoved.emit(meeting_id, user, by)
+
+    def materials_removed(self, meeting) -> None:
+        self.materialsRemoved.emit(meeting)

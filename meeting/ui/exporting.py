@@ -6,8 +6,10 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future
 from concurrent.futures import wait as wait_for_all
+from datetime import datetime
 from pathlib import Path
 
+from meeting.core.watermark import watermark_text
 from meeting.export.notes_pdf import ExportPart, ExportResult, export_meeting
 from meeting.export.plan import ExportChoice, documents_to_export, marks_for
 from meeting.net.session import MeetingSession
@@ -38,7 +40,10 @@ def export_in_background(session: MeetingSession, worker: RenderWorker, meeting_
         except Exception as error:  # a download failed: say so, like any export error
             result.set_exception(error)
             return
-        written = worker.call(lambda: export_meeting(parts, out), priority=BACKGROUND_PRIORITY)
+        watermark = (watermark_text(session.user.name, datetime.now())
+                     if view.state.watermark else None)
+        written = worker.call(lambda: export_meeting(parts, out, watermark),
+                              priority=BACKGROUND_PRIORITY)
 
         def reported(done: Future) -> None:
             if done.exception() is None:  # for the meeting's audit log

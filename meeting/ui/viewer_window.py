@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from meeting.core.beside import BesideModel
 from meeting.core.following import FollowModel, Position
 from meeting.core.presence import Place
-from meeting.core.protocol import AgendaItem, DocumentInfo, Role
+from meeting.core.protocol import AgendaItem, DocumentInfo, Event, Role
 from meeting.core.sync import MeetingView
 from meeting.export.notes_pdf import ExportResult
 from meeting.export.plan import ExportChoice
@@ -60,6 +60,11 @@ from meeting.ui.laser import RemoteLaser
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import PeopleButton
+from meeting.ui.protection_dialog import (
+    EndMeetingConfirmation,
+    ProtectionDialog,
+    protection_summary,
+)
 from meeting.ui.thumbnails import ThumbnailStrip
 from meeting.ui.watermark_painter import show_watermark
 from meeting.ui.web_meeting import WebLinkDialog, WebMeetingAction
@@ -231,6 +236,9 @@ class ViewerWindow(QMainWindow):
         if self.session.user.role in MANAGERS:
             self.room_menu.addSeparator()
             self.room_menu.addAction(self.tr("Web meeting link…"), self.edit_web_link)
+            self.room_menu.addAction(self.tr("Protect the materials…"), self.edit_protection)
+            self.end_action = self.room_menu.addAction(self.tr("End the meeting…"),
+                                                       self.end_meeting)
             self.add_action = action(self.tr("Add document…"), self.choose_document,
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
 
@@ -323,6 +331,12 @@ class ViewerWindow(QMainWindow):
         self.web_meeting_button.setStyleSheet(
             "QToolButton { background: #1a73e8; color: white; border-radius: 4px;"
             " padding: 3px 10px; margin: 2px 6px; }")
+        self.protection_label = QLabel()
+        self.protection_label.setStyleSheet("color: #8c1d18; padding: 0 8px;")
+        self.protection_label.setToolTip(self.tr("How the organizer protects this meeting's "
+                                                 "materials"))
+        self.protection_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.protection_label)
         self.statusBar().addPermanentWidget(self.web_meeting_button)
         self.web_meeting_button.setVisible(False)
         self.web_meeting_action.changed.connect(lambda: self.web_meeting_button.setVisible(
@@ -336,6 +350,27 @@ class ViewerWindow(QMainWindow):
                                view.state.web_link if view else None, self)
         dialog.open()
         return dialog
+
+    def edit_protection(self) -> ProtectionDialog | None:
+        view = self.session.view(self.meeting_id)
+        if view is None:
+            return None
+        dialog = ProtectionDialog(self.session, self.meeting_id, view.state, self)
+        dialog.open()
+        return dialog
+
+    def end_meeting(self) -> QMessageBox | None:
+        """End the meeting after a confirmation; an ended meeting is reopened at once."""
+        view = self.session.view(self.meeting_id)
+        if view is None:
+            return None
+        if view.state.ended_at is not None:
+            self.session.command(Event.MEETING_REOPEN, {"meeting_id": self.meeting_id})
+            return None
+        box = EndMeetingConfirmation(self.session, self.meeting_id, view.state,
+                                     view.snapshot.meeting.title, self)
+        box.open()
+        return box
 
     def step(self, delta: int) -> None:
         target = self.follow.step(delta)
@@ -617,6 +652,11 @@ class ViewerWindow(QMainWindow):
         self.agenda.show_view(view)
         self.web_meeting_action.show_link(view.state.web_link)
         show_watermark(self, self.session.user.name if view.state.watermark else None)
+        self.protection_label.setText(protection_summary(view.state, self.tr))
+        self.protection_label.setVisible(bool(self.protection_label.text()))
+        if hasattr(self, "end_action"):
+            self.end_action.setText(self.tr("Reopen the meeting") if view.state.ended_at
+                                    else self.tr("End the meeting…"))
         self._report_unplaced(view)
         self.refresh()
 

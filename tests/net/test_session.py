@@ -29,6 +29,7 @@ class Recorder:
         self.failures: list[str] = []
         self.refusals: list[tuple[str, str]] = []
         self.removals: list[tuple[int, str, str]] = []
+        self.materials_gone: list = []
 
     def connection_changed(self, online: bool) -> None:
         with self.condition:
@@ -55,6 +56,11 @@ class Recorder:
     def member_removed(self, meeting_id: int, user: str, by: str) -> None:
         with self.condition:
             self.removals.append((meeting_id, user, by))
+            self.condition.notify_all()
+
+    def materials_removed(self, meeting) -> None:
+        with self.condition:
+            self.materials_gone.append(meeting)
             self.condition.notify_all()
 
     def request_failed(self, message: str) -> None:
