@@ -73,6 +73,23 @@ def sign_in_and_join(driver, url: str, name: str = "paul") -> None:
     wait_for(driver, lambda s: s.get("screen") == "meeting")
 
 
+def screenshot_after_paint(driver, png: Path) -> None:
+    """Let the browser paint what it just decoded (two animation frames), then take it."""
+    driver.execute_async_script(
+        "const done = arguments[0];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => done()));")
+    driver.save_screenshot(str(png))
+
+
+def grey_pixels(png: Path) -> int:
+    """Light grey, as the watermark's faint text on white."""
+    pixmap = pymupdf.Pixmap(str(png))
+    samples, n = pixmap.samples, pixmap.n
+    return sum(1 for i in range(0, len(samples), n * 2)
+               if 220 <= samples[i] <= 236 and abs(samples[i] - samples[i + 2]) < 12
+               and abs(samples[i] - samples[i + 1]) < 12)
+
+
 def blue_pixels(png: Path) -> int:
     pixmap = pymupdf.Pixmap(str(png))
     samples, n = pixmap.samples, pixmap.n
@@ -177,3 +194,31 @@ def test_a_japanese_screen_draws_japanese_even_without_a_japanese_font(seeded_se
         driver.save_screenshot(str(tmp_path / "japanese.png"))
     finally:
         driver.quit()
+
+
+def test_the_browser_shows_the_watermark_and_lets_go_of_removed_materials(seeded_server,
+                                                                           browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    live, seeded = seeded_server
+    m = seeded.meeting_id
+    (olga,) = joined(live, seeded, "olga")
+    sign_in_and_join(browser, live.url)
+    wait_for(browser, lambda s: s["imageShown"])
+    assert not state(browser)["watermarked"]
+    plain = tmp_path / "plain.png"
+    screenshot_after_paint(browser, plain)
+    olga.call("meeting:protect", {"meeting_id": m, "watermark": True, "removal": "files"})
+    # A new image, with the viewer's name written in by the server: grey where it was white.
+    wait_for(browser, lambda s: s["imageShown"] and s["watermarked"])
+    marked = tmp_path / "watermarked.png"
+    screenshot_after_paint(browser, marked)
+    assert grey_pixels(marked) > grey_pixels(plain) + 500
+
+    olga.call("meeting:end", {"meeting_id": m})
+    wait_for(browser, lambda s: s.get("screen") == "meetings")
+    status = browser.find_element(By.ID, "meetings-status").text
+    assert "materials were removed" in status
+    assert browser.execute_script("return document.getElementById('page').src") == ""
+    button = browser.find_element(By.CSS_SELECTOR, "#meeting-list button")
+    assert "materials removed" in button.text and not button.is_enabled()

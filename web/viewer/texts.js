@@ -33,6 +33,8 @@ const TEXTS = {
     noPage: "発表者はまだページを表示していません。",
     removed: "{0} さんによって会議から外されました。",
     sessionEnded: "セッションが終了しました。もう一度サインインしてください。",
+    materialsRemoved: "会議が終了し、資料は削除されました。この端末にも残っていません。",
+    removedMaterials: "資料削除済み",
     pageFailed: "このページを表示できませんでした: {0}",
   },
   en: {
@@ -68,6 +70,8 @@ const TEXTS = {
     noPage: "The presenter has not shown a page yet.",
     removed: "{0} removed you from the meeting.",
     sessionEnded: "The session has ended. Sign in again.",
+    materialsRemoved: "The meeting has ended and its materials were removed; nothing of them stays on this device.",
+    removedMaterials: "materials removed",
     pageFailed: "This page could not be shown: {0}",
   },
 };

@@ -90,7 +90,12 @@ function connect() {
     showConnection(false);
     if (error.data?.code === "unauthenticated") forgetSession(t("sessionEnded"));
   });
-  socket.on("meeting:state", (state) => change(state, () => { meeting.snapshot.state = state; }));
+  socket.on("meeting:state", (state) => {
+    change(state, () => { meeting.snapshot.state = state; });
+    if (state.materials_removed && meeting?.id === state.meeting_id && !keepsRemovedMaterials()) {
+      materialsRemoved();
+    }
+  });
   socket.on("document:added", (added) => change(added, () => { meeting.snapshot.documents.push(added.document); }));
   socket.on("document:revised", (revised) => resync(revised.meeting_id));
   socket.on("agenda", (agenda) => change(agenda, () => { meeting.snapshot.agenda = agenda.items; }));
@@ -132,7 +137,9 @@ async function listMeetings() {
     const details = document.createElement("span");
     details.className = "muted";
     details.textContent = [t("documents", summary.documents),
-      summary.presenter ? t("presenter", summary.presenter) : ""].filter(Boolean).join(" · ");
+      summary.presenter ? t("presenter", summary.presenter) : "",
+      summary.materials_removed ? t("removedMaterials") : ""].filter(Boolean).join(" · ");
+    button.disabled = summary.materials_removed && !keepsRemovedMaterials();
     button.append(title, details);
     button.addEventListener("click", () => join(summary.id));
     const item = document.createElement("li");
@@ -144,6 +151,10 @@ async function listMeetings() {
 
 async function join(meetingId) {
   const reply = await socket.emitWithAck("meeting:join", { meeting_id: meetingId });
+  if (!reply.ok && reply.error.code === "materials_removed") {
+    materialsRemoved();
+    return;
+  }
   if (!reply.ok) {
     meeting = null;
     await listMeetings();
@@ -282,7 +293,8 @@ function render() {
 async function showPage(document, pageIndex) {
   const stage = $("stage");
   const want = Math.ceil((stage.clientWidth * (window.devicePixelRatio || 1)) / IMAGE_STEP) * IMAGE_STEP;
-  const key = `${document.sha256}:${pageIndex}:${want}`;
+  // (a watermarked page is another image: the server writes the viewer's name into it)
+  const key = `${document.sha256}:${pageIndex}:${want}:${meeting.snapshot.state.watermark ? "w" : ""}`;
   if (meeting.image?.key !== key) {
     try {
       meeting.image = await pageImage(document.id, pageIndex, want, key);
@@ -304,7 +316,9 @@ async function pageImage(documentId, page, width, key) {
   if (images.has(key)) return images.get(key);
   const response = await fetch(
     `/api/meetings/${meeting.id}/documents/${documentId}/pages/${page}?width=${width}`,
-    { headers: { Authorization: `Bearer ${session.token}` } });
+    // A watermarked page is never taken from the browser's cache (a plain copy may be there).
+    { headers: { Authorization: `Bearer ${session.token}` },
+      cache: key.endsWith(":w") ? "no-store" : "default" });
   if (!response.ok) {
     const reply = await response.json().catch(() => null);
     throw new Error(reply?.error?.message || response.statusText);
@@ -365,6 +379,19 @@ function showPeople() {
     `${p.following ? "●" : "○"} ${p.name} — ${t(p.place)}, ${p.following ? t("following") : t("browsingShort")}`).join("\n");
 }
 
+function keepsRemovedMaterials() {
+  return ["organizer", "admin"].includes(session.user?.role);
+}
+
+function materialsRemoved() {
+  // Nothing of the meeting stays in this page: the images are dropped with the meeting.
+  meeting = null;
+  for (const image of images.values()) URL.revokeObjectURL(image.url);
+  images.clear();
+  $("page").removeAttribute("src");
+  listMeetings().then(() => { $("meetings-status").textContent = t("materialsRemoved"); });
+}
+
 function onRemoved(notice) {
   if (!meeting || notice.meeting_id !== meeting.id || notice.user !== session.user.name) return;
   meeting = null;
@@ -382,7 +409,9 @@ window.viewerState = () => {
     following: meeting.following,
     documentId: page?.document_id ?? null,
     page: page?.page ?? null,
-    imageShown: Boolean(meeting.image) && $("page").complete && $("page").naturalWidth > 0 &&
+    watermarked: Boolean(meeting.image?.key.endsWith(":w")),
+    imageShown: Boolean(meeting.image) && $("page").src === meeting.image.url &&
+      $("page").complete && $("page").naturalWidth > 0 &&
       meeting.image.key.split(":")[1] === String(page?.page) &&
       meeting.image.key.startsWith(documentOf(page)?.sha256 ?? "-"),
     marks: [...meeting.annotations.values()]
