@@ -43,6 +43,7 @@ from server.storage_faults import storage_fault
 from server.store.annotations import AnnotationStore
 from server.store.audit import Action
 from server.store.repository import User
+from server.vote_events import VoteEvents
 
 log = logging.getLogger("meeting.server.events")
 
@@ -61,6 +62,7 @@ class MeetingEvents:
         self.annotations = AnnotationStore(context.store)
         self.sio = sio
         self.lifecycle = LifecycleEvents(context)
+        self.vote_events = VoteEvents(context)
         sio.on("connect", self.connect)
         sio.on("disconnect", self.disconnect)
         handlers: dict[Event, Handler] = {
@@ -80,6 +82,7 @@ class MeetingEvents:
             **OrganizerEvents(context).handlers(),
             **AuditEvents(context).handlers(),
             **self.lifecycle.handlers(),
+            **self.vote_events.handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():
@@ -213,6 +216,7 @@ class MeetingEvents:
         snapshot = self.store.snapshot(meeting_id).model_copy(update={
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
             "people": self.context.presence.people(meeting_id),
+            "votes": tuple(self.vote_events.votes.votes(meeting_id)),
             "presence_version": self.context.presence.version})
         return snapshot.model_dump(mode="json")
 

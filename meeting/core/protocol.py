@@ -27,6 +27,7 @@ from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's pu
     ok_reply,
     parse,
 )
+from meeting.core.votes import VoteCast, VoteData, VoteOpen, VoteRef
 
 PROTOCOL_VERSION = 1
 """Bumped on any incompatible change; the server refuses clients that speak another version."""
@@ -66,6 +67,10 @@ class Event(StrEnum):
     MEETING_PROTECT = "meeting:protect"
     MEETING_END = "meeting:end"
     MEETING_REOPEN = "meeting:reopen"
+    VOTE_OPEN = "vote:open"
+    VOTE_CAST = "vote:cast"
+    VOTE_CLOSE = "vote:close"
+    VOTE_REOPEN = "vote:reopen"
     AUDIT_EXPORT = "audit:export"
     BESIDE_SET = "beside:set"
     ANNOTATION_BEGIN = "annotation:begin"
@@ -85,6 +90,7 @@ class Event(StrEnum):
     AGENDA = "agenda"
     PRESENCE = "presence"
     MEMBER_REMOVED = "member:removed"
+    VOTE = "vote"
 
 
 # --- client -> server payloads -------------------------------------------------------------
@@ -294,6 +300,8 @@ class Snapshot(Data):
     """Who is in the meeting now (see `presence`)."""
     presence_version: int = 0
     """The `version` of that list of people."""
+    votes: tuple[VoteData, ...] = ()
+    """Every vote of the meeting, oldest first."""
 
 
 CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
@@ -316,6 +324,10 @@ CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
     Event.MEETING_PROTECT: MeetingProtect,
     Event.MEETING_END: MeetingEnd,
     Event.MEETING_REOPEN: MeetingEnd,
+    Event.VOTE_OPEN: VoteOpen,
+    Event.VOTE_CAST: VoteCast,
+    Event.VOTE_CLOSE: VoteRef,
+    Event.VOTE_REOPEN: VoteRef,
     Event.AUDIT_EXPORT: ExportReport,
     Event.ANNOTATION_BEGIN: ann.StrokeStart,
     Event.ANNOTATION_POINTS: ann.StrokePoints,
@@ -337,6 +349,7 @@ SERVER_PAYLOADS: dict[Event, type[Data]] = {
     Event.AGENDA: AgendaChanged,
     Event.PRESENCE: presence.PresenceData,
     Event.MEMBER_REMOVED: presence.MemberRemoved,
+    Event.VOTE: VoteData,
 }
 
 

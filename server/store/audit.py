@@ -31,6 +31,9 @@ class Action(StrEnum):
     MEETING_ENDED = "meeting_ended"
     MEETING_REOPENED = "meeting_reopened"
     MATERIALS_EXPIRED = "materials_expired"
+    VOTE_OPENED = "vote_opened"
+    VOTE_CLOSED = "vote_closed"
+    VOTE_REOPENED = "vote_reopened"
 
 
 @dataclass(frozen=True)

@@ -164,4 +164,38 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE meetings ADD COLUMN expires_at REAL;
     ALTER TABLE meetings ADD COLUMN ended_at REAL;
     """,
+    # 13: votes. `vote_voters` says who voted; what they voted is in `choice` for a named vote
+    #     only. A secret vote adds to `vote_counts` instead, with no link to the voter: no
+    #     rowid (WITHOUT ROWID, keyed by name) and no time per ballot to match the two up.
+    """
+    CREATE TABLE votes (
+        id          INTEGER PRIMARY KEY,
+        meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        agenda_item INTEGER,
+        title       TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('yes_no', 'choice')),
+        options     TEXT NOT NULL DEFAULT '[]',
+        secret      INTEGER NOT NULL,
+        quorum      INTEGER,
+        majority    TEXT NOT NULL CHECK (majority IN ('simple', 'two_thirds', 'absolute')),
+        status      TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        eligible    TEXT NOT NULL,
+        version     INTEGER NOT NULL DEFAULT 1,
+        opened_at   REAL NOT NULL,
+        closed_at   REAL
+    );
+    CREATE INDEX votes_by_meeting ON votes(meeting_id, id);
+    CREATE TABLE vote_voters (
+        vote_id INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+        voter   TEXT NOT NULL,
+        choice  TEXT,
+        PRIMARY KEY (vote_id, voter)
+    ) WITHOUT ROWID;
+    CREATE TABLE vote_counts (
+        vote_id INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+        choice  TEXT NOT NULL,
+        count   INTEGER NOT NULL,
+        PRIMARY KEY (vote_id, choice)
+    ) WITHOUT ROWID;
+    """,
 )

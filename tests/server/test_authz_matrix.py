@@ -20,7 +20,9 @@ import pytest
 import requests
 
 from meeting.core.protocol import CLIENT_PAYLOADS, Event
+from meeting.core.votes import VoteOpen
 from server.context import ServerContext
+from server.store.votes import VoteStore
 from tests.helpers.live import PASSWORD, LiveServer, Peer, login
 
 ROLES = ("outsider", "participant", "presenter", "organizer", "display", "admin")
@@ -51,6 +53,10 @@ class Setup:
     document_id: int
     agenda_item: int
     sha256: str
+    ballot_box: int
+    """An open vote everyone may try to vote in."""
+    votes: dict[str, int]
+    """An open vote per role, to close and then reopen."""
 
 
 EVENTS: list[tuple[str, Event, Payload]] = [
@@ -103,6 +109,15 @@ EVENTS: list[tuple[str, Event, Payload]] = [
                                                             "user": "pia"}),
     ("`audit:export`", Event.AUDIT_EXPORT, lambda r, s: {
         "meeting_id": s.meeting_id, "document_ids": [s.document_id], "layers": ["private"]}),
+    ("`vote:open`", Event.VOTE_OPEN, lambda r, s: {
+        "meeting_id": s.meeting_id, "title": "原案に賛成ですか", "secret": True,
+        "majority": "two_thirds"}),
+    ("`vote:cast`", Event.VOTE_CAST, lambda r, s: {
+        "meeting_id": s.meeting_id, "vote_id": s.ballot_box, "choice": "yes"}),
+    ("`vote:close`", Event.VOTE_CLOSE, lambda r, s: {
+        "meeting_id": s.meeting_id, "vote_id": s.votes[r]}),
+    ("`vote:reopen` (a vote it closed)", Event.VOTE_REOPEN, lambda r, s: {
+        "meeting_id": s.meeting_id, "vote_id": s.votes[r]}),
     ("`meeting:protect`", Event.MEETING_PROTECT, lambda r, s: {
         "meeting_id": s.meeting_id, "watermark": False}),
     ("`meeting:end`", Event.MEETING_END, lambda r, s: {"meeting_id": s.meeting_id}),
@@ -145,6 +160,15 @@ def matrix_server(tmp_path, seeded_template):
         setup.meeting_id, setup.document_id = seeded.meeting_id, seeded.documents[1]
         setup.agenda_item = items[0].id
         setup.sha256 = store.document(seeded.meeting_id, seeded.documents[1]).sha256
+        votes = VoteStore(store)
+        eligible = [u.name for u in store.members(seeded.meeting_id) if u.role != "display"]
+
+        def open_vote(title: str) -> int:
+            return votes.open(VoteOpen(meeting_id=seeded.meeting_id, title=title),
+                              eligible).id
+
+        setup.ballot_box = open_vote("全員が投票する / everyone casts")
+        setup.votes = {role: open_vote(f"closed and reopened by {role}") for role in ROLES}
     finally:
         context.close()
     live = LiveServer(tmp_path / "server").start()

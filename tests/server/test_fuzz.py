@@ -32,6 +32,7 @@ def test_every_event_with_hostile_payloads(seeded_server):
     assert requests.get(f"{live.url}/health", timeout=5).json()["status"] == "ok"
     assert olga.sio.connected and paul.sio.connected
     assert olga.call("meeting:snapshot", {"meeting_id": SEEDED_MEETING})["ok"]
-    # (paul may have been removed from the meeting by one of the cases: then a clean refusal)
+    # (paul may have been removed from the meeting, or the meeting ended with its materials
+    # removed, by one of the cases: then a clean refusal)
     reply = paul.call("meeting:snapshot", {"meeting_id": SEEDED_MEETING})
-    assert reply["ok"] or reply["error"]["code"] == "not_found"
+    assert reply["ok"] or reply["error"]["code"] in ("not_found", "materials_removed")

@@ -1,0 +1,79 @@
+"""Socket.IO handlers for votes: the chair (the presenter, or an organizer stepping in) opens,
+closes and reopens; each eligible member casts one ballot. Every change is broadcast whole as
+`vote`, so the large monitor shows the live count."""
+
+from __future__ import annotations
+
+import logging
+
+from meeting.core.protocol import Event, ProtocolError, Role
+from meeting.core.votes import VoteCast, VoteData, VoteOpen, VoteRef, VoteStatus
+from server import authz
+from server.context import ServerContext
+from server.store.audit import Action
+from server.store.repository import User
+from server.store.votes import VoteStore
+
+log = logging.getLogger("meeting.server.votes")
+
+
+class VoteEvents:
+    def __init__(self, context: ServerContext) -> None:
+        self.context = context
+        self.store = context.store
+        self.votes = VoteStore(context.store)
+
+    def handlers(self) -> dict:
+        return {Event.VOTE_OPEN: self.open, Event.VOTE_CAST: self.cast,
+                Event.VOTE_CLOSE: self.close, Event.VOTE_REOPEN: self.reopen}
+
+    async def open(self, sid: str, user: User, request: VoteOpen) -> dict:
+        m = request.meeting_id
+        authz.require_visible_meeting(self.store, user, m)
+        authz.require_drives_room(self.store, user, m, "open a vote")
+        if request.agenda_item is not None and request.agenda_item not in {
+                item.id for item in self.store.agenda(m)}:
+            raise ProtocolError(authz.ErrorCode.NOT_FOUND, "No such agenda item.")
+        # Eligible: the members then, not display accounts (a screen does not vote).
+        eligible = [u.name for u in self.store.members(m) if u.role is not Role.DISPLAY]
+        async with self.context.meeting_locks[m]:
+            vote = self.votes.open(request, eligible)
+            await self._announce(vote)
+        self.context.audit.record(user.name, Action.VOTE_OPENED, m,
+                                  detail=f"vote {vote.id}: {vote.title}")
+        log.info("meeting %s: %s opened vote %s (%s, %s)", m, user.name, vote.id, vote.kind,
+                 "secret" if vote.secret else "named")
+        return vote.model_dump(mode="json")
+
+    async def cast(self, sid: str, user: User, request: VoteCast) -> dict:
+        m = request.meeting_id
+        authz.require_visible_meeting(self.store, user, m)
+        async with self.context.meeting_locks[m]:
+            vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
+            await self._announce(vote)
+        # (nothing about the ballot goes to the log: for a secret vote, the time of a ballot
+        # next to the counts could tell what someone voted)
+        return vote.model_dump(mode="json")
+
+    async def close(self, sid: str, user: User, request: VoteRef) -> dict:
+        return await self._set_status(user, request, VoteStatus.CLOSED)
+
+    async def reopen(self, sid: str, user: User, request: VoteRef) -> dict:
+        return await self._set_status(user, request, VoteStatus.OPEN)
+
+    async def _set_status(self, user: User, request: VoteRef, status: VoteStatus) -> dict:
+        m = request.meeting_id
+        authz.require_visible_meeting(self.store, user, m)
+        authz.require_drives_room(self.store, user, m,
+                                  "close a vote" if status is VoteStatus.CLOSED
+                                  else "reopen a vote")
+        async with self.context.meeting_locks[m]:
+            vote = self.votes.set_status(m, request.vote_id, status)
+            await self._announce(vote)
+        action = Action.VOTE_CLOSED if status is VoteStatus.CLOSED else Action.VOTE_REOPENED
+        outcome = f" ({vote.result.outcome})" if vote.result else ""
+        self.context.audit.record(user.name, action, m, detail=f"vote {vote.id}{outcome}")
+        return vote.model_dump(mode="json")
+
+    async def _announce(self, vote: VoteData) -> None:
+        await self.context.broadcast(vote.meeting_id, Event.VOTE, vote.model_dump(mode="json"))
