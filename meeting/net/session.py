@@ -33,6 +33,7 @@ from meeting.core.protocol import (
     UserInfo,
 )
 from meeting.core.sync import MeetingSync, MeetingView, Outcome
+from meeting.core.votes import VoteData
 from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.connection import OFFLINE, MeetingConnection, Reply
@@ -52,6 +53,7 @@ class SessionListener(Protocol):
     def presence_changed(self, meeting_id: int) -> None: ...
     def member_removed(self, meeting_id: int, user: str, by: str) -> None: ...
     def materials_removed(self, meeting: RemovedMeeting) -> None: ...
+    def votes_changed(self, meeting_id: int) -> None: ...
 
 
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
@@ -89,6 +91,8 @@ class MeetingSession:
         """Where meetings are kept for reading offline (None: nothing is kept)."""
         self._offline_copies: set[int] = set()
         """Meetings shown from the shelf until the server's snapshot replaces them."""
+        self._votes: dict[int, dict[int, VoteData]] = {}
+        """Each meeting's votes by id, the highest `version` of each."""
         self._pending: dict[int, list[PendingEdit]] = {}
         """Note edits made offline, per meeting, sent when the link is back."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
@@ -225,6 +229,18 @@ class MeetingSession:
         """Organizers: take someone out of the meeting (a refusal is reported)."""
         self._send_ink(Event.MEMBER_REMOVE, {"meeting_id": meeting_id, "user": user}, _ignore)
 
+    def votes(self, meeting_id: int) -> list[VoteData]:
+        """The meeting's votes, oldest first, as last heard."""
+        with self._lock:
+            return sorted(self._votes.get(meeting_id, {}).values(), key=lambda v: v.id)
+
+    def cast_vote(self, meeting_id: int, vote_id: int, choice: str,
+                  done: Callable[[bool], None] | None = None) -> None:
+        """One ballot (a refusal is reported to the listener); `done` says if it counted."""
+        self._send_ink(Event.VOTE_CAST, {"meeting_id": meeting_id, "vote_id": vote_id,
+                                         "choice": choice},
+                       lambda reply: done(bool(reply.get("ok"))) if done else None)
+
     def report_export(self, meeting_id: int, document_ids: list[int], layers: list[str]
                       ) -> None:
         """Tell the server (for its audit log) that this device wrote these documents to a
@@ -352,6 +368,15 @@ class MeetingSession:
             return
         if isinstance(change, MemberRemoved):
             self._member_removed(change)
+            return
+        if isinstance(change, VoteData):
+            with self._lock:
+                known = self._votes.setdefault(change.meeting_id, {})
+                newer = change.version >= known.get(change.id, change).version
+                if newer:
+                    known[change.id] = change
+            if newer:
+                self.listener.votes_changed(change.meeting_id)
             return
         if isinstance(change, PresenceData):  # who is here: the highest version wins
             with self._lock:
@@ -525,6 +550,10 @@ class MeetingSession:
                     sync = self._syncs[meeting_id] = MeetingSync(meeting_id)
                 self._take_presence(PresenceData(meeting_id=meeting_id, people=snapshot.people,
                                                  version=snapshot.presence_version))
+                known = self._votes.setdefault(meeting_id, {})
+                for vote in snapshot.votes:
+                    if vote.version >= known.get(vote.id, vote).version:
+                        known[vote.id] = vote
                 outcome = sync.apply_snapshot(snapshot)
                 if outcome is Outcome.APPLIED:
                     self._changed(meeting_id, sync)
@@ -533,6 +562,7 @@ class MeetingSession:
                 return
             if self.shelf is not None and sync.view is not None:
                 self.shelf.keep(sync.view.snapshot)
+            self.listener.votes_changed(meeting_id)
             if event is Event.MEETING_JOIN:  # joined: edits made offline can go now
                 self._send_pending(meeting_id)
 

@@ -18,6 +18,7 @@ class SessionBridge(QObject):
     presenceChanged = Signal(int)
     memberRemoved = Signal(int, str, str)
     """(meeting, who was removed, by whom)."""
+    votesChanged = Signal(int)
     materialsRemoved = Signal(object)
     """A `RemovedMeeting`: its materials must leave this device."""
 
@@ -44,3 +45,6 @@ class SessionBridge(QObject):
 
     def materials_removed(self, meeting) -> None:
         self.materialsRemoved.emit(meeting)
+
+    def votes_changed(self, meeting_id: int) -> None:
+        self.votesChanged.emit(meeting_id)

@@ -20,6 +20,7 @@ from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
+from meeting.ui.display_vote import DisplayVote
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar
@@ -78,6 +79,8 @@ class DisplayWindow(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._stack)
+        self.vote = DisplayVote(session, meeting_id)
+        column.addWidget(self.vote)
 
         tools = InkToolbar(self)  # never shown: the marks are drawn, nothing can be drawn
         tools.hide()
@@ -88,6 +91,8 @@ class DisplayWindow(QWidget):
         bridge.meetingChanged.connect(self._on_meeting_changed)
         bridge.connectionChanged.connect(self._on_connection_changed)
         bridge.laserMoved.connect(self.laser.moved)
+        bridge.votesChanged.connect(
+            lambda meeting_id: self.vote.refresh() if meeting_id == self.meeting_id else None)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:

@@ -66,6 +66,7 @@ from meeting.ui.protection_dialog import (
     protection_summary,
 )
 from meeting.ui.thumbnails import ThumbnailStrip
+from meeting.ui.vote_panel import VotePanel
 from meeting.ui.watermark_painter import show_watermark
 from meeting.ui.web_meeting import WebLinkDialog, WebMeetingAction
 
@@ -112,6 +113,8 @@ class ViewerWindow(QMainWindow):
         bridge.laserMoved.connect(self.remote_laser.moved)
         bridge.presenceChanged.connect(self._on_presence_changed)
         bridge.memberRemoved.connect(self._on_member_removed)
+        bridge.votesChanged.connect(
+            lambda meeting_id: self.votes.refresh() if meeting_id == self.meeting_id else None)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -300,6 +303,8 @@ class ViewerWindow(QMainWindow):
         documents_heading = QLabel(self.tr("Documents"))
         documents_heading.setStyleSheet("font-weight: bold; padding: 6px 6px 2px 6px;")
         side_column.addWidget(self.agenda, 2)
+        self.votes = VotePanel(self.session, self.meeting_id)
+        side_column.addWidget(self.votes, 0)
         side_column.addWidget(documents_heading)
         side_column.addWidget(self.documents, 3)
         splitter = QSplitter()
@@ -650,6 +655,9 @@ class ViewerWindow(QMainWindow):
             view.snapshot.meeting.title, self.session.user.name))
         self._fill_documents(view)
         self.agenda.show_view(view)
+        self.votes.agenda_item = view.state.agenda_item
+        self.votes.set_chair(view.state.presenter == self.session.user.name
+                             or self.session.user.role in MANAGERS)
         self.web_meeting_action.show_link(view.state.web_link)
         show_watermark(self, self.session.user.name if view.state.watermark else None)
         self.protection_label.setText(protection_summary(view.state, self.tr))

@@ -58,6 +58,9 @@ class Recorder:
             self.removals.append((meeting_id, user, by))
             self.condition.notify_all()
 
+    def votes_changed(self, meeting_id: int) -> None:
+        pass
+
     def materials_removed(self, meeting) -> None:
         with self.condition:
             self.materials_gone.append(meeting)

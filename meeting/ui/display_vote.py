@@ -1,0 +1,67 @@
+"""The vote on the large monitor: the question, the live count (only the count for a secret
+vote) and the result once closed. Shown under the page while a vote is open and for a while
+after it closed, so the room sees the result."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from meeting.core.votes import VoteData, VoteStatus
+from meeting.net.session import MeetingSession
+from meeting.ui.vote_widgets import VoteBars, result_text
+
+RESULT_SECONDS = 120
+"""How long a closed vote's result stays on the monitor."""
+
+
+class DisplayVote(QFrame):
+    def __init__(self, session: MeetingSession, meeting_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.meeting_id = session, meeting_id
+        self.setStyleSheet("DisplayVote { background: white; border-top: 4px solid #1a73e8; }"
+                           "QLabel { color: #202124; }")
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 30px; font-weight: 600;")
+        self.status = QLabel()
+        self.status.setStyleSheet("font-size: 24px; color: #3c4043;")
+        self.bars = VoteBars()
+        self.bars.font_scale = 2.0
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 16, 32, 16)
+        column.addWidget(self.title)
+        column.addWidget(self.status)
+        column.addWidget(self.bars)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+        self.refresh()
+
+    def shown_vote(self) -> VoteData | None:
+        """The newest vote, while open or recently closed."""
+        votes = self.session.votes(self.meeting_id)
+        if not votes:
+            return None
+        newest = votes[-1]
+        open_votes = [v for v in votes if v.status is VoteStatus.OPEN]
+        if open_votes:
+            return open_votes[-1]
+        if newest.closed_at and time.time() - newest.closed_at < RESULT_SECONDS:
+            return newest
+        return None
+
+    def refresh(self) -> None:
+        vote = self.shown_vote()
+        self.setVisible(vote is not None)
+        if vote is None:
+            return
+        self.title.setText(vote.title + ("  🔒" if vote.secret else ""))
+        self.status.setText(result_text(vote))
+        self.bars.show_vote(vote)
+        if vote.status is VoteStatus.CLOSED:  # hide when its time is up
+            remaining = RESULT_SECONDS - (time.time() - (vote.closed_at or 0))
+            self._timer.start(max(1, int(remaining * 1000)))

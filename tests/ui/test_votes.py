@@ -1,0 +1,48 @@
+"""Votes in the app: the chair opens one, a participant votes on their tablet, the large
+monitor shows the live count and the result, and the result is exported as CSV."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import wait_for_page
+
+
+def test_open_vote_count_on_the_monitor_close_and_export(qtbot, open_viewer, open_display,
+                                                         seeded_server, tmp_path):
+    olga, paul = open_viewer("olga"), open_viewer("paul")
+    display = open_display()
+    display.resize(1280, 720)
+    display.show()
+    assert not paul.votes.isVisible() and olga.votes.new_button.isVisible()  # the chair
+
+    dialog = olga.votes.new_vote()
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()  # no question yet
+    dialog.question.setText("令和8年度予算案を承認する")
+    dialog.majority.setCurrentIndex(dialog.majority.findData("two_thirds"))
+    dialog.accept()
+
+    qtbot.waitUntil(lambda: set(paul.votes.ballot_buttons) == {"yes", "no", "abstain"},
+                    timeout=10_000)
+    assert paul.votes.title.text() == "令和8年度予算案を承認する"
+    qtbot.waitUntil(display.vote.isVisible, timeout=10_000)
+    paul.votes.ballot_buttons["yes"].click()
+    qtbot.waitUntil(lambda: paul.votes.my_ballot.text() == "You voted: Yes", timeout=10_000)
+    assert not paul.votes.ballot_buttons  # one ballot: the buttons are gone
+    qtbot.waitUntil(lambda: display.vote.status.text() == "Open · 1 of 3 voted",
+                    timeout=10_000)
+    wait_for_page(qtbot, paul)
+    display.grab().save(str(tmp_path / "display-vote.png"))
+    paul.grab().save(str(tmp_path / "tablet-vote.png"))
+
+    olga.votes.close_button.click()
+    qtbot.waitUntil(lambda: display.vote.status.text() == "Passed (1 of 3 voted)",
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: paul.votes.status.text() == "Passed (1 of 3 voted)",
+                    timeout=10_000)
+    assert olga.votes.reopen_button.isVisible() and not paul.votes.reopen_button.isVisible()
+    out = olga.votes.export_csv(tmp_path / "result.csv")
+    data = out.read_bytes()
+    assert data.startswith("\ufeff".encode())  # Excel in Japan reads it as UTF-8
+    text = data.decode("utf-8-sig")
+    assert "令和8年度予算案を承認する" in text and "result,passed" in text
+    assert "Yes,1" in text and "paul,Yes" in text
