@@ -19,6 +19,7 @@ FILES = {
     "viewer.js": ("viewer.js", "text/javascript"),
     "overlay.js": ("overlay.js", "text/javascript"),
     "texts.js": ("texts.js", "text/javascript"),
+    "votes.js": ("votes.js", "text/javascript"),
     "viewer.css": ("viewer.css", "text/css"),
 }
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "

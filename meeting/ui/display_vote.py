@@ -59,7 +59,7 @@ class DisplayVote(QFrame):
         self.setVisible(vote is not None)
         if vote is None:
             return
-        self.title.setText(vote.title + ("  🔒" if vote.secret else ""))
+        self.title.setText(vote.title + (self.tr(" (secret)") if vote.secret else ""))
         self.status.setText(result_text(vote))
         self.bars.show_vote(vote)
         if vote.status is VoteStatus.CLOSED:  # hide when its time is up

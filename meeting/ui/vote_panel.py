@@ -129,7 +129,7 @@ class VotePanel(QWidget):
         self._clear_ballot_buttons()
         if vote is None:
             return
-        self.title.setText(vote.title + ("  🔒" if vote.secret else ""))
+        self.title.setText(vote.title + (self.tr(" (secret)") if vote.secret else ""))
         self.title.setToolTip(self.tr("Secret vote: only the counts are kept") if vote.secret
                               else self.tr("Named vote: who voted what is recorded"))
         self.status.setText(result_text(vote))

@@ -222,3 +222,24 @@ def test_the_browser_shows_the_watermark_and_lets_go_of_removed_materials(seeded
     assert browser.execute_script("return document.getElementById('page').src") == ""
     button = browser.find_element(By.CSS_SELECTOR, "#meeting-list button")
     assert "materials removed" in button.text and not button.is_enabled()
+
+
+def test_a_remote_participant_votes_from_the_browser(seeded_server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    live, seeded = seeded_server
+    m = seeded.meeting_id
+    (olga,) = joined(live, seeded, "olga")
+    sign_in_and_join(browser, live.url)
+    vote = olga.call("vote:open", {"meeting_id": m, "title": "会場案を選ぶ", "kind": "choice",
+                                   "options": ["本庁舎", "分庁舎"], "secret": True})["data"]
+    wait_for(browser, lambda s: (s.get("vote") or {}).get("id") == vote["id"])
+    browser.find_element(By.CSS_SELECTOR, "#vote button[data-choice='分庁舎']").click()
+    wait_for(browser, lambda s: s["vote"]["voters"] == ["paul"])
+    assert "Your ballot was counted" in browser.find_element(By.ID, "vote").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#vote button")
+    screenshot_after_paint(browser, tmp_path / "vote.png")
+    closed = olga.call("vote:close", {"meeting_id": m, "vote_id": vote["id"]})["data"]
+    assert closed["counts"]["分庁舎"] == 1 and closed["ballots"] is None
+    wait_for(browser, lambda s: s["vote"]["status"] == "closed")
+    assert browser.find_element(By.ID, "vote-status").text == "Chosen: 分庁舎 (1 of 3 voted)"

@@ -4,6 +4,7 @@
 import { io } from "./socket.io.esm.min.js";
 import { drawMarks } from "./overlay.js";
 import { t, translatePage } from "./texts.js";
+import { renderVote, shownVote } from "./votes.js";
 
 const PROTOCOL = 1;
 const LASER_FADE_MS = 4000;
@@ -103,6 +104,7 @@ function connect() {
   socket.on("laser", onLaser);
   socket.on("presence", onPresence);
   socket.on("member:removed", onRemoved);
+  socket.on("vote", onVote);
   show(meeting ? "meeting" : "meetings");
 }
 
@@ -173,6 +175,7 @@ async function join(meetingId) {
     laser: null,
     connected: true,
     image: null,
+    votes: new Map(reply.data.votes.map((v) => [v.id, v])),
   };
   show("meeting");
   say("");
@@ -192,6 +195,7 @@ async function resync(meetingId) {
   if (!reply.ok || !meeting) return;
   meeting.snapshot = reply.data;
   meeting.annotations = new Map(reply.data.annotations.map((a) => [a.id, a]));
+  meeting.votes = new Map(reply.data.votes.map((v) => [v.id, v]));
   render();
 }
 
@@ -285,6 +289,7 @@ function render() {
   $("web-meeting").hidden = !(link && /^https?:\/\//.test(link));
   if (link) $("web-meeting").href = link;
   showPeople();
+  showVote();
   $("no-page").hidden = Boolean(document);
   $("sheet").hidden = !document;
   if (document) showPage(document, page.page);
@@ -379,6 +384,23 @@ function showPeople() {
     `${p.following ? "●" : "○"} ${p.name} — ${t(p.place)}, ${p.following ? t("following") : t("browsingShort")}`).join("\n");
 }
 
+function onVote(vote) {
+  if (!meeting || vote.meeting_id !== meeting.id) return;
+  const known = meeting.votes.get(vote.id);
+  if (known && known.version > vote.version) return; // an older message overtaken
+  meeting.votes.set(vote.id, vote);
+  showVote();
+}
+
+function showVote() {
+  renderVote($("vote"), shownVote(meeting.votes), session.user.name, async (voteId, choice) => {
+    const reply = await socket.emitWithAck("vote:cast",
+      { meeting_id: meeting.id, vote_id: voteId, choice });
+    if (reply.ok) onVote(reply.data);
+    else say(reply.error.message);
+  });
+}
+
 function keepsRemovedMaterials() {
   return ["organizer", "admin"].includes(session.user?.role);
 }
@@ -410,6 +432,7 @@ window.viewerState = () => {
     documentId: page?.document_id ?? null,
     page: page?.page ?? null,
     watermarked: Boolean(meeting.image?.key.endsWith(":w")),
+    vote: shownVote(meeting.votes),
     imageShown: Boolean(meeting.image) && $("page").src === meeting.image.url &&
       $("page").complete && $("page").naturalWidth > 0 &&
       meeting.image.key.split(":")[1] === String(page?.page) &&

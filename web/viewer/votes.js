@@ -1,0 +1,77 @@
+// The vote card of the browser viewer: the newest vote (open, or its result), its count as
+// bars, and ballot buttons for those who may still vote. The server decides; this only shows.
+import { t } from "./texts.js";
+
+const COLORS = { yes: "#1e7b34", no: "#b3261e", abstain: "#80868b" };
+
+export function choicesOf(vote) {
+  return vote.kind === "yes_no" ? ["yes", "no", "abstain"] : [...vote.options, "abstain"];
+}
+
+function label(choice) {
+  return ["yes", "no", "abstain"].includes(choice) ? t(choice) : choice;
+}
+
+export function statusOf(vote) {
+  const voted = t("voted", vote.voters.length, vote.eligible.length);
+  if (vote.status === "open" || !vote.result) return t("voteOpen", voted);
+  const outcome = vote.result.outcome === "chosen"
+    ? t("chosen", vote.result.winner) : t(vote.result.outcome);
+  return `${outcome} (${voted})`;
+}
+
+/** The vote the card shows: the newest open one, else the newest. */
+export function shownVote(votes) {
+  const all = [...votes.values()].sort((a, b) => a.id - b.id);
+  return all.filter((v) => v.status === "open").pop() ?? all.pop() ?? null;
+}
+
+export function renderVote(card, vote, me, cast) {
+  card.hidden = !vote;
+  if (!vote) return;
+  const title = document.createElement("strong");
+  title.textContent = vote.title + (vote.secret ? ` (${t("secret")})` : "");
+  const status = document.createElement("p");
+  status.className = "muted";
+  status.id = "vote-status";
+  status.textContent = statusOf(vote);
+  const bars = document.createElement("div");
+  bars.className = "bars";
+  const total = Math.max(1, Object.values(vote.counts).reduce((a, b) => a + b, 0));
+  for (const choice of choicesOf(vote)) {
+    const count = vote.counts[choice] ?? 0;
+    const row = document.createElement("div");
+    row.className = "bar-row";
+    const name = document.createElement("span");
+    name.textContent = label(choice);
+    const track = document.createElement("span");
+    track.className = "track";
+    const bar = document.createElement("span");
+    bar.className = "bar";
+    bar.style.width = `${(100 * count) / total}%`;
+    bar.style.background = COLORS[choice] ?? "#1a73e8";
+    track.append(bar);
+    const number = document.createElement("span");
+    number.textContent = String(count);
+    row.append(name, track, number);
+    bars.append(row);
+  }
+  const ballot = document.createElement("div");
+  ballot.className = "ballot";
+  if (vote.status === "open" && vote.eligible.includes(me) && !vote.voters.includes(me)) {
+    for (const choice of choicesOf(vote)) {
+      const button = document.createElement("button");
+      button.textContent = label(choice);
+      button.dataset.choice = choice;
+      button.addEventListener("click", () => {
+        for (const other of ballot.querySelectorAll("button")) other.disabled = true;
+        cast(vote.id, choice);
+      });
+      ballot.append(button);
+    }
+  } else if (vote.voters.includes(me)) {
+    const mine = vote.ballots?.[me];
+    ballot.textContent = mine ? t("youVoted", label(mine)) : t("ballotCounted");
+  }
+  card.replaceChildren(title, status, bars, ballot);
+}
