@@ -284,6 +284,8 @@ class MeetingEvents:
         if not self.context.presence.set(request.meeting_id, sid, request.following,
                                          request.place):
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+        # For the record of the meeting: who attended, from where (as the device says).
+        self.store.note_attendance(request.meeting_id, user, str(request.place))
         await self.context.announce_presence(request.meeting_id)
 
     def _require_joined(self, sid: str, meeting_id: int) -> None:

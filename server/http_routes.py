@@ -64,6 +64,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/meetings/{meeting_id}/documents", upload_document)
     app.router.add_post("/api/meetings/{meeting_id}/documents/{document_id}/revision",
                         revise_document)
+    from server.record_routes import add_record_routes
+    add_record_routes(app, CONTEXT)
     app.router.add_get("/api/meetings/{meeting_id}/documents/{document_id}/pages/{page}",
                        page_image)
 

@@ -106,6 +106,12 @@ class ServerApi:
         finally:
             response.close()
 
+    def fetch_record(self, meeting_id: int, kind: str, mine: bool = False) -> bytes:
+        """The record of the meeting as "pdf" or "json" (with `mine`, my copy with my notes)."""
+        params = {"notes": "mine"} if mine else None
+        return self._request("GET", f"/api/meetings/{meeting_id}/record.{kind}", params=params,
+                             timeout=max(self.timeout, 150)).content
+
     def upload_document(self, meeting_id: int, path: Path, title: str | None = None,
                         progress: Progress | None = None) -> DocumentInfo:
         params = {"filename": path.name}

@@ -323,6 +323,18 @@ class MeetingSession:
         """The meetings kept on this device (shown while the server cannot be reached)."""
         return self.shelf.kept() if self.shelf is not None else []
 
+    def export_record(self, meeting_id: int, out: Path, mine: bool) -> Future[list[Path]]:
+        """Save the record of the meeting: the PDF at `out`, and for the archive (not `mine`)
+        the JSON record beside it. Each file appears whole or not at all."""
+        def run() -> list[Path]:
+            written = [_write_whole(out, self.api.fetch_record(meeting_id, "pdf", mine))]
+            if not mine:
+                written.append(_write_whole(out.with_suffix(".json"),
+                                            self.api.fetch_record(meeting_id, "json")))
+            return written
+
+        return self._pool.submit(run)
+
     def upload(self, meeting_id: int, path: Path, progress: Progress | None = None
                ) -> Future[DocumentInfo]:
         return self._pool.submit(self.api.upload_document, meeting_id, path, None, progress)
@@ -585,6 +597,13 @@ def with_edits(snapshot: Snapshot, edits: list[PendingEdit], owner: str) -> Snap
         except (KeyError, ValidationError, TypeError):
             log.warning("skipping an unreadable offline edit: %r", edit)
     return snapshot.model_copy(update={"annotations": tuple(annotations.values())})
+
+
+def _write_whole(out: Path, data: bytes) -> Path:
+    temporary = out.with_name(out.name + ".part")
+    temporary.write_bytes(data)
+    temporary.replace(out)
+    return out
 
 
 def _request_error(reply: Reply) -> RequestError:

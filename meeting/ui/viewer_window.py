@@ -80,6 +80,8 @@ class ViewerWindow(QMainWindow):
     revisionFinished = Signal(object)
     """A revision upload ended: the server's reply (dict), or the exception that stopped it."""
     exportFinished = Signal(object)
+    recordSaved = Signal(list)
+    """The record of the meeting was saved (its files), or could not be (empty)."""
     """An export ended: its ExportResult, or the exception that stopped it."""
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
@@ -192,6 +194,14 @@ class ViewerWindow(QMainWindow):
             self.export_action = action(self.tr("Save with notes…"), self.save_with_notes,
                                         (QKeySequence.StandardKey.Save,),
                                         QStyle.StandardPixmap.SP_DialogSaveButton)
+            self.export_menu = QMenu(self)
+            self.export_menu.addAction(self.tr("Save with notes…"), self.save_with_notes)
+            if self.session.user.role in MANAGERS:
+                self.export_menu.addAction(self.tr("Record of the meeting (PDF and JSON)…"),
+                                           lambda: self.choose_record(mine=False))
+            self.export_menu.addAction(self.tr("My copy of the record, with my notes…"),
+                                       lambda: self.choose_record(mine=True))
+            self.export_action.setMenu(self.export_menu)
         self.room_menu = QMenu(self)
         self.room_actions = {
             "black": self.room_menu.addAction(self.tr("Black screen on the large monitor"),
@@ -355,6 +365,38 @@ class ViewerWindow(QMainWindow):
                                view.state.web_link if view else None, self)
         dialog.open()
         return dialog
+
+    def choose_record(self, mine: bool) -> QFileDialog:
+        view = self.session.view(self.meeting_id)
+        title = view.snapshot.meeting.title if view else "meeting"
+        name = (self.tr("{0} - my record.pdf") if mine else self.tr("{0} - record.pdf")
+                ).format(title)
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        dialog = QFileDialog(self, self.tr("Save the record of the meeting"),
+                             str(folder / name), self.tr("PDF documents (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda path: self.save_record(Path(path), mine))
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_record(self, out: Path, mine: bool) -> None:
+        """Fetch the record from the server (it holds attendance, times and votes) and save."""
+        self.statusBar().showMessage(self.tr("Saving the record of the meeting…"))
+
+        def saved(paths: list[Path]) -> None:
+            self.statusBar().showMessage(self.tr("Saved: {0}").format(
+                ", ".join(p.name for p in paths)), 10000)
+            self.recordSaved.emit(paths)
+
+        def failed(error: Exception) -> None:
+            self.notice.show_message("error", self.tr("The record could not be saved: {0}")
+                                     .format(getattr(error, "message", None) or error))
+            self.recordSaved.emit([])
+
+        when_done(self.session.export_record(self.meeting_id, out, mine), saved, failed, self)
 
     def edit_protection(self) -> ProtectionDialog | None:
         view = self.session.view(self.meeting_id)

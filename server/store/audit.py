@@ -34,6 +34,7 @@ class Action(StrEnum):
     VOTE_OPENED = "vote_opened"
     VOTE_CLOSED = "vote_closed"
     VOTE_REOPENED = "vote_reopened"
+    RECORD_EXPORTED = "record_exported"
 
 
 @dataclass(frozen=True)

@@ -198,4 +198,22 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (vote_id, choice)
     ) WITHOUT ROWID;
     """,
+    # 14: for the record of the meeting: who attended from where, and which pages were shown
+    """
+    CREATE TABLE attendance (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        user       TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        place      TEXT NOT NULL,
+        first_at   REAL NOT NULL,
+        PRIMARY KEY (meeting_id, user, place)
+    ) WITHOUT ROWID;
+    CREATE TABLE page_history (
+        meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL,
+        page        INTEGER NOT NULL,
+        at          REAL NOT NULL
+    );
+    CREATE INDEX page_history_by_meeting ON page_history(meeting_id, at);
+    """,
 )

@@ -311,6 +311,7 @@ class Store:
             if item.document_id is not None:
                 db.execute("UPDATE meetings SET current_document_id = ?, current_page = ?, "
                            "zoom = NULL WHERE id = ?", (item.document_id, item.page, meeting_id))
+                self._note_page_shown(item.document_id, item.page, meeting_id)
             db.execute("UPDATE meetings SET agenda_item = ?, seq = seq + 1 WHERE id = ?",
                        (item.id, meeting_id))
             return self.meeting_state(meeting_id)
@@ -322,7 +323,13 @@ class Store:
                 "seq = seq + 1 WHERE id = ?",
                 (document_id, page, meeting_id),
             )
+            self._note_page_shown(document_id, page, meeting_id)
             return self.meeting_state(meeting_id)
+
+    def _note_page_shown(self, document_id: int, page: int, meeting_id: int) -> None:
+        """For the record of the meeting (inside the caller's transaction)."""
+        self.db.execute("INSERT INTO page_history (meeting_id, document_id, page, at) "
+                        "VALUES (?, ?, ?, ?)", (meeting_id, document_id, page, time.time()))
 
     def set_beside(self, meeting_id: int, document_id: int | None, page: int) -> MeetingState:
         with self.transaction() as db:
@@ -388,6 +395,29 @@ class Store:
         with self.transaction() as db:
             return db.execute("DELETE FROM annotations WHERE meeting_id = ? AND layer = 'private'",
                               (meeting_id,)).rowcount
+
+    # --- for the record of the meeting ----------------------------------------------------
+
+    def note_attendance(self, meeting_id: int, user: User, place: str) -> None:
+        """Someone's device said where it is (kept: the first time at each place)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO attendance (meeting_id, user, role, place, first_at) "
+            "VALUES (?, ?, ?, ?, ?)", (meeting_id, user.name, str(user.role), place, time.time()))
+
+    def attendance(self, meeting_id: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT user, role, place, first_at FROM attendance WHERE meeting_id = ? "
+            "ORDER BY first_at, user", (meeting_id,)).fetchall()
+
+    def page_history(self, meeting_id: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT document_id, page, at FROM page_history WHERE meeting_id = ? ORDER BY at",
+            (meeting_id,)).fetchall()
+
+    def agenda_visits(self, meeting_id: int) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT item_id, at FROM agenda_visits WHERE meeting_id = ? ORDER BY at",
+            (meeting_id,)).fetchall()
 
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> MeetingState:
         with self.transaction() as db:

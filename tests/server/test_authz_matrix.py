@@ -142,6 +142,10 @@ HTTP: list[tuple[str, Callable[[Setup], str]]] = [
      lambda s: f"/api/meetings/{s.meeting_id}/documents?filename=x.pdf"),
     ("`POST /api/meetings/{meeting_id}/documents/{document_id}/revision`",
      lambda s: f"/api/meetings/{s.meeting_id}/documents/{s.document_id}/revision?filename=x.pdf"),
+    ("`GET /api/meetings/{meeting_id}/record.json`",
+     lambda s: f"/api/meetings/{s.meeting_id}/record.json"),
+    ("`GET /api/meetings/{meeting_id}/record.pdf`",
+     lambda s: f"/api/meetings/{s.meeting_id}/record.pdf"),
 ]
 
 

@@ -46,3 +46,20 @@ def test_open_vote_count_on_the_monitor_close_and_export(qtbot, open_viewer, ope
     text = data.decode("utf-8-sig")
     assert "令和8年度予算案を承認する" in text and "result,passed" in text
     assert "Yes,1" in text and "paul,Yes" in text
+
+
+def test_the_organizer_saves_the_record_and_a_participant_their_copy(qtbot, open_viewer,
+                                                                     tmp_path):
+    olga, paul = open_viewer("olga"), open_viewer("paul")
+    labels = [a.text() for a in olga.export_menu.actions()]
+    assert "Record of the meeting (PDF and JSON)…" in labels
+    assert "Record of the meeting (PDF and JSON)…" not in [
+        a.text() for a in paul.export_menu.actions()]
+    with qtbot.waitSignal(olga.recordSaved, timeout=30_000) as saved:
+        olga.save_record(tmp_path / "record.pdf", mine=False)
+    assert [p.name for p in saved.args[0]] == ["record.pdf", "record.json"]
+    assert (tmp_path / "record.pdf").read_bytes().startswith(b"%PDF")
+    assert '"attendees"' in (tmp_path / "record.json").read_text(encoding="utf-8")
+    with qtbot.waitSignal(paul.recordSaved, timeout=30_000) as saved:
+        paul.save_record(tmp_path / "mine.pdf", mine=True)
+    assert [p.name for p in saved.args[0]] == ["mine.pdf"]

@@ -1,0 +1,68 @@
+"""HTTP endpoints for the record of the meeting (JSON and PDF).
+
+Every member but display accounts may take the record: organizers for the archive,
+participants as their own copy (with `notes=mine`, their private notes on the pages)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from aiohttp import web
+
+from meeting.core.protocol import ErrorCode, ProtocolError, Role, ok_reply
+from meeting.core.watermark import watermark_text
+from server import authz
+from server.context import ServerContext
+from server.record import build_record, record_pdf
+from server.store.audit import Action
+from server.store.repository import User
+
+RECORD_SECONDS = 120
+"""A record of a long meeting with hundreds of pages still comes well within this."""
+
+def add_record_routes(app: web.Application, context_key) -> None:
+    rendering = asyncio.Semaphore(1)  # one record PDF at a time: it is CPU work
+
+    async def record_json(request: web.Request) -> web.Response:
+        context, user, meeting_id, notes = _ask(request, context_key)
+        record = build_record(context.store, meeting_id, user, notes)
+        context.audit.record(user.name, Action.RECORD_EXPORTED, meeting_id, detail="json")
+        return web.json_response(ok_reply(record.model_dump(mode="json")))
+
+    async def record_pdf_route(request: web.Request) -> web.Response:
+        context, user, meeting_id, notes = _ask(request, context_key)
+        record = build_record(context.store, meeting_id, user, notes)
+        watermark = (watermark_text(user.name, datetime.now())
+                     if context.store.meeting_state(meeting_id).watermark else None)
+        async with rendering:
+            try:
+                pdf = await asyncio.wait_for(asyncio.to_thread(
+                    record_pdf, record, context.store, context.blobs, user, watermark),
+                    RECORD_SECONDS)
+            except TimeoutError:
+                raise ProtocolError(ErrorCode.INTERNAL,
+                                    "The record took too long to write.") from None
+        context.audit.record(user.name, Action.RECORD_EXPORTED, meeting_id, detail="pdf")
+        name = f"meeting-{meeting_id}-record.pdf"
+        return web.Response(body=pdf, content_type="application/pdf", headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store"})
+
+    app.router.add_get("/api/meetings/{meeting_id}/record.json", record_json)
+    app.router.add_get("/api/meetings/{meeting_id}/record.pdf", record_pdf_route)
+
+
+def _ask(request: web.Request, context_key) -> tuple[ServerContext, User, int, str | None]:
+    from server.http_routes import _authenticated, _id
+
+    context = request.app[context_key]
+    user = _authenticated(request)
+    meeting_id = _id(request, "meeting_id")
+    authz.require_visible_meeting(context.store, user, meeting_id)
+    if user.role is Role.DISPLAY:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "A display account takes no record.")
+    notes = request.query.get("notes")
+    if notes not in (None, "mine"):
+        raise ProtocolError(ErrorCode.INVALID_PAYLOAD, "notes may only be 'mine'.")
+    return context, user, meeting_id, user.name if notes == "mine" else None
