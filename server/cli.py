@@ -10,7 +10,8 @@
     meeting-server --data-dir DIR meeting link MEETING [URL | --remove]
     meeting-server --data-dir DIR meeting invite MEETING USER
     meeting-server --data-dir DIR meeting set-presenter MEETING USER
-    meeting-server --data-dir DIR meeting add-document MEETING FILE.pdf [--title T]
+    meeting-server --data-dir DIR meeting add-document MEETING FILE [--title T]
+        (FILE: a PDF, or an Office file converted to PDF with LibreOffice)
     meeting-server --data-dir DIR meeting revise MEETING DOCUMENT FILE.pdf
     meeting-server --data-dir DIR meeting agenda MEETING [--add TITLE [--document D --page P]]
     meeting-server --data-dir DIR meeting list
@@ -91,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     presenter = meeting.add_parser("set-presenter", help="make a user the presenter")
     presenter.add_argument("meeting", type=int)
     presenter.add_argument("user")
-    document = meeting.add_parser("add-document", help="add a PDF to a meeting")
+    document = meeting.add_parser(
+        "add-document", help="add a PDF (or an Office file, converted) to a meeting")
     document.add_argument("meeting", type=int)
     document.add_argument("file", type=Path)
     document.add_argument("--title")
@@ -308,10 +310,13 @@ def _read_password(from_stdin: bool) -> str:
 
 
 async def _revise(context: ServerContext, meeting_id: int, document_id: int, file: Path):
+    from server.office import from_office
     from server.revise import revise
 
-    return await revise(context, meeting_id, document_id, _incoming_copy(context, file),
-                        filename=file.name, by=None)
+    incoming, filename, original = await from_office(
+        context.office, context.blobs, _incoming_copy(context, file), file.name)
+    return await revise(context, meeting_id, document_id, incoming, filename=filename, by=None,
+                        original=original)
 
 
 def _incoming_copy(context: ServerContext, file: Path) -> Path:
@@ -324,9 +329,12 @@ def _incoming_copy(context: ServerContext, file: Path) -> Path:
 
 async def _add_document(context: ServerContext, meeting_id: int, file: Path, title: str | None):
     from server.ingest import ingest
+    from server.office import from_office
 
-    return await ingest(context, meeting_id, _incoming_copy(context, file), filename=file.name,
-                        title=title, added_by=None)
+    incoming, filename, original = await from_office(
+        context.office, context.blobs, _incoming_copy(context, file), file.name)
+    return await ingest(context, meeting_id, incoming, filename=filename, title=title,
+                        added_by=None, original=original)
 
 
 if __name__ == "__main__":

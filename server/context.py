@@ -12,6 +12,7 @@ import socketio
 from meeting.core.presence import Presence
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
 from server.login_throttle import LoginThrottle
+from server.office import OfficeConverter
 from server.page_images import PageImages
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
@@ -35,6 +36,8 @@ class ServerContext:
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    office: OfficeConverter = field(default_factory=OfficeConverter)
+    """Converts Office uploads to PDF, one at a time."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""

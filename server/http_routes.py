@@ -29,6 +29,7 @@ from meeting.core.watermark import watermark_text
 from server import authz
 from server.context import ServerContext
 from server.ingest import ingest
+from server.office import from_office
 from server.passwords import verify_password
 from server.storage_faults import storage_fault
 from server.store.audit import Action
@@ -64,6 +65,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/meetings/{meeting_id}/documents", upload_document)
     app.router.add_post("/api/meetings/{meeting_id}/documents/{document_id}/revision",
                         revise_document)
+    app.router.add_get("/api/meetings/{meeting_id}/documents/{document_id}/original",
+                       download_original)
     from server.record_routes import add_record_routes
     add_record_routes(app, CONTEXT)
     app.router.add_get("/api/meetings/{meeting_id}/documents/{document_id}/pages/{page}",
@@ -154,6 +157,29 @@ async def download_document(request: web.Request) -> web.StreamResponse:
     )
 
 
+async def download_original(request: web.Request) -> web.StreamResponse:
+    """The Office file a document was converted from, under its own name."""
+    from urllib.parse import quote
+
+    from server.office import MEDIA_TYPES
+
+    context = request.app[CONTEXT]
+    user = _authenticated(request)
+    meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
+    authz.require_visible_meeting(context.store, user, meeting_id)
+    document = context.store.document(meeting_id, document_id)
+    if document is None or not document.original_sha256 or not context.blobs.exists(
+            document.original_sha256):
+        raise ProtocolError(ErrorCode.NOT_FOUND, "This document has no original file.")
+    context.audit.record(user.name, Action.ORIGINAL_DOWNLOADED, meeting_id, document_id,
+                         document.original_sha256)
+    name = document.original_filename or "original"
+    return web.FileResponse(context.blobs.path(document.original_sha256), headers={
+        "Content-Type": MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream"),
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+        "Cache-Control": "no-store"})
+
+
 async def upload_document(request: web.Request) -> web.Response:
     """The body is the PDF itself; `filename` and `title` come as query parameters."""
     context = request.app[CONTEXT]
@@ -161,11 +187,11 @@ async def upload_document(request: web.Request) -> web.Response:
     meeting_id = _id(request, "meeting_id")
     authz.require_may_manage(context.store, user, meeting_id)
     incoming = await _receive(request, context)
+    incoming, filename, original = await from_office(
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
     document = await ingest(
-        context, meeting_id, incoming,
-        filename=request.query.get("filename", "document.pdf"),
-        title=request.query.get("title"),
-        added_by=user,
+        context, meeting_id, incoming, filename=filename, title=request.query.get("title"),
+        added_by=user, original=original,
     )
     context.audit.record(user.name, Action.DOCUMENT_ADDED, meeting_id, document.id,
                          document.sha256)
@@ -183,8 +209,10 @@ async def revise_document(request: web.Request) -> web.Response:
     if context.store.document(meeting_id, document_id) is None:
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
     incoming = await _receive(request, context)
-    result = await revise(context, meeting_id, document_id, incoming,
-                          filename=request.query.get("filename", "document.pdf"), by=user)
+    incoming, filename, original = await from_office(
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+    result = await revise(context, meeting_id, document_id, incoming, filename=filename,
+                          by=user, original=original)
     context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
                          result.document.sha256)
     return web.json_response(ok_reply(result.reply()))

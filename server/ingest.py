@@ -30,6 +30,7 @@ async def ingest(
     filename: str,
     title: str | None,
     added_by: User | None,
+    original: tuple[str, str] | None = None,
 ) -> DocumentInfo:
     """Check `incoming` (a file in the store's incoming folder) and add it to the meeting.
 
@@ -51,7 +52,7 @@ async def ingest(
     async with context.meeting_locks[meeting_id]:
         document, seq = context.store.add_document(
             meeting_id, sha256=sha256, title=title, filename=filename, pages=result.pages,
-            size=size, added_by=added_by,
+            size=size, added_by=added_by, original=original,
         )
         added = DocumentAdded(meeting_id=meeting_id, seq=seq, document=document)
         await context.broadcast(meeting_id, Event.DOCUMENT_ADDED, added.model_dump(mode="json"))

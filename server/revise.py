@@ -42,7 +42,8 @@ class RevisionResult:
 
 
 async def revise(context: ServerContext, meeting_id: int, document_id: int, incoming: Path, *,
-                 filename: str, by: User | None) -> RevisionResult:
+                 filename: str, by: User | None, original: tuple[str, str] | None = None
+                 ) -> RevisionResult:
     """Check `incoming` and make it the new version of the document. On any refusal the file is
     removed and nothing changes."""
     store = context.store
@@ -71,15 +72,19 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
     async with context.meeting_locks[meeting_id]:
         marks = [a for a in annotations.of_document(document_id) if a.unplaced is None]
         placements = reanchor(before, after, marks, pages)
+        original_sha256, original_filename = original or (None, None)
         document = old.model_copy(update={"sha256": sha256, "pages": checked.pages, "size": size,
-                                          "filename": clean_filename(filename)})
+                                          "filename": clean_filename(filename),
+                                          "original_sha256": original_sha256,
+                                          "original_filename": original_filename})
         with store.transaction() as db:
             db.execute("INSERT INTO document_revisions (document_id, sha256, pages, replaced_at, "
                        "replaced_by) VALUES (?, ?, ?, ?, ?)",
                        (document_id, old.sha256, old.pages, time.time(), by.id if by else None))
-            db.execute("UPDATE documents SET sha256 = ?, pages = ?, size = ?, filename = ? "
-                       "WHERE id = ?", (sha256, document.pages, size, document.filename,
-                                        document_id))
+            db.execute("UPDATE documents SET sha256 = ?, pages = ?, size = ?, filename = ?, "
+                       "original_sha256 = ?, original_filename = ? WHERE id = ?",
+                       (sha256, document.pages, size, document.filename, original_sha256,
+                        original_filename, document_id))
             for placement in placements:
                 mark = next(m for m in marks if m.id == placement.annotation_id)
                 annotations.relocate(placement.annotation_id,

@@ -182,6 +182,9 @@ class DocumentInfo(Data):
     filename: str
     pages: Annotated[int, Field(ge=1)]
     size: Annotated[int, Field(ge=0)]
+    original_filename: str | None = None
+    """The Office file this PDF was made from (kept on the server, downloadable)."""
+    original_sha256: str | None = None
 
 
 class MeetingSummary(Data):

@@ -106,6 +106,11 @@ class ServerApi:
         finally:
             response.close()
 
+    def fetch_original(self, meeting_id: int, document_id: int) -> bytes:
+        return self._request(
+            "GET", f"/api/meetings/{meeting_id}/documents/{document_id}/original",
+            timeout=max(self.timeout, 120)).content
+
     def fetch_record(self, meeting_id: int, kind: str, mine: bool = False) -> bytes:
         """The record of the meeting as "pdf" or "json" (with `mine`, my copy with my notes)."""
         params = {"notes": "mine"} if mine else None
@@ -121,7 +126,8 @@ class ServerApi:
             data = self._data(
                 "POST", f"/api/meetings/{meeting_id}/documents", params=params,
                 data=_ProgressReader(f, path.stat().st_size, progress),
-                headers={"Content-Type": "application/pdf"}, timeout=max(self.timeout, 120),
+                headers={"Content-Type": _media_type(path)},
+                timeout=max(self.timeout, 240),  # (an Office file is converted meanwhile)
             )
         return DocumentInfo.model_validate(data)
 
@@ -134,7 +140,7 @@ class ServerApi:
                 "POST", f"/api/meetings/{meeting_id}/documents/{document_id}/revision",
                 params={"filename": path.name},
                 data=_ProgressReader(f, path.stat().st_size, progress),
-                headers={"Content-Type": "application/pdf"}, timeout=max(self.timeout, 180),
+                headers={"Content-Type": _media_type(path)}, timeout=max(self.timeout, 240),
             )
 
     # --- plumbing ----------------------------------------------------------------------------
@@ -166,6 +172,10 @@ class ServerApi:
                 raise ApiError("http_error", f"The server answered {response.status_code}.",
                                response.status_code) from None
         return response
+
+
+def _media_type(path: Path) -> str:
+    return "application/pdf" if path.suffix.lower() == ".pdf" else "application/octet-stream"
 
 
 def _reason(error: BaseException) -> str:

@@ -323,6 +323,11 @@ class MeetingSession:
         """The meetings kept on this device (shown while the server cannot be reached)."""
         return self.shelf.kept() if self.shelf is not None else []
 
+    def save_original(self, meeting_id: int, document_id: int, out: Path) -> Future[Path]:
+        """The Office file a document was made from, saved at `out`."""
+        return self._pool.submit(lambda: _write_whole(
+            out, self.api.fetch_original(meeting_id, document_id)))
+
     def export_record(self, meeting_id: int, out: Path, mine: bool) -> Future[list[Path]]:
         """Save the record of the meeting: the PDF at `out`, and for the archive (not `mine`)
         the JSON record beside it. Each file appears whole or not at all."""

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from meeting.core.beside import BesideModel
 from meeting.core.following import FollowModel, Position
+from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
 from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Event, Role
 from meeting.core.sync import MeetingView
@@ -80,6 +81,7 @@ class ViewerWindow(QMainWindow):
     revisionFinished = Signal(object)
     """A revision upload ended: the server's reply (dict), or the exception that stopped it."""
     exportFinished = Signal(object)
+    originalSaved = Signal(object)
     recordSaved = Signal(list)
     """The record of the meeting was saved (its files), or could not be (empty)."""
     """An export ended: its ExportResult, or the exception that stopped it."""
@@ -366,6 +368,33 @@ class ViewerWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _document_info(self, document_id: int) -> DocumentInfo | None:
+        view = self.session.view(self.meeting_id)
+        return view.document(document_id) if view else None
+
+    def choose_original(self, document: DocumentInfo) -> QFileDialog:
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        dialog = QFileDialog(self, self.tr("Save the original"),
+                             str(folder / (document.original_filename or "original")))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.save_original(document, Path(path)))
+        self.original_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_original(self, document: DocumentInfo, out: Path) -> None:
+        def saved(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Saved: {0}").format(path.name), 10000)
+            self.originalSaved.emit(path)
+
+        def failed(error: Exception) -> None:
+            self.notice.show_message("error", self.tr("The original could not be saved: {0}")
+                                     .format(getattr(error, "message", None) or error))
+
+        when_done(self.session.save_original(self.meeting_id, document.id, out), saved,
+                  failed, self)
+
     def choose_record(self, mine: bool) -> QFileDialog:
         view = self.session.view(self.meeting_id)
         title = view.snapshot.meeting.title if view else "meeting"
@@ -442,7 +471,7 @@ class ViewerWindow(QMainWindow):
     def choose_document(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Add a document to the meeting"), str(Path.home()),
-            self.tr("PDF documents (*.pdf)"))
+            self.tr("PDF and Office documents ({0})").format(file_dialog_pattern()))
         if name:
             self.upload(Path(name))
 
@@ -455,6 +484,10 @@ class ViewerWindow(QMainWindow):
         def progress(done: int, total: int) -> None:
             percent = int(done * 100 / total) if total else 100
             run_on_main(lambda: self.upload_progress.setValue(percent), self)
+            if percent >= 100 and is_office(path):  # sent: now the server converts it
+                run_on_main(lambda: (self.upload_progress.setRange(0, 0),
+                                     self.upload_progress.setFormat(self.tr(
+                                         "Converting {0} to PDF…").format(path.name))), self)
 
         def finished(document: DocumentInfo) -> None:
             self.upload_progress.hide()
@@ -611,6 +644,11 @@ class ViewerWindow(QMainWindow):
         menu = QMenu(self)
         beside = menu.addAction(self.tr("Open beside the page"))
         authentic = menu.addAction(self.tr("Check authenticity (SHA-256)…"))
+        document = self._document_info(item.data(Qt.ItemDataRole.UserRole))
+        original = None
+        if document is not None and document.original_filename:
+            original = menu.addAction(self.tr("Download the original ({0})…").format(
+                document.original_filename))
         revise = None
         if self.session.user.role in MANAGERS:
             revise = menu.addAction(self.tr("Replace with a revised version…"))
@@ -619,6 +657,8 @@ class ViewerWindow(QMainWindow):
             self.beside_pane.open(item.data(Qt.ItemDataRole.UserRole))
         elif chosen is authentic:
             self.check_authenticity(item.data(Qt.ItemDataRole.UserRole))
+        elif chosen is not None and chosen is original:
+            self.choose_original(document)
         elif chosen is not None and chosen is revise:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Revised version of “{0}”").format(item.text().split("\n")[0]),
@@ -865,5 +905,6 @@ class ViewerWindow(QMainWindow):
 
 
 def _pdf_paths(mime) -> list[Path]:
+    """Dropped files the meeting can take: PDF, and Office files the server converts."""
     return [Path(url.toLocalFile()) for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf")]
+            if url.isLocalFile() and is_uploadable(url.toLocalFile())]

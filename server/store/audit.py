@@ -35,6 +35,7 @@ class Action(StrEnum):
     VOTE_CLOSED = "vote_closed"
     VOTE_REOPENED = "vote_reopened"
     RECORD_EXPORTED = "record_exported"
+    ORIGINAL_DOWNLOADED = "original_downloaded"
 
 
 @dataclass(frozen=True)

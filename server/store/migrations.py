@@ -216,4 +216,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX page_history_by_meeting ON page_history(meeting_id, at);
     """,
+    # 15: Office documents: the PDF made from them is the document; the original is kept
+    """
+    ALTER TABLE documents ADD COLUMN original_sha256 TEXT;
+    ALTER TABLE documents ADD COLUMN original_filename TEXT;
+    """,
 )

@@ -447,6 +447,7 @@ class Store:
         pages: int,
         size: int,
         added_by: User | None,
+        original: tuple[str, str] | None = None,
     ) -> tuple[DocumentInfo, int]:
         """Record a stored file as a document of the meeting; returns it and the new seq.
 
@@ -456,9 +457,10 @@ class Store:
             self.require_meeting(meeting_id)
             cursor = db.execute(
                 "INSERT INTO documents (meeting_id, sha256, title, filename, pages, size, "
-                "added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "added_at, added_by, original_sha256, original_filename) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (meeting_id, sha256, title, filename, pages, size, time.time(),
-                 added_by.id if added_by else None),
+                 added_by.id if added_by else None, *(original or (None, None))),
             )
             document_id = cursor.lastrowid
             db.execute(
@@ -467,23 +469,18 @@ class Store:
                 (document_id, meeting_id),
             )
             seq = self.meeting_state(meeting_id).seq
-        info = DocumentInfo(
-            id=document_id, sha256=sha256, title=title, filename=filename, pages=pages, size=size
-        )
-        return info, seq
+        return self.document(meeting_id, document_id), seq
 
     def documents(self, meeting_id: int) -> list[DocumentInfo]:
         rows = self.db.execute(
-            "SELECT id, sha256, title, filename, pages, size FROM documents "
-            "WHERE meeting_id = ? ORDER BY id",
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE meeting_id = ? ORDER BY id",
             (meeting_id,),
         )
         return [DocumentInfo(**dict(r)) for r in rows]
 
     def document(self, meeting_id: int, document_id: int) -> DocumentInfo | None:
         row = self.db.execute(
-            "SELECT id, sha256, title, filename, pages, size FROM documents "
-            "WHERE meeting_id = ? AND id = ?",
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE meeting_id = ? AND id = ?",
             (meeting_id, document_id),
         ).fetchone()
         return DocumentInfo(**dict(row)) if row else None
@@ -502,5 +499,8 @@ class Store:
         return any(user.role is Role.ORGANIZER or not materials_removed(
             Removal(r["removal"]), r["ended_at"], r["expires_at"]) for r in rows)
 
+
+_DOCUMENT_COLUMNS = ("id, sha256, title, filename, pages, size, original_sha256, "
+                     "original_filename")
 
 _DUMMY_HASH = hash_password("not a real password")

@@ -138,6 +138,8 @@ HTTP: list[tuple[str, Callable[[Setup], str]]] = [
     ("`GET /api/documents/{sha256}`", lambda s: f"/api/documents/{s.sha256}"),
     ("`GET /api/meetings/{meeting_id}/documents/{document_id}/pages/{page}`",
      lambda s: f"/api/meetings/{s.meeting_id}/documents/{s.document_id}/pages/0?width=256"),
+    ("`GET /api/meetings/{meeting_id}/documents/{document_id}/original`",
+     lambda s: f"/api/meetings/{s.meeting_id}/documents/{s.document_id}/original"),
     ("`POST /api/meetings/{meeting_id}/documents`",
      lambda s: f"/api/meetings/{s.meeting_id}/documents?filename=x.pdf"),
     ("`POST /api/meetings/{meeting_id}/documents/{document_id}/revision`",
@@ -164,6 +166,9 @@ def matrix_server(tmp_path, seeded_template):
         setup.meeting_id, setup.document_id = seeded.meeting_id, seeded.documents[1]
         setup.agenda_item = items[0].id
         setup.sha256 = store.document(seeded.meeting_id, seeded.documents[1]).sha256
+        # An original Office file (its bytes do not matter here: who may fetch it does).
+        store.db.execute("UPDATE documents SET original_sha256 = sha256, original_filename = "
+                         "'資料.docx' WHERE id = ?", (seeded.documents[1],))
         votes = VoteStore(store)
         eligible = [u.name for u in store.members(seeded.meeting_id) if u.role != "display"]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -61,3 +64,35 @@ def test_drag_and_drop_a_pdf_adds_it(qtbot, open_viewer, sample_pdfs, tmp_path):
         organizer.dropEvent(drop)
     assert finished.args == [True]
     qtbot.waitUntil(lambda: organizer.documents.count() == before + 1, timeout=10_000)
+
+
+def test_an_office_file_is_dropped_converted_and_its_original_saved(qtbot, open_viewer,
+                                                                     tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from meeting.ui.viewer_window import _pdf_paths
+    from tests.helpers.office_files import write_docx
+    from tests.server.test_office import HAVE_LIBREOFFICE
+
+    if not HAVE_LIBREOFFICE:
+        message = "LibreOffice is not installed (.ci/run installs it)"
+        if os.environ.get("MEETING_REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    organizer = open_viewer("olga")
+    docx = write_docx(tmp_path / "報告書.docx", ["報告書 / Report"])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(docx))])
+    assert _pdf_paths(mime) == [docx]  # Office files are taken too
+    with qtbot.waitSignal(organizer.uploadFinished, timeout=60_000) as finished:
+        organizer.upload(docx)
+    assert finished.args == [True]
+    qtbot.waitUntil(lambda: any(d.original_filename == "報告書.docx"
+                                for d in organizer.session.view(organizer.meeting_id).documents),
+                    timeout=10_000)
+    document = next(d for d in organizer.session.view(organizer.meeting_id).documents
+                    if d.original_filename)
+    assert document.filename == "報告書.pdf"
+    with qtbot.waitSignal(organizer.originalSaved, timeout=20_000):
+        organizer.save_original(document, tmp_path / "saved.docx")
+    assert (tmp_path / "saved.docx").read_bytes() == docx.read_bytes()

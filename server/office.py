@@ -1,0 +1,178 @@
+"""Office documents (Word, Excel, PowerPoint, OpenDocument) turned into PDF by LibreOffice.
+
+Staff write their materials in Office; the meeting shows PDF. LibreOffice runs headless, one
+conversion at a time (it is heavy, and two instances fight over a profile), each in a profile
+of its own that is thrown away, within a time limit after which its whole process group is
+killed. The original is kept for download beside the PDF.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import shutil
+import signal
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meeting.core.formats import OFFICE_SUFFIXES, is_office
+from meeting.core.protocol import ErrorCode, ProtocolError
+
+log = logging.getLogger("meeting.server.office")
+
+OOXML = {".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
+"""Office Open XML: a zip whose parts live under these folders."""
+OPENDOCUMENT = {".odt": "application/vnd.oasis.opendocument.text",
+                ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+                ".odp": "application/vnd.oasis.opendocument.presentation"}
+LEGACY = {".doc", ".xls", ".ppt"}
+"""Office 97–2003: an OLE2 compound file."""
+OLE2_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+assert frozenset({*OOXML, *OPENDOCUMENT, *LEGACY}) == OFFICE_SUFFIXES  # (the clients' list)
+
+MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".doc": "application/msword", ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint", **OPENDOCUMENT,
+}
+
+CONVERT_SECONDS = 120.0
+"""A long report converts in seconds; minutes means LibreOffice is stuck on the file."""
+
+INSTALL_HINT = ("LibreOffice is not installed on the server, so Office files cannot be "
+                "converted. Ask the administrator to install it (on Debian or Ubuntu: apt "
+                "install libreoffice-core libreoffice-writer libreoffice-calc "
+                "libreoffice-impress), or upload the document as a PDF.")
+
+
+def is_office_name(filename: str) -> bool:
+    return is_office(filename)
+
+
+def check_office_file(path: Path, filename: str) -> str:
+    """The suffix, once the content is what the name says (a renamed file is refused)."""
+    suffix = Path(filename).suffix.lower()
+    kind = {**dict.fromkeys(OOXML, "Office"), **dict.fromkeys(OPENDOCUMENT, "OpenDocument"),
+            **dict.fromkeys(LEGACY, "Office 97–2003")}.get(suffix, "Office")
+    wrong = ProtocolError(ErrorCode.BAD_DOCUMENT,
+                          f"The file is named {suffix} but is not an {kind} document.")
+    if suffix in LEGACY:
+        with open(path, "rb") as file:
+            if file.read(8) != OLE2_MAGIC:
+                raise wrong
+        return suffix
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if suffix in OOXML:
+                if "[Content_Types].xml" not in names or not any(
+                        n.startswith(OOXML[suffix]) for n in names):
+                    raise wrong
+            elif archive.read("mimetype").decode("ascii", "replace").strip() != \
+                    OPENDOCUMENT[suffix]:
+                raise wrong
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise wrong from None
+    return suffix
+
+
+def find_soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@dataclass
+class OfficeConverter:
+    seconds: float = CONVERT_SECONDS
+    lock: asyncio.Lock | None = None
+    runs: list[tuple[float, float]] = field(default_factory=list)
+    """(start, end) of every conversion, in order: to show they never overlap."""
+
+    async def convert(self, source: Path, suffix: str) -> Path:
+        """A PDF made from `source` (in a temporary folder the caller deletes with
+        `converted.parent`); refusals as ProtocolError."""
+        program = find_soffice()
+        if program is None:
+            raise ProtocolError(ErrorCode.BAD_DOCUMENT, INSTALL_HINT)
+        if self.lock is None:
+            self.lock = asyncio.Lock()
+        async with self.lock:
+            started = time.monotonic()
+            try:
+                return await self._run(program, source, suffix)
+            finally:
+                self.runs.append((started, time.monotonic()))
+
+    async def _run(self, program: str, source: Path, suffix: str) -> Path:
+        work = Path(tempfile.mkdtemp(prefix="meeting-office-"))
+        try:
+            document = work / f"document{suffix}"  # LibreOffice picks its filter by the name
+            shutil.copyfile(source, document)
+            profile = work / "profile"
+            process = await asyncio.create_subprocess_exec(
+                program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
+                "--outdir", str(work / "out"), str(document),
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+                start_new_session=True,  # its own process group, to kill it whole
+                env={**os.environ, "HOME": str(work)})
+            try:
+                output, _ = await asyncio.wait_for(process.communicate(), self.seconds)
+            except TimeoutError:
+                _kill_group(process.pid)
+                await process.wait()
+                raise ProtocolError(
+                    ErrorCode.BAD_DOCUMENT,
+                    f"Converting the document took longer than {self.seconds:.0f} s and was "
+                    "stopped; it may be damaged, or too large: save it as PDF and upload "
+                    "that.") from None
+            finally:
+                _kill_group(process.pid)  # (helpers it may have left behind)
+            converted = work / "out" / "document.pdf"
+            if process.returncode != 0 or not converted.is_file():
+                log.warning("LibreOffice failed (%s): %s", process.returncode,
+                            output.decode(errors="replace")[-500:])
+                raise ProtocolError(ErrorCode.BAD_DOCUMENT,
+                                    "LibreOffice could not convert this document to PDF.")
+            return converted
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+async def from_office(converter: OfficeConverter, blobs, incoming: Path, filename: str
+                      ) -> tuple[Path, str, tuple[str, str] | None]:
+    """For an Office upload: keep the original (by hash), convert it, and hand back the PDF as
+    a new incoming file with its name and (original hash, original name). Anything else passes
+    through unchanged. The incoming original is removed in every case."""
+    from server.ingest import clean_filename
+    from server.store.blobs import sha256_of
+
+    if not is_office_name(filename):
+        return incoming, filename, None
+    try:
+        suffix = check_office_file(incoming, filename)
+        converted = await converter.convert(incoming, suffix)
+        try:
+            pdf = blobs.new_incoming()
+            shutil.copyfile(converted, pdf)
+        finally:
+            shutil.rmtree(converted.parent.parent, ignore_errors=True)
+        original_sha256 = sha256_of(incoming)
+        blobs.commit(incoming, original_sha256)
+    finally:
+        if incoming.exists():
+            incoming.unlink()
+    name = clean_filename(filename)
+    return pdf, f"{Path(name).stem}.pdf", (original_sha256, name)
