@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from meeting.core.protection import Removal
 from meeting.core.protocol import Event, MeetingState
 from meeting.net.session import MeetingSession
+
+translate = QCoreApplication.translate
 
 
 class ProtectionDialog(QDialog):
@@ -107,16 +109,16 @@ class EndMeetingConfirmation(QMessageBox):
             if button is self.end_button else None)
 
 
-def protection_summary(state: MeetingState, tr) -> str:
+def protection_summary(state: MeetingState) -> str:
     """The status bar's word on how this meeting is protected ('' when it is not)."""
     parts = []
     if state.watermark:
-        parts.append(tr("Watermarked"))
+        parts.append(translate("Protection", "Watermarked"))
     if state.removal is not Removal.NONE:
-        parts.append(tr("Removed at the end"))
+        parts.append(translate("Protection", "Removed at the end"))
     if state.expires_at is not None:
-        parts.append(tr("Access until {0}").format(
+        parts.append(translate("Protection", "Access until {0}").format(
             datetime.fromtimestamp(state.expires_at).strftime("%Y-%m-%d %H:%M")))
     if state.ended_at is not None:
-        parts.insert(0, tr("Ended"))
+        parts.insert(0, translate("Protection", "Ended"))
     return " · ".join(parts)

@@ -742,7 +742,7 @@ class ViewerWindow(QMainWindow):
                              or self.session.user.role in MANAGERS)
         self.web_meeting_action.show_link(view.state.web_link)
         show_watermark(self, self.session.user.name if view.state.watermark else None)
-        self.protection_label.setText(protection_summary(view.state, self.tr))
+        self.protection_label.setText(protection_summary(view.state))
         self.protection_label.setVisible(bool(self.protection_label.text()))
         if hasattr(self, "end_action"):
             self.end_action.setText(self.tr("Reopen the meeting") if view.state.ended_at

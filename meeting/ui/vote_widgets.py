@@ -13,12 +13,12 @@ BAR_COLORS = {YES: "#1e7b34", NO: "#b3261e", ABSTAIN: "#80868b"}
 OPTION_COLOR = "#1a73e8"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Votes", text)
+translate = QCoreApplication.translate
 
 
 def choice_label(choice: str) -> str:
-    return {YES: _tr("Yes"), NO: _tr("No"), ABSTAIN: _tr("Abstain")}.get(choice, choice)
+    return {YES: translate("Votes", "Yes"), NO: translate("Votes", "No"),
+            ABSTAIN: translate("Votes", "Abstain")}.get(choice, choice)
 
 
 def choice_labels() -> dict[str, str]:
@@ -27,16 +27,16 @@ def choice_labels() -> dict[str, str]:
 
 def result_text(vote: VoteData) -> str:
     """"Open · 2 of 5 voted" or "Passed (2 of 5 voted)"."""
-    voted = _tr("{0} of {1} voted").format(len(vote.voters), len(vote.eligible))
+    voted = translate("Votes", "{0} of {1} voted").format(len(vote.voters), len(vote.eligible))
     if vote.status is VoteStatus.OPEN or vote.result is None:
-        return _tr("Open · {0}").format(voted)
+        return translate("Votes", "Open · {0}").format(voted)
     outcome = vote.result.outcome
     words = {
-        Outcome.PASSED: _tr("Passed"),
-        Outcome.REJECTED: _tr("Rejected"),
-        Outcome.TIE: _tr("Tie: nothing decided"),
-        Outcome.NO_QUORUM: _tr("No quorum: nothing decided"),
-        Outcome.CHOSEN: _tr("Chosen: {0}").format(vote.result.winner),
+        Outcome.PASSED: translate("Votes", "Passed"),
+        Outcome.REJECTED: translate("Votes", "Rejected"),
+        Outcome.TIE: translate("Votes", "Tie: nothing decided"),
+        Outcome.NO_QUORUM: translate("Votes", "No quorum: nothing decided"),
+        Outcome.CHOSEN: translate("Votes", "Chosen: {0}").format(vote.result.winner),
     }[outcome]
     return f"{words} ({voted})"
 
