@@ -4,9 +4,9 @@ and points per second sustained, against a bare python-socketio relay measured i
     python bench/annotation_latency.py [--followers 1 10 50] [--seconds 3]
 
 Both servers run in their own process (ours is `meeting-server`, with its SQLite store, auth
-and validation on every event); the presenter and the followers are python-socketio clients in
-this process, all on loopback. For each number of followers:
-Followers run in worker processes of at most 10 clients each (see Followers).
+and validation on every event); the presenter is a python-socketio client, the followers light
+asyncio Socket.IO clients in worker processes (see follower_worker), all on loopback. For each
+number of followers:
   latency:    the presenter streams a stroke at 60 batches a second, 4 points per batch (a pen
               sampled at 240 Hz, coalesced per frame, as the client does); each follower notes
               when each batch arrives. p50 / p99 over every (batch, follower) delivery.
@@ -17,6 +17,7 @@ Followers run in worker processes of at most 10 clients each (see Followers).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -25,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -118,51 +118,80 @@ def start_bare() -> tuple[subprocess.Popen, str]:
 
 
 # --- followers, in worker processes ---------------------------------------------------------
-# Fifty python-socketio clients in one process measure that process's GIL, not the server, so
-# followers live in a few worker processes. time.perf_counter is CLOCK_MONOTONIC on Linux, one
-# clock for every process, so send and arrival times compare directly.
+# Followers must cost the machine less than the server does, or the figures measure them: a
+# python-socketio client runs a thread per connection and decodes every packet, and 200 of them
+# at 60 messages a second starve a 2-core machine. So each follower here speaks Engine.IO 4 /
+# Socket.IO 5 over one aiohttp WebSocket, in asyncio, a few processes of up to PER_PROCESS.
+# It is still a real client of the documented protocol (connect with auth, join with an ack,
+# answer pings). time.perf_counter is CLOCK_MONOTONIC on Linux, one clock for every process, so
+# send and arrival times compare directly.
 
 def follower_worker(url: str, token: str, meeting_id: int, count: int, flood_id: str,
                     flood_total: int) -> None:
     """Connect `count` followers, say "ready"; say "done" when each holds the whole flood
     stroke; when stdin closes, print every arrival as JSON."""
+    import asyncio
+
+    asyncio.run(_followers(url, token, meeting_id, count, flood_id, flood_total))
+
+
+async def _followers(url: str, token: str, meeting_id: int, count: int, flood_id: str,
+                     flood_total: int) -> None:
+    import asyncio
+
+    import aiohttp
+
     arrivals: list[dict[str, dict[int, float]]] = [{} for _ in range(count)]
     flood_points = [0] * count
-    finished = threading.Event()
-    lock = threading.Lock()
+    finished = asyncio.Event()
+    joined = [asyncio.Event() for _ in range(count)]
+    endpoint = url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
 
-    def on_change_for(index: int):
-        def on_change(data) -> None:
-            now = time.perf_counter()
-            if data.get("kind") != "points":
-                return
-            with lock:
-                arrivals[index].setdefault(data["id"], {}).setdefault(data["offset"], now)
-                if data["id"] == flood_id:
-                    flood_points[index] += len(data["points"])
-                    if all(p >= flood_total for p in flood_points):
-                        finished.set()
-        return on_change
+    async def follow(index: int, session: aiohttp.ClientSession) -> None:
+        async with session.ws_connect(endpoint, max_msg_size=0, heartbeat=None) as ws:
+            auth = {"token": token, "protocol": PROTOCOL_VERSION} if token else {}
+            async for message in ws:
+                now = time.perf_counter()
+                text = message.data
+                if text[0] == "0":  # Engine.IO open: connect to the namespace with auth
+                    await ws.send_str("40" + json.dumps(auth))
+                elif text == "2":  # ping
+                    await ws.send_str("3")
+                elif text.startswith("40"):  # connected: join
+                    join = (["meeting:join", {"meeting_id": meeting_id}] if token
+                            else ["join", {}])
+                    await ws.send_str("421" + json.dumps(join))
+                elif text.startswith("431"):  # the join's acknowledgement
+                    joined[index].set()
+                elif text.startswith("44"):
+                    raise RuntimeError(f"connection refused: {text}")
+                elif text.startswith("42["):
+                    event, data = json.loads(text[2:])[:2]
+                    if event not in ("annotation", "points") or data.get("kind") != "points":
+                        continue
+                    arrivals[index].setdefault(data["id"], {}).setdefault(data["offset"], now)
+                    if data["id"] == flood_id:
+                        flood_points[index] += len(data["points"])
+                        if all(p >= flood_total for p in flood_points):
+                            finished.set()
+                if finished.is_set() and stop.is_set():
+                    return
 
-    clients = []
-    for index in range(count):
-        client = socketio.Client(reconnection=False)
-        client.on("annotation", on_change_for(index))
-        auth = {"token": token, "protocol": PROTOCOL_VERSION} if token else None
-        client.connect(url, auth=auth, transports=["websocket"], wait_timeout=20)
-        if token:
-            assert client.call("meeting:join", {"meeting_id": meeting_id}, timeout=30)["ok"]
-        else:
-            client.call("join", {}, timeout=30)
-        clients.append(client)
-    print("ready", flush=True)
-    finished.wait(120)
-    print("done", flush=True)
-    sys.stdin.read()
-    with lock:
+    stop = asyncio.Event()
+    async with aiohttp.ClientSession() as session:
+        tasks = []
+        for index in range(count):
+            tasks.append(asyncio.create_task(follow(index, session)))
+            await asyncio.wait_for(joined[index].wait(), 30)
+        print("ready", flush=True)
+        with contextlib.suppress(TimeoutError):  # (missing deliveries are counted)
+            await asyncio.wait_for(finished.wait(), 120)
+        print("done", flush=True)
+        await asyncio.to_thread(sys.stdin.read)
         print(json.dumps({"arrivals": arrivals}), flush=True)
-    for client in clients:
-        client.disconnect()
+        stop.set()
+        for task in tasks:
+            task.cancel()
 
 
 class Followers:
@@ -275,7 +304,8 @@ def measure(run: Run, count: int, seconds: float) -> tuple[list[float], float, i
                  for o, t in sent.items() if str(o) in (got := follower.get(pen_id, {}))]
     last = max(max(follower.get(flood_id, {"0": flood_started}).values())
                for follower in arrivals)
-    return latencies, total / (last - flood_started), frames * count - len(latencies)
+    rate = total / (last - flood_started) if last > flood_started else 0.0
+    return latencies, rate, frames * count - len(latencies)
 
 
 def pct(samples: list[float], p: float) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meeting", description="Paperless meeting client")
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--language", choices=["ja", "en"],
+                        help="the interface's language (default: the setting, else the "
+                             "system's)")
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="a local meeting: embedded server, sample material, "
                                             "a presenter and a participant window")
@@ -46,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.language:  # (read where the application starts: meeting.ui.runtime)
+        os.environ["MEETING_LANGUAGE"] = args.language
     if args.command == "demo":
         from meeting.demo import run
 

@@ -3,10 +3,12 @@ render worker and fonts; and signed-in sessions with their Qt bridge."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from meeting import __version__
@@ -16,7 +18,7 @@ from meeting.net.offline import OfflineShelf
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
 from meeting.render.worker import RenderWorker
-from meeting.ui import main_thread
+from meeting.ui import main_thread, translations
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.fonts import ensure_japanese_font
 
@@ -28,11 +30,15 @@ class ClientRuntime:
     cache_dir: Path
 
     @classmethod
-    def start(cls, cache_dir: Path) -> ClientRuntime:
+    def start(cls, cache_dir: Path, language: str | None = None) -> ClientRuntime:
+        """`language`: "ja" or "en"; None takes the setting, else the system's language."""
         app = QApplication.instance() or QApplication(sys.argv)
         app.setApplicationName("Paperless Meeting")
         app.setOrganizationName("paperless-meeting")
         app.setApplicationVersion(__version__)
+        language = (language or os.environ.get("MEETING_LANGUAGE")
+                    or translations.chosen_language(QSettings()))
+        translations.install(app, language, cache_dir.parent / "translations")
         main_thread.install()
         worker = RenderWorker()
         ensure_japanese_font(app, worker)

@@ -22,7 +22,7 @@ def gui_thread_door(qapp):
 
 @pytest.fixture
 def runtime(qapp, tmp_path):
-    runtime = ClientRuntime.start(tmp_path / "client-cache")
+    runtime = ClientRuntime.start(tmp_path / "client-cache", language="en")  # (tests read English)
     yield runtime
     runtime.close()
 

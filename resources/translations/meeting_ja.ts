@@ -1,0 +1,1546 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>AgendaDialog</name>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="74"/>
+        <source>Agenda</source>
+        <translation>議事次第</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="81"/>
+        <source>Add this page…</source>
+        <translation>このページを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="82"/>
+        <source>Add a heading…</source>
+        <translation>見出しを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="83"/>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="84"/>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="85"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="116"/>
+        <source>Title of the item for this page:</source>
+        <translation>このページの議題名:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="121"/>
+        <source>Title of the item:</source>
+        <translation>議題名:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="138"/>
+        <source>Agenda item</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="143"/>
+        <source> — {0}, page {1}</source>
+        <translation> — {0}、{1} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="32"/>
+        <source>Agenda</source>
+        <translation>議事次第</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="39"/>
+        <source>Edit agenda…</source>
+        <translation>議事次第を編集…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/agenda_panel.py" line="55"/>
+        <source>
+{0}, page {1}</source>
+        <translation>
+{0}、{1} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>Authenticity</name>
+    <message>
+        <location filename="../../meeting/ui/authenticity.py" line="24"/>
+        <source>Authenticity</source>
+        <translation>真正性の確認</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/authenticity.py" line="25"/>
+        <source>Checking “{0}”…</source>
+        <translation>「{0}」を確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/authenticity.py" line="32"/>
+        <source>“{0}” on this device is exactly the document the organizer uploaded: its SHA-256 matches the one the server recorded at upload.</source>
+        <translation>この端末の「{0}」は、主催者がアップロードした文書と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/authenticity.py" line="37"/>
+        <source>The copy of “{0}” on this device was changed after it was downloaded. It has been removed; it will be downloaded again when opened.</source>
+        <translation>この端末の「{0}」はダウンロード後に変更されていました。削除しましたので、次に開くときに改めてダウンロードされます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/authenticity.py" line="41"/>
+        <source>“{0}” is not on this device yet (it is checked when it is downloaded).</source>
+        <translation>「{0}」はまだこの端末にありません（ダウンロード時に確認されます）。</translation>
+    </message>
+</context>
+<context>
+    <name>BesidePane</name>
+    <message>
+        <location filename="../../meeting/ui/beside_pane.py" line="88"/>
+        <source>Previous page</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/beside_pane.py" line="90"/>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/beside_pane.py" line="91"/>
+        <source>Presenter&apos;s</source>
+        <translation>発表者の表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/beside_pane.py" line="92"/>
+        <source>Show the document the presenter shows beside the page</source>
+        <translation>発表者が並べて表示している資料を表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/beside_pane.py" line="93"/>
+        <source>Close the second document</source>
+        <translation>2つ目の資料を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/beside_pane.py" line="154"/>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientApp</name>
+    <message>
+        <location filename="../../meeting/ui/app.py" line="92"/>
+        <source>No system keychain is available here: you will stay signed in only until this program closes.</source>
+        <translation>この端末ではシステムのキーチェーンを利用できません。サインインはこのプログラムを閉じるまで有効です。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/app.py" line="162"/>
+        <source>Removed from the meeting</source>
+        <translation>会議から外されました</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/app.py" line="163"/>
+        <source>{0} removed you from the meeting. Its materials are no longer available to you.</source>
+        <translation>{0} さんがあなたを会議から外しました。この会議の資料は閲覧できなくなりました。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="40"/>
+        <source>Presenter&apos;s console</source>
+        <translation>発表者コンソール</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="60"/>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="61"/>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="67"/>
+        <source>Page </source>
+        <translation>ページ </translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="73"/>
+        <source>Switch the room to another document</source>
+        <translation>会議室の表示を別の資料に切り替え</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="77"/>
+        <source>Room</source>
+        <translation>会議室</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="131"/>
+        <source>“{0}” — page {1} of {2}</source>
+        <translation>「{0}」 — {1} / {2} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="137"/>
+        <source>Next: page {0}</source>
+        <translation>次: {0} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="138"/>
+        <source>Last page</source>
+        <translation>最後のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="168"/>
+        <source>Elapsed {0}</source>
+        <translation>経過 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="170"/>
+        <source>  ·  this item {0}</source>
+        <translation>  ·  この議題 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="180"/>
+        <source>Here: {0} · following: {1}</source>
+        <translation>参加 {0} 人 · 追従 {1} 人</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayVote</name>
+    <message>
+        <location filename="../../meeting/ui/display_vote.py" line="62"/>
+        <source> (secret)</source>
+        <translation>（無記名）</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../meeting/ui/display_window.py" line="45"/>
+        <source>Paperless Meeting — display</source>
+        <translation>ペーパーレス会議 — 大型モニター</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/display_window.py" line="67"/>
+        <source>Waiting for the presenter…</source>
+        <translation>発表者を待っています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/display_window.py" line="145"/>
+        <source>Reconnecting…</source>
+        <translation>再接続しています…</translation>
+    </message>
+</context>
+<context>
+    <name>EndMeetingConfirmation</name>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="94"/>
+        <location filename="../../meeting/ui/protection_dialog.py" line="103"/>
+        <source>End the meeting</source>
+        <translation>会議を終了</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="95"/>
+        <source>End “{0}” now?</source>
+        <translation>「{0}」を今終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="97"/>
+        <source>Participants keep the materials.</source>
+        <translation>参加者の端末に資料は残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="98"/>
+        <source>The files leave every participant&apos;s device now.</source>
+        <translation>資料ファイルは今すぐ参加者全員の端末から削除されます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="100"/>
+        <source>The files and everyone&apos;s private notes are removed now; participants are offered to export their notes first. Notes cannot come back.</source>
+        <translation>資料ファイルと全員の個人メモが今すぐ削除されます。参加者には事前にメモの書き出しが案内されます。削除したメモは元に戻せません。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="29"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="95"/>
+        <source>Save as PDF with notes</source>
+        <translation>書き込み入りで PDF に保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="34"/>
+        <source>What to save</source>
+        <translation>保存する内容</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="35"/>
+        <source>This document: “{0}”</source>
+        <translation>この資料: 「{0}」</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="37"/>
+        <source>Every document of the meeting, in one PDF (for the record)</source>
+        <translation>会議のすべての資料を 1 つの PDF に（記録用）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="43"/>
+        <source>Marks to include</source>
+        <translation>含める書き込み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="44"/>
+        <source>Shared marks (what the room sees)</source>
+        <translation>共有の書き込み（会議室に表示されるもの）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="45"/>
+        <source>My private notes</source>
+        <translation>自分の個人メモ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="54"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="96"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>InkController</name>
+    <message>
+        <location filename="../../meeting/ui/ink_controller.py" line="177"/>
+        <source>Text note</source>
+        <translation>テキストメモ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_controller.py" line="178"/>
+        <source>Note:</source>
+        <translation>メモ:</translation>
+    </message>
+</context>
+<context>
+    <name>InkToolbar</name>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="67"/>
+        <source>Ink</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="75"/>
+        <source>Browse</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="75"/>
+        <source>Select</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="76"/>
+        <source>Pen</source>
+        <translation>ペン</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="76"/>
+        <source>Marker</source>
+        <translation>マーカー</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="77"/>
+        <source>Line</source>
+        <translation>直線</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="77"/>
+        <source>Arrow</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="78"/>
+        <source>Box</source>
+        <translation>四角</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="78"/>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="79"/>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="79"/>
+        <source>Laser</source>
+        <translation>レーザー</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="102"/>
+        <source>Snap to text</source>
+        <translation>文字に沿わせる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="105"/>
+        <source>The marker follows the printed line, from the start of a word to the end of one</source>
+        <translation>マーカーが印字された行に沿い、語の始まりから語の終わりまで引かれます</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="110"/>
+        <source>Thin</source>
+        <translation>細</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="110"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="111"/>
+        <source>Thick</source>
+        <translation>太</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="138"/>
+        <source>For the room</source>
+        <translation>会議室に表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="140"/>
+        <source>On: everyone sees what you draw. Off: a private note only you see.</source>
+        <translation>オン: 書いたものが全員に見えます。オフ: 自分だけが見る個人メモになります。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="143"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="145"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="147"/>
+        <source>Clear page</source>
+        <translation>ページを消去</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="149"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="151"/>
+        <source>Show to the room</source>
+        <translation>会議室に見せる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="153"/>
+        <source>Make the selected private note a shared mark</source>
+        <translation>選択した個人メモを共有の書き込みにする</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="154"/>
+        <source>Everyone may draw</source>
+        <translation>全員が書き込み可</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="156"/>
+        <source>Let every participant draw for the room and show their notes to it</source>
+        <translation>参加者全員が会議室向けに書き込み、自分のメモを見せられるようにします</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="36"/>
+        <source>Sign in — Paperless Meeting</source>
+        <translation>サインイン — ペーパーレス会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="54"/>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="55"/>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="56"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="60"/>
+        <location filename="../../meeting/ui/login_dialog.py" line="121"/>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="77"/>
+        <source>Enter the server address, your user name and password.</source>
+        <translation>サーバーのアドレス、ユーザー名、パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="103"/>
+        <source>Wrong user name or password.</source>
+        <translation>ユーザー名またはパスワードが違います。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="105"/>
+        <source>Cannot reach the server at {0}. Check the address and the network.</source>
+        <translation>サーバー {0} に接続できません。アドレスとネットワークを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="108"/>
+        <source>Too many failed sign-ins. Try again in {0} seconds.</source>
+        <translation>サインインの失敗が多すぎます。{0} 秒後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="111"/>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent. Check the address, or ask your administrator for the certificate authority file (--ca-file).</source>
+        <translation>サーバーの証明書が信頼できないため、何も送信していません。アドレスを確認するか、管理者に認証局ファイル（--ca-file）を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="115"/>
+        <source>This client and the server are different versions. Update the client or ask your administrator.</source>
+        <translation>このクライアントとサーバーのバージョンが異なります。クライアントを更新するか、管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/login_dialog.py" line="121"/>
+        <source>Signing in…</source>
+        <translation>サインインしています…</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsRemovedNotice</name>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="31"/>
+        <source>Meeting materials removed</source>
+        <translation>会議資料の削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="33"/>
+        <source>a meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="40"/>
+        <source>“{0}” has ended and its materials are being removed from this device, with your {1} private notes.</source>
+        <translation>「{0}」は終了しました。この端末から資料と、あなたの個人メモ {1} 件を削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="43"/>
+        <source>Export your notes to a PDF first? After this, they cannot be opened again.</source>
+        <translation>先にメモを PDF に書き出しますか？ 削除後は二度と開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="45"/>
+        <source>Export my notes…</source>
+        <translation>自分のメモを書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="46"/>
+        <source>Remove without exporting</source>
+        <translation>書き出さずに削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="52"/>
+        <source>“{0}” has ended and its materials were removed from this device.</source>
+        <translation>「{0}」は終了し、資料はこの端末から削除されました。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="85"/>
+        <source>Export my notes</source>
+        <translation>自分のメモを書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="86"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="108"/>
+        <source>Your notes were saved to {0}; the meeting&apos;s materials were removed from this device.</source>
+        <translation>メモを {0} に保存しました。会議資料はこの端末から削除されました。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/materials_notice.py" line="117"/>
+        <source>The notes could not be saved ({0}). Try another place, or remove without exporting.</source>
+        <translation>メモを保存できませんでした（{0}）。別の保存先を選ぶか、書き出さずに削除してください。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListWindow</name>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="30"/>
+        <source>Meetings — Paperless Meeting</source>
+        <translation>会議一覧 — ペーパーレス会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="33"/>
+        <source>Signed in as {0} ({1}) at {2}</source>
+        <translation>{2} に {0}（{1}）としてサインイン中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="42"/>
+        <source>Join</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="43"/>
+        <source>Keep for offline reading</source>
+        <translation>オフライン用に保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="45"/>
+        <source>Download the meeting&apos;s documents to this device before the meeting, to read them (and take notes) without a connection</source>
+        <translation>会議の前に資料をこの端末にダウンロードし、接続がなくても閲覧（とメモ）ができるようにします</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="48"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="49"/>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="71"/>
+        <source>Loading meetings…</source>
+        <translation>会議を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="79"/>
+        <source>Could not load the meetings: {0}</source>
+        <translation>会議を読み込めませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="84"/>
+        <source>no presenter yet</source>
+        <translation>発表者未定</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="85"/>
+        <source>{0}
+{1} documents · presenter: {2}</source>
+        <translation>{0}
+資料 {1} 件 · 発表者: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="88"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="121"/>
+        <source> · ✓ on this device</source>
+        <translation> · ✓ この端末に保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="96"/>
+        <source>Offline: these are the meetings kept on this device. Notes you take are sent when the connection is back.</source>
+        <translation>オフライン: この端末に保存された会議です。取ったメモは接続が戻ったときに送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="98"/>
+        <source>Offline, and no meeting is kept on this device yet.</source>
+        <translation>オフラインです。この端末に保存された会議はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="101"/>
+        <source>You are not invited to any meeting yet.</source>
+        <translation>まだ招待されている会議はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="112"/>
+        <source>Downloading “{0}”…</source>
+        <translation>「{0}」をダウンロードしています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="116"/>
+        <source>Downloading “{0}”: {1} of {2} documents…</source>
+        <translation>「{0}」をダウンロード中: {2} 件中 {1} 件…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="125"/>
+        <source>“{0}” is kept on this device ({1} documents): you can read it and take notes without a connection.</source>
+        <translation>「{0}」をこの端末に保存しました（資料 {1} 件）。接続がなくても閲覧とメモができます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="130"/>
+        <source>Could not keep “{0}”: {1}</source>
+        <translation>「{0}」を保存できませんでした: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../meeting/ui/page_view.py" line="370"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="19"/>
+        <source>in the room</source>
+        <translation>会議室</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="20"/>
+        <source>remote, in the app</source>
+        <translation>リモート（アプリ）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="21"/>
+        <source>remote, in a browser</source>
+        <translation>リモート（ブラウザ）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="26"/>
+        <source>following</source>
+        <translation>追従中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="27"/>
+        <source>browsing</source>
+        <translation>閲覧中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="28"/>
+        <source> ({0} devices)</source>
+        <translation>（{0} 台）</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleButton</name>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="43"/>
+        <source>Who is here</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="50"/>
+        <source>{0} here · {1} following</source>
+        <translation>参加 {0} 人 · 追従 {1} 人</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="54"/>
+        <source>Nobody has joined yet</source>
+        <translation>まだ誰も参加していません</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="60"/>
+        <source> (you)</source>
+        <translation>（あなた）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="63"/>
+        <source>Remove from the meeting…</source>
+        <translation>会議から外す…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="72"/>
+        <source>Remove from the meeting</source>
+        <translation>会議から外す</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="73"/>
+        <source>Remove {0} from this meeting? They will no longer see its materials, and their screens close it now.</source>
+        <translation>{0} さんをこの会議から外しますか？ 資料は閲覧できなくなり、画面の会議もすぐに閉じられます。</translation>
+    </message>
+</context>
+<context>
+    <name>Protection</name>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="116"/>
+        <source>Watermarked</source>
+        <translation>透かし表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="118"/>
+        <source>Removed at the end</source>
+        <translation>終了時に資料削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="120"/>
+        <source>Access until {0}</source>
+        <translation>{0} まで閲覧可</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="123"/>
+        <source>Ended</source>
+        <translation>終了済み</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionDialog</name>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="34"/>
+        <source>Protect the materials</source>
+        <translation>資料の保護</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="35"/>
+        <source>Watermark: each viewer&apos;s name and the time across every page, on screen and in exports</source>
+        <translation>透かし: 閲覧者の名前と時刻を全ページに表示（画面と書き出しの両方）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="40"/>
+        <source>Keep the materials after the meeting</source>
+        <translation>会議後も資料を残す</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="41"/>
+        <source>Remove the files from every device</source>
+        <translation>全端末から資料ファイルを削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="43"/>
+        <source>Remove the files and everyone&apos;s private notes</source>
+        <translation>資料ファイルと全員の個人メモを削除</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="46"/>
+        <source>Access ends on</source>
+        <translation>閲覧期限</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="59"/>
+        <source>When the meeting ends:</source>
+        <translation>会議終了時:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/protection_dialog.py" line="62"/>
+        <source>Removed materials leave participants&apos; tablets, PCs and browsers at the end of the meeting (or when a device next connects); organizers keep them for the record.</source>
+        <translation>削除される資料は、会議終了時（またはその端末が次に接続したとき）に参加者のタブレット、PC、ブラウザから消えます。主催者は記録用に保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <location filename="../../meeting/ui/thumbnails.py" line="58"/>
+        <source>Page {0}</source>
+        <translation>{0} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="104"/>
+        <source>Paperless Meeting</source>
+        <translation>ペーパーレス会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="134"/>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="151"/>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="159"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="162"/>
+        <source>First page</source>
+        <translation>最初のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="165"/>
+        <source>Last page</source>
+        <translation>最後のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="171"/>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="174"/>
+        <source>Fit page</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="176"/>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="181"/>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="183"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="828"/>
+        <source>Back to presenter</source>
+        <translation>発表者に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="187"/>
+        <source>Side by side</source>
+        <translation>並べて表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="193"/>
+        <source>Open a second document beside the page (a report and its reference)</source>
+        <translation>ページの横に 2 つ目の資料を開く（報告書と参考資料など）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="196"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="200"/>
+        <source>Save with notes…</source>
+        <translation>書き込み入りで保存…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="202"/>
+        <source>Record of the meeting (PDF and JSON)…</source>
+        <translation>会議の記録（PDF と JSON）…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="204"/>
+        <source>My copy of the record, with my notes…</source>
+        <translation>自分用の記録（自分のメモ入り）…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="209"/>
+        <source>Black screen on the large monitor</source>
+        <translation>大型モニターを黒画面に</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="211"/>
+        <source>White screen on the large monitor</source>
+        <translation>大型モニターを白画面に</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="213"/>
+        <source>Show the page again</source>
+        <translation>ページを再表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="218"/>
+        <source>Show the room what I see (zoom)</source>
+        <translation>自分の表示範囲を会議室に見せる（拡大）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="221"/>
+        <source>Show the room the whole page</source>
+        <translation>会議室にページ全体を表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="224"/>
+        <source>Hold everyone on this page</source>
+        <translation>全員をこのページに固定</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="229"/>
+        <source>Hand the presenter role to</source>
+        <translation>発表者を交代</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="231"/>
+        <source>Take the presenter role</source>
+        <translation>発表者になる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="235"/>
+        <source>Presenter&apos;s console</source>
+        <translation>発表者コンソール</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="236"/>
+        <source>Room</source>
+        <translation>会議室</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="242"/>
+        <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
+        <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="245"/>
+        <source>Large monitor</source>
+        <translation>大型モニター</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="249"/>
+        <source>Show the room&apos;s page full screen on another monitor (Esc there closes it)</source>
+        <translation>会議室のページを別のモニターに全画面表示（そのモニターで Esc キーを押すと閉じます）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="253"/>
+        <source>Web meeting link…</source>
+        <translation>Web 会議のリンク…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="254"/>
+        <source>Protect the materials…</source>
+        <translation>資料の保護…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="255"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="749"/>
+        <source>End the meeting…</source>
+        <translation>会議を終了…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="257"/>
+        <source>Add document…</source>
+        <translation>資料を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="272"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="502"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="605"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="611"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="696"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="718"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="814"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="315"/>
+        <source>Documents</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="335"/>
+        <source>In the room</source>
+        <translation>会議室</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="336"/>
+        <source>Remote</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="338"/>
+        <source>Where you are, for the list of who is here</source>
+        <translation>参加者一覧に表示される参加場所</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="353"/>
+        <source>How the organizer protects this meeting&apos;s materials</source>
+        <translation>主催者がこの会議の資料に設定している保護</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="378"/>
+        <source>Save the original</source>
+        <translation>元のファイルを保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="388"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="419"/>
+        <source>Saved: {0}</source>
+        <translation>保存しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="392"/>
+        <source>The original could not be saved: {0}</source>
+        <translation>元のファイルを保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="401"/>
+        <source>{0} - my record.pdf</source>
+        <translation>{0} - 自分用の記録.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="401"/>
+        <source>{0} - record.pdf</source>
+        <translation>{0} - 会議の記録.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="405"/>
+        <source>Save the record of the meeting</source>
+        <translation>会議の記録を保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="406"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="665"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="416"/>
+        <source>Saving the record of the meeting…</source>
+        <translation>会議の記録を保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="424"/>
+        <source>The record could not be saved: {0}</source>
+        <translation>会議の記録を保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="473"/>
+        <source>Add a document to the meeting</source>
+        <translation>会議に資料を追加</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="474"/>
+        <source>PDF and Office documents ({0})</source>
+        <translation>PDF と Office 文書 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="481"/>
+        <source>Uploading {0}… %p%</source>
+        <translation>{0} をアップロード中… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="490"/>
+        <source>Converting {0} to PDF…</source>
+        <translation>{0} を PDF に変換しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="494"/>
+        <source>Added “{0}”.</source>
+        <translation>「{0}」を追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="501"/>
+        <source>Could not add {0}: {1}</source>
+        <translation>{0} を追加できませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="576"/>
+        <source>Screen {0}: {1}×{2} {3}</source>
+        <translation>画面 {0}: {1}×{2} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="596"/>
+        <source>Saving {0}…</source>
+        <translation>{0} を保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="600"/>
+        <source>Saved {0}: {1} marks on {2} pages.</source>
+        <translation>{0} を保存しました: {2} ページに書き込み {1} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="604"/>
+        <source>{0} marks were not saved: their pages are not in the document.</source>
+        <translation>書き込み {0} 件は保存されませんでした（該当ページが資料にありません）。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="610"/>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} を保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="636"/>
+        <source>Close the second document</source>
+        <translation>2つ目の資料を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="645"/>
+        <source>Open beside the page</source>
+        <translation>ページの横に開く</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="646"/>
+        <source>Check authenticity (SHA-256)…</source>
+        <translation>真正性を確認（SHA-256）…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="650"/>
+        <source>Download the original ({0})…</source>
+        <translation>元のファイル（{0}）をダウンロード…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="654"/>
+        <source>Replace with a revised version…</source>
+        <translation>修正版に差し替え…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="664"/>
+        <source>Revised version of “{0}”</source>
+        <translation>「{0}」の修正版</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="683"/>
+        <source>Revising {0}…</source>
+        <translation>{0} を差し替えています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="689"/>
+        <source>“{0}” replaced by the revised version: {1} marks placed, {2} could not be placed.</source>
+        <translation>「{0}」を修正版に差し替えました: 書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="695"/>
+        <source>Could not revise “{0}”: {1}</source>
+        <translation>「{0}」を差し替えできませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="712"/>
+        <source>• “{0}”, page {1} of the earlier version: {2}</source>
+        <translation>• 「{0}」旧版の {1} ページ: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="715"/>
+        <source>… and {0} more</source>
+        <translation>… ほか {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="717"/>
+        <source>{0} of your marks could not be placed in a revised document. They are kept:
+{1}</source>
+        <translation>あなたの書き込み {0} 件を修正版に配置できませんでした。書き込みは保持されています:
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="736"/>
+        <source>{0} — Paperless Meeting ({1})</source>
+        <translation>{0} — ペーパーレス会議（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="748"/>
+        <source>Reopen the meeting</source>
+        <translation>会議を再開</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="764"/>
+        <source>{0} removed {1} from the meeting.</source>
+        <translation>{0} さんが {1} さんを会議から外しました。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="768"/>
+        <source>● Connected</source>
+        <translation>● 接続中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="771"/>
+        <source>● Offline — reconnecting…</source>
+        <translation>● オフライン — 再接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="775"/>
+        <source>Signed out: {0}</source>
+        <translation>サインアウトしました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="805"/>
+        <source>Loading “{0}”…</source>
+        <translation>「{0}」を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="813"/>
+        <source>Could not open “{0}”: {1}</source>
+        <translation>「{0}」を開けませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="821"/>
+        <source>You are presenting: everyone following sees this page.</source>
+        <translation>発表中です。追従している全員にこのページが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="826"/>
+        <source>You are browsing on your own. The presenter is on page {0} of “{1}”.</source>
+        <translation>自分でページをめくっています。発表者は「{1}」の {0} ページを表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="831"/>
+        <source>The presenter is holding everyone on this page for a moment.</source>
+        <translation>発表者が全員をこのページに固定しています。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="836"/>
+        <source>Following the presenter ({0}).</source>
+        <translation>発表者（{0}）に追従しています。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="838"/>
+        <source>No material in this meeting yet.</source>
+        <translation>この会議にはまだ資料がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="858"/>
+        <source>Page {0} of {1}</source>
+        <translation>{0} / {1} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="869"/>
+        <source>{0}
+{1} pages · ▶ presenter is here</source>
+        <translation>{0}
+{1} ページ · ▶ 発表者が表示中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="871"/>
+        <source>{0}
+{1} pages · ▶ presenter shows it beside</source>
+        <translation>{0}
+{1} ページ · ▶ 発表者が横に表示中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="873"/>
+        <source>{0}
+{1} pages</source>
+        <translation>{0}
+{1} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="213"/>
+        <source>New vote</source>
+        <translation>新しい採決</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="215"/>
+        <source>e.g. Approve the FY2026 budget</source>
+        <translation>例: 令和8年度予算案を承認する</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="216"/>
+        <source>Yes / No / Abstain</source>
+        <translation>賛成 / 反対 / 棄権</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="217"/>
+        <source>A choice among options</source>
+        <translation>選択肢から選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="223"/>
+        <source>One option per line</source>
+        <translation>1 行に 1 つの選択肢</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="227"/>
+        <source>Secret vote (only the counts are kept)</source>
+        <translation>無記名投票（票数のみ記録）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="229"/>
+        <source>Simple majority</source>
+        <translation>過半数（賛成が反対より多い）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="230"/>
+        <source>Two thirds of yes and no</source>
+        <translation>賛否の 3 分の 2 以上</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="231"/>
+        <source>Over half of all eligible</source>
+        <translation>有権者全体の過半数</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="235"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="238"/>
+        <source>Open the vote</source>
+        <translation>採決を開始</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="245"/>
+        <source>Question</source>
+        <translation>議案</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="248"/>
+        <source>Options</source>
+        <translation>選択肢</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="250"/>
+        <source>Majority (yes / no)</source>
+        <translation>可決に必要な賛成</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="251"/>
+        <source>Quorum (ballots)</source>
+        <translation>定足数（投票数）</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="46"/>
+        <source>Votes</source>
+        <translation>採決</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="60"/>
+        <source>New vote…</source>
+        <translation>新しい採決…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="61"/>
+        <source>Close the vote</source>
+        <translation>採決を締め切る</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="62"/>
+        <source>Reopen</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="63"/>
+        <source>Export CSV…</source>
+        <translation>CSV に書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="132"/>
+        <source> (secret)</source>
+        <translation>（無記名）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="133"/>
+        <source>Secret vote: only the counts are kept</source>
+        <translation>無記名投票: 票数のみ記録されます</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="134"/>
+        <source>Named vote: who voted what is recorded</source>
+        <translation>記名投票: 誰がどう投票したかが記録されます</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="148"/>
+        <source>You voted: {0}</source>
+        <translation>あなたの投票: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="149"/>
+        <source>Your ballot was counted (secret vote).</source>
+        <translation>投票は集計されました（無記名投票）。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="151"/>
+        <source>You do not vote in this one.</source>
+        <translation>この採決には投票権がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="153"/>
+        <source>You did not vote.</source>
+        <translation>投票しませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="191"/>
+        <source>Export the result</source>
+        <translation>結果を書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="192"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Votes</name>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="20"/>
+        <source>Yes</source>
+        <translation>賛成</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="20"/>
+        <source>No</source>
+        <translation>反対</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="21"/>
+        <source>Abstain</source>
+        <translation>棄権</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="30"/>
+        <source>{0} of {1} voted</source>
+        <translation>{1} 人中 {0} 人が投票</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="32"/>
+        <source>Open · {0}</source>
+        <translation>投票受付中 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="35"/>
+        <source>Passed</source>
+        <translation>可決</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="36"/>
+        <source>Rejected</source>
+        <translation>否決</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="37"/>
+        <source>Tie: nothing decided</source>
+        <translation>同数: 決定なし</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="38"/>
+        <source>No quorum: nothing decided</source>
+        <translation>定足数不足: 決定なし</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_widgets.py" line="39"/>
+        <source>Chosen: {0}</source>
+        <translation>決定: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WebLinkDialog</name>
+    <message>
+        <location filename="../../meeting/ui/web_meeting.py" line="45"/>
+        <source>Web meeting link</source>
+        <translation>Web 会議のリンク</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/web_meeting.py" line="47"/>
+        <source>Link of the web meeting where remote participants get audio and video
+(leave empty to remove it):</source>
+        <translation>リモート参加者が音声と映像に参加する Web 会議のリンク
+（空欄にすると削除します）:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/web_meeting.py" line="61"/>
+        <source>That is not a web address. Enter a link that starts with https://
+(leave empty to remove it):</source>
+        <translation>Web アドレスではありません。https:// で始まるリンクを入力してください
+（空欄にすると削除します）:</translation>
+    </message>
+</context>
+<context>
+    <name>WebMeetingAction</name>
+    <message>
+        <location filename="../../meeting/ui/web_meeting.py" line="19"/>
+        <source>Join the web meeting</source>
+        <translation>Web 会議に参加</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/web_meeting.py" line="29"/>
+        <source>Audio and video of this meeting, at {0}</source>
+        <translation>この会議の音声と映像: {0}</translation>
+    </message>
+</context>
+</TS>
