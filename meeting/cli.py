@@ -33,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     display.add_argument("--server", help="server address")
     display.add_argument("--user", help="a display account (the token is kept in the keychain)")
     display.add_argument("--meeting", type=int, help="meeting id to show at once (unattended)")
-    display.add_argument("--screen", type=int, default=-1,
-                         help="monitor number, from 0 (default: the last one)")
+    display.add_argument("--screen", type=int, default=None,
+                         help="monitor number, from 0 (default: the setting, else the last one)")
     _trust_option(display)
     return parser
 

@@ -6,6 +6,7 @@ under its own hash's name.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -31,7 +32,28 @@ class DocumentCache:
 
     def get(self, sha256: str) -> Path | None:
         path = self.path(sha256)
-        return path if path.is_file() else None
+        if not path.is_file():
+            return None
+        with contextlib.suppress(OSError):  # "recently used", for `prune`
+            os.utime(path)
+        return path
+
+    def prune(self, limit_bytes: int, keep: set[str]) -> int:
+        """Remove the least recently used documents until the cache fits in `limit_bytes`,
+        never one in `keep` (meetings kept for offline reading). Returns how many went."""
+        files = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.root.glob("*.pdf")
+                 if p.is_file()]
+        total = sum(size for _, size, _ in files)
+        removed = 0
+        for _, size, path in sorted(files):
+            if total <= limit_bytes:
+                break
+            if path.stem in keep:
+                continue
+            path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed
 
     def verify(self, sha256: str) -> bool | None:
         """Hash the cached file again: True when it is exactly the document with this SHA-256,

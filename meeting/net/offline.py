@@ -34,6 +34,18 @@ class OfflineShelf:
         self.folder = Path(root) / key
         self._lock = threading.Lock()
 
+    @classmethod
+    def everything_kept(cls, root: Path) -> list[Snapshot]:
+        """The meetings kept on this device for every server and user (what cache clean-up
+        must not touch)."""
+        kept = []
+        for folder in sorted(Path(root).glob("*")):
+            if folder.is_dir():
+                shelf = cls.__new__(cls)
+                shelf.folder, shelf._lock = folder, threading.Lock()
+                kept.extend(shelf.kept())
+        return kept
+
     # --- who and what ------------------------------------------------------------------------
 
     def keep_user(self, user: UserInfo) -> None:

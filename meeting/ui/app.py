@@ -12,10 +12,11 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from meeting import paths
 from meeting.core.protocol import UserInfo
 from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
+from meeting.net.cache import DocumentCache
 from meeting.net.credentials import TokenStore
+from meeting.net.offline import OfflineShelf
 from meeting.net.purge import RemovedMeeting
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
@@ -25,7 +26,9 @@ from meeting.ui.login_dialog import LoginDialog
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.materials_notice import MaterialsRemovedNotice
 from meeting.ui.meeting_list import MeetingListWindow
+from meeting.ui.preferences import Preferences
 from meeting.ui.runtime import ClientRuntime
+from meeting.ui.settings_dialog import SettingsDialog
 from meeting.ui.viewer_window import ViewerWindow
 
 log = logging.getLogger("meeting.ui.app")
@@ -35,8 +38,8 @@ log = logging.getLogger("meeting.ui.app")
 class DisplayTarget:
     """`meeting display`: show meetings full screen on a monitor instead of in a viewer."""
 
-    screen: int = -1
-    """Index into the screens (-1: the last one)."""
+    screen: int | None = None
+    """Index into the screens (-1: the last one; None: as set in the settings)."""
     meeting_id: int | None = None
     """Open this meeting at once (unattended); None: pick it from the list."""
 
@@ -53,6 +56,8 @@ class ClientApp(QObject):
         self.runtime = runtime
         self.tokens = tokens
         self.settings = settings
+        self.preferences = Preferences.load(settings)
+        self.settings_dialog: SettingsDialog | None = None
         self.session: MeetingSession | None = None
         self.bridge: SessionBridge | None = None
         self.login: LoginDialog | None = None
@@ -122,6 +127,7 @@ class ClientApp(QObject):
         self.meetings.joinRequested.connect(
             self.open_meeting if target is None else self.open_display)
         self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
+        self.meetings.settingsRequested.connect(self.show_settings)
         self.bridge.connectionChanged.connect(  # online: the server's list; offline: the kept
             lambda online: self.meetings.refresh() if self.meetings else None)
         if self.session.online or self.session.connection.unreachable:
@@ -131,7 +137,8 @@ class ClientApp(QObject):
     def open_meeting(self, meeting_id: int) -> ViewerWindow:
         viewer = self.viewers.get(meeting_id)
         if viewer is None:
-            viewer = ViewerWindow(self.session, self.bridge, self.runtime.worker, meeting_id)
+            viewer = ViewerWindow(self.session, self.bridge, self.runtime.worker, meeting_id,
+                                  preferences=self.preferences)
             self.viewers[meeting_id] = viewer
         viewer.show()
         viewer.raise_()
@@ -143,7 +150,9 @@ class ClientApp(QObject):
             display = DisplayWindow(self.session, self.bridge, self.runtime.worker, meeting_id)
             self.displays[meeting_id] = display
         screens = QGuiApplication.screens()
-        index = (self.display_target.screen if self.display_target else -1)
+        index = (self.display_target.screen if self.display_target else None)
+        if index is None:
+            index = self.preferences.display_screen
         display.place_on(screens[index if -len(screens) <= index < len(screens) else -1])
         if self.meetings is not None:
             self.meetings.hide()
@@ -199,6 +208,14 @@ class ClientApp(QObject):
         notice.purged.connect(lambda _: self.meetings.refresh() if self.meetings else None)
         notice.start()
 
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.meetings)
+        dialog.signOutRequested.connect(lambda: self.sign_out(forget=True))
+        dialog.accepted.connect(lambda: setattr(self, "preferences", dialog.preferences))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
     def sign_out(self, forget: bool) -> None:
         """End the session; with `forget`, also revoke the token and remove it from the keychain."""
         session = self.session
@@ -233,6 +250,16 @@ class ClientApp(QObject):
         self._pool.shutdown(wait=False)
 
 
+def _prune_cache(runtime: ClientRuntime, preferences: Preferences) -> None:
+    """Keep the document cache within its size; meetings kept for offline reading stay."""
+    kept = {d.sha256 for snapshot in OfflineShelf.everything_kept(runtime.cache_dir.parent
+                                                                  / "offline")
+            for d in snapshot.documents}
+    removed = DocumentCache(runtime.cache_dir).prune(preferences.cache_limit_mb * 2**20, kept)
+    if removed:
+        log.info("document cache: %d least recently used files removed", removed)
+
+
 def _end_session(session: MeetingSession, revoke: bool) -> None:
     """Off the GUI thread: revoke the token on the server (best effort), then close."""
     try:
@@ -246,9 +273,13 @@ def _end_session(session: MeetingSession, revoke: bool) -> None:
 
 def run_client(server_url: str | None = None, user: str | None = None,
                display: DisplayTarget | None = None, trust: Trust | None = None) -> int:
-    runtime = ClientRuntime.start(paths.cache_dir())
+    settings = QSettings("paperless-meeting", "Paperless Meeting")
+    preferences = Preferences.load(settings)
+    cache = preferences.cache_dir()
+    runtime = ClientRuntime.start(cache)
+    _prune_cache(runtime, preferences)
     tokens = TokenStore()
-    client = ClientApp(runtime, tokens, QSettings(), display, trust)
+    client = ClientApp(runtime, tokens, settings, display, trust)
     client.start(server_url, user)
     try:
         return runtime.app.exec()

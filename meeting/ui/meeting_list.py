@@ -22,6 +22,7 @@ from meeting.ui.main_thread import run_on_main, when_done
 class MeetingListWindow(QWidget):
     joinRequested = Signal(int)
     signOutRequested = Signal()
+    settingsRequested = Signal()
     loaded = Signal()
 
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
@@ -47,15 +48,18 @@ class MeetingListWindow(QWidget):
         self.keep_button.clicked.connect(self.keep_current)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button.clicked.connect(self.settingsRequested)
         self.offline = False
         for button in (self.join_button, self.keep_button, self.refresh_button,
-                       self.sign_out_button):
+                       self.sign_out_button, self.settings_button):
             button.setMinimumHeight(40)
         self.join_button.clicked.connect(lambda: self._join_item(self.list.currentItem()))
         self.refresh_button.clicked.connect(self.refresh)
         self.sign_out_button.clicked.connect(self.signOutRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_out_button)
+        buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.keep_button)

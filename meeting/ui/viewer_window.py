@@ -56,11 +56,12 @@ from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
-from meeting.ui.ink_tools import InkToolbar
+from meeting.ui.ink_tools import InkToolbar, Mode
 from meeting.ui.laser import RemoteLaser
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import PeopleButton
+from meeting.ui.preferences import Preferences
 from meeting.ui.protection_dialog import (
     EndMeetingConfirmation,
     ProtectionDialog,
@@ -87,9 +88,11 @@ class ViewerWindow(QMainWindow):
     """An export ended: its ExportResult, or the exception that stopped it."""
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
-                 meeting_id: int, parent: QWidget | None = None) -> None:
+                 meeting_id: int, parent: QWidget | None = None,
+                 preferences: Preferences | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.preferences = preferences or Preferences()
         self.bridge = bridge
         self.displays: list[DisplayWindow] = []
         self.console: ConsoleWindow | None = None
@@ -280,6 +283,8 @@ class ViewerWindow(QMainWindow):
         self.thumbnails.pageClicked.connect(self.go_to_page)
         # Everyone sees the marks (a display account too); a display gets no tools to draw.
         self.ink_toolbar = InkToolbar(self)
+        self.ink_toolbar.set_color(self.preferences.color)  # as set in the settings
+        self.ink_toolbar.set_mode(Mode(self.preferences.tool))
         if self.session.user.role is not Role.DISPLAY:
             self.addToolBarBreak()
             self.addToolBar(self.ink_toolbar)

@@ -138,17 +138,17 @@
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../meeting/ui/app.py" line="92"/>
+        <location filename="../../meeting/ui/app.py" line="97"/>
         <source>No system keychain is available here: you will stay signed in only until this program closes.</source>
         <translation>この端末ではシステムのキーチェーンを利用できません。サインインはこのプログラムを閉じるまで有効です。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/app.py" line="162"/>
+        <location filename="../../meeting/ui/app.py" line="171"/>
         <source>Removed from the meeting</source>
         <translation>会議から外されました</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/app.py" line="163"/>
+        <location filename="../../meeting/ui/app.py" line="172"/>
         <source>{0} removed you from the meeting. Its materials are no longer available to you.</source>
         <translation>{0} さんがあなたを会議から外しました。この会議の資料は閲覧できなくなりました。</translation>
     </message>
@@ -591,100 +591,105 @@
 <context>
     <name>MeetingListWindow</name>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="30"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="31"/>
         <source>Meetings — Paperless Meeting</source>
         <translation>会議一覧 — ペーパーレス会議</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="33"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="34"/>
         <source>Signed in as {0} ({1}) at {2}</source>
         <translation>{2} に {0}（{1}）としてサインイン中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="42"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="43"/>
         <source>Join</source>
         <translation>参加</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="43"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="44"/>
         <source>Keep for offline reading</source>
         <translation>オフライン用に保存</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="45"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="46"/>
         <source>Download the meeting&apos;s documents to this device before the meeting, to read them (and take notes) without a connection</source>
         <translation>会議の前に資料をこの端末にダウンロードし、接続がなくても閲覧（とメモ）ができるようにします</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="48"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="49"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="49"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="50"/>
         <source>Sign out</source>
         <translation>サインアウト</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="71"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="51"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="75"/>
         <source>Loading meetings…</source>
         <translation>会議を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="79"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="83"/>
         <source>Could not load the meetings: {0}</source>
         <translation>会議を読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="84"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="88"/>
         <source>no presenter yet</source>
         <translation>発表者未定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="85"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="89"/>
         <source>{0}
 {1} documents · presenter: {2}</source>
         <translation>{0}
 資料 {1} 件 · 発表者: {2}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="88"/>
-        <location filename="../../meeting/ui/meeting_list.py" line="121"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="92"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="125"/>
         <source> · ✓ on this device</source>
         <translation> · ✓ この端末に保存済み</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="96"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="100"/>
         <source>Offline: these are the meetings kept on this device. Notes you take are sent when the connection is back.</source>
         <translation>オフライン: この端末に保存された会議です。取ったメモは接続が戻ったときに送信されます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="98"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="102"/>
         <source>Offline, and no meeting is kept on this device yet.</source>
         <translation>オフラインです。この端末に保存された会議はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="101"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="105"/>
         <source>You are not invited to any meeting yet.</source>
         <translation>まだ招待されている会議はありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="112"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="116"/>
         <source>Downloading “{0}”…</source>
         <translation>「{0}」をダウンロードしています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="116"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="120"/>
         <source>Downloading “{0}”: {1} of {2} documents…</source>
         <translation>「{0}」をダウンロード中: {2} 件中 {1} 件…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="125"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="129"/>
         <source>“{0}” is kept on this device ({1} documents): you can read it and take notes without a connection.</source>
         <translation>「{0}」をこの端末に保存しました（資料 {1} 件）。接続がなくても閲覧とメモができます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="130"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="134"/>
         <source>Could not keep “{0}”: {1}</source>
         <translation>「{0}」を保存できませんでした: {1}</translation>
     </message>
@@ -835,6 +840,125 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="34"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="38"/>
+        <source>As the system</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="43"/>
+        <source>Browse (read only)</source>
+        <translation>閲覧（書き込みなし）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="43"/>
+        <source>Pen</source>
+        <translation>ペン</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="44"/>
+        <source>Marker</source>
+        <translation>マーカー</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="44"/>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
+        <source>Black</source>
+        <translation>黒</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="50"/>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="50"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="61"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="67"/>
+        <source>The last screen</source>
+        <translation>最後の画面</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="70"/>
+        <source>Screen {0}: {1}×{2} {3}</source>
+        <translation>画面 {0}: {1}×{2} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="73"/>
+        <source>Sign out and forget this device&apos;s sign-in</source>
+        <translation>サインアウトし、この端末のサインイン情報を消去</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="75"/>
+        <source>The language changes the next time the program starts.</source>
+        <translation>言語は次回の起動時に切り替わります。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="82"/>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="83"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="85"/>
+        <source>A viewer starts with</source>
+        <translation>開いたときのツール</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="86"/>
+        <source>Ink colour</source>
+        <translation>インクの色</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="87"/>
+        <source>Document cache, at most</source>
+        <translation>資料キャッシュの上限</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="88"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="94"/>
+        <source>Document cache folder</source>
+        <translation>資料キャッシュの保存先</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="89"/>
+        <source>Large monitor</source>
+        <translation>大型モニター</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailStrip</name>
     <message>
         <location filename="../../meeting/ui/thumbnails.py" line="58"/>
@@ -845,459 +969,459 @@
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="104"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="107"/>
         <source>Paperless Meeting</source>
         <translation>ペーパーレス会議</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="134"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="137"/>
         <source>Pages</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="151"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="154"/>
         <source>Previous</source>
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="159"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="162"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="162"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="165"/>
         <source>First page</source>
         <translation>最初のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="165"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="168"/>
         <source>Last page</source>
         <translation>最後のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="171"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="174"/>
         <source>Fit width</source>
         <translation>幅に合わせる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="174"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="177"/>
         <source>Fit page</source>
         <translation>ページ全体</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="176"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="179"/>
         <source>−</source>
         <translation>−</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="181"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="184"/>
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="183"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="828"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="186"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="833"/>
         <source>Back to presenter</source>
         <translation>発表者に戻る</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="187"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="190"/>
         <source>Side by side</source>
         <translation>並べて表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="193"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="196"/>
         <source>Open a second document beside the page (a report and its reference)</source>
         <translation>ページの横に 2 つ目の資料を開く（報告書と参考資料など）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="196"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="200"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="199"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="203"/>
         <source>Save with notes…</source>
         <translation>書き込み入りで保存…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="202"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="205"/>
         <source>Record of the meeting (PDF and JSON)…</source>
         <translation>会議の記録（PDF と JSON）…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="204"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="207"/>
         <source>My copy of the record, with my notes…</source>
         <translation>自分用の記録（自分のメモ入り）…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="209"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="212"/>
         <source>Black screen on the large monitor</source>
         <translation>大型モニターを黒画面に</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="211"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="214"/>
         <source>White screen on the large monitor</source>
         <translation>大型モニターを白画面に</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="213"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="216"/>
         <source>Show the page again</source>
         <translation>ページを再表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="218"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="221"/>
         <source>Show the room what I see (zoom)</source>
         <translation>自分の表示範囲を会議室に見せる（拡大）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="221"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="224"/>
         <source>Show the room the whole page</source>
         <translation>会議室にページ全体を表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="224"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="227"/>
         <source>Hold everyone on this page</source>
         <translation>全員をこのページに固定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="229"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="232"/>
         <source>Hand the presenter role to</source>
         <translation>発表者を交代</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="231"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="234"/>
         <source>Take the presenter role</source>
         <translation>発表者になる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="235"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="238"/>
         <source>Presenter&apos;s console</source>
         <translation>発表者コンソール</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="236"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="239"/>
         <source>Room</source>
         <translation>会議室</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="242"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="245"/>
         <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
         <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="245"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="248"/>
         <source>Large monitor</source>
         <translation>大型モニター</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="249"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="252"/>
         <source>Show the room&apos;s page full screen on another monitor (Esc there closes it)</source>
         <translation>会議室のページを別のモニターに全画面表示（そのモニターで Esc キーを押すと閉じます）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="253"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="256"/>
         <source>Web meeting link…</source>
         <translation>Web 会議のリンク…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="254"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="257"/>
         <source>Protect the materials…</source>
         <translation>資料の保護…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="255"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="749"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="258"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="754"/>
         <source>End the meeting…</source>
         <translation>会議を終了…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="257"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="260"/>
         <source>Add document…</source>
         <translation>資料を追加…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="272"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="502"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="605"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="611"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="696"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="718"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="814"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="275"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="507"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="610"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="616"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="701"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="723"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="819"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="315"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="320"/>
         <source>Documents</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="335"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="340"/>
         <source>In the room</source>
         <translation>会議室</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="336"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="341"/>
         <source>Remote</source>
         <translation>リモート</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="338"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="343"/>
         <source>Where you are, for the list of who is here</source>
         <translation>参加者一覧に表示される参加場所</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="353"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="358"/>
         <source>How the organizer protects this meeting&apos;s materials</source>
         <translation>主催者がこの会議の資料に設定している保護</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="378"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="383"/>
         <source>Save the original</source>
         <translation>元のファイルを保存</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="388"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="419"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="393"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="424"/>
         <source>Saved: {0}</source>
         <translation>保存しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="392"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="397"/>
         <source>The original could not be saved: {0}</source>
         <translation>元のファイルを保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="401"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="406"/>
         <source>{0} - my record.pdf</source>
         <translation>{0} - 自分用の記録.pdf</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="401"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="406"/>
         <source>{0} - record.pdf</source>
         <translation>{0} - 会議の記録.pdf</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="405"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="410"/>
         <source>Save the record of the meeting</source>
         <translation>会議の記録を保存</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="406"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="665"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="411"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="670"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="416"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="421"/>
         <source>Saving the record of the meeting…</source>
         <translation>会議の記録を保存しています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="424"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="429"/>
         <source>The record could not be saved: {0}</source>
         <translation>会議の記録を保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="473"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="478"/>
         <source>Add a document to the meeting</source>
         <translation>会議に資料を追加</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="474"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="479"/>
         <source>PDF and Office documents ({0})</source>
         <translation>PDF と Office 文書 ({0})</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="481"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="486"/>
         <source>Uploading {0}… %p%</source>
         <translation>{0} をアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="490"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="495"/>
         <source>Converting {0} to PDF…</source>
         <translation>{0} を PDF に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="494"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="499"/>
         <source>Added “{0}”.</source>
         <translation>「{0}」を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="501"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="506"/>
         <source>Could not add {0}: {1}</source>
         <translation>{0} を追加できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="576"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="581"/>
         <source>Screen {0}: {1}×{2} {3}</source>
         <translation>画面 {0}: {1}×{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="596"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="601"/>
         <source>Saving {0}…</source>
         <translation>{0} を保存しています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="600"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="605"/>
         <source>Saved {0}: {1} marks on {2} pages.</source>
         <translation>{0} を保存しました: {2} ページに書き込み {1} 件。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="604"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="609"/>
         <source>{0} marks were not saved: their pages are not in the document.</source>
         <translation>書き込み {0} 件は保存されませんでした（該当ページが資料にありません）。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="610"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="615"/>
         <source>Could not save {0}: {1}</source>
         <translation>{0} を保存できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="636"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="641"/>
         <source>Close the second document</source>
         <translation>2つ目の資料を閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="645"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="650"/>
         <source>Open beside the page</source>
         <translation>ページの横に開く</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="646"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="651"/>
         <source>Check authenticity (SHA-256)…</source>
         <translation>真正性を確認（SHA-256）…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="650"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="655"/>
         <source>Download the original ({0})…</source>
         <translation>元のファイル（{0}）をダウンロード…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="654"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="659"/>
         <source>Replace with a revised version…</source>
         <translation>修正版に差し替え…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="664"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="669"/>
         <source>Revised version of “{0}”</source>
         <translation>「{0}」の修正版</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="683"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="688"/>
         <source>Revising {0}…</source>
         <translation>{0} を差し替えています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="689"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="694"/>
         <source>“{0}” replaced by the revised version: {1} marks placed, {2} could not be placed.</source>
         <translation>「{0}」を修正版に差し替えました: 書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="695"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="700"/>
         <source>Could not revise “{0}”: {1}</source>
         <translation>「{0}」を差し替えできませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="712"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="717"/>
         <source>• “{0}”, page {1} of the earlier version: {2}</source>
         <translation>• 「{0}」旧版の {1} ページ: {2}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="715"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="720"/>
         <source>… and {0} more</source>
         <translation>… ほか {0} 件</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="717"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="722"/>
         <source>{0} of your marks could not be placed in a revised document. They are kept:
 {1}</source>
         <translation>あなたの書き込み {0} 件を修正版に配置できませんでした。書き込みは保持されています:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="736"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="741"/>
         <source>{0} — Paperless Meeting ({1})</source>
         <translation>{0} — ペーパーレス会議（{1}）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="748"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="753"/>
         <source>Reopen the meeting</source>
         <translation>会議を再開</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="764"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="769"/>
         <source>{0} removed {1} from the meeting.</source>
         <translation>{0} さんが {1} さんを会議から外しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="768"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="773"/>
         <source>● Connected</source>
         <translation>● 接続中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="771"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="776"/>
         <source>● Offline — reconnecting…</source>
         <translation>● オフライン — 再接続しています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="775"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="780"/>
         <source>Signed out: {0}</source>
         <translation>サインアウトしました: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="805"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="810"/>
         <source>Loading “{0}”…</source>
         <translation>「{0}」を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="813"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="818"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="821"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="826"/>
         <source>You are presenting: everyone following sees this page.</source>
         <translation>発表中です。追従している全員にこのページが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="826"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="831"/>
         <source>You are browsing on your own. The presenter is on page {0} of “{1}”.</source>
         <translation>自分でページをめくっています。発表者は「{1}」の {0} ページを表示しています。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="831"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="836"/>
         <source>The presenter is holding everyone on this page for a moment.</source>
         <translation>発表者が全員をこのページに固定しています。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="836"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="841"/>
         <source>Following the presenter ({0}).</source>
         <translation>発表者（{0}）に追従しています。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="838"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="843"/>
         <source>No material in this meeting yet.</source>
         <translation>この会議にはまだ資料がありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="858"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="863"/>
         <source>Page {0} of {1}</source>
         <translation>{0} / {1} ページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="869"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="874"/>
         <source>{0}
 {1} pages · ▶ presenter is here</source>
         <translation>{0}
 {1} ページ · ▶ 発表者が表示中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="871"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="876"/>
         <source>{0}
 {1} pages · ▶ presenter shows it beside</source>
         <translation>{0}
 {1} ページ · ▶ 発表者が横に表示中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="873"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="878"/>
         <source>{0}
 {1} pages</source>
         <translation>{0}
