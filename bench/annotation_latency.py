@@ -271,24 +271,36 @@ class Run:
             presenter.emit("points", {**payload, "kind": "points"})
 
 
-def measure(run: Run, count: int, seconds: float) -> tuple[list[float], float, int]:
+STROKE_FRAMES = 180
+"""A new stroke every 3 s of pen at 60 Hz: real strokes are short, and one is capped at
+MAX_POINTS points by the protocol."""
+
+
+def measure(run: Run, count: int, seconds: float, hz: float = 60.0
+            ) -> tuple[list[float], float, int]:
     """(latencies of every delivery, points per second in the flood, deliveries missing)."""
-    pen_id, flood_id = uuid.uuid4().hex, uuid.uuid4().hex
+    flood_id = uuid.uuid4().hex
     total = FLOOD_BATCHES * FLOOD_POINTS
     followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
                           flood_id, total)
     presenter = run.presenter()
 
-    run.begin(presenter, pen_id)
-    sent: dict[int, float] = {}
-    offset, frames = 0, int(seconds / FRAME)
+    frame_seconds = 1 / hz
+    per_batch = max(1, round(POINTS_PER_FRAME * 60 / hz))  # the same pen, sampled at 240 Hz
+    sent: dict[tuple[str, int], float] = {}
+    frames = int(seconds * hz)
+    stroke_frames = max(1, int(STROKE_FRAMES * hz / 60))
+    pen_id, offset = "", 0
     started = time.perf_counter()
     for frame in range(frames):
-        points = [[100 + frame + i / 4, 200 + frame] for i in range(POINTS_PER_FRAME)]
-        sent[offset] = time.perf_counter()
+        if frame % stroke_frames == 0:
+            pen_id, offset = uuid.uuid4().hex, 0
+            run.begin(presenter, pen_id)
+        points = [[100 + frame % 400 + i / 4, 200 + frame % 300] for i in range(per_batch)]
+        sent[pen_id, offset] = time.perf_counter()
         run.send(presenter, pen_id, offset, points)
         offset += len(points)
-        time.sleep(max(0.0, started + (frame + 1) * FRAME - time.perf_counter()))
+        time.sleep(max(0.0, started + (frame + 1) * frame_seconds - time.perf_counter()))
     time.sleep(1.0)  # let the stream drain before the flood
 
     run.begin(presenter, flood_id)
@@ -300,8 +312,8 @@ def measure(run: Run, count: int, seconds: float) -> tuple[list[float], float, i
     arrivals = followers.arrivals()
     presenter.disconnect()
 
-    latencies = [got[str(o)] - t for follower in arrivals
-                 for o, t in sent.items() if str(o) in (got := follower.get(pen_id, {}))]
+    latencies = [got[str(o)] - t for follower in arrivals for (stroke, o), t in sent.items()
+                 if str(o) in (got := follower.get(stroke, {}))]
     last = max(max(follower.get(flood_id, {"0": flood_started}).values())
                for follower in arrivals)
     rate = total / (last - flood_started) if last > flood_started else 0.0
