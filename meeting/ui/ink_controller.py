@@ -25,7 +25,7 @@ from meeting.core.annotations import (
     outline,
 )
 from meeting.core.following import FollowModel
-from meeting.core.ink import History, InkAction
+from meeting.core.ink import History, InkAction, batch_interval_ms
 from meeting.core.protocol import Role
 from meeting.core.words import MarkerSnap, Word, snap_at
 from meeting.net.session import MeetingSession
@@ -35,7 +35,6 @@ from meeting.ui.laser import LaserSender
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView
 
-BATCH_MS = 25
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
 ERASER_REACH_PX = 8
 SNAP_REACH_PX = 10
@@ -75,7 +74,7 @@ class InkController(QObject):
         """The shape being dragged out: its tool, start and current end."""
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(BATCH_MS)
+        self._flush_timer.setInterval(batch_interval_ms(0))
         self._flush_timer.timeout.connect(self.outbox.flush)
         toolbar.modeChanged.connect(self._mode_changed)
         toolbar.undoRequested.connect(lambda: self._perform(self.history.undo()))
@@ -144,7 +143,8 @@ class InkController(QObject):
                 x, y = self._snap.follow(x)
             self.outbox.add_point(self._stroke_id, (x, y), pressure if pressure > 0 else None)
             if not self._flush_timer.isActive():
-                self._flush_timer.start()
+                people = sum(p.devices for p in self.session.people(self.meeting_id))
+                self._flush_timer.start(batch_interval_ms(people))
             self.refresh()
 
     def release(self) -> None:
