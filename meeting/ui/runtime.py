@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from meeting import __version__
+from meeting import __version__, paths
 from meeting.core.protocol import UserInfo
 from meeting.net.cache import DocumentCache
 from meeting.net.offline import OfflineShelf
@@ -36,6 +37,9 @@ class ClientRuntime:
         app.setApplicationName("Paperless Meeting")
         app.setOrganizationName("paperless-meeting")
         app.setApplicationVersion(__version__)
+        icon = paths.REPO_RESOURCES / "icons" / "paperless-meeting-256.png"
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
         language = (language or os.environ.get("MEETING_LANGUAGE")
                     or translations.chosen_language(QSettings()))
         translations.install(app, language, cache_dir.parent / "translations")

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Build the one-folder Linux app with PyInstaller, then smoke-test it: the built program runs a
+# local demo meeting offscreen, turns a page and saves a screenshot that must show the page.
+#   packaging/build-linux.sh            -> dist/meeting/meeting
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-.venv/bin/python}
+[ -x "$PYTHON" ] || { python3 -m venv .venv && .venv/bin/pip install -q -e .; PYTHON=.venv/bin/python; }
+[ -d web/node_modules/socket.io-client ] || npm ci --prefix web --no-audit --no-fund
+"$PYTHON" -m pip install -q -e '.[packaging]'
+
+# The translations, compiled (the packaged app has no lrelease).
+mkdir -p build/package-data/translations
+"$(dirname "$PYTHON")/pyside6-lrelease" -silent resources/translations/meeting_ja.ts \
+  -qm build/package-data/translations/meeting_ja.qm
+
+started=$(date +%s)
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath dist --workpath build/pyinstaller packaging/pyinstaller/meeting.spec
+echo "built dist/meeting in $(( $(date +%s) - started )) s, $(du -sh dist/meeting | cut -f1)"
+
+# Smoke test: the built program, not the source tree, in a fresh folder.
+shot=$(mktemp -d)/demo.png
+QT_QPA_PLATFORM=offscreen dist/meeting/meeting demo --data-dir "$(mktemp -d)" --screenshot "$shot"
+"$PYTHON" - "$shot" <<'PY'
+import sys
+import pymupdf
+image = pymupdf.Pixmap(sys.argv[1])
+samples, n = image.samples, image.n
+inked = sum(1 for i in range(0, len(samples), n * 7) if samples[i] < 200)
+print(f"smoke test: {image.width}x{image.height} screenshot, {inked} dark samples")
+sys.exit(0 if inked > 2000 else 1)
+PY
+echo "smoke test passed: $shot"
