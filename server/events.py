@@ -14,6 +14,7 @@ from typing import Any
 
 import socketio
 
+from meeting.core.messages import localize
 from meeting.core.presence import PresenceSet
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
@@ -96,17 +97,20 @@ class MeetingEvents:
             raise _refuse(
                 ErrorCode.UNAUTHENTICATED, "Log in first: connect with {token, protocol}."
             )
+        language = auth.get("language") if isinstance(auth.get("language"), str) else None
         if auth.get("protocol") != PROTOCOL_VERSION:
             raise _refuse(
                 ErrorCode.PROTOCOL_MISMATCH,
                 f"This server speaks protocol {PROTOCOL_VERSION}; the client speaks "
-                f"{auth.get('protocol')!r}. Update the client.",
+                f"{auth.get('protocol')!r}. Update the client.", language,
             )
         token = auth.get("token")
         user = self.store.user_for_token(token) if isinstance(token, str) else None
         if user is None:
-            raise _refuse(ErrorCode.UNAUTHENTICATED, "The session has expired; log in again.")
-        await self.sio.save_session(sid, {"token": token, "user": user.name})
+            raise _refuse(ErrorCode.UNAUTHENTICATED, "The session has expired; log in again.",
+                          language)
+        await self.sio.save_session(sid, {"token": token, "user": user.name,
+                                          "language": language})
         log.info("%s connected as %s", sid, user.name)
 
     async def disconnect(self, sid: str, reason: Any = None) -> None:
@@ -120,6 +124,7 @@ class MeetingEvents:
 
     def _guarded(self, event: Event, model: type[Message] | None, handler: Handler):
         async def run(sid: str, *args: Any) -> dict:
+            language = (await self.sio.get_session(sid)).get("language")
             try:
                 user = await self._user(sid)
                 if model is None:
@@ -133,16 +138,16 @@ class MeetingEvents:
                 return ok_reply(await handler(sid, user, payload))
             except ProtocolError as error:
                 log.warning("%s %s refused: %s (%s)", sid, event, error.code, error.message)
-                return error.to_reply()
+                return error.to_reply(language)
             except Exception as error:
                 fault = storage_fault(error)
                 if fault is not None:
                     log.error("%s %s: %s (%s)", sid, event, fault.code, error)
-                    return fault.to_reply()
+                    return fault.to_reply(language)
                 log.exception("%s %s failed", sid, event)
                 return ProtocolError(
                     ErrorCode.INTERNAL, "The server could not handle this request."
-                ).to_reply()
+                ).to_reply(language)
 
         return run
 
@@ -293,6 +298,8 @@ class MeetingEvents:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
 
-def _refuse(code: ErrorCode, message: str) -> socketio.exceptions.ConnectionRefusedError:
+def _refuse(code: ErrorCode, message: str, language: str | None = None
+            ) -> socketio.exceptions.ConnectionRefusedError:
     log.info("connection refused: %s", message)
-    return socketio.exceptions.ConnectionRefusedError(message, {"code": str(code)})
+    return socketio.exceptions.ConnectionRefusedError(localize(message, language, str(code)),
+                                                      {"code": str(code)})

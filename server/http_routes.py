@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from meeting import __version__
+from meeting.core.messages import language_of
 from meeting.core.protection import Removal
 from meeting.core.protocol import (
     MAX_UPLOAD_BYTES,
@@ -89,7 +90,8 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
                     error.message)
         headers = ({"Retry-After": str(error.retry_after)} if error.retry_after is not None
                    else None)
-        return web.json_response(error.to_reply(), status=_STATUS.get(error.code, 400),
+        language = language_of(request.headers.get("Accept-Language"))
+        return web.json_response(error.to_reply(language), status=_STATUS.get(error.code, 400),
                                  headers=headers)
 
 

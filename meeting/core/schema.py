@@ -39,8 +39,12 @@ class ProtocolError(Exception):
         self.retry_after = retry_after
         """Seconds to wait before trying again (`rate_limited`)."""
 
-    def to_reply(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"code": str(self.code), "message": self.message}
+    def to_reply(self, language: str | None = None) -> dict[str, Any]:
+        """The reply, its message in `language` where there is a translation."""
+        from meeting.core.messages import localize
+
+        error: dict[str, Any] = {"code": str(self.code),
+                                 "message": localize(self.message, language, str(self.code))}
         if self.retry_after is not None:
             error["retry_after"] = self.retry_after
         return {"ok": False, "error": error}

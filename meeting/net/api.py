@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 
 import requests
 
+from meeting.core import messages
 from meeting.core.protocol import PROTOCOL_VERSION, DocumentInfo, UserInfo
 from meeting.net.cache import DocumentCache, HashMismatchError
 from meeting.net.trust import Trust
@@ -25,6 +26,7 @@ UNTRUSTED = "untrusted_certificate"
 class ApiError(Exception):
     def __init__(self, code: str, message: str, status: int = 0,
                  retry_after: int | None = None) -> None:
+        message = messages.localize(message, messages.client_language, code)  # (the user's)
         super().__init__(message)
         self.code = code
         self.message = message
@@ -153,6 +155,7 @@ class ServerApi:
         headers = dict(headers or {})
         if authenticated and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
+        headers.setdefault("Accept-Language", messages.client_language)  # the server's words
         kwargs.setdefault("timeout", self.timeout)
         kwargs["verify"] = self.trust.verify  # given per request: requests would otherwise let
         # REQUESTS_CA_BUNDLE from the environment override the session's setting

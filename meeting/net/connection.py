@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import socketio
 
+from meeting.core import messages
 from meeting.core.protocol import PROTOCOL_VERSION, ErrorCode
 from meeting.net.trust import Trust
 
@@ -90,7 +91,9 @@ class MeetingConnection:
     # --- internals ---------------------------------------------------------------------------
 
     def _auth(self) -> dict[str, Any]:
-        return {"token": self._token, "protocol": PROTOCOL_VERSION}
+        # (the server answers in the user's language)
+        return {"token": self._token, "protocol": PROTOCOL_VERSION,
+                "language": messages.client_language}
 
     def _connect_loop(self) -> None:
         delay = FIRST_DELAY

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from meeting import __version__, paths
+from meeting.core import messages
 from meeting.core.protocol import UserInfo
 from meeting.net.cache import DocumentCache
 from meeting.net.offline import OfflineShelf
@@ -43,6 +44,7 @@ class ClientRuntime:
         language = (language or os.environ.get("MEETING_LANGUAGE")
                     or translations.chosen_language(QSettings()))
         translations.install(app, language, cache_dir.parent / "translations")
+        messages.client_language = language  # the server's messages and ours, in it too
         main_thread.install()
         worker = RenderWorker()
         ensure_japanese_font(app, worker)

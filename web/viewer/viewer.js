@@ -3,7 +3,7 @@
 // the official socket.io client (served by the server from web/node_modules).
 import { io } from "./socket.io.esm.min.js";
 import { drawMarks } from "./overlay.js";
-import { t, translatePage } from "./texts.js";
+import { LANGUAGE, t, translatePage } from "./texts.js";
 import { renderVote, shownVote } from "./votes.js";
 
 const PROTOCOL = 1;
@@ -84,7 +84,9 @@ function forgetSession(message = "") {
 // --- the connection ---------------------------------------------------------------------------
 
 function connect() {
-  socket = io({ auth: { token: session.token, protocol: PROTOCOL }, transports: ["websocket"] });
+  // (the server answers in the page's language)
+  socket = io({ auth: { token: session.token, protocol: PROTOCOL, language: LANGUAGE },
+    transports: ["websocket"] });
   socket.on("connect", onConnect);
   socket.on("disconnect", () => showConnection(false));
   socket.on("connect_error", (error) => {

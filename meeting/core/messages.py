@@ -1,0 +1,177 @@
+"""Messages for people in their language: the server's error messages and the client's own
+network messages, in Japanese for Japanese users.
+
+The protocol's messages are written in English with values in them ("No meeting 7 that you are
+invited to."). Each template here is that English with `{}` where a value goes, and its
+Japanese with `{0}`, `{1}`… for those values; `localize` finds the template a message was made
+from and writes it in the other language. A message nobody translated stays in English
+(tests/core/test_messages.py makes sure every message the code can send has its Japanese).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+JAPANESE: dict[str, str] = {
+    # who may do what
+    "No meeting {} that you are invited to.": "招待されている会議 {0} はありません。",
+    "This meeting has ended and its materials were removed; they are no longer available on "
+    "this or any device.": "この会議は終了し、資料は削除されました。どの端末でも閲覧できません。",
+    "Only an organizer of the meeting can do this.": "この操作は会議の主催者だけが行えます。",
+    "Only the presenter can {}.": "この操作は発表者だけが行えます。",
+    "Only the presenter can draw for the room (unless the organizer lets everyone).":
+        "会議室向けの書き込みは発表者だけが行えます（主催者が全員に許可した場合を除く）。",
+    "Only an organizer or the current presenter can hand over.":
+        "発表者の交代は主催者か現在の発表者だけが行えます。",
+    "Only an administrator can remove an organizer.": "主催者を外せるのは管理者だけです。",
+    "You cannot remove yourself; leave instead.":
+        "自分自身は外せません。会議から退出してください。",
+    "{} is not in this meeting.": "{0} さんはこの会議に参加していません。",
+    "{} is not invited to this meeting.": "{0} さんはこの会議に招待されていません。",
+    "{} is presenting: hand the presenter role to someone else first.":
+        "{0} さんが発表中です。先に発表者を交代してください。",
+    "A display account cannot draw.": "表示用アカウントは書き込みできません。",
+    "A display account cannot present.": "表示用アカウントは発表者になれません。",
+    "A display account takes no record.": "表示用アカウントは記録を取得できません。",
+    "Join the meeting first.": "先に会議に参加してください。",
+    # signing in and sessions
+    "Wrong user name or password.": "ユーザー名またはパスワードが違います。",
+    "Too many failed sign-ins. Try again in {} seconds.":
+        "サインインの失敗が多すぎます。{0} 秒後にもう一度お試しください。",
+    "Log in first (a valid bearer token).": "先にサインインしてください。",
+    "Log in first: connect with {token, protocol}.": "先にサインインしてください。",
+    "The session has expired; log in again.":
+        "セッションの有効期限が切れました。もう一度サインインしてください。",
+    "The session has ended; log in again.":
+        "セッションが終了しました。もう一度サインインしてください。",
+    "This server speaks protocol {}; the client speaks {}. Update the client.":
+        "サーバーの通信方式（{0}）とクライアント（{1}）が異なります。クライアントを更新してください。",
+    "The server speaks protocol {}, this client {}. Update the client or ask your "
+    "administrator.": "サーバーの通信方式（{0}）とこのクライアント（{1}）が異なります。"
+                     "クライアントを更新するか、管理者にお問い合わせください。",
+    # meetings, documents, pages
+    "No document {} in this meeting.": "この会議に資料 {0} はありません。",
+    "No such document in this meeting.": "この会議にその資料はありません。",
+    "No such document in your meetings.": "あなたの会議にその資料はありません。",
+    "No such meeting or document.": "その会議または資料はありません。",
+    "No such page in this meeting.": "この会議にそのページはありません。",
+    "Page index {} is past the end of {} ({} pages, indexed from 0).":
+        "{1} にはそのページはありません（全 {2} ページ）。",
+    "No such agenda item in this meeting.": "この会議にその議題はありません。",
+    "No such agenda item.": "その議題はありません。",
+    "No user named {}.": "ユーザー {0} はいません。",
+    "This document has no original file.": "この資料には元のファイルがありません。",
+    "This file is the version already shown.": "このファイルは現在表示中の版と同じです。",
+    "The text of the PDF could not be read ({}).": "PDF の文字を読み取れませんでした（{0}）。",
+    "This page took too long to draw; it may be damaged.":
+        "このページの描画に時間がかかりすぎました。ファイルが壊れている可能性があります。",
+    "The file is larger than {} MiB.": "ファイルが {0} MiB を超えています。",
+    "The file is not a PDF document.": "このファイルは PDF 文書ではありません。",
+    "The PDF file is damaged and cannot be opened.": "PDF ファイルが壊れているため開けません。",
+    "The PDF is protected by a password. Remove the password and upload it again.":
+        "PDF がパスワードで保護されています。パスワードを解除してからアップロードしてください。",
+    "The PDF has no pages.": "PDF にページがありません。",
+    "Some pages of the PDF are damaged and cannot be shown.":
+        "PDF の一部のページが壊れているため表示できません。",
+    "The PDF took too long to check; it may be damaged.":
+        "PDF の確認に時間がかかりすぎました。ファイルが壊れている可能性があります。",
+    "The PDF could not be checked; it may be damaged.":
+        "PDF を確認できませんでした。ファイルが壊れている可能性があります。",
+    # Office files
+    "The file is named {} but is not an {} document.":
+        "ファイル名は {0} ですが、中身は {1} 文書ではありません。",
+    "LibreOffice is not installed on the server, so Office files cannot be converted. Ask the "
+    "administrator to install it (on Debian or Ubuntu: apt install libreoffice-core "
+    "libreoffice-writer libreoffice-calc libreoffice-impress), or upload the document as a PDF.":
+        "サーバーに LibreOffice がインストールされていないため、Office 文書を変換できません。"
+        "管理者にインストールを依頼するか（Debian・Ubuntu: apt install libreoffice-core "
+        "libreoffice-writer libreoffice-calc libreoffice-impress）、PDF にしてアップロード"
+        "してください。",
+    "Converting the document took longer than {} s and was stopped; it may be damaged, or too "
+    "large: save it as PDF and upload that.": "文書の変換が {0} 秒を超えたため中止しました。"
+                                             "壊れているか大きすぎる可能性があります。PDF に"
+                                             "保存してアップロードしてください。",
+    "LibreOffice could not convert this document to PDF.":
+        "LibreOffice でこの文書を PDF に変換できませんでした。",
+    # marks
+    "No stroke of yours with that id.": "その ID のあなたの書き込みはありません。",
+    "No such annotation in this meeting.": "この会議にその書き込みはありません。",
+    "That annotation id is already taken.": "その書き込み ID は既に使われています。",
+    "A stroke has at most {} points.": "1 本の線は最大 {0} 点です。",
+    "Only {} of {} points arrived: resend from {}.":
+        "{1} 点中 {0} 点だけが届きました。{2} 点目から送り直してください。",
+    "Points from {} sent, but only {} arrived: resend from {}.":
+        "{0} 点目から送られましたが、{1} 点しか届いていません。{2} 点目から送り直してください。",
+    # votes and the record
+    "No such vote in this meeting.": "この会議にその採決はありません。",
+    "This vote is closed.": "この採決は締め切られています。",
+    "This vote is already {}.": "この採決は既にその状態です。",
+    "You are not eligible in this vote.": "この採決には投票権がありません。",
+    "You have already voted; a ballot cannot be changed.":
+        "既に投票済みです。投票は変更できません。",
+    "Choose one of: {}.": "次から選んでください: {0}。",
+    "The record took too long to write.": "記録の作成に時間がかかりすぎました。",
+    "notes may only be 'mine'.": "notes に指定できるのは 'mine' だけです。",
+    # storage
+    "The server's storage is full, so nothing was saved. Ask the administrator to free space "
+    "in the data folder; what was saved before is safe.":
+        "サーバーの保存領域がいっぱいのため、保存できませんでした。管理者に空き容量の確保を"
+        "依頼してください。これまでに保存された内容は失われていません。",
+    "The server's data folder cannot be written, so nothing was saved. Ask the administrator "
+    "to make it writable; what was saved before is safe.":
+        "サーバーのデータフォルダーに書き込めないため、保存できませんでした。管理者に書き込み"
+        "可能にするよう依頼してください。これまでに保存された内容は失われていません。",
+    # requests and the network
+    "The server could not handle this request.": "サーバーでこの要求を処理できませんでした。",
+    "The body must be JSON.": "送信内容は JSON 形式である必要があります。",
+    "Unknown event {}.": "不明なイベント {0} です。",
+    "{} takes exactly one payload object.": "{0} には 1 つのオブジェクトを送ってください。",
+    "payload must be a JSON object, got {}":
+        "送信内容は JSON オブジェクトである必要があります（{0}）",
+    "width must be a number of pixels from 1 to {}.":
+        "width は 1 から {0} のピクセル数で指定してください。",
+    "Cannot reach the server at {}.": "サーバー {0} に接続できません。",
+    "The certificate of {} is not trusted, so nothing was sent ({}).":
+        "{0} の証明書が信頼できないため、何も送信していません（{1}）。",
+    "The download was interrupted: {}": "ダウンロードが中断されました: {0}",
+    "The server answered {}.": "サーバーの応答: {0}",
+}
+
+client_language: str = "en"
+"""The language this client's user reads (set where the application starts); the client asks
+the server for its messages in it and writes its own in it."""
+
+INVALID_PAYLOAD_JA = "送信内容が正しくありません（{0}）"
+"""For the details pydantic writes about a malformed payload: a developer's matter."""
+
+
+@cache
+def _patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    catalog = JAPANESE if language == "ja" else {}
+    patterns = []
+    for english, translated in catalog.items():
+        parts = [re.escape(part) for part in english.split("{}")]
+        patterns.append((re.compile("^" + "(.+?)".join(parts) + "$", re.S), translated))
+    return tuple(patterns)
+
+
+def localize(message: str, language: str | None, code: str | None = None) -> str:
+    """The message in `language` ("ja"; anything else: as it is)."""
+    if not language or not language.lower().startswith("ja"):
+        return message
+    for pattern, translated in _patterns("ja"):
+        match = pattern.match(message)
+        if match:
+            return translated.format(*match.groups())
+    if code == "invalid_payload":
+        return INVALID_PAYLOAD_JA.format(message)
+    return message
+
+
+def language_of(accept_language: str | None) -> str | None:
+    """"ja" when an Accept-Language header prefers Japanese, else None (English)."""
+    if not accept_language:
+        return None
+    first = accept_language.split(",", 1)[0].strip().lower()
+    return "ja" if first.startswith("ja") else None
