@@ -221,7 +221,7 @@ class MeetingEvents:
         snapshot = self.store.snapshot(meeting_id).model_copy(update={
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
             "people": self.context.presence.people(meeting_id),
-            "votes": tuple(self.vote_events.votes.votes(meeting_id)),
+            "votes": tuple(self.vote_events.votes.votes(meeting_id, viewer=user.name)),
             "presence_version": self.context.presence.version})
         return snapshot.model_dump(mode="json")
 

@@ -182,7 +182,7 @@ def _vote_html(vote: VoteData) -> str:
             for name, choice in sorted(vote.ballots.items())) + "</p>"
     quorum = f" · 定足数 / quorum {vote.quorum}" if vote.quorum else ""
     return (f"<p><b>{e(vote.title)}</b><br/><span class='muted'>{kind} · "
-            f"{MAJORITIES[vote.majority]}{quorum} · {len(vote.voters)} / {len(vote.eligible)} "
+            f"{MAJORITIES[vote.majority]}{quorum} · {vote.voted} / {len(vote.eligible)} "
             f"投票 / voted</span><br/><b>{outcome}</b></p>"
             f"<table><tr><th>選択 / choice</th><th>票数 / votes</th></tr>{rows}</table>{ballots}")
 

@@ -50,7 +50,7 @@ class VoteEvents:
         authz.require_visible_meeting(self.store, user, m)
         async with self.context.meeting_locks[m]:
             vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
-            await self._announce(vote)
+            await self._announce(self.votes.vote(m, vote.id))  # (names hidden if secret)
         # (nothing about the ballot goes to the log: for a secret vote, the time of a ballot
         # next to the counts could tell what someone voted)
         return vote.model_dump(mode="json")
@@ -70,6 +70,10 @@ class VoteEvents:
         async with self.context.meeting_locks[m]:
             vote = self.votes.set_status(m, request.vote_id, status)
             await self._announce(vote)
+            if vote.secret and status is VoteStatus.CLOSED:
+                # The write-ahead log holds each ballot's pages in the order they came: fold it
+                # into the database and empty it, so no file keeps that order after the vote.
+                self.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         action = Action.VOTE_CLOSED if status is VoteStatus.CLOSED else Action.VOTE_REOPENED
         outcome = f" ({vote.result.outcome})" if vote.result else ""
         self.context.audit.record(user.name, action, m, detail=f"vote {vote.id}{outcome}")

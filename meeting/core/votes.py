@@ -114,8 +114,12 @@ class VoteData(Data):
     status: VoteStatus
     eligible: tuple[str, ...]
     """Who may vote: the members (not display accounts) when the vote was opened."""
+    voted: int = 0
+    """How many ballots were cast."""
     voters: tuple[str, ...]
-    """Who has voted (never what, for a secret vote)."""
+    """Who has voted: everyone, for a named vote. For a secret vote only the recipient, in
+    their own reply or snapshot: a list of names sent to everyone beside counts that change
+    live would tell who voted what."""
     counts: dict[str, int]
     """Ballots per choice, abstain included."""
     ballots: dict[str, str] | None = None

@@ -93,6 +93,8 @@ class MeetingSession:
         """Meetings shown from the shelf until the server's snapshot replaces them."""
         self._votes: dict[int, dict[int, VoteData]] = {}
         """Each meeting's votes by id, the highest `version` of each."""
+        self._my_ballots: set[int] = set()
+        """Votes this user has voted in (a secret vote's broadcast names nobody)."""
         self._pending: dict[int, list[PendingEdit]] = {}
         """Note edits made offline, per meeting, sent when the link is back."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
@@ -234,12 +236,25 @@ class MeetingSession:
         with self._lock:
             return sorted(self._votes.get(meeting_id, {}).values(), key=lambda v: v.id)
 
+    def has_voted(self, vote: VoteData) -> bool:
+        return self.user.name in vote.voters or vote.id in self._my_ballots
+
+    def _note_ballot(self, vote: VoteData) -> None:
+        if self.user.name in vote.voters:
+            self._my_ballots.add(vote.id)
+
     def cast_vote(self, meeting_id: int, vote_id: int, choice: str,
                   done: Callable[[bool], None] | None = None) -> None:
         """One ballot (a refusal is reported to the listener); `done` says if it counted."""
+        def answered(reply: Reply) -> None:
+            if reply.get("ok"):
+                self._my_ballots.add(vote_id)
+                self.on_event(str(Event.VOTE), reply["data"])  # (my own view of the vote)
+            if done:
+                done(bool(reply.get("ok")))
+
         self._send_ink(Event.VOTE_CAST, {"meeting_id": meeting_id, "vote_id": vote_id,
-                                         "choice": choice},
-                       lambda reply: done(bool(reply.get("ok"))) if done else None)
+                                         "choice": choice}, answered)
 
     def report_export(self, meeting_id: int, document_ids: list[int], layers: list[str]
                       ) -> None:
@@ -387,6 +402,7 @@ class MeetingSession:
             self._member_removed(change)
             return
         if isinstance(change, VoteData):
+            self._note_ballot(change)
             with self._lock:
                 known = self._votes.setdefault(change.meeting_id, {})
                 newer = change.version >= known.get(change.id, change).version
@@ -569,6 +585,7 @@ class MeetingSession:
                                                  version=snapshot.presence_version))
                 known = self._votes.setdefault(meeting_id, {})
                 for vote in snapshot.votes:
+                    self._note_ballot(vote)
                     if vote.version >= known.get(vote.id, vote).version:
                         known[vote.id] = vote
                 outcome = sync.apply_snapshot(snapshot)

@@ -136,14 +136,15 @@ class VotePanel(QWidget):
         self.bars.show_vote(vote)
         me = self.session.user.name
         is_open = vote.status is VoteStatus.OPEN
-        if is_open and me in vote.eligible and me not in vote.voters:
+        voted = self.session.has_voted(vote)
+        if is_open and me in vote.eligible and not voted:
             for choice in choices(vote.kind, vote.options):
                 button = QPushButton(choice_label(choice))
                 button.setMinimumHeight(44)
                 button.clicked.connect(lambda _=False, c=choice, v=vote.id: self.cast(v, c))
                 self.ballot_row.addWidget(button)
                 self.ballot_buttons[choice] = button
-        if me in vote.voters:
+        if voted:
             mine = (vote.ballots or {}).get(me)
             self.my_ballot.setText(self.tr("You voted: {0}").format(choice_label(mine)) if mine
                                    else self.tr("Your ballot was counted (secret vote)."))

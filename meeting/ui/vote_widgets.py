@@ -27,7 +27,7 @@ def choice_labels() -> dict[str, str]:
 
 def result_text(vote: VoteData) -> str:
     """"Open · 2 of 5 voted" or "Passed (2 of 5 voted)"."""
-    voted = translate("Votes", "{0} of {1} voted").format(len(vote.voters), len(vote.eligible))
+    voted = translate("Votes", "{0} of {1} voted").format(vote.voted, len(vote.eligible))
     if vote.status is VoteStatus.OPEN or vote.result is None:
         return translate("Votes", "Open · {0}").format(voted)
     outcome = vote.result.outcome

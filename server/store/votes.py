@@ -63,7 +63,7 @@ class VoteStore:
                            "ON CONFLICT (vote_id, choice) DO UPDATE SET count = count + 1",
                            (vote_id, chosen))
             db.execute("UPDATE votes SET version = version + 1 WHERE id = ?", (vote_id,))
-            return self.vote(meeting_id, vote_id)
+            return self.vote(meeting_id, vote_id, viewer=voter)
 
     def set_status(self, meeting_id: int, vote_id: int, status: VoteStatus) -> VoteData:
         with self.store.transaction() as db:
@@ -75,16 +75,18 @@ class VoteStore:
                                         else None, vote_id))
             return self.vote(meeting_id, vote_id)
 
-    def vote(self, meeting_id: int, vote_id: int) -> VoteData | None:
+    def vote(self, meeting_id: int, vote_id: int, viewer: str | None = None
+             ) -> VoteData | None:
+        """The vote as `viewer` may see it (None: as everyone may, for a broadcast)."""
         row = self.db.execute("SELECT * FROM votes WHERE id = ? AND meeting_id = ?",
                               (vote_id, meeting_id)).fetchone()
-        return self._data(row) if row else None
+        return self._data(row, viewer) if row else None
 
-    def votes(self, meeting_id: int) -> list[VoteData]:
+    def votes(self, meeting_id: int, viewer: str | None = None) -> list[VoteData]:
         """Every vote of the meeting, oldest first (for the snapshot and the record)."""
         rows = self.db.execute("SELECT * FROM votes WHERE meeting_id = ? ORDER BY id",
                                (meeting_id,))
-        return [self._data(row) for row in rows.fetchall()]
+        return [self._data(row, viewer) for row in rows.fetchall()]
 
     def _require(self, meeting_id: int, vote_id: int) -> VoteData:
         vote = self.vote(meeting_id, vote_id)
@@ -92,7 +94,7 @@ class VoteStore:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such vote in this meeting.")
         return vote
 
-    def _data(self, row: sqlite3.Row) -> VoteData:
+    def _data(self, row: sqlite3.Row, viewer: str | None = None) -> VoteData:
         kind, secret = VoteKind(row["kind"]), bool(row["secret"])
         options = tuple(json.loads(row["options"]))
         voters = self.db.execute("SELECT voter, choice FROM vote_voters WHERE vote_id = ? "
@@ -112,7 +114,8 @@ class VoteStore:
             id=row["id"], meeting_id=row["meeting_id"], version=row["version"],
             title=row["title"], kind=kind, options=options, secret=secret,
             quorum=row["quorum"], majority=majority, agenda_item=row["agenda_item"],
-            status=status, eligible=eligible, voters=tuple(v["voter"] for v in voters),
+            status=status, eligible=eligible, voted=len(voters),
+            voters=tuple(v["voter"] for v in voters if not secret or v["voter"] == viewer),
             counts=counts,
             ballots=None if secret else {v["voter"]: v["choice"] for v in voters},
             opened_at=row["opened_at"], closed_at=row["closed_at"],

@@ -84,8 +84,13 @@ def test_a_secret_two_thirds_vote_keeps_no_link_between_voter_and_choice(seeded_
         reply = p[name].call("vote:cast", {"meeting_id": m, "vote_id": vote["id"],
                                            "choice": choice})
         assert reply["ok"] and reply["data"]["ballots"] is None
-    shown = last_vote(p["dora"], vote["id"], lambda v: len(v["voters"]) == 3)
+        assert reply["data"]["voters"] == [name]  # the voter sees their own ballot counted
+    shown = last_vote(p["dora"], vote["id"], lambda v: v["voted"] == 3)
     assert shown["counts"] == {"yes": 2, "no": 1, "abstain": 0} and shown["ballots"] is None
+    # Nobody else learns who has voted: names beside live counts would say who voted what.
+    assert shown["voters"] == []
+    again = live.peer("paul").call("meeting:join", {"meeting_id": m})["data"]["votes"]
+    assert again[0]["voters"] == ["paul"] and again[0]["voted"] == 3
     assert p["pia"].call("vote:cast", {"meeting_id": m, "vote_id": vote["id"],
                                        "choice": "yes"})["error"]["code"] == "conflict"
     closed = p["olga"].call("vote:close", {"meeting_id": m, "vote_id": vote["id"]})["data"]

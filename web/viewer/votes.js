@@ -13,7 +13,7 @@ function label(choice) {
 }
 
 export function statusOf(vote) {
-  const voted = t("voted", vote.voters.length, vote.eligible.length);
+  const voted = t("voted", vote.voted, vote.eligible.length);
   if (vote.status === "open" || !vote.result) return t("voteOpen", voted);
   const outcome = vote.result.outcome === "chosen"
     ? t("chosen", vote.result.winner) : t(vote.result.outcome);
@@ -26,7 +26,11 @@ export function shownVote(votes) {
   return all.filter((v) => v.status === "open").pop() ?? all.pop() ?? null;
 }
 
+const myBallots = new Set(); // votes I voted in: a secret vote's broadcast names nobody
+
 export function renderVote(card, vote, me, cast) {
+  if (vote?.voters.includes(me)) myBallots.add(vote.id);
+  const iVoted = Boolean(vote) && myBallots.has(vote.id);
   card.hidden = !vote;
   if (!vote) return;
   const title = document.createElement("strong");
@@ -58,7 +62,7 @@ export function renderVote(card, vote, me, cast) {
   }
   const ballot = document.createElement("div");
   ballot.className = "ballot";
-  if (vote.status === "open" && vote.eligible.includes(me) && !vote.voters.includes(me)) {
+  if (vote.status === "open" && vote.eligible.includes(me) && !iVoted) {
     for (const choice of choicesOf(vote)) {
       const button = document.createElement("button");
       button.textContent = label(choice);
@@ -69,7 +73,7 @@ export function renderVote(card, vote, me, cast) {
       });
       ballot.append(button);
     }
-  } else if (vote.voters.includes(me)) {
+  } else if (iVoted) {
     const mine = vote.ballots?.[me];
     ballot.textContent = mine ? t("youVoted", label(mine)) : t("ballotCounted");
   }
