@@ -83,6 +83,34 @@ def check_office_file(path: Path, filename: str) -> str:
     return suffix
 
 
+FONT_CONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+"""The system's fonts, plus a folder with a Japanese font: a server without one would
+otherwise print Japanese as empty boxes into the PDF (its text layer would still be right,
+which is why only looking at the page shows it)."""
+
+
+def font_environment(work: Path) -> dict[str, str]:
+    """The environment for LibreOffice: a fontconfig that adds PyMuPDF's Japanese font (Droid
+    Sans Fallback, the one the client and the browser viewer fall back on too). Installed
+    Japanese fonts such as Debian's fonts-noto-cjk still come first where they cover a glyph."""
+    import pymupdf
+
+    fonts, cache = work / "fonts", work / "fontcache"
+    fonts.mkdir()
+    cache.mkdir()
+    (fonts / "DroidSansFallback.ttf").write_bytes(pymupdf.Font("japan").buffer)
+    config = work / "fonts.conf"
+    config.write_text(FONT_CONFIG.format(fonts=fonts, cache=cache), encoding="utf-8")
+    return {**os.environ, "HOME": str(work), "FONTCONFIG_FILE": str(config)}
+
+
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -121,7 +149,7 @@ class OfficeConverter:
                 "--outdir", str(work / "out"), str(document),
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
                 start_new_session=True,  # its own process group, to kill it whole
-                env={**os.environ, "HOME": str(work)})
+                env=font_environment(work))
             try:
                 output, _ = await asyncio.wait_for(process.communicate(), self.seconds)
             except TimeoutError:

@@ -49,7 +49,13 @@ def test_a_word_file_becomes_a_pdf_document_and_keeps_its_original(seeded_server
         text = shown[0].get_text()
         # (LibreOffice spaces Latin digits from Japanese text, as Word does)
         assert "令和8年度会議資料" in text.replace(" ", "") and "Budget briefing" in text
-        assert shown[0].get_pixmap(dpi=30).width > 0
+        # Drawn with a font that has Japanese glyphs (a server without one printed boxes; the
+        # text layer above was right all the same).
+        spans = [span for block in shown[0].get_text("rawdict")["blocks"]
+                 for line in block.get("lines", []) for span in line["spans"]]
+        japanese = [span["font"] for span in spans
+                    if any("\u3040" <= c["c"] <= "\u9fff" for c in span["chars"])]
+        assert japanese and not [f for f in japanese if "DejaVu" in f], japanese
     original = requests.get(
         f"{live.url}/api/meetings/{seeded.meeting_id}/documents/{document['id']}/original",
         headers={"Authorization": f"Bearer {login(live.url, 'paul')}"}, timeout=30)
