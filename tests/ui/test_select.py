@@ -21,6 +21,10 @@ def test_move_a_mark_by_dragging_it_and_undo_the_move(qtbot, open_viewer):
     draw(qtbot, presenter, center - QPoint(80, 0), center + QPoint(80, 0))
     qtbot.waitUntil(lambda: len(complete(follower)) == 1, timeout=10_000)
     (original,) = complete(follower)
+    # The presenter selects the stored mark, so wait for its own copy of it too (a busy machine
+    # may deliver the follower's first).
+    qtbot.waitUntil(lambda: len(complete(presenter)) == 1 and len(presenter.page_view.strokes)
+                    == 1, timeout=10_000)
 
     toolbar.set_mode(Mode.SELECT)
     assert toolbar.delete_action.isVisible() and not toolbar.delete_action.isEnabled()
