@@ -4,6 +4,7 @@ the connection stay up. (More cases: bench/fuzz.py.)"""
 
 from __future__ import annotations
 
+import pytest
 import requests
 from hypothesis import HealthCheck, given, settings
 
@@ -13,6 +14,11 @@ from tests.server.test_annotations import joined
 SEEDED_MEETING, SEEDED_DOCUMENTS = 1, [1, 2, 3]  # what tests.helpers.live.seed makes
 
 
+# The server and the Socket.IO clients run in other threads and use the `random` module (ids,
+# reconnect jitter) while Hypothesis draws a case; Hypothesis takes that for the strategy's own
+# use and warns, only sometimes (timing), which makes the run "flaky". The cases themselves
+# come only from Hypothesis.
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisDeprecationWarning")
 def test_every_event_with_hostile_payloads(seeded_server):
     live, seeded = seeded_server
     assert (seeded.meeting_id, seeded.documents) == (SEEDED_MEETING, SEEDED_DOCUMENTS)
