@@ -121,6 +121,8 @@ class OfficeConverter:
     lock: asyncio.Lock | None = None
     runs: list[tuple[float, float]] = field(default_factory=list)
     """(start, end) of every conversion, in order: to show they never overlap."""
+    last_folder: Path | None = None
+    """The scratch folder of the latest conversion (gone once it is over, whatever the end)."""
 
     async def convert(self, source: Path, suffix: str) -> Path:
         """A PDF made from `source` (in a temporary folder the caller deletes with
@@ -139,6 +141,7 @@ class OfficeConverter:
 
     async def _run(self, program: str, source: Path, suffix: str) -> Path:
         work = Path(tempfile.mkdtemp(prefix="meeting-office-"))
+        self.last_folder = work
         try:
             document = work / f"document{suffix}"  # LibreOffice picks its filter by the name
             shutil.copyfile(source, document)

@@ -6,7 +6,6 @@ uploads convert one after the other."""
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 
 import pymupdf
@@ -106,7 +105,7 @@ def test_a_stuck_conversion_is_stopped_and_two_uploads_convert_in_turn(seeded_se
     converter.seconds = 0.05  # no LibreOffice starts this fast
     answer = upload(live.url, token, seeded.meeting_id, "a.docx", docx.read_bytes())
     assert answer.status_code == 400 and "was stopped" in answer.json()["error"]["message"]
-    assert not [p for p in os.listdir(tempfile.gettempdir()) if p.startswith("meeting-office-")]
+    assert converter.last_folder is not None and not converter.last_folder.exists()
 
     converter.seconds = office.CONVERT_SECONDS
     converter.runs.clear()
