@@ -1,6 +1,7 @@
 """Render the project's icon (resources/icons/paperless-meeting.svg) to the PNG sizes desktops
-want, and a Windows .ico, with PyMuPDF (already a dependency). The .ico container is written
-here: a header and a directory around PNG images, as Windows Vista and later read it.
+want, a Windows .ico and a macOS .icns, with PyMuPDF (already a dependency). Both containers
+are written here around PNG images: the .ico a header and a directory, as Windows Vista and
+later read it; the .icns a list of (type, length, PNG), as macOS 10.8 and later read it.
 
     .venv/bin/python packaging/make-icons.py
 """
@@ -15,6 +16,10 @@ import pymupdf
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+ICNS_TYPES = {  # the .icns entry types holding a PNG, by its side in pixels (@2x: twice)
+    16: (b"icp4",), 32: (b"icp5", b"ic11"), 64: (b"icp6", b"ic12"), 128: (b"ic07",),
+    256: (b"ic08", b"ic13"), 512: (b"ic09", b"ic14"), 1024: (b"ic10",),
+}
 
 
 def render(size: int) -> bytes:
@@ -37,12 +42,22 @@ def ico(images: dict[int, bytes]) -> bytes:
     return header + directory + data
 
 
+def icns(images: dict[int, bytes]) -> bytes:
+    """Big-endian throughout: b"icns", the file's length, then per entry its type, its length
+    with this 8-byte header, and the PNG."""
+    body = b"".join(kind + struct.pack(">I", 8 + len(images[size])) + images[size]
+                    for size, kinds in ICNS_TYPES.items() for kind in kinds)
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
 def main() -> None:
     images = {size: render(size) for size in SIZES}
     for size, png in images.items():
         (ICONS / f"paperless-meeting-{size}.png").write_bytes(png)
     (ICONS / "paperless-meeting.ico").write_bytes(ico({s: images[s] for s in ICO_SIZES}))
-    print(f"wrote {len(images)} PNGs and an .ico to {ICONS}")
+    images[1024] = render(1024)  # the .icns alone wants 512 px @2x
+    (ICONS / "paperless-meeting.icns").write_bytes(icns(images))
+    print(f"wrote {len(SIZES)} PNGs, an .ico and an .icns to {ICONS}")
 
 
 if __name__ == "__main__":

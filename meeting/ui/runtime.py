@@ -38,9 +38,10 @@ class ClientRuntime:
         app.setApplicationName("Paperless Meeting")
         app.setOrganizationName("paperless-meeting")
         app.setApplicationVersion(__version__)
-        icon = paths.REPO_RESOURCES / "icons" / "paperless-meeting-256.png"
-        if icon.exists():
-            app.setWindowIcon(QIcon(str(icon)))
+        app.setWindowIcon(app_icon())
+        # Names packaging/linux/paperless-meeting.desktop: on Wayland it is the windows' app id,
+        # by which the desktop shows them with the menu entry's icon and name.
+        app.setDesktopFileName("paperless-meeting")
         language = (language or os.environ.get("MEETING_LANGUAGE")
                     or translations.chosen_language(QSettings()))
         translations.install(app, language, cache_dir.parent / "translations")
@@ -64,3 +65,12 @@ class ClientRuntime:
 
     def close(self) -> None:
         self.worker.close()
+
+
+def app_icon() -> QIcon:
+    """The project's icon at every size drawn (resources/icons): a taskbar takes 16 or 32 px,
+    a task switcher 64 or more; one scaled 256 px image blurs at 16."""
+    icon = QIcon()
+    for png in sorted((paths.REPO_RESOURCES / "icons").glob("paperless-meeting-*.png")):
+        icon.addFile(str(png))
+    return icon

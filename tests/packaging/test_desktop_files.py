@@ -51,6 +51,22 @@ def test_the_windows_icon_holds_png_images_up_to_256():
     assert 16 in sides and 256 in sides
 
 
+def test_the_macos_icon_holds_png_images_from_16_to_1024():
+    data = (ICONS / "paperless-meeting.icns").read_bytes()
+    assert data[:4] == b"icns" and struct.unpack_from(">I", data, 4)[0] == len(data)
+    sides, at = {}, 8
+    while at < len(data):
+        kind, length = data[at:at + 4], struct.unpack_from(">I", data, at + 4)[0]
+        image = pymupdf.Pixmap(data[at + 8:at + length])  # each entry a PNG
+        assert image.width == image.height
+        sides[kind] = image.width
+        at += length
+    assert at == len(data)
+    assert sides == {b"icp4": 16, b"icp5": 32, b"ic11": 32, b"icp6": 64, b"ic12": 64,
+                     b"ic07": 128, b"ic08": 256, b"ic13": 256, b"ic09": 512, b"ic14": 512,
+                     b"ic10": 1024}
+
+
 def test_the_systemd_unit_runs_the_server_confined():
     unit = configparser.ConfigParser(interpolation=None, strict=False)
     unit.optionxform = str
@@ -73,3 +89,7 @@ def test_the_spec_packs_files_that_exist():
     assert (ROOT / "web" / "viewer" / "index.html").exists()
     assert list((ROOT / "resources" / "samples").glob("*.pdf"))
     assert (ROOT / "server" / "pdftext.py").exists() and (ROOT / "server" / "pdfcheck.py").exists()
+    for named in ("launch.py", "launch_server.py", "hooks", "paperless-meeting.icns"):
+        assert named in spec
+    assert (ROOT / "packaging" / "pyinstaller" / "hooks" / "hook-PySide6.QtGui.py").exists()
+    assert (ROOT / "packaging" / "pyinstaller" / "launch_server.py").exists()
