@@ -123,3 +123,22 @@ def test_a_stuck_conversion_is_stopped_and_two_uploads_convert_in_turn(seeded_se
     assert [a.status_code for a in answers] == [201, 201]
     first, second = sorted(converter.runs)
     assert len(converter.runs) == 2 and first[1] <= second[0]  # one at a time
+
+
+def test_a_document_libreoffice_cannot_open_is_refused(seeded_server, libreoffice, tmp_path):
+    """(A case from the Office helper's branch.) Named and zipped as Word, but its text is
+    garbage: refused with a reason, nothing stored."""
+    import zipfile
+
+    live, seeded = seeded_server
+    good = write_docx(tmp_path / "good.docx", ["x"])
+    broken = tmp_path / "壊れた.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            target.writestr(name, source.read(name))
+        target.writestr("word/document.xml", b"<w:document xmlns:w='x'><w:body>" + b"\0\xff" * 9)
+    answer = upload(live.url, login(live.url, "olga"), seeded.meeting_id, broken.name,
+                    broken.read_bytes())
+    assert answer.status_code == 400, answer.text
+    assert "could not convert" in answer.json()["error"]["message"]
+    assert list((live.data_dir / "documents" / "incoming").iterdir()) == []
