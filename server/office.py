@@ -14,10 +14,12 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from meeting.core.formats import OFFICE_SUFFIXES, is_office
@@ -111,6 +113,28 @@ def font_environment(work: Path) -> dict[str, str]:
     return {**os.environ, "HOME": str(work), "FONTCONFIG_FILE": str(config)}
 
 
+@cache
+def network_cut() -> list[str]:
+    """A prefix that runs LibreOffice without any network: a document may link pictures on
+    the web, and LibreOffice fetches them while converting, so an uploaded file could make
+    the server call addresses inside the organization. An empty network namespace of its own
+    (`unshare`, an unprivileged user namespace) has no way out, not even to loopback. Where
+    the system forbids that, [] and a warning: then run the server with systemd's
+    PrivateNetwork or a firewall for it (docs/deploy.md)."""
+    program = shutil.which("unshare")
+    if program:
+        command = [program, "--map-root-user", "--net", "--"]
+        try:
+            done = subprocess.run([*command, "true"], capture_output=True, timeout=10)
+            if done.returncode == 0:
+                return command
+        except (OSError, subprocess.SubprocessError):
+            pass
+    log.warning("LibreOffice will convert Office files with the server's network access: "
+                "this system does not allow a network namespace (unshare)")
+    return []
+
+
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -147,7 +171,8 @@ class OfficeConverter:
             shutil.copyfile(source, document)
             profile = work / "profile"
             process = await asyncio.create_subprocess_exec(
-                program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                *network_cut(), program, "--headless", "--norestore", "--nolockcheck",
+                "--nodefault",
                 f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
                 "--outdir", str(work / "out"), str(document),
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,

@@ -54,3 +54,36 @@ def write_odt(path: Path, paragraphs: list[str]) -> Path:
             f'office:version="1.2"><office:body><office:text>{body}</office:text>'
             '</office:body></office:document-content>'), compress_type=zipfile.ZIP_DEFLATED)
     return path
+
+
+def write_docx_linking_a_picture(path: Path, url: str) -> Path:
+    """A Word file whose picture is not in the file but linked at `url` (as Word writes an
+    "insert and link" picture): LibreOffice fetches such links while converting."""
+    write_docx(path, ["linked"])
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+            f'Target="{escape(url)}" TargetMode="External"/></Relationships>')
+    picture = (
+        '<w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/>'
+        '<wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.'
+        'openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" '
+        'name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="rId9"/>'
+        '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" '
+        'cy="914400"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic>'
+        '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    namespaces = (
+        f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document '
+                f'{namespaces}><w:body><w:p>{picture}</w:p></w:body></w:document>')
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = document.encode()
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path

@@ -142,3 +142,39 @@ def test_a_document_libreoffice_cannot_open_is_refused(seeded_server, libreoffic
     assert answer.status_code == 400, answer.text
     assert "could not convert" in answer.json()["error"]["message"]
     assert list((live.data_dir / "documents" / "incoming").iterdir()) == []
+
+
+def test_a_linked_picture_is_not_fetched_while_converting(seeded_server, libreoffice,
+                                                          tmp_path):
+    """An uploaded file must not make the server call addresses of its choosing (inside the
+    organization): LibreOffice runs without a network. Without that, it fetched the link."""
+    import http.server
+
+    from server.office import network_cut
+    from tests.helpers.office_files import write_docx_linking_a_picture
+
+    if not network_cut():
+        pytest.skip("this system allows no network namespace (unshare)")
+    asked = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    inside = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=inside.serve_forever, daemon=True).start()
+    try:
+        live, seeded = seeded_server
+        docx = write_docx_linking_a_picture(
+            tmp_path / "linked.docx", f"http://127.0.0.1:{inside.server_port}/internal.png")
+        answer = upload(live.url, login(live.url, "olga"), seeded.meeting_id, docx.name,
+                        docx.read_bytes())
+        assert answer.status_code == 201, answer.text
+        assert asked == []
+    finally:
+        inside.shutdown()
