@@ -83,7 +83,7 @@ def test_the_systemd_unit_runs_the_server_confined():
 
 def test_the_spec_packs_files_that_exist():
     spec = (ROOT / "packaging" / "pyinstaller" / "meeting.spec").read_text()
-    for part in ("resources/samples", "resources/icons", "web/viewer",
+    for part in ("resources/samples", "resources/icons", "resources/translations", "web/viewer",
                  "socket.io.esm.min.js", "server.pdfcheck", "server.pdftext"):
         assert part in spec
     assert (ROOT / "web" / "viewer" / "index.html").exists()
