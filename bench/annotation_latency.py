@@ -365,10 +365,14 @@ def main() -> None:
                 print(f"{count:>9}  {name:<22} {pct(samples, 0.5):8.2f} "
                       f"{pct(samples, 0.99):8.2f} {speed:10.0f}{ratio}")
     finally:
-        for process in (ours_process, bare_process):
-            process.terminate()
-            process.wait(10)
-        shutil.rmtree(workdir, ignore_errors=True)
+        stop_servers((ours_process, bare_process), workdir)
+
+
+def stop_servers(processes, workdir: Path) -> None:
+    for process in processes:
+        process.terminate()
+        process.wait(10)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -111,10 +110,7 @@ def main() -> None:
               f"p99 x{ink.pct(ours, 0.99) / ink.pct(bare, 0.99):.2f}, "
               f"CPU x{ours_cpu / bare_cpu:.2f}")
     finally:
-        for process in (ours_process, bare_process):
-            process.terminate()
-            process.wait(10)
-        shutil.rmtree(workdir, ignore_errors=True)
+        ink.stop_servers((ours_process, bare_process), workdir)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,17 @@ def client_app(runtime, settings):
         app.close()
 
 
+def signed_in(qtbot, client_app, url: str, name: str) -> ClientApp:
+    """A client app signed in through its login dialog, its meeting list loaded."""
+    app = client_app(TokenStore(MemoryKeyring()))
+    app.start(url, name)
+    app.login.password.setText(PASSWORD)
+    app.login.sign_in()
+    qtbot.waitUntil(lambda: app.meetings is not None and app.meetings.list.count() == 1,
+                    timeout=10_000)
+    return app
+
+
 def test_login_dialog_signs_in(qtbot, seeded_server):
     live, _ = seeded_server
     dialog = LoginDialog(live.url, "paul")
@@ -158,12 +169,7 @@ def test_meeting_display_opens_full_screen_unattended(qtbot, runtime, settings, 
 def test_an_organizer_removes_a_participant_whose_windows_close(qtbot, client_app, open_viewer,
                                                                 seeded_server):
     live, seeded = seeded_server
-    paul_app = client_app(TokenStore(MemoryKeyring()))
-    paul_app.start(live.url, "paul")
-    paul_app.login.password.setText(PASSWORD)
-    paul_app.login.sign_in()
-    qtbot.waitUntil(lambda: paul_app.meetings is not None and paul_app.meetings.list.count() == 1,
-                    timeout=10_000)
+    paul_app = signed_in(qtbot, client_app, live.url, "paul")
     wait_for_page(qtbot, paul_app.open_meeting(seeded.meeting_id))
     olga = open_viewer("olga")
 

@@ -7,23 +7,19 @@ from __future__ import annotations
 import pymupdf
 from PySide6.QtWidgets import QFileDialog
 
-from meeting.net.credentials import TokenStore
-from tests.helpers.live import PASSWORD
-from tests.net.test_cache_and_credentials import MemoryKeyring
 from tests.ui.conftest import wait_for_page
-from tests.ui.test_login_and_app import client_app, settings  # noqa: F401 - fixtures
+from tests.ui.test_login_and_app import (  # noqa: F401 - fixtures
+    client_app,
+    settings,
+    signed_in,
+)
 
 
 def test_watermark_then_end_with_notes_exported_and_materials_removed(
         qtbot, client_app, open_viewer, seeded_server, tmp_path):  # noqa: F811
     live, seeded = seeded_server
     m = seeded.meeting_id
-    paul_app = client_app(TokenStore(MemoryKeyring()))
-    paul_app.start(live.url, "paul")
-    paul_app.login.password.setText(PASSWORD)
-    paul_app.login.sign_in()
-    qtbot.waitUntil(lambda: paul_app.meetings is not None and paul_app.meetings.list.count() == 1,
-                    timeout=10_000)
+    paul_app = signed_in(qtbot, client_app, live.url, "paul")
     viewer = paul_app.open_meeting(m)
     viewer.resize(1000, 700)
     wait_for_page(qtbot, viewer)
