@@ -47,7 +47,7 @@ def render_png(path: Path, page: int, width: int, watermark: str | None = None) 
     with pymupdf.open(path) as document:
         shown = document[page]
         if watermark:
-            from meeting.export.watermark_pdf import stamp_page
+            from meeting.pdf.watermark import stamp_page
             stamp_page(shown, watermark)
         rect = shown.rect
         zoom = min(width / rect.width, MAX_HEIGHT / rect.height)

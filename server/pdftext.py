@@ -22,7 +22,7 @@ LOOK_SIZE = 8
 def extract(path: str) -> list[dict]:
     import pymupdf
 
-    from meeting.render.text import page_words
+    from meeting.pdf.text import page_words
 
     pymupdf.TOOLS.mupdf_display_errors(False)
     pages = []

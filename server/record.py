@@ -70,8 +70,8 @@ def record_pdf(record: MeetingRecord, store: Store, blobs: BlobStore, reader: Us
     the reader's private notes). Runs in a worker thread: PyMuPDF only, no event loop."""
     import pymupdf
 
-    from meeting.export.notes_pdf import annotate
-    from meeting.export.watermark_pdf import stamp_page
+    from meeting.pdf.notes_pdf import annotate
+    from meeting.pdf.watermark import stamp_page
 
     result = pymupdf.open("pdf", _summary_pdf(record))
     toc = [[1, "会議の記録 / Record of the meeting", 1]]

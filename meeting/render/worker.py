@@ -21,7 +21,7 @@ from typing import Any
 
 import pymupdf
 
-from meeting.render.text import page_words
+from meeting.pdf.text import page_words
 
 log = logging.getLogger("meeting.render")
 

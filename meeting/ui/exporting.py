@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 
 from meeting.core.watermark import watermark_text
-from meeting.export.notes_pdf import ExportPart, ExportResult, export_meeting
 from meeting.export.plan import ExportChoice, documents_to_export, marks_for
 from meeting.net.session import MeetingSession
+from meeting.pdf.notes_pdf import ExportPart, ExportResult, export_meeting
 from meeting.render.worker import BACKGROUND_PRIORITY, RenderWorker
 
 

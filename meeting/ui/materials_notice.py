@@ -10,9 +10,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from meeting.core.watermark import watermark_text
-from meeting.export.notes_pdf import ExportPart, ExportResult, export_meeting
 from meeting.net.purge import RemovedMeeting, my_notes
 from meeting.net.session import MeetingSession
+from meeting.pdf.notes_pdf import ExportPart, ExportResult, export_meeting
 from meeting.render.worker import BACKGROUND_PRIORITY, RenderWorker
 from meeting.ui.main_thread import when_done
 

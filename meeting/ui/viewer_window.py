@@ -41,9 +41,9 @@ from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
 from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Event, Role
 from meeting.core.sync import MeetingView
-from meeting.export.notes_pdf import ExportResult
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
+from meeting.pdf.notes_pdf import ExportResult
 from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
 from meeting.ui.authenticity import check_authenticity

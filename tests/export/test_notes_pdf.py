@@ -8,7 +8,7 @@ import pymupdf
 import pytest
 
 from meeting.core.annotations import AnnotationData, Layer, Tool
-from meeting.export.notes_pdf import ExportPart, export_document, export_meeting
+from meeting.pdf.notes_pdf import ExportPart, export_document, export_meeting
 
 RED = "#d93025"
 YELLOW = "#f9ab00"

@@ -10,7 +10,7 @@ import pymupdf
 import requests
 
 from meeting.core.watermark import watermark_text
-from meeting.export.watermark_pdf import stamp_page
+from meeting.pdf.watermark import stamp_page
 from server import lifecycle_events
 from tests.helpers.live import login
 from tests.server.test_page_images import get_page

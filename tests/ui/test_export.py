@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialogButtonBox
 
 from meeting.core.annotations import Layer
-from meeting.export.notes_pdf import ExportResult
 from meeting.export.plan import ExportChoice
+from meeting.pdf.notes_pdf import ExportResult
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.ink_tools import Mode
 from tests.server.test_cli import run

@@ -6,7 +6,7 @@ import pymupdf
 from PySide6.QtCore import QPoint
 
 from meeting.core.annotations import Tool
-from meeting.render.text import page_words
+from meeting.pdf.text import page_words
 from meeting.ui.ink_tools import Mode
 from tests.ui.conftest import annotations, draw
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtWidgets import QApplication
 
 from meeting.core.annotations import AnnotationData
-from meeting.export.notes_pdf import ExportPart, export_document
+from meeting.pdf.notes_pdf import ExportPart, export_document
 from meeting.ui.ink_tools import Mode
 from tests.ui.conftest import annotations
 

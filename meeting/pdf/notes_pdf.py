@@ -67,7 +67,7 @@ def export_meeting(parts: Sequence[ExportPart], out: Path, watermark: str | None
         if len(parts) > 1:
             result.set_toc(toc)
         if watermark:
-            from meeting.export.watermark_pdf import stamp_page
+            from meeting.pdf.watermark import stamp_page
             for page in result:
                 stamp_page(page, watermark)
         out.parent.mkdir(parents=True, exist_ok=True)
