@@ -103,6 +103,14 @@
     </message>
 </context>
 <context>
+    <name>BesideMenu</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/menus.py" line="37"/>
+        <source>Close the second document</source>
+        <translation>2つ目の資料を閉じる</translation>
+    </message>
+</context>
+<context>
     <name>BesidePane</name>
     <message>
         <location filename="../../meeting/ui/beside_pane.py" line="88"/>
@@ -217,6 +225,14 @@
     </message>
 </context>
 <context>
+    <name>DisplayMenu</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/menus.py" line="72"/>
+        <source>Screen {0}: {1}×{2} {3}</source>
+        <translation>画面 {0}: {1}×{2} {3}</translation>
+    </message>
+</context>
+<context>
     <name>DisplayVote</name>
     <message>
         <location filename="../../meeting/ui/display_vote.py" line="62"/>
@@ -240,6 +256,60 @@
         <location filename="../../meeting/ui/display_window.py" line="145"/>
         <source>Reconnecting…</source>
         <translation>再接続しています…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsList</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="50"/>
+        <source>{0}
+{1} pages · ▶ presenter is here</source>
+        <translation>{0}
+{1} ページ · ▶ 発表者が表示中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="52"/>
+        <source>{0}
+{1} pages · ▶ presenter shows it beside</source>
+        <translation>{0}
+{1} ページ · ▶ 発表者が横に表示中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="54"/>
+        <source>{0}
+{1} pages</source>
+        <translation>{0}
+{1} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="75"/>
+        <source>Open beside the page</source>
+        <translation>ページの横に開く</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="76"/>
+        <source>Check authenticity (SHA-256)…</source>
+        <translation>真正性を確認（SHA-256）…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="80"/>
+        <source>Download the original ({0})…</source>
+        <translation>元のファイル（{0}）をダウンロード…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="82"/>
+        <source>Replace with a revised version…</source>
+        <translation>修正版に差し替え…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="93"/>
+        <source>Revised version of “{0}”</source>
+        <translation>「{0}」の修正版</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="94"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -318,6 +388,57 @@
         <location filename="../../meeting/ui/export_dialog.py" line="96"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/menus.py" line="51"/>
+        <source>Save with notes…</source>
+        <translation>書き込み入りで保存…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/menus.py" line="53"/>
+        <source>Record of the meeting (PDF and JSON)…</source>
+        <translation>会議の記録（PDF と JSON）…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/menus.py" line="55"/>
+        <source>My copy of the record, with my notes…</source>
+        <translation>自分用の記録（自分のメモ入り）…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowBanner</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="16"/>
+        <source>You are presenting: everyone following sees this page.</source>
+        <translation>発表中です。追従している全員にこのページが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="21"/>
+        <source>You are browsing on your own. The presenter is on page {0} of “{1}”.</source>
+        <translation>自分でページをめくっています。発表者は「{1}」の {0} ページを表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="23"/>
+        <source>Back to presenter</source>
+        <translation>発表者に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="26"/>
+        <source>The presenter is holding everyone on this page for a moment.</source>
+        <translation>発表者が全員をこのページに固定しています。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="29"/>
+        <source>Following the presenter ({0}).</source>
+        <translation>発表者（{0}）に追従しています。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="31"/>
+        <source>No material in this meeting yet.</source>
+        <translation>この会議にはまだ資料がありません。</translation>
     </message>
 </context>
 <context>
@@ -531,6 +652,99 @@
     </message>
 </context>
 <context>
+    <name>MainToolbar</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="19"/>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="25"/>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="32"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="34"/>
+        <source>First page</source>
+        <translation>最初のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="36"/>
+        <source>Last page</source>
+        <translation>最後のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="39"/>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="40"/>
+        <source>Fit page</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="41"/>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="46"/>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="48"/>
+        <source>Back to presenter</source>
+        <translation>発表者に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="50"/>
+        <source>Side by side</source>
+        <translation>並べて表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="53"/>
+        <source>Open a second document beside the page (a report and its reference)</source>
+        <translation>ページの横に 2 つ目の資料を開く（報告書と参考資料など）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="56"/>
+        <source>Save with notes…</source>
+        <translation>書き込み入りで保存…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="60"/>
+        <source>Room</source>
+        <translation>会議室</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="63"/>
+        <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
+        <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="64"/>
+        <source>Large monitor</source>
+        <translation>大型モニター</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="68"/>
+        <source>Show the room&apos;s page full screen on another monitor (Esc there closes it)</source>
+        <translation>会議室のページを別のモニターに全画面表示（そのモニターで Esc キーを押すと閉じます）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="70"/>
+        <source>Add document…</source>
+        <translation>資料を追加…</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsRemovedNotice</name>
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="31"/>
@@ -695,6 +909,39 @@
     </message>
 </context>
 <context>
+    <name>MeetingStatusBar</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/status_bar.py" line="24"/>
+        <source>In the room</source>
+        <translation>会議室</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/status_bar.py" line="25"/>
+        <source>Remote</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/status_bar.py" line="27"/>
+        <source>Where you are, for the list of who is here</source>
+        <translation>参加者一覧に表示される参加場所</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/status_bar.py" line="30"/>
+        <source>How the organizer protects this meeting&apos;s materials</source>
+        <translation>主催者がこの会議の資料に設定している保護</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/status_bar.py" line="49"/>
+        <source>● Connected</source>
+        <translation>● 接続中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/status_bar.py" line="52"/>
+        <source>● Offline — reconnecting…</source>
+        <translation>● オフライン — 再接続しています…</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <location filename="../../meeting/ui/page_view.py" line="370"/>
@@ -840,6 +1087,75 @@
     </message>
 </context>
 <context>
+    <name>RoomMenu</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="32"/>
+        <source>Black screen on the large monitor</source>
+        <translation>大型モニターを黒画面に</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="34"/>
+        <source>White screen on the large monitor</source>
+        <translation>大型モニターを白画面に</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="36"/>
+        <source>Show the page again</source>
+        <translation>ページを再表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="41"/>
+        <source>Show the room what I see (zoom)</source>
+        <translation>自分の表示範囲を会議室に見せる（拡大）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="44"/>
+        <source>Show the room the whole page</source>
+        <translation>会議室にページ全体を表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="47"/>
+        <source>Hold everyone on this page</source>
+        <translation>全員をこのページに固定</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="51"/>
+        <source>Hand the presenter role to</source>
+        <translation>発表者を交代</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="53"/>
+        <source>Take the presenter role</source>
+        <translation>発表者になる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="57"/>
+        <source>Presenter&apos;s console</source>
+        <translation>発表者コンソール</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="61"/>
+        <source>Web meeting link…</source>
+        <translation>Web 会議のリンク…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="62"/>
+        <source>Protect the materials…</source>
+        <translation>資料の保護…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="63"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="75"/>
+        <source>End the meeting…</source>
+        <translation>会議を終了…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="74"/>
+        <source>Reopen the meeting</source>
+        <translation>会議を再開</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="34"/>
@@ -959,6 +1275,14 @@
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="23"/>
+        <source>Documents</source>
+        <translation>資料</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailStrip</name>
     <message>
         <location filename="../../meeting/ui/thumbnails.py" line="58"/>
@@ -967,541 +1291,270 @@
     </message>
 </context>
 <context>
-    <name>ViewerWindow</name>
+    <name>Transfers</name>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="107"/>
-        <source>Paperless Meeting</source>
-        <translation>ペーパーレス会議</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="137"/>
-        <source>Pages</source>
-        <translation>ページ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="154"/>
-        <source>Previous</source>
-        <translation>前へ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="162"/>
-        <source>Next</source>
-        <translation>次へ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="165"/>
-        <source>First page</source>
-        <translation>最初のページ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="168"/>
-        <source>Last page</source>
-        <translation>最後のページ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="174"/>
-        <source>Fit width</source>
-        <translation>幅に合わせる</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="177"/>
-        <source>Fit page</source>
-        <translation>ページ全体</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="179"/>
-        <source>−</source>
-        <translation>−</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="184"/>
-        <source>+</source>
-        <translation>+</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="186"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="833"/>
-        <source>Back to presenter</source>
-        <translation>発表者に戻る</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="190"/>
-        <source>Side by side</source>
-        <translation>並べて表示</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="196"/>
-        <source>Open a second document beside the page (a report and its reference)</source>
-        <translation>ページの横に 2 つ目の資料を開く（報告書と参考資料など）</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="199"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="203"/>
-        <source>Save with notes…</source>
-        <translation>書き込み入りで保存…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="205"/>
-        <source>Record of the meeting (PDF and JSON)…</source>
-        <translation>会議の記録（PDF と JSON）…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="207"/>
-        <source>My copy of the record, with my notes…</source>
-        <translation>自分用の記録（自分のメモ入り）…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="212"/>
-        <source>Black screen on the large monitor</source>
-        <translation>大型モニターを黒画面に</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="214"/>
-        <source>White screen on the large monitor</source>
-        <translation>大型モニターを白画面に</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="216"/>
-        <source>Show the page again</source>
-        <translation>ページを再表示</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="221"/>
-        <source>Show the room what I see (zoom)</source>
-        <translation>自分の表示範囲を会議室に見せる（拡大）</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="224"/>
-        <source>Show the room the whole page</source>
-        <translation>会議室にページ全体を表示</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="227"/>
-        <source>Hold everyone on this page</source>
-        <translation>全員をこのページに固定</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="232"/>
-        <source>Hand the presenter role to</source>
-        <translation>発表者を交代</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="234"/>
-        <source>Take the presenter role</source>
-        <translation>発表者になる</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="238"/>
-        <source>Presenter&apos;s console</source>
-        <translation>発表者コンソール</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="239"/>
-        <source>Room</source>
-        <translation>会議室</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="245"/>
-        <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
-        <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="248"/>
-        <source>Large monitor</source>
-        <translation>大型モニター</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="252"/>
-        <source>Show the room&apos;s page full screen on another monitor (Esc there closes it)</source>
-        <translation>会議室のページを別のモニターに全画面表示（そのモニターで Esc キーを押すと閉じます）</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="256"/>
-        <source>Web meeting link…</source>
-        <translation>Web 会議のリンク…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="257"/>
-        <source>Protect the materials…</source>
-        <translation>資料の保護…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="258"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="754"/>
-        <source>End the meeting…</source>
-        <translation>会議を終了…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="260"/>
-        <source>Add document…</source>
-        <translation>資料を追加…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="275"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="507"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="610"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="616"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="701"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="723"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="819"/>
-        <source>Dismiss</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="320"/>
-        <source>Documents</source>
-        <translation>資料</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="340"/>
-        <source>In the room</source>
-        <translation>会議室</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="341"/>
-        <source>Remote</source>
-        <translation>リモート</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="343"/>
-        <source>Where you are, for the list of who is here</source>
-        <translation>参加者一覧に表示される参加場所</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="358"/>
-        <source>How the organizer protects this meeting&apos;s materials</source>
-        <translation>主催者がこの会議の資料に設定している保護</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="383"/>
-        <source>Save the original</source>
-        <translation>元のファイルを保存</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="393"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="424"/>
-        <source>Saved: {0}</source>
-        <translation>保存しました: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="397"/>
-        <source>The original could not be saved: {0}</source>
-        <translation>元のファイルを保存できませんでした: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="406"/>
-        <source>{0} - my record.pdf</source>
-        <translation>{0} - 自分用の記録.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="406"/>
-        <source>{0} - record.pdf</source>
-        <translation>{0} - 会議の記録.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="410"/>
-        <source>Save the record of the meeting</source>
-        <translation>会議の記録を保存</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="411"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="670"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="421"/>
-        <source>Saving the record of the meeting…</source>
-        <translation>会議の記録を保存しています…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="429"/>
-        <source>The record could not be saved: {0}</source>
-        <translation>会議の記録を保存できませんでした: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="478"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="59"/>
         <source>Add a document to the meeting</source>
         <translation>会議に資料を追加</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="479"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="60"/>
         <source>PDF and Office documents ({0})</source>
         <translation>PDF と Office 文書 ({0})</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="486"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="68"/>
         <source>Uploading {0}… %p%</source>
         <translation>{0} をアップロード中… %p%</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="495"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="77"/>
         <source>Converting {0} to PDF…</source>
         <translation>{0} を PDF に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="499"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="81"/>
         <source>Added “{0}”.</source>
         <translation>「{0}」を追加しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="506"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="88"/>
         <source>Could not add {0}: {1}</source>
         <translation>{0} を追加できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="581"/>
-        <source>Screen {0}: {1}×{2} {3}</source>
-        <translation>画面 {0}: {1}×{2} {3}</translation>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="89"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="114"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="196"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="202"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="601"/>
-        <source>Saving {0}…</source>
-        <translation>{0} を保存しています…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="605"/>
-        <source>Saved {0}: {1} marks on {2} pages.</source>
-        <translation>{0} を保存しました: {2} ページに書き込み {1} 件。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="609"/>
-        <source>{0} marks were not saved: their pages are not in the document.</source>
-        <translation>書き込み {0} 件は保存されませんでした（該当ページが資料にありません）。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="615"/>
-        <source>Could not save {0}: {1}</source>
-        <translation>{0} を保存できませんでした: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="641"/>
-        <source>Close the second document</source>
-        <translation>2つ目の資料を閉じる</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="650"/>
-        <source>Open beside the page</source>
-        <translation>ページの横に開く</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="651"/>
-        <source>Check authenticity (SHA-256)…</source>
-        <translation>真正性を確認（SHA-256）…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="655"/>
-        <source>Download the original ({0})…</source>
-        <translation>元のファイル（{0}）をダウンロード…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="659"/>
-        <source>Replace with a revised version…</source>
-        <translation>修正版に差し替え…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="669"/>
-        <source>Revised version of “{0}”</source>
-        <translation>「{0}」の修正版</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="688"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="101"/>
         <source>Revising {0}…</source>
         <translation>{0} を差し替えています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="694"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="107"/>
         <source>“{0}” replaced by the revised version: {1} marks placed, {2} could not be placed.</source>
         <translation>「{0}」を修正版に差し替えました: 書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="700"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="113"/>
         <source>Could not revise “{0}”: {1}</source>
         <translation>「{0}」を差し替えできませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="717"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="123"/>
+        <source>Save the original</source>
+        <translation>元のファイルを保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="133"/>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="162"/>
+        <source>Saved: {0}</source>
+        <translation>保存しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="137"/>
+        <source>The original could not be saved: {0}</source>
+        <translation>元のファイルを保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="146"/>
+        <source>{0} - my record.pdf</source>
+        <translation>{0} - 自分用の記録.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="146"/>
+        <source>{0} - record.pdf</source>
+        <translation>{0} - 会議の記録.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="148"/>
+        <source>Save the record of the meeting</source>
+        <translation>会議の記録を保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="149"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="159"/>
+        <source>Saving the record of the meeting…</source>
+        <translation>会議の記録を保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="167"/>
+        <source>The record could not be saved: {0}</source>
+        <translation>会議の記録を保存できませんでした: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="187"/>
+        <source>Saving {0}…</source>
+        <translation>{0} を保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="191"/>
+        <source>Saved {0}: {1} marks on {2} pages.</source>
+        <translation>{0} を保存しました: {2} ページに書き込み {1} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="195"/>
+        <source>{0} marks were not saved: their pages are not in the document.</source>
+        <translation>書き込み {0} 件は保存されませんでした（該当ページが資料にありません）。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/transfers.py" line="201"/>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} を保存できませんでした: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>UnplacedNotice</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/unplaced_notice.py" line="27"/>
         <source>• “{0}”, page {1} of the earlier version: {2}</source>
         <translation>• 「{0}」旧版の {1} ページ: {2}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="720"/>
+        <location filename="../../meeting/ui/viewer/unplaced_notice.py" line="30"/>
         <source>… and {0} more</source>
         <translation>… ほか {0} 件</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="722"/>
+        <location filename="../../meeting/ui/viewer/unplaced_notice.py" line="32"/>
         <source>{0} of your marks could not be placed in a revised document. They are kept:
 {1}</source>
         <translation>あなたの書き込み {0} 件を修正版に配置できませんでした。書き込みは保持されています:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="741"/>
+        <location filename="../../meeting/ui/viewer/unplaced_notice.py" line="33"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="86"/>
+        <source>Paperless Meeting</source>
+        <translation>ペーパーレス会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="139"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="464"/>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer_window.py" line="389"/>
         <source>{0} — Paperless Meeting ({1})</source>
         <translation>{0} — ペーパーレス会議（{1}）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="753"/>
-        <source>Reopen the meeting</source>
-        <translation>会議を再開</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="769"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="419"/>
         <source>{0} removed {1} from the meeting.</source>
         <translation>{0} さんが {1} さんを会議から外しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="773"/>
-        <source>● Connected</source>
-        <translation>● 接続中</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="776"/>
-        <source>● Offline — reconnecting…</source>
-        <translation>● オフライン — 再接続しています…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="780"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="425"/>
         <source>Signed out: {0}</source>
         <translation>サインアウトしました: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="810"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="455"/>
         <source>Loading “{0}”…</source>
         <translation>「{0}」を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="818"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="463"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="826"/>
-        <source>You are presenting: everyone following sees this page.</source>
-        <translation>発表中です。追従している全員にこのページが表示されます。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="831"/>
-        <source>You are browsing on your own. The presenter is on page {0} of “{1}”.</source>
-        <translation>自分でページをめくっています。発表者は「{1}」の {0} ページを表示しています。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="836"/>
-        <source>The presenter is holding everyone on this page for a moment.</source>
-        <translation>発表者が全員をこのページに固定しています。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="841"/>
-        <source>Following the presenter ({0}).</source>
-        <translation>発表者（{0}）に追従しています。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="843"/>
-        <source>No material in this meeting yet.</source>
-        <translation>この会議にはまだ資料がありません。</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="863"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="482"/>
         <source>Page {0} of {1}</source>
         <translation>{0} / {1} ページ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="874"/>
-        <source>{0}
-{1} pages · ▶ presenter is here</source>
-        <translation>{0}
-{1} ページ · ▶ 発表者が表示中</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="876"/>
-        <source>{0}
-{1} pages · ▶ presenter shows it beside</source>
-        <translation>{0}
-{1} ページ · ▶ 発表者が横に表示中</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="878"/>
-        <source>{0}
-{1} pages</source>
-        <translation>{0}
-{1} ページ</translation>
     </message>
 </context>
 <context>
     <name>VoteDialog</name>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="213"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="214"/>
         <source>New vote</source>
         <translation>新しい採決</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="215"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="216"/>
         <source>e.g. Approve the FY2026 budget</source>
         <translation>例: 令和8年度予算案を承認する</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="216"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="217"/>
         <source>Yes / No / Abstain</source>
         <translation>賛成 / 反対 / 棄権</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="217"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="218"/>
         <source>A choice among options</source>
         <translation>選択肢から選ぶ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="223"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="224"/>
         <source>One option per line</source>
         <translation>1 行に 1 つの選択肢</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="227"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="228"/>
         <source>Secret vote (only the counts are kept)</source>
         <translation>無記名投票（票数のみ記録）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="229"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="230"/>
         <source>Simple majority</source>
         <translation>過半数（賛成が反対より多い）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="230"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="231"/>
         <source>Two thirds of yes and no</source>
         <translation>賛否の 3 分の 2 以上</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="231"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="232"/>
         <source>Over half of all eligible</source>
         <translation>有権者全体の過半数</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="235"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="236"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="238"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="239"/>
         <source>Open the vote</source>
         <translation>採決を開始</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="245"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="246"/>
         <source>Question</source>
         <translation>議案</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="248"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="249"/>
         <source>Options</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="250"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="251"/>
         <source>Majority (yes / no)</source>
         <translation>可決に必要な賛成</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="251"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="252"/>
         <source>Quorum (ballots)</source>
         <translation>定足数（投票数）</translation>
     </message>
@@ -1549,32 +1602,32 @@
         <translation>記名投票: 誰がどう投票したかが記録されます</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="148"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="149"/>
         <source>You voted: {0}</source>
         <translation>あなたの投票: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="149"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="150"/>
         <source>Your ballot was counted (secret vote).</source>
         <translation>投票は集計されました（無記名投票）。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="151"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="152"/>
         <source>You do not vote in this one.</source>
         <translation>この採決には投票権がありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="153"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="154"/>
         <source>You did not vote.</source>
         <translation>投票しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="191"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="192"/>
         <source>Export the result</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="192"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="193"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
