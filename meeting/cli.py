@@ -24,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--data-dir", type=Path, help="where the demo server keeps its data")
     demo.add_argument("--screenshot", type=Path, metavar="OUT.png",
                       help="run headless, turn one page, save both windows, exit")
+    demo.add_argument("--size", type=_size, metavar="WxH", default=None,
+                      help="each window's size, e.g. 1280x800 (default 960x720)")
+    demo.add_argument("--language", dest="demo_language", choices=["ja", "en"],
+                      help="the interface's language for this demo")
     connect = commands.add_parser("connect", help="sign in to a meeting server (the default)")
     connect.add_argument("--server", help="server address, e.g. https://meeting.example.lg.jp")
     connect.add_argument("--user", help="user name to sign in as")
@@ -39,6 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not WxH: {text!r}") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"too small: {text!r}")
+    return width, height
+
+
 def _trust_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--ca-file", type=Path, metavar="CA.pem",
@@ -50,12 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if args.language:  # (read where the application starts: meeting.ui.runtime)
-        os.environ["MEETING_LANGUAGE"] = args.language
+    language = getattr(args, "demo_language", None) or args.language
+    if language:  # (read where the application starts: meeting.ui.runtime)
+        os.environ["MEETING_LANGUAGE"] = language
     if args.command == "demo":
-        from meeting.demo import run
+        from meeting.demo import DEFAULT_SIZE, run
 
-        return run(args.data_dir, args.screenshot)
+        return run(args.data_dir, args.screenshot, args.size or DEFAULT_SIZE)
     from meeting.net.trust import Trust, TrustError
 
     try:

@@ -26,6 +26,7 @@ MEETING_TITLE = "第1回 経営会議 / Executive Meeting No. 1"
 PRESENTER = ("sato", Role.ORGANIZER)
 PARTICIPANT = ("tanaka", Role.PARTICIPANT)
 SCREENSHOT_TIMEOUT = 30.0
+DEFAULT_SIZE = (960, 720)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ def prepare(data_dir: Path) -> DemoSetup:
         context.close()
 
 
-def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
+def run(data_dir: Path | None = None, screenshot: Path | None = None,
+        size: tuple[int, int] = DEFAULT_SIZE) -> int:
+    """`size`: each window's, side by side (presenter left, participant right)."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if not paths.sample_pdfs():
@@ -101,12 +104,13 @@ def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
     for account in (setup.presenter, setup.participant):
         print(f"  sign in from another client as {account.user.name} / {account.password}")
     try:
-        return _show_windows(url, setup, data_dir, screenshot)
+        return _show_windows(url, setup, data_dir, screenshot, size)
     finally:
         server.stop()
 
 
-def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path | None) -> int:
+def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path | None,
+                  size: tuple[int, int]) -> int:
     from meeting.ui.runtime import ClientRuntime
     from meeting.ui.viewer_window import ViewerWindow
 
@@ -116,8 +120,8 @@ def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path |
     for index, account in enumerate((setup.presenter, setup.participant)):
         session, bridge = runtime.open_session(url, account.token, account.user)
         window = ViewerWindow(session, bridge, runtime.worker, setup.meeting_id)
-        window.resize(960, 720)
-        window.move(index * 970, 40)
+        window.resize(*size)
+        window.move(index * (size[0] + 10), 40)
         window.show()
         windows.append(window)
         sessions.append(session)

@@ -76,6 +76,8 @@ class PageView(QScrollArea):
     pageShown = Signal(str, int)
     """The page (document path, index) has been painted sharp, at its final resolution."""
     zoomChanged = Signal()
+    marginDoubleTapped = Signal()
+    """A double tap beside the page, not on it (reading mode: on tablets there is no F11)."""
     inkPressed = Signal(float, float, float)
     """In ink mode: the pen went down at (x, y) in PDF page points, with the stylus pressure
     (0–1], or -1 where the device reports none (mouse, finger)."""
@@ -446,8 +448,13 @@ class PageView(QScrollArea):
         return super().viewportEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """Double-tap: back to the whole page; on the whole page already, to its width."""
+        """Double-tap: back to the whole page; on the whole page already, to its width. On the
+        margin beside the page: reading mode on or off."""
         if self.ink_mode:
+            return
+        if not self.widget().geometry().contains(event.position().toPoint()):
+            self.marginDoubleTapped.emit()
+            event.accept()
             return
         self.set_zoom_mode(ZoomMode.FIT_WIDTH if self._mode is ZoomMode.FIT_PAGE
                            else ZoomMode.FIT_PAGE)

@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QScreen
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QScreen,
+)
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from meeting.core.beside import BesideModel
@@ -39,9 +46,11 @@ from meeting.ui.protection_dialog import (
     protection_summary,
 )
 from meeting.ui.thumbnails import ThumbnailStrip
-from meeting.ui.viewer.follow_banner import FollowBanner
+from meeting.ui.viewer.follow_banner import FollowBanner, short_state
+from meeting.ui.viewer.layout_memory import LayoutMemory
 from meeting.ui.viewer.main_toolbar import MainToolbar
 from meeting.ui.viewer.menus import BesideMenu, DisplayMenu, ExportMenu
+from meeting.ui.viewer.reading_overlay import ReadingOverlay
 from meeting.ui.viewer.room_menu import RoomMenu
 from meeting.ui.viewer.side_panel import SidePanel
 from meeting.ui.viewer.status_bar import MeetingStatusBar
@@ -51,6 +60,8 @@ from meeting.ui.watermark_painter import show_watermark
 from meeting.ui.web_meeting import WebLinkDialog, WebMeetingAction
 
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
+PANEL_WIDTH = 280
+SPLITTER_STYLE = "QSplitter::handle { background: #dadce0; }"
 
 
 class ViewerWindow(QMainWindow):
@@ -67,8 +78,12 @@ class ViewerWindow(QMainWindow):
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
                  meeting_id: int, parent: QWidget | None = None,
-                 preferences: Preferences | None = None) -> None:
+                 preferences: Preferences | None = None,
+                 settings: QSettings | None = None) -> None:
+        """`settings`: where this device keeps the window's layout (None: for this run)."""
         super().__init__(parent)
+        self.layout_memory = LayoutMemory(settings)
+        self.reading = False
         self.session = session
         self.preferences = preferences or Preferences()
         self.bridge = bridge
@@ -83,6 +98,7 @@ class ViewerWindow(QMainWindow):
         self._last_page: dict[int, int] = {}
         self._room_zoom: tuple[float, float, float, float] | None = None
         self._beside_open = False
+        self._newest_vote = 0
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(self.manager)
         self.resize(1280, 800)
@@ -116,12 +132,14 @@ class ViewerWindow(QMainWindow):
         self.side_panel = SidePanel(self.session, self.meeting_id, self.manager)
         self.agenda, self.votes = self.side_panel.agenda, self.side_panel.votes
         self.documents = self.side_panel.documents
-        splitter = QSplitter()
-        splitter.addWidget(self.side_panel)
-        splitter.addWidget(self.center)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 1020])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.setStyleSheet(SPLITTER_STYLE)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.side_panel)
+        self.splitter.addWidget(self.center)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([PANEL_WIDTH, 1000])
+        self.setCentralWidget(self.splitter)
         self.web_meeting_action = WebMeetingAction(self)
         self.status = MeetingStatusBar(self.session, self.meeting_id, self.web_meeting_action)
         self.setStatusBar(self.status)
@@ -149,6 +167,8 @@ class ViewerWindow(QMainWindow):
         self.beside_pane = BesidePane(self.session, self.meeting_id, self._worker, self.loader,
                                       self.beside)
         self.pages = QSplitter(Qt.Orientation.Horizontal)
+        self.pages.setStyleSheet(SPLITTER_STYLE)
+        self.pages.setHandleWidth(8)  # side by side: drag it to share the width otherwise
         self.pages.setChildrenCollapsible(False)
         self.pages.addWidget(self.page_view)
         self.pages.addWidget(self.beside_pane)
@@ -160,6 +180,7 @@ class ViewerWindow(QMainWindow):
             column.addWidget(widget)
         column.addWidget(self.pages, 1)
         column.addWidget(self.thumbnails)
+        self.overlay = ReadingOverlay(self.page_view)
 
     def _build_toolbar(self) -> None:
         drawer = self.session.user.role is not Role.DISPLAY
@@ -179,8 +200,14 @@ class ViewerWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.addActions([self.toolbar.first_action, self.toolbar.last_action])
         for name in ("previous_action", "next_action", "page_label", "zoom_label",
-                     "follow_action", "beside_action", "room_action", "display_action"):
+                     "follow_action", "beside_action", "room_action", "display_action",
+                     "panel_action", "thumbnails_action", "reading_action"):
             setattr(self, name, getattr(self.toolbar, name))
+        self.leave_reading_action = QAction(self)
+        self.leave_reading_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.leave_reading_action.setEnabled(False)
+        # (on the window too: its keys work while the tool bars are hidden)
+        self.addActions([self.reading_action, self.leave_reading_action])
         if drawer:
             self.addToolBarBreak()
             self.addToolBar(self.ink_toolbar)
@@ -202,6 +229,16 @@ class ViewerWindow(QMainWindow):
         bar.zoom_in_action.triggered.connect(lambda: self.page_view.zoom_in())
         bar.follow_action.triggered.connect(self.back_to_presenter)
         bar.display_action.triggered.connect(lambda: self.show_display())
+        bar.panel_action.toggled.connect(self.show_panel)
+        bar.thumbnails_action.toggled.connect(self.show_thumbnails)
+        bar.reading_action.triggered.connect(lambda: self.set_reading(not self.reading))
+        self.leave_reading_action.triggered.connect(lambda: self.set_reading(False))
+        self.overlay.clicked.connect(lambda: self.set_reading(False))
+        self.page_view.marginDoubleTapped.connect(lambda: self.set_reading(not self.reading))
+        bar.panel_action.setChecked(self.layout_memory.get("panel"))
+        self.show_panel(bar.panel_action.isChecked())
+        bar.thumbnails_action.setChecked(self.layout_memory.get("thumbnails"))
+        self.show_thumbnails(bar.thumbnails_action.isChecked())
         if self.export_menu is not None:
             bar.export_action.triggered.connect(self.transfers.save_with_notes)
             self.export_menu.notesRequested.connect(self.transfers.save_with_notes)
@@ -232,6 +269,43 @@ class ViewerWindow(QMainWindow):
         for signal in ("uploadFinished", "revisionFinished", "exportFinished", "originalSaved",
                        "recordSaved"):
             getattr(self.transfers, signal).connect(getattr(self, signal))
+
+    # --- layout: the page first ---------------------------------------------------------------
+
+    def show_panel(self, shown: bool) -> None:
+        """The side panel (documents, agenda, votes) open or folded away; remembered."""
+        self.side_panel.setVisible(shown)
+        self.panel_action.setChecked(shown)
+        self.layout_memory.set("panel", shown)
+
+    def show_side(self, panel: QWidget) -> None:
+        """Open the side panel at that panel's tab (the documents, the agenda or the votes)."""
+        self.side_panel.update_tabs()
+        self.side_panel.show_tab(panel)
+        if not self.reading:
+            self.show_panel(True)
+
+    def show_thumbnails(self, shown: bool) -> None:
+        self.thumbnails.setVisible(shown)
+        self.thumbnails_action.setChecked(shown)
+        self.layout_memory.set("thumbnails", shown)
+
+    def set_reading(self, on: bool) -> None:
+        """Reading mode: only the page, with its number and the follow state floating over it.
+        The panels keep their state for when the tool bars come back."""
+        self.reading = on
+        for bar in (self.toolbar, self.ink_toolbar):
+            bar.setVisible(not on and (bar is self.toolbar or self.ink_toolbar.isEnabled()))
+        self.statusBar().setVisible(not on)
+        self.side_panel.setVisible(not on and self.panel_action.isChecked())
+        self.thumbnails.setVisible(not on and self.thumbnails_action.isChecked())
+        self.leave_reading_action.setEnabled(on)
+        self.overlay.setVisible(on)
+        self._update_banner(self._shown_document())
+
+    def _shown_document(self) -> DocumentInfo | None:
+        shown = self.follow.shown
+        return self.follow.document(shown.document_id) if shown else None
 
     # --- user actions ------------------------------------------------------------------------
 
@@ -392,6 +466,7 @@ class ViewerWindow(QMainWindow):
         self.agenda.show_view(view)
         self.votes.agenda_item = view.state.agenda_item
         self.votes.set_chair(view.state.presenter == self.session.user.name or self.manager)
+        self.side_panel.update_tabs()
         self.web_meeting_action.show_link(view.state.web_link)
         show_watermark(self, self.session.user.name if view.state.watermark else None)
         self.status.show_protection(protection_summary(view.state))
@@ -399,8 +474,14 @@ class ViewerWindow(QMainWindow):
         self.refresh()
 
     def _on_votes_changed(self, meeting_id: int) -> None:
-        if meeting_id == self.meeting_id:
-            self.votes.refresh()
+        if meeting_id != self.meeting_id:
+            return
+        self.votes.refresh()
+        self.side_panel.update_tabs()
+        newest = max((v.id for v in self.session.votes(self.meeting_id)), default=0)
+        if newest > self._newest_vote:  # a vote was just opened: nobody may miss it
+            self._newest_vote = newest
+            self.show_side(self.votes)
 
     def _on_request_failed(self, message: str) -> None:
         self.notice.show_message("error", message)
@@ -466,6 +547,12 @@ class ViewerWindow(QMainWindow):
     def _update_banner(self, document: DocumentInfo | None) -> None:
         view = self.session.view(self.meeting_id)
         self.banner.show_state(self.follow, view.state.presenter if view else None, document)
+        if self.reading:
+            self.banner.hide()
+            shown = self.follow.shown
+            page = (self.tr("Page {0} of {1}").format(shown.page + 1, document.pages)
+                    if document is not None else "—")
+            self.overlay.show_text(f"{page} · {short_state(self.follow)}")
         self.follow_action.setEnabled(self.follow.off_presenter)
         self.follow_action.setVisible(not self.follow.is_presenter)
         self.room_action.setVisible(self.follow.is_presenter or self.manager)

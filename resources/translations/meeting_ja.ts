@@ -411,34 +411,49 @@
 <context>
     <name>FollowBanner</name>
     <message>
-        <location filename="../../meeting/ui/viewer/follow_banner.py" line="16"/>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="18"/>
         <source>You are presenting: everyone following sees this page.</source>
         <translation>発表中です。追従している全員にこのページが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/follow_banner.py" line="21"/>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="23"/>
         <source>You are browsing on your own. The presenter is on page {0} of “{1}”.</source>
         <translation>自分でページをめくっています。発表者は「{1}」の {0} ページを表示しています。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/follow_banner.py" line="23"/>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="25"/>
         <source>Back to presenter</source>
         <translation>発表者に戻る</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/follow_banner.py" line="26"/>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="28"/>
         <source>The presenter is holding everyone on this page for a moment.</source>
         <translation>発表者が全員をこのページに固定しています。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/follow_banner.py" line="29"/>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="31"/>
         <source>Following the presenter ({0}).</source>
         <translation>発表者（{0}）に追従しています。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/follow_banner.py" line="31"/>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="33"/>
         <source>No material in this meeting yet.</source>
         <translation>この会議にはまだ資料がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="41"/>
+        <source>Presenting</source>
+        <translation>発表中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="43"/>
+        <source>Browsing on your own</source>
+        <translation>自分でめくっています</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/follow_banner.py" line="44"/>
+        <source>Following</source>
+        <translation>追従中</translation>
     </message>
 </context>
 <context>
@@ -457,132 +472,137 @@
 <context>
     <name>InkToolbar</name>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="67"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="74"/>
         <source>Ink</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="75"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="79"/>
         <source>Browse</source>
         <translation>閲覧</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="75"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="79"/>
         <source>Select</source>
         <translation>選択</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="76"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="80"/>
         <source>Pen</source>
         <translation>ペン</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="76"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="80"/>
         <source>Marker</source>
         <translation>マーカー</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="77"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="81"/>
         <source>Line</source>
         <translation>直線</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="77"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="81"/>
         <source>Arrow</source>
         <translation>矢印</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="78"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="82"/>
         <source>Box</source>
         <translation>四角</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="78"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="82"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="79"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="83"/>
         <source>Eraser</source>
         <translation>消しゴム</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="79"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="83"/>
         <source>Laser</source>
         <translation>レーザー</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="102"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="105"/>
+        <source>Shapes</source>
+        <translation>図形</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="112"/>
         <source>Snap to text</source>
         <translation>文字に沿わせる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="105"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="115"/>
         <source>The marker follows the printed line, from the start of a word to the end of one</source>
         <translation>マーカーが印字された行に沿い、語の始まりから語の終わりまで引かれます</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="110"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="120"/>
         <source>Thin</source>
         <translation>細</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="110"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="120"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="111"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="121"/>
         <source>Thick</source>
         <translation>太</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="138"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="149"/>
         <source>For the room</source>
         <translation>会議室に表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="140"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="152"/>
         <source>On: everyone sees what you draw. Off: a private note only you see.</source>
         <translation>オン: 書いたものが全員に見えます。オフ: 自分だけが見る個人メモになります。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="143"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="156"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="145"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="158"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="147"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="160"/>
         <source>Clear page</source>
         <translation>ページを消去</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="149"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="163"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="151"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="165"/>
         <source>Show to the room</source>
         <translation>会議室に見せる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="153"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="167"/>
         <source>Make the selected private note a shared mark</source>
         <translation>選択した個人メモを共有の書き込みにする</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="154"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="168"/>
         <source>Everyone may draw</source>
         <translation>全員が書き込み可</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="156"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="171"/>
         <source>Let every participant draw for the room and show their notes to it</source>
         <translation>参加者全員が会議室向けに書き込み、自分のメモを見せられるようにします</translation>
     </message>
@@ -654,92 +674,122 @@
 <context>
     <name>MainToolbar</name>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="19"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="22"/>
         <source>Pages</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="25"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="23"/>
+        <source>Panel</source>
+        <translation>パネル</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="26"/>
+        <source>Show or hide the agenda, votes, documents and people</source>
+        <translation>議事次第・採決・資料・参加者のパネルを表示／非表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="29"/>
         <source>Previous</source>
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="32"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="36"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="34"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="38"/>
         <source>First page</source>
         <translation>最初のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="36"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="40"/>
         <source>Last page</source>
         <translation>最後のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="39"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="43"/>
         <source>Fit width</source>
         <translation>幅に合わせる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="40"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="44"/>
         <source>Fit page</source>
         <translation>ページ全体</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="41"/>
-        <source>−</source>
-        <translation>−</translation>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="45"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="46"/>
-        <source>+</source>
-        <translation>+</translation>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="51"/>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="48"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="75"/>
+        <source>Thumbnails</source>
+        <translation>サムネイル</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="78"/>
+        <source>Show or hide the page thumbnails</source>
+        <translation>ページのサムネイルを表示／非表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="79"/>
+        <source>Reading mode</source>
+        <translation>閲覧モード</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="81"/>
+        <source>Only the page: tap the page number or press Esc to bring the tool bars back</source>
+        <translation>ページだけを表示します。ページ番号をタップするか Esc キーでツールバーに戻ります</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="54"/>
         <source>Back to presenter</source>
         <translation>発表者に戻る</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="50"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="56"/>
         <source>Side by side</source>
         <translation>並べて表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="53"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="59"/>
         <source>Open a second document beside the page (a report and its reference)</source>
         <translation>ページの横に 2 つ目の資料を開く（報告書と参考資料など）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="56"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="62"/>
         <source>Save with notes…</source>
         <translation>書き込み入りで保存…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="60"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="65"/>
         <source>Room</source>
         <translation>会議室</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="63"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="67"/>
         <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
         <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="64"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="68"/>
         <source>Large monitor</source>
         <translation>大型モニター</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="68"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="71"/>
         <source>Show the room&apos;s page full screen on another monitor (Esc there closes it)</source>
         <translation>会議室のページを別のモニターに全画面表示（そのモニターで Esc キーを押すと閉じます）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="70"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="73"/>
         <source>Add document…</source>
         <translation>資料を追加…</translation>
     </message>
@@ -942,9 +992,22 @@
     </message>
 </context>
 <context>
+    <name>OverflowToolbar</name>
+    <message>
+        <location filename="../../meeting/ui/base/overflow_toolbar.py" line="29"/>
+        <source>More</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/base/overflow_toolbar.py" line="30"/>
+        <source>More actions</source>
+        <translation>その他の操作</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
-        <location filename="../../meeting/ui/page_view.py" line="370"/>
+        <location filename="../../meeting/ui/page_view.py" line="372"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
@@ -1084,6 +1147,14 @@
         <location filename="../../meeting/ui/protection_dialog.py" line="62"/>
         <source>Removed materials leave participants&apos; tablets, PCs and browsers at the end of the meeting (or when a device next connects); organizers keep them for the record.</source>
         <translation>削除される資料は、会議終了時（またはその端末が次に接続したとき）に参加者のタブレット、PC、ブラウザから消えます。主催者は記録用に保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingOverlay</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/reading_overlay.py" line="19"/>
+        <source>Show the tool bars again (Esc)</source>
+        <translation>ツールバーを再表示（Esc）</translation>
     </message>
 </context>
 <context>
@@ -1277,9 +1348,19 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="23"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="24"/>
         <source>Documents</source>
         <translation>資料</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="25"/>
+        <source>Agenda</source>
+        <translation>議事次第</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="25"/>
+        <source>Votes</source>
+        <translation>採決</translation>
     </message>
 </context>
 <context>
@@ -1440,43 +1521,44 @@
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="86"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="102"/>
         <source>Paperless Meeting</source>
         <translation>ペーパーレス会議</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="139"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="464"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="157"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="545"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="389"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="463"/>
         <source>{0} — Paperless Meeting ({1})</source>
         <translation>{0} — ペーパーレス会議（{1}）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="419"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="500"/>
         <source>{0} removed {1} from the meeting.</source>
         <translation>{0} さんが {1} さんを会議から外しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="425"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="506"/>
         <source>Signed out: {0}</source>
         <translation>サインアウトしました: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="455"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="536"/>
         <source>Loading “{0}”…</source>
         <translation>「{0}」を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="463"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="544"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="482"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="553"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="569"/>
         <source>Page {0} of {1}</source>
         <translation>{0} / {1} ページ</translation>
     </message>

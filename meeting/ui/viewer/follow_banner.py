@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from meeting.core.following import FollowModel
 from meeting.core.protocol import DocumentInfo
 from meeting.ui.banners import Banner
@@ -31,3 +33,12 @@ class FollowBanner(Banner):
             self.show_message("following", self.tr("No material in this meeting yet."))
         else:
             self.clear()
+
+
+def short_state(follow: FollowModel) -> str:
+    """The follow state in two or three words (over the page in reading mode)."""
+    if follow.is_presenter:
+        return QCoreApplication.translate("FollowBanner", "Presenting")
+    if follow.off_presenter:
+        return QCoreApplication.translate("FollowBanner", "Browsing on your own")
+    return QCoreApplication.translate("FollowBanner", "Following")
