@@ -180,6 +180,11 @@ def _screenshot(app, presenter, participant, out: Path) -> int:
         print("the participant never received the presenter's mark")
         return 1
     app.processEvents()
+    for name, window in (("presenter", presenter), ("participant", participant)):
+        view = window.page_view
+        share = view.width() * view.height() / (window.width() * window.height())
+        print(f"{name}: the page view is {view.width()}×{view.height()}, {share:.1%} of the "
+              f"{window.width()}×{window.height()} window")
     _save_side_by_side([presenter, participant], out)
     print(f"saved {out}")
     return 0

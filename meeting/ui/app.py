@@ -20,6 +20,7 @@ from meeting.net.offline import OfflineShelf
 from meeting.net.purge import RemovedMeeting
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
+from meeting.ui.base import touch
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.login_dialog import LoginDialog
@@ -57,6 +58,7 @@ class ClientApp(QObject):
         self.tokens = tokens
         self.settings = settings
         self.preferences = Preferences.load(settings)
+        self._apply_touch_mode()
         self.settings_dialog: SettingsDialog | None = None
         self.session: MeetingSession | None = None
         self.bridge: SessionBridge | None = None
@@ -211,10 +213,18 @@ class ClientApp(QObject):
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.meetings)
         dialog.signOutRequested.connect(lambda: self.sign_out(forget=True))
-        dialog.accepted.connect(lambda: setattr(self, "preferences", dialog.preferences))
+        dialog.accepted.connect(lambda: self._preferences_changed(dialog.preferences))
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def _preferences_changed(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        self._apply_touch_mode()
+
+    def _apply_touch_mode(self) -> None:
+        touch.apply(self.runtime.app, touch.wanted(self.preferences.touch,
+                                                   touch.touch_screen_present()))
 
     def sign_out(self, forget: bool) -> None:
         """End the session; with `forget`, also revoke the token and remove it from the keychain."""

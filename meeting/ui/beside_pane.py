@@ -28,7 +28,7 @@ from meeting.ui.ink_tools import InkToolbar
 from meeting.ui.page_view import PageView, ZoomMode
 
 HEADER_STYLE = ("BesideHeader { background: #f1f3f4; border-bottom: 1px solid #dadce0; }"
-                "QToolButton { min-height: 32px; min-width: 32px; padding: 2px 8px; }")
+                "QToolButton { padding: 2px 8px; }")
 
 
 class BesideHeader(QWidget):
@@ -109,6 +109,7 @@ class BesidePane(QWidget):
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
+        button.setMinimumSize(32, 32)
         button.clicked.connect(slot)
         return button
 

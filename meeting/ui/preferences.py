@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from meeting import paths
+from meeting.ui.base.touch import CHOICES as TOUCH_CHOICES
 from meeting.ui.ink_tools import COLORS, Mode
 
 TOOLS = (Mode.BROWSE, Mode.PEN, Mode.MARKER, Mode.TEXT)
@@ -30,6 +31,8 @@ class Preferences:
     """"" for the system's cache folder."""
     display_screen: int = -1
     """The large monitor: an index into the screens; -1 the last one."""
+    touch: str = "auto"
+    """Touch mode (finger-sized controls): "auto" (on with a touch screen), "on" or "off"."""
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
@@ -43,6 +46,8 @@ class Preferences:
         if loaded.color not in COLORS:
             loaded.color = COLORS[1]
         loaded.cache_limit_mb = max(100, loaded.cache_limit_mb)
+        if loaded.touch not in TOUCH_CHOICES:
+            loaded.touch = "auto"
         return loaded
 
     def save(self, settings: QSettings) -> None:

@@ -70,6 +70,12 @@ class SettingsDialog(QDialog):
             self.screen.addItem(self.tr("Screen {0}: {1}×{2} {3}").format(
                 index + 1, size.width(), size.height(), screen.name()), index)
         self.screen.setCurrentIndex(max(0, self.screen.findData(self.preferences.display_screen)))
+        self.touch = QComboBox()
+        for value, name in (("auto", self.tr("Automatic (on with a touch screen)")),
+                            ("on", self.tr("On")), ("off", self.tr("Off"))):
+            self.touch.addItem(name, value)
+        self.touch.setCurrentIndex(max(0, self.touch.findData(self.preferences.touch)))
+        self.touch.setToolTip(self.tr("Finger-sized buttons, menus and lists"))
         self.sign_out = QPushButton(self.tr("Sign out and forget this device's sign-in"))
         self.sign_out.clicked.connect(self._sign_out)
         note = QLabel(self.tr("The language changes the next time the program starts."))
@@ -87,6 +93,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Document cache, at most"), self.cache_limit)
         form.addRow(self.tr("Document cache folder"), folder_row)
         form.addRow(self.tr("Large monitor"), self.screen)
+        form.addRow(self.tr("Touch mode"), self.touch)
         form.addRow(self.sign_out)
         form.addRow(buttons)
 
@@ -106,7 +113,7 @@ class SettingsDialog(QDialog):
             tool=self.tool.currentData(), color=self.color.currentData(),
             cache_limit_mb=self.cache_limit.value(),
             cache_folder=self.cache_folder.text().strip(),
-            display_screen=self.screen.currentData())
+            display_screen=self.screen.currentData(), touch=self.touch.currentData())
 
     def accept(self) -> None:
         self.preferences = self.chosen()

@@ -138,7 +138,7 @@
         <translation>2つ目の資料を閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="154"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="155"/>
         <source>{0} / {1}</source>
         <translation>{0} / {1}</translation>
     </message>
@@ -146,17 +146,17 @@
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../meeting/ui/app.py" line="97"/>
+        <location filename="../../meeting/ui/app.py" line="99"/>
         <source>No system keychain is available here: you will stay signed in only until this program closes.</source>
         <translation>この端末ではシステムのキーチェーンを利用できません。サインインはこのプログラムを閉じるまで有効です。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/app.py" line="171"/>
+        <location filename="../../meeting/ui/app.py" line="173"/>
         <source>Removed from the meeting</source>
         <translation>会議から外されました</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/app.py" line="172"/>
+        <location filename="../../meeting/ui/app.py" line="174"/>
         <source>{0} removed you from the meeting. Its materials are no longer available to you.</source>
         <translation>{0} さんがあなたを会議から外しました。この会議の資料は閲覧できなくなりました。</translation>
     </message>
@@ -1299,50 +1299,75 @@
         <translation>画面 {0}: {1}×{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="73"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="74"/>
+        <source>Automatic (on with a touch screen)</source>
+        <translation>自動（タッチ画面があればオン）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="75"/>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="75"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="78"/>
+        <source>Finger-sized buttons, menus and lists</source>
+        <translation>ボタン・メニュー・一覧を指で押しやすい大きさにします</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="79"/>
         <source>Sign out and forget this device&apos;s sign-in</source>
         <translation>サインアウトし、この端末のサインイン情報を消去</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="75"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="81"/>
         <source>The language changes the next time the program starts.</source>
         <translation>言語は次回の起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="82"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="88"/>
         <source>Server</source>
         <translation>サーバー</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="83"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="89"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="85"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="91"/>
         <source>A viewer starts with</source>
         <translation>開いたときのツール</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="86"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="92"/>
         <source>Ink colour</source>
         <translation>インクの色</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="87"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="93"/>
         <source>Document cache, at most</source>
         <translation>資料キャッシュの上限</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="88"/>
         <location filename="../../meeting/ui/settings_dialog.py" line="94"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="101"/>
         <source>Document cache folder</source>
         <translation>資料キャッシュの保存先</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="89"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="95"/>
         <source>Large monitor</source>
         <translation>大型モニター</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="96"/>
+        <source>Touch mode</source>
+        <translation>タッチモード</translation>
     </message>
 </context>
 <context>

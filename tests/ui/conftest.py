@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
+from meeting.ui.base import touch
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.viewer_window import ViewerWindow
@@ -18,6 +19,14 @@ from tests.helpers.live import PASSWORD
 @pytest.fixture(autouse=True)
 def gui_thread_door(qapp):
     main_thread.install()
+
+
+@pytest.fixture(autouse=True)
+def no_touch_mode_left_behind(qapp):
+    """Touch mode is process-wide (an application style sheet): a test that turned it on (or
+    a client that found the touch device another test made) must not change the next one."""
+    yield
+    touch.apply(qapp, False)
 
 
 @pytest.fixture
