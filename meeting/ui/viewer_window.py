@@ -492,6 +492,7 @@ class ViewerWindow(QMainWindow):
 
     def _show_people(self) -> None:
         self.people_button.refresh()
+        self.side_panel.people.refresh()
 
     def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
         """Someone else was removed (being removed oneself closes the window: see the app)."""

@@ -1084,6 +1084,19 @@
     </message>
 </context>
 <context>
+    <name>PeopleList</name>
+    <message>
+        <location filename="../../meeting/ui/viewer/people_list.py" line="25"/>
+        <source>Nobody has joined yet</source>
+        <translation>まだ誰も参加していません</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/people_list.py" line="29"/>
+        <source> (you)</source>
+        <translation>（あなた）</translation>
+    </message>
+</context>
+<context>
     <name>Protection</name>
     <message>
         <location filename="../../meeting/ui/protection_dialog.py" line="116"/>
@@ -1373,19 +1386,24 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="24"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="26"/>
         <source>Documents</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="25"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="27"/>
         <source>Agenda</source>
         <translation>議事次第</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="25"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="27"/>
         <source>Votes</source>
         <translation>採決</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="28"/>
+        <source>People</source>
+        <translation>参加者</translation>
     </message>
 </context>
 <context>
@@ -1552,7 +1570,7 @@
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="157"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="545"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="546"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -1562,28 +1580,28 @@
         <translation>{0} — ペーパーレス会議（{1}）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="500"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="501"/>
         <source>{0} removed {1} from the meeting.</source>
         <translation>{0} さんが {1} さんを会議から外しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="506"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="507"/>
         <source>Signed out: {0}</source>
         <translation>サインアウトしました: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="536"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="537"/>
         <source>Loading “{0}”…</source>
         <translation>「{0}」を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="544"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="545"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="553"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="569"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="554"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="570"/>
         <source>Page {0} of {1}</source>
         <translation>{0} / {1} ページ</translation>
     </message>

@@ -246,3 +246,13 @@ def test_touch_mode_is_on_with_a_touch_screen_unless_the_setting_says_otherwise(
     assert not touch.wanted("auto", touch_screen=False)
     assert touch.wanted("on", touch_screen=False)
     assert not touch.wanted("off", touch_screen=True)
+
+
+def test_the_people_tab_lists_who_is_here(qtbot, open_viewer):
+    olga = open_viewer("olga")
+    open_viewer("paul")
+    people = olga.side_panel.people
+    olga.show_side(people)
+    assert people.isVisible()
+    qtbot.waitUntil(lambda: people.count() == 2 and any(
+        "paul" in people.item(row).text() for row in range(people.count())), timeout=10_000)

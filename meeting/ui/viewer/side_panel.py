@@ -1,5 +1,5 @@
-"""The side panel beside the page, one tab each: the meeting's documents, the agenda and the
-votes. Folded away by default (the page comes first); one tap on "Panel" opens it."""
+"""The side panel beside the page, one tab each: the meeting's documents, the agenda, the
+votes and the people. Folded away by default (the page comes first); one tap on "Panel" opens it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from meeting.net.session import MeetingSession
 from meeting.ui.agenda_panel import AgendaPanel
 from meeting.ui.viewer.documents_list import DocumentsList
+from meeting.ui.viewer.people_list import PeopleList
 from meeting.ui.vote_panel import VotePanel
 
 
@@ -18,11 +19,13 @@ class SidePanel(QTabWidget):
         self.agenda = AgendaPanel(manager)
         self.votes = VotePanel(session, meeting_id)
         self.documents = DocumentsList(manager)
+        self.people = PeopleList(session, meeting_id)
         self.setDocumentMode(True)
         self.setMinimumWidth(220)
         self._panels: list[QWidget] = []
         for panel, title in ((self.documents, self.tr("Documents")),
-                             (self.agenda, self.tr("Agenda")), (self.votes, self.tr("Votes"))):
+                             (self.agenda, self.tr("Agenda")), (self.votes, self.tr("Votes")),
+                             (self.people, self.tr("People"))):
             page = QWidget()  # (a panel hides itself when it has nothing: its tab goes too)
             column = QVBoxLayout(page)
             column.setContentsMargins(0, 0, 0, 0)
