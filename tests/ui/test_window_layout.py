@@ -116,11 +116,13 @@ def _label_fits(button: QToolButton) -> bool:
     return button.width() >= need
 
 
+@pytest.mark.parametrize("touch_mode", [False, True])
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_at_960_px_every_action_is_reachable_and_no_label_is_cut(qtbot, open_viewer,
-                                                                  tmp_path, language):
+                                                                  tmp_path, language, touch_mode):
     app = QApplication.instance()
     translations.install(app, language, tmp_path / "translations")
+    touch.apply(app, touch_mode)
     try:
         for name in ("olga", "paul"):  # an organizer presenting (the most actions), and not
             window = open_viewer(name)

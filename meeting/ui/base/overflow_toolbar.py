@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton, QWidget
 
+from meeting.ui.base import touch
 from meeting.ui.base.icons import icon
 
 KEEP = 1000
 """The priority of what never leaves the bar (labels, the page number)."""
 SLACK = 8
 """Pixels kept free at the end, so the bar never needs Qt's own overflow."""
+
+
+def _keeps_label(button: QToolButton) -> bool:
+    """A split button (▾) in touch mode: the style sheet that widens its arrow draws an icon
+    alone under that arrow, so it keeps its label (and goes into "More" before losing it)."""
+    return (button.popupMode() == QToolButton.ToolButtonPopupMode.MenuButtonPopup
+            and touch.is_on(QApplication.instance()))
 
 
 class OverflowToolbar(QToolBar):
@@ -112,10 +120,14 @@ class OverflowToolbar(QToolBar):
                 if self._needed() <= available:
                     break
                 button = self.widgetForAction(action)
-                if isinstance(button, QToolButton) and not action.isSeparator():
+                if isinstance(button, QToolButton) and not _keeps_label(button):
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             if self._needed() > available:
                 self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                for action in self._order:
+                    button = self.widgetForAction(action)
+                    if isinstance(button, QToolButton) and _keeps_label(button):
+                        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 self.more_action.setVisible(True)
                 for action in by_need:
                     if self._needed() <= available:

@@ -3,6 +3,7 @@ votes and the people. Folded away by default (the page comes first); one tap on 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from meeting.net.session import MeetingSession
@@ -21,6 +22,8 @@ class SidePanel(QTabWidget):
         self.documents = DocumentsList(manager)
         self.people = PeopleList(session, meeting_id)
         self.setDocumentMode(True)
+        self.setUsesScrollButtons(False)  # every tab in sight: the panel is as wide as they need
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.setMinimumWidth(220)
         self._panels: list[QWidget] = []
         for panel, title in ((self.documents, self.tr("Documents")),
