@@ -211,6 +211,7 @@ class ViewerWindow(QMainWindow):
         if drawer:
             self.addToolBarBreak()
             self.addToolBar(self.ink_toolbar)
+            self.toolbar.menu_below = self.ink_toolbar
         else:
             self.ink_toolbar.hide()
             self.ink_toolbar.setEnabled(False)  # no shortcut may switch a tool on either

@@ -994,12 +994,12 @@
 <context>
     <name>OverflowToolbar</name>
     <message>
-        <location filename="../../meeting/ui/base/overflow_toolbar.py" line="29"/>
+        <location filename="../../meeting/ui/base/overflow_toolbar.py" line="37"/>
         <source>More</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/base/overflow_toolbar.py" line="30"/>
+        <location filename="../../meeting/ui/base/overflow_toolbar.py" line="38"/>
         <source>More actions</source>
         <translation>その他の操作</translation>
     </message>
@@ -1386,22 +1386,22 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="26"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="29"/>
         <source>Documents</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="27"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="30"/>
         <source>Agenda</source>
         <translation>議事次第</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="27"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="30"/>
         <source>Votes</source>
         <translation>採決</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="28"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="31"/>
         <source>People</source>
         <translation>参加者</translation>
     </message>
@@ -1570,38 +1570,38 @@
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="157"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="546"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="547"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="463"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="464"/>
         <source>{0} — Paperless Meeting ({1})</source>
         <translation>{0} — ペーパーレス会議（{1}）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="501"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="502"/>
         <source>{0} removed {1} from the meeting.</source>
         <translation>{0} さんが {1} さんを会議から外しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="507"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="508"/>
         <source>Signed out: {0}</source>
         <translation>サインアウトしました: {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="537"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="538"/>
         <source>Loading “{0}”…</source>
         <translation>「{0}」を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="545"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="546"/>
         <source>Could not open “{0}”: {1}</source>
         <translation>「{0}」を開けませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="554"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="570"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="555"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="571"/>
         <source>Page {0} of {1}</source>
         <translation>{0} / {1} ページ</translation>
     </message>

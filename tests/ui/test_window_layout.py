@@ -164,10 +164,18 @@ def test_the_more_menu_lists_what_does_not_fit_and_closes_with_esc(qtbot, open_v
     texts = [a.text() for a in bar.more_menu.actions()]
     assert "Everyone may draw" in texts or window.ink_toolbar.everyone_action not in bar.overflowed
     assert any(a.text() for a in bar.more_menu.actions())
-    bar.more_menu.popup(bar.mapToGlobal(bar.rect().bottomRight()))
+    bar.more_action.trigger()
     qtbot.waitUntil(bar.more_menu.isVisible)
     qtbot.keyClick(bar.more_menu, Qt.Key.Key_Escape)
     assert not bar.more_menu.isVisible()
+    main = window.toolbar
+    qtbot.waitUntil(lambda: bool(main.overflowed), timeout=5_000)
+    main.more_action.trigger()  # the main bar's "More" opens below the ink bar, not over it
+    qtbot.waitUntil(main.more_menu.isVisible)
+    ink_bottom = bar.mapToGlobal(bar.rect().bottomLeft()).y()
+    assert main.more_menu.geometry().top() >= ink_bottom
+    qtbot.keyClick(main.more_menu, Qt.Key.Key_Escape)
+    assert not main.more_menu.isVisible()
     window.resize(1600, 800)
     qtbot.waitUntil(lambda: not bar.overflowed, timeout=5_000)  # room again: all back
 

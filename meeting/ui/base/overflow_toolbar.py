@@ -8,7 +8,7 @@ by name, closes with Esc or a tap elsewhere, and covers nothing once closed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton, QWidget
 
@@ -36,8 +36,11 @@ class OverflowToolbar(QToolBar):
         self.more_menu = QMenu(self)
         self.more_action = QAction(icon("more"), self.tr("More"), self)
         self.more_action.setToolTip(self.tr("More actions"))
-        self.more_action.setMenu(self.more_menu)
+        self.more_action.triggered.connect(self.open_more)
         self.more_action.setVisible(False)
+        self.menu_below: QWidget | None = None
+        """Where "More" opens: under this widget (the bar below this one) if it is shown, so
+        the menu covers neither bar; else under this bar."""
         self.overflowed: list[QAction] = []
         """The actions now in the "More" menu, in the bar's order."""
         self._order: list[QAction] = []
@@ -69,8 +72,15 @@ class OverflowToolbar(QToolBar):
             action.changed.connect(self._maybe_changed)
             self._seen[action] = (action.isVisible(), action.text())
         self.addAction(self.more_action)
-        self.widgetForAction(self.more_action).setPopupMode(
-            QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def open_more(self) -> None:
+        button = self.widgetForAction(self.more_action)
+        below = self.menu_below if self.menu_below is not None and \
+            self.menu_below.isVisible() else self
+        x = button.mapToGlobal(QPoint(0, 0)).x() if button is not None else \
+            self.mapToGlobal(QPoint(self.width(), 0)).x()
+        y = below.mapToGlobal(QPoint(0, below.height())).y()
+        self.more_menu.popup(QPoint(x, y))
 
     def _maybe_changed(self) -> None:
         action = self.sender()
