@@ -20,7 +20,7 @@ ICONS = {
     "text": "ph.text-t", "eraser": "ph.eraser", "laser": "ph.crosshair-simple",
     "shared": "ph.broadcast", "undo": "ph.arrow-counter-clockwise",
     "redo": "ph.arrow-clockwise", "clear": "ph.eraser-fill", "delete": "ph.trash",
-    "share-note": "ph.share", "everyone": "ph.users-four",
+    "share-note": "ph.share", "everyone": "ph.users-four", "close": "ph.x",
 }
 COLOR = "#3c4043"
 DISABLED = "#b0b4b9"
