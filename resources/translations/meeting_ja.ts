@@ -113,32 +113,32 @@
 <context>
     <name>BesidePane</name>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="88"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="89"/>
         <source>Previous page</source>
         <translation>前のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="90"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="92"/>
         <source>Next page</source>
         <translation>次のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="91"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="93"/>
         <source>Presenter&apos;s</source>
         <translation>発表者の表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="92"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="94"/>
         <source>Show the document the presenter shows beside the page</source>
         <translation>発表者が並べて表示している資料を表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="93"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="96"/>
         <source>Close the second document</source>
         <translation>2つ目の資料を閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/beside_pane.py" line="155"/>
+        <location filename="../../meeting/ui/beside_pane.py" line="161"/>
         <source>{0} / {1}</source>
         <translation>{0} / {1}</translation>
     </message>
@@ -694,102 +694,107 @@
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="36"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="34"/>
+        <source>Page {0} of {1}</source>
+        <translation>{0} / {1} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="38"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="38"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="40"/>
         <source>First page</source>
         <translation>最初のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="40"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="42"/>
         <source>Last page</source>
         <translation>最後のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="43"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="45"/>
         <source>Fit width</source>
         <translation>幅に合わせる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="44"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="46"/>
         <source>Fit page</source>
         <translation>ページ全体</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="45"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="47"/>
         <source>Zoom out</source>
         <translation>縮小</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="51"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="53"/>
         <source>Zoom in</source>
         <translation>拡大</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="75"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="77"/>
         <source>Thumbnails</source>
         <translation>サムネイル</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="78"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="80"/>
         <source>Show or hide the page thumbnails</source>
         <translation>ページのサムネイルを表示／非表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="79"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="81"/>
         <source>Reading mode</source>
         <translation>閲覧モード</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="81"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="83"/>
         <source>Only the page: tap the page number or press Esc to bring the tool bars back</source>
         <translation>ページだけを表示します。ページ番号をタップするか Esc キーでツールバーに戻ります</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="54"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="56"/>
         <source>Back to presenter</source>
         <translation>発表者に戻る</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="56"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="58"/>
         <source>Side by side</source>
         <translation>並べて表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="59"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="61"/>
         <source>Open a second document beside the page (a report and its reference)</source>
         <translation>ページの横に 2 つ目の資料を開く（報告書と参考資料など）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="62"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="64"/>
         <source>Save with notes…</source>
         <translation>書き込み入りで保存…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="65"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="67"/>
         <source>Room</source>
         <translation>会議室</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="67"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="69"/>
         <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
         <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="68"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="70"/>
         <source>Large monitor</source>
         <translation>大型モニター</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="71"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="73"/>
         <source>Show the room&apos;s page full screen on another monitor (Esc there closes it)</source>
         <translation>会議室のページを別のモニターに全画面表示（そのモニターで Esc キーを押すと閉じます）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="73"/>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="75"/>
         <source>Add document…</source>
         <translation>資料を追加…</translation>
     </message>

@@ -29,7 +29,9 @@ class MainToolbar(OverflowToolbar):
             self.tr("Previous"), (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace),
             "previous", 900)
         self.page_label = QLabel()
-        self.page_label.setMinimumWidth(90)
+        # As wide as the longest it will say, so a turn never pushes a button out of the bar.
+        self.page_label.setMinimumWidth(12 + self.page_label.fontMetrics().horizontalAdvance(
+            self.tr("Page {0} of {1}").format(888, 888)))
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_priority(self.addWidget(self.page_label), KEEP)
         self.next_action = self._action(
