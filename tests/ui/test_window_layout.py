@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from meeting.ui import translations
@@ -266,3 +267,16 @@ def test_the_people_tab_lists_who_is_here(qtbot, open_viewer):
     assert people.isVisible()
     qtbot.waitUntil(lambda: people.count() == 2 and any(
         "paul" in people.item(row).text() for row in range(people.count())), timeout=10_000)
+
+
+def test_every_action_of_both_bars_has_an_icon_of_the_one_set(open_viewer):
+    window = open_viewer("olga")
+    swatches = set(window.ink_toolbar._swatches.values())  # colour samples, not icons
+    for bar in _toolbars(window):
+        bar.lay_out()
+        for action in bar._order:
+            if action.isSeparator() or action in swatches or (
+                    isinstance(action, QWidgetAction) and action not in bar._menu_entry):
+                continue  # (a label, such as the page number, is no action)
+            entry = bar._menu_entry.get(action, action)  # (a widget's menu stands for it)
+            assert not entry.icon().isNull(), entry.text()
