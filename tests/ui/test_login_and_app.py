@@ -230,3 +230,15 @@ def test_keep_for_offline_reading_then_start_and_read_without_the_server(
     live.up()  # back online: the list and the meeting come from the server again
     qtbot.waitUntil(lambda: not at_home.meetings.offline, timeout=30_000)
     qtbot.waitUntil(lambda: "Connected" in viewer.connection_label.text(), timeout=10_000)
+
+
+def test_the_touch_mode_setting_is_applied_when_the_app_starts_and_when_it_changes(
+        client_app, settings, runtime):
+    from meeting.ui.base import touch
+    from meeting.ui.preferences import Preferences
+
+    Preferences(touch="on").save(settings)
+    app = client_app(TokenStore(MemoryKeyring()))
+    assert touch.is_on(runtime.app) and runtime.app.styleSheet() == touch.STYLE
+    app._preferences_changed(Preferences(touch="off"))
+    assert not touch.is_on(runtime.app) and runtime.app.styleSheet() == ""
