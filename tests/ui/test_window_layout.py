@@ -117,38 +117,47 @@ def _label_fits(button: QToolButton) -> bool:
     return button.width() >= need
 
 
+WIDTHS = (960, 1024, 1180, 1366, 1600)
+
+
+def _check_bars(window) -> None:
+    """Every action visible or listed in "More"; no label cut, no button over another."""
+    for bar in _toolbars(window):
+        bar.lay_out()
+        offered = [a for a in bar._order if a.isVisible() and not a.isSeparator()]
+        in_more = [a for a in bar.more_menu.actions() if not a.isSeparator()]
+        for action in offered:
+            if action in bar.overflowed:
+                assert bar._menu_entry.get(action, action) in in_more, action.text()
+            else:
+                button = bar.widgetForAction(action)
+                assert button.isVisible(), action.text()
+                assert bar.rect().contains(button.geometry()), (window.width(), action.text())
+        buttons = [b for b in bar.findChildren(QToolButton) if b.isVisible()
+                   and b.parent() is bar and b.objectName() != "qt_toolbar_ext_button"]
+        assert all(_label_fits(b) for b in buttons), [
+            (window.width(), b.text()) for b in buttons if not _label_fits(b)]
+        for one in buttons:
+            for other in buttons:
+                assert one is other or not one.geometry().intersects(other.geometry())
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible()  # no Qt "»" panel
+
+
 @pytest.mark.parametrize("touch_mode", [False, True])
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_at_960_px_every_action_is_reachable_and_no_label_is_cut(qtbot, open_viewer,
-                                                                  tmp_path, language, touch_mode):
+def test_from_960_px_up_every_action_is_reachable_and_no_label_is_cut(
+        qtbot, open_viewer, tmp_path, language, touch_mode):
     app = QApplication.instance()
     translations.install(app, language, tmp_path / "translations")
     touch.apply(app, touch_mode)
     try:
         for name in ("olga", "paul"):  # an organizer presenting (the most actions), and not
             window = open_viewer(name)
-            window.resize(960, 720)
-            qtbot.wait(50)
-            for bar in _toolbars(window):
-                bar.lay_out()
-                offered = [a for a in bar._order if a.isVisible() and not a.isSeparator()]
-                in_more = [a for a in bar.more_menu.actions() if not a.isSeparator()]
-                for action in offered:
-                    if action in bar.overflowed:
-                        assert bar._menu_entry.get(action, action) in in_more, action.text()
-                    else:
-                        button = bar.widgetForAction(action)
-                        assert button.isVisible(), action.text()
-                        assert bar.rect().contains(button.geometry()), action.text()
-                buttons = [b for b in bar.findChildren(QToolButton) if b.isVisible()
-                           and b.parent() is bar and b.objectName() != "qt_toolbar_ext_button"]
-                assert all(_label_fits(b) for b in buttons), [
-                    b.text() for b in buttons if not _label_fits(b)]
-                for one in buttons:
-                    for other in buttons:
-                        assert one is other or not one.geometry().intersects(other.geometry())
-                extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
-                assert extension is None or not extension.isVisible()  # no Qt "»" panel
+            for width in WIDTHS:
+                window.resize(width, 720)
+                qtbot.wait(20)
+                _check_bars(window)
             qtbot.keyClick(window, Qt.Key.Key_Escape)
     finally:
         translations.install(app, "en", tmp_path / "translations")
