@@ -122,6 +122,7 @@ WIDTHS = (960, 1024, 1180, 1366, 1600)
 
 def _check_bars(window) -> None:
     """Every action visible or listed in "More"; no label cut, no button over another."""
+    QApplication.processEvents()  # (the window's resize reaches the bars)
     for bar in _toolbars(window):
         bar.lay_out()
         offered = [a for a in bar._order if a.isVisible() and not a.isSeparator()]

@@ -146,6 +146,7 @@ class OverflowToolbar(QToolBar):
                     self.overflowed.append(action)
                 self.overflowed.sort(key=self._order.index)
             self._fill_more()
+            self.layout().activate()  # the buttons take their new sizes now, not a frame later
         finally:
             self.setUpdatesEnabled(True)
             self._laying_out = False
