@@ -138,7 +138,7 @@ class ClientApp(QObject):
         viewer = self.viewers.get(meeting_id)
         if viewer is None:
             viewer = ViewerWindow(self.session, self.bridge, self.runtime.worker, meeting_id,
-                                  preferences=self.preferences)
+                                  preferences=self.preferences, settings=self.settings)
             self.viewers[meeting_id] = viewer
         viewer.show()
         viewer.raise_()

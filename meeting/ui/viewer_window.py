@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -89,10 +89,13 @@ class ViewerWindow(QMainWindow):
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
                  meeting_id: int, parent: QWidget | None = None,
-                 preferences: Preferences | None = None) -> None:
+                 preferences: Preferences | None = None,
+                 settings: QSettings | None = None) -> None:
+        """`settings`: where this device keeps what the window remembers (None: nothing)."""
         super().__init__(parent)
         self.session = session
         self.preferences = preferences or Preferences()
+        self.settings = settings
         self.bridge = bridge
         self.displays: list[DisplayWindow] = []
         self.console: ConsoleWindow | None = None
@@ -292,7 +295,8 @@ class ViewerWindow(QMainWindow):
             self.ink_toolbar.hide()
             self.ink_toolbar.setEnabled(False)  # no shortcut may switch a tool on either
         self.ink = InkController(self.session, self.meeting_id, self.follow, self.page_view,
-                                 self.ink_toolbar, read_words=self._worker.words)
+                                 self.ink_toolbar, read_words=self._worker.words,
+                                 settings=self.settings)
 
         center = QWidget()
         column = QVBoxLayout(center)

@@ -321,19 +321,6 @@
     </message>
 </context>
 <context>
-    <name>InkController</name>
-    <message>
-        <location filename="../../meeting/ui/ink_controller.py" line="177"/>
-        <source>Text note</source>
-        <translation>テキストメモ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/ink_controller.py" line="178"/>
-        <source>Note:</source>
-        <translation>メモ:</translation>
-    </message>
-</context>
-<context>
     <name>InkToolbar</name>
     <message>
         <location filename="../../meeting/ui/ink_tools.py" line="67"/>
@@ -1665,6 +1652,47 @@
         <location filename="../../meeting/ui/web_meeting.py" line="29"/>
         <source>Audio and video of this meeting, at {0}</source>
         <translation>この会議の音声と映像: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkLayersMenu</name>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="1"/>
+        <source>Marks shown</source>
+        <translation>表示する書き込み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="1"/>
+        <source>Show or hide the room&apos;s marks and your private notes on this device</source>
+        <translation>共有の書き込みと自分の個人メモを、この端末で表示するかどうかを切り替えます</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="1"/>
+        <source>Room marks (everyone sees them)</source>
+        <translation>共有の書き込み（全員に表示）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="1"/>
+        <source>My private notes (only I see them)</source>
+        <translation>自分の個人メモ（自分だけに表示）</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../meeting/ui/note_editor.py" line="1"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/note_editor.py" line="1"/>
+        <source>Type a note. Enter: done. Esc: cancel.</source>
+        <translation>メモを入力（Enterで確定、Escで取消）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/note_editor.py" line="1"/>
+        <source>Enter keeps the note, Shift+Enter starts a new line, Esc cancels</source>
+        <translation>Enterで確定、Shift+Enterで改行、Escで取り消します</translation>
     </message>
 </context>
 </TS>

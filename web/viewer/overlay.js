@@ -3,6 +3,12 @@
 
 const OPACITY = { pen: 1, marker: 0.35, line: 1, arrow: 1, rect: 1, text: 1 };
 const SHAPES = new Set(["line", "arrow", "rect"]);
+// The look each layer adds (the same as meeting/core/mark_layers.py; a test compares them): a
+// private note, which only its owner receives, is tinted so it is never taken for the room's.
+export const LAYER_STYLES = {
+  shared: { halo: null, haloOpacity: 0, haloPx: 0, dashed: false, noteFill: null, noteBorder: null },
+  private: { halo: "#8e24aa", haloOpacity: 0.28, haloPx: 3, dashed: true, noteFill: "#fbf3ff", noteBorder: "#8e24aa" },
+};
 
 export function drawMarks(canvas, annotations, scale, widthPt, heightPt) {
   const ratio = window.devicePixelRatio || 1;
@@ -20,20 +26,61 @@ export function drawMarks(canvas, annotations, scale, widthPt, heightPt) {
 
 function drawMark(context, mark, scale) {
   const points = mark.points.map(([x, y]) => [x * scale, y * scale]);
+  const style = LAYER_STYLES[mark.layer] ?? LAYER_STYLES.shared;
+  if (mark.tool === "text") {
+    drawNote(context, mark, points[0], scale, style);
+    return;
+  }
+  const width = Math.max(1, mark.width * scale);
+  if (style.halo) {
+    context.save();
+    context.globalAlpha = style.haloOpacity;
+    context.strokeStyle = context.fillStyle = style.halo;
+    context.lineWidth = width + 2 * style.haloPx;
+    context.lineCap = context.lineJoin = "round";
+    drawGeometry(context, { ...mark, pressure: [] }, points, scale);
+    context.restore();
+  }
   context.save();
   context.globalAlpha = OPACITY[mark.tool] ?? 1;
   context.strokeStyle = context.fillStyle = mark.color;
-  context.lineWidth = Math.max(1, mark.width * scale);
+  context.lineWidth = width;
   context.lineCap = mark.tool === "pen" ? "round" : "butt";
   context.lineJoin = "round";
-  if (mark.tool === "text") {
-    const size = Math.max(6, Math.round(mark.width * scale));
-    context.font = `${size}px "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", "Meeting Japanese", sans-serif`;
-    context.textBaseline = "top";
-    mark.text.split("\n").forEach((line, i) => {
-      context.fillText(line, points[0][0], points[0][1] + i * size * 1.25);
-    });
-  } else if (SHAPES.has(mark.tool) && points.length >= 2) {
+  if (style.dashed && SHAPES.has(mark.tool)) context.setLineDash([3 * width, 2 * width]);
+  drawGeometry(context, mark, points, scale);
+  context.restore();
+}
+
+function drawNote(context, mark, corner, scale, style) {
+  const size = Math.max(6, Math.round(mark.width * scale));
+  const lines = mark.text.split("\n");
+  context.save();
+  context.font = `${size}px "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", "Meeting Japanese", sans-serif`;
+  context.textBaseline = "top";
+  if (style.noteFill || style.noteBorder) {
+    const pad = 3;
+    const width = Math.max(...lines.map((line) => context.measureText(line).width));
+    const height = lines.length * size * 1.25;
+    context.fillStyle = style.noteFill ?? "transparent";
+    context.fillRect(corner[0] - pad, corner[1] - pad, width + 2 * pad, height + 2 * pad);
+    if (style.noteBorder) {
+      context.strokeStyle = style.noteBorder;
+      context.lineWidth = 1;
+      context.setLineDash([4, 3]);
+      context.strokeRect(corner[0] - pad, corner[1] - pad, width + 2 * pad, height + 2 * pad);
+    }
+  }
+  context.globalAlpha = OPACITY.text;
+  context.fillStyle = mark.color;
+  lines.forEach((line, i) => {
+    context.fillText(line, corner[0], corner[1] + i * size * 1.25);
+  });
+  context.restore();
+}
+
+function drawGeometry(context, mark, points, scale) {
+  if (SHAPES.has(mark.tool) && points.length >= 2) {
     drawShape(context, mark, points.at(0), points.at(-1), scale);
   } else if (mark.pressure?.length === points.length && points.length > 1) {
     context.lineCap = "round";
@@ -51,7 +98,6 @@ function drawMark(context, mark, scale) {
     for (const point of points.slice(1)) context.lineTo(...point);
     context.stroke();
   }
-  context.restore();
 }
 
 function drawShape(context, mark, start, end, scale) {
