@@ -37,6 +37,7 @@ class MeetingListWindow(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #5f6368;")
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Meetings"))
         self.list.setStyleSheet("QListWidget::item { padding: 12px 8px; }")
         self.list.itemDoubleClicked.connect(self._join_item)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())

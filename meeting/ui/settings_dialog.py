@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting.ui.ink_tools import COLORS, Mode
+from meeting.ui.ink_tools import Mode, color_names
 from meeting.ui.preferences import TOOLS, Preferences
 from meeting.ui.translations import LANGUAGES
 
@@ -46,10 +46,8 @@ class SettingsDialog(QDialog):
             self.tool.addItem(names[mode], mode.value)
         self.tool.setCurrentIndex(max(0, self.tool.findData(self.preferences.tool)))
         self.color = QComboBox()
-        color_names = dict(zip(COLORS, (self.tr("Black"), self.tr("Red"), self.tr("Blue"),
-                                        self.tr("Green"), self.tr("Yellow")), strict=True))
-        for color in COLORS:
-            self.color.addItem(color_names[color], color)
+        for color, name in color_names().items():
+            self.color.addItem(name, color)
         self.color.setCurrentIndex(max(0, self.color.findData(self.preferences.color)))
         self.cache_limit = QSpinBox()
         self.cache_limit.setRange(100, 1_000_000)
@@ -58,6 +56,7 @@ class SettingsDialog(QDialog):
         self.cache_limit.setValue(self.preferences.cache_limit_mb)
         self.cache_folder = QLineEdit(self.preferences.cache_folder)
         self.cache_folder.setPlaceholderText(str(Preferences().cache_dir()))
+        self.cache_folder.setAccessibleName(self.tr("Document cache folder"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()

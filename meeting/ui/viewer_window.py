@@ -264,6 +264,7 @@ class ViewerWindow(QMainWindow):
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
 
         self.documents = QListWidget()
+        self.documents.setAccessibleName(self.tr("Documents"))
         self.documents.setMinimumWidth(200)
         self.documents.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
         # Long titles end in "…" (the tooltip has the full title, file name and hash).

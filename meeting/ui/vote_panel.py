@@ -46,6 +46,7 @@ class VotePanel(QWidget):
         self.heading = QLabel(self.tr("Votes"))
         self.heading.setStyleSheet("font-weight: bold; padding: 6px 6px 2px 6px;")
         self.picker = QComboBox()
+        self.picker.setAccessibleName(self.tr("Vote shown"))
         self.picker.currentIndexChanged.connect(lambda _: self._show_current())
         self.title = QLabel()
         self.title.setWordWrap(True)
