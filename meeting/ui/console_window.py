@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from meeting.core.following import Position
 from meeting.ui.agenda_panel import AgendaPanel
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import person_line
 from meeting.ui.thumbnails import ThumbnailStrip
@@ -37,6 +38,7 @@ class ConsoleWindow(QWidget):
     def __init__(self, viewer, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.viewer = viewer
+        self.keyboard = KeyboardOrder(self)
         self.setWindowTitle(self.tr("Presenter's console"))
         self._opened = time.monotonic()
         self._item: int | None = None

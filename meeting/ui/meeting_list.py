@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from meeting.core.protocol import MeetingSummary
 from meeting.net.connection import OFFLINE
 from meeting.net.session import MeetingSession, RequestError
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.main_thread import run_on_main, when_done
 
 
@@ -27,6 +28,7 @@ class MeetingListWindow(QWidget):
 
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.keyboard = KeyboardOrder(self)
         self.session = session
         self.setWindowTitle(self.tr("Meetings — Paperless Meeting"))
         self.resize(640, 520)

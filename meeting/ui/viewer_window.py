@@ -57,6 +57,7 @@ from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar, Mode
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.laser import RemoteLaser
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
@@ -111,6 +112,7 @@ class ViewerWindow(QMainWindow):
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
         self._build()
+        self.keyboard = KeyboardOrder(self)
         self.loader.started.connect(self._loading)
         self.loader.ready.connect(self._loaded)
         self.loader.failed.connect(self._load_failed)

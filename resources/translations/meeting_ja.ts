@@ -215,6 +215,26 @@
         <source>Here: {0} · following: {1}</source>
         <translation>参加 {0} 人 · 追従 {1} 人</translation>
     </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="1"/>
+        <source>This page</source>
+        <translation>このページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="1"/>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="1"/>
+        <source>Who is here</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="1"/>
+        <source>Page of the room</source>
+        <translation>会議室に表示するページ</translation>
+    </message>
 </context>
 <context>
     <name>DisplayVote</name>
@@ -452,6 +472,31 @@
         <source>Let every participant draw for the room and show their notes to it</source>
         <translation>参加者全員が会議室向けに書き込み、自分のメモを見せられるようにします</translation>
     </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="1"/>
+        <source>Black</source>
+        <translation>黒</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="1"/>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="1"/>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="1"/>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="1"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -680,6 +725,11 @@
         <source>Could not keep “{0}”: {1}</source>
         <translation>「{0}」を保存できませんでした: {1}</translation>
     </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="1"/>
+        <source>Meetings</source>
+        <translation>会議一覧</translation>
+    </message>
 </context>
 <context>
     <name>PageView</name>
@@ -687,6 +737,16 @@
         <location filename="../../meeting/ui/page_view.py" line="370"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/page_view.py" line="1"/>
+        <source>Page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/page_view.py" line="1"/>
+        <source>Page Up and Page Down turn the page; Ctrl and + or − zoom</source>
+        <translation>Page Up・Page Downでページをめくり、Ctrlと＋・−で拡大・縮小します</translation>
     </message>
 </context>
 <context>
@@ -859,31 +919,6 @@
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
-        <source>Black</source>
-        <translation>黒</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
-        <source>Red</source>
-        <translation>赤</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
-        <source>Blue</source>
-        <translation>青</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="50"/>
-        <source>Green</source>
-        <translation>緑</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="50"/>
-        <source>Yellow</source>
-        <translation>黄</translation>
-    </message>
-    <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="61"/>
         <source>Choose…</source>
         <translation>選択…</translation>
@@ -951,6 +986,11 @@
         <location filename="../../meeting/ui/thumbnails.py" line="58"/>
         <source>Page {0}</source>
         <translation>{0} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/thumbnails.py" line="1"/>
+        <source>Pages</source>
+        <translation>ページ一覧</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1604,11 @@
         <location filename="../../meeting/ui/vote_panel.py" line="192"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="1"/>
+        <source>Vote shown</source>
+        <translation>表示する採決</translation>
     </message>
 </context>
 <context>
