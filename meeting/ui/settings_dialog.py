@@ -1,5 +1,5 @@
-"""Settings: the server, the language, how a viewer starts, the document cache, the large
-monitor's screen, and signing out."""
+"""Settings: the server, the language, the size of everything (large print), how a viewer
+starts, the document cache, the large monitor's screen, and signing out."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from meeting.ui.ink_tools import Mode, color_names
 from meeting.ui.preferences import TOOLS, Preferences
 from meeting.ui.translations import LANGUAGES
+from meeting.ui.ui_scale import UI_SCALES
 
 
 class SettingsDialog(QDialog):
@@ -69,9 +70,15 @@ class SettingsDialog(QDialog):
             self.screen.addItem(self.tr("Screen {0}: {1}×{2} {3}").format(
                 index + 1, size.width(), size.height(), screen.name()), index)
         self.screen.setCurrentIndex(max(0, self.screen.findData(self.preferences.display_screen)))
+        self.ui_scale = QComboBox()
+        for percent in UI_SCALES:
+            self.ui_scale.addItem(self.tr("{0}%").format(percent), percent)
+        self.ui_scale.setCurrentIndex(max(0, self.ui_scale.findData(self.preferences.ui_scale)))
+        self.ui_scale.setToolTip(self.tr("Larger text and buttons, for large print"))
         self.sign_out = QPushButton(self.tr("Sign out and forget this device's sign-in"))
         self.sign_out.clicked.connect(self._sign_out)
-        note = QLabel(self.tr("The language changes the next time the program starts."))
+        note = QLabel(self.tr("The language and the size change the next time the program "
+                              "starts."))
         note.setStyleSheet("color: #5f6368;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -80,6 +87,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Server"), self.server)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Size of text and controls"), self.ui_scale)
         form.addRow("", note)
         form.addRow(self.tr("A viewer starts with"), self.tool)
         form.addRow(self.tr("Ink colour"), self.color)
@@ -105,7 +113,7 @@ class SettingsDialog(QDialog):
             tool=self.tool.currentData(), color=self.color.currentData(),
             cache_limit_mb=self.cache_limit.value(),
             cache_folder=self.cache_folder.text().strip(),
-            display_screen=self.screen.currentData())
+            display_screen=self.screen.currentData(), ui_scale=self.ui_scale.currentData())
 
     def accept(self) -> None:
         self.preferences = self.chosen()

@@ -940,8 +940,8 @@
     </message>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="75"/>
-        <source>The language changes the next time the program starts.</source>
-        <translation>言語は次回の起動時に切り替わります。</translation>
+        <source>The language and the size change the next time the program starts.</source>
+        <translation>言語と大きさの変更は、次回の起動時に反映されます。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="82"/>
@@ -978,6 +978,21 @@
         <location filename="../../meeting/ui/settings_dialog.py" line="89"/>
         <source>Large monitor</source>
         <translation>大型モニター</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="1"/>
+        <source>{0}%</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="1"/>
+        <source>Larger text and buttons, for large print</source>
+        <translation>文字とボタンを大きく表示します（拡大表示）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="1"/>
+        <source>Size of text and controls</source>
+        <translation>文字とボタンの大きさ</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,72 @@ def test_tab_goes_through_the_meeting_window_as_it_reads_with_the_focus_shown(qt
     assert olga.documents.hasFocus()
     assert not olga.keyboard.ring.isVisible()  # a click shows no ring
     wait_for_page(qtbot, olga)
+
+
+SCALED = """
+import json, sys
+from PySide6.QtCore import QSettings
+from meeting.ui import ui_scale
+from meeting.ui.preferences import Preferences
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+factor = ui_scale.apply_before_start(Preferences.load(settings).ui_scale)  # as run_client
+from PySide6.QtWidgets import QApplication
+from meeting.ui.settings_dialog import SettingsDialog
+app = QApplication([])
+dialog = SettingsDialog(settings)
+dialog.show()
+app.processEvents()
+button = dialog.sign_out
+shot = button.grab()
+print(json.dumps({"factor": factor, "ratio": button.devicePixelRatioF(),
+                  "pixels": [shot.width(), shot.height()],
+                  "logical": [button.width(), button.height()]}))
+"""
+
+
+def on_screen_at(scale: int | None, tmp_path) -> dict:
+    """Start a fresh program with the UI scale set (Qt takes it only before it starts) and
+    measure a button in the device pixels it covers."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    ini = tmp_path / f"scale-{scale}.ini"
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
+    if scale is not None:
+        settings.setValue("ui/scale", scale)
+    settings.sync()
+    environ = {k: v for k, v in os.environ.items() if k != "QT_SCALE_FACTOR"}
+    environ["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run([sys.executable, "-c", SCALED, str(ini)], capture_output=True,
+                          text=True, env=environ, timeout=60, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_ui_scale_of_150_percent_makes_every_control_larger(tmp_path):
+    plain, large = on_screen_at(None, tmp_path), on_screen_at(150, tmp_path)
+    assert (plain["factor"], large["factor"]) == (1.0, 1.5)
+    assert large["ratio"] == 1.5
+    for axis in (0, 1):
+        assert large["pixels"][axis] >= 1.45 * plain["pixels"][axis], (plain, large)
+
+
+def test_the_ui_scale_is_chosen_in_the_settings_and_kept(qtbot, tmp_path):
+    from meeting.ui.preferences import Preferences
+    from meeting.ui.ui_scale import apply_before_start, fitted
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert [dialog.ui_scale.itemData(i) for i in range(dialog.ui_scale.count())] == [
+        100, 125, 150, 175, 200]
+    dialog.ui_scale.setCurrentIndex(dialog.ui_scale.findData(175))
+    dialog.accept()
+    assert Preferences.load(settings).ui_scale == 175
+    settings.setValue("ui/scale", 900)  # nonsense in the file
+    assert Preferences.load(settings).ui_scale == 100
+    assert fitted(130) == 125
+    environ: dict[str, str] = {}
+    assert apply_before_start(200, environ) == 2.0 and environ == {"QT_SCALE_FACTOR": "2"}
+    assert apply_before_start(100, {"QT_SCALE_FACTOR": "1.25"}) == 1.25  # the user's own
