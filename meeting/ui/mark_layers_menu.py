@@ -4,9 +4,9 @@ private notes, each shown with the look it has on the page, each shown or hidden
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QCheckBox, QMenu, QWidget, QWidgetAction
 
 from meeting.core.annotations import Layer, Tool
 from meeting.core.mark_layers import LayerVisibility
@@ -14,6 +14,7 @@ from meeting.ui.ink_painter import Drawable, paint_strokes
 
 KEYS = {Layer.SHARED: "marks/shared", Layer.PRIVATE: "marks/private"}
 """Where the switches are kept (per device, in the settings file)."""
+LEGEND_PX = 32
 SAMPLE_COLOR = "#d93025"
 """The legend draws both in the same red: what tells them apart is the layer's look."""
 
@@ -34,7 +35,8 @@ def save_visibility(settings: QSettings | None, visibility: LayerVisibility) -> 
 
 
 class MarkLayersMenu(QMenu):
-    """Two checkable rows, each with a sample of its layer: the legend and the switch in one."""
+    """One row per layer: a check box (shown or hidden), a sample of how the layer is drawn,
+    and its name: the legend and the switch in one."""
 
     changed = Signal(object)
     """The new LayerVisibility."""
@@ -48,21 +50,27 @@ class MarkLayersMenu(QMenu):
         self.visibility = visibility
         labels = {Layer.SHARED: self.tr("Room marks (everyone sees them)"),
                   Layer.PRIVATE: self.tr("My private notes (only I see them)")}
-        self.layer_actions: dict[Layer, QAction] = {}
+        self.layer_boxes: dict[Layer, QCheckBox] = {}
         for layer, label in labels.items():
-            action = QAction(legend_icon(layer), label, self, checkable=True)
-            action.setChecked(visibility.shows(layer))
-            action.toggled.connect(lambda on, chosen=layer: self._toggled(chosen, on))
-            self.addAction(action)
-            self.layer_actions[layer] = action
+            box = QCheckBox(label)
+            box.setIcon(legend_icon(layer))
+            box.setIconSize(QSize(LEGEND_PX, LEGEND_PX))
+            box.setMinimumHeight(44)  # a finger's width
+            box.setStyleSheet("QCheckBox { padding: 0 12px; }")
+            box.setChecked(visibility.shows(layer))
+            box.toggled.connect(lambda on, chosen=layer: self._toggled(chosen, on))
+            row = QWidgetAction(self)
+            row.setDefaultWidget(box)
+            self.addAction(row)
+            self.layer_boxes[layer] = box
 
     def set_visibility(self, visibility: LayerVisibility) -> None:
         """Shown as given (drawing on a hidden layer turned it on), without telling back."""
         self.visibility = visibility
-        for layer, action in self.layer_actions.items():
-            action.blockSignals(True)
-            action.setChecked(visibility.shows(layer))
-            action.blockSignals(False)
+        for layer, box in self.layer_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(visibility.shows(layer))
+            box.blockSignals(False)
 
     def _toggled(self, layer: Layer, on: bool) -> None:
         self.visibility = self.visibility.with_layer(layer, on)

@@ -146,10 +146,10 @@ def test_hiding_a_layer_hides_its_marks_and_is_remembered_on_this_device(qtbot, 
     menu = paul.ink.layers_menu
     assert menu.menuAction() in paul.ink_toolbar.actions()
 
-    menu.layer_actions[Layer.PRIVATE].trigger()  # "My private notes" off
+    menu.layer_boxes[Layer.PRIVATE].click()  # "My private notes" off
     assert [s.layer for s in paul.page_view.strokes] == [Layer.SHARED]
     assert tinted_pixels(paul.page_view.canvas.grab().toImage()) == 0
-    menu.layer_actions[Layer.SHARED].trigger()  # the room's marks off too
+    menu.layer_boxes[Layer.SHARED].click()  # the room's marks off too
     assert paul.page_view.strokes == []
     paul.ink_toolbar.set_mode(Mode.ERASER)  # what is hidden cannot be erased by mistake
     draw(qtbot, paul, center - QPoint(150, -80), center + QPoint(150, 80))
@@ -163,5 +163,5 @@ def test_hiding_a_layer_hides_its_marks_and_is_remembered_on_this_device(qtbot, 
     again.ink_toolbar.set_mode(Mode.PEN)  # drawing on a hidden layer shows it again
     draw(qtbot, again, center, center + QPoint(60, 10))
     assert again.ink.visibility.shows(Layer.PRIVATE)
-    assert again.ink.layers_menu.layer_actions[Layer.PRIVATE].isChecked()
+    assert again.ink.layers_menu.layer_boxes[Layer.PRIVATE].isChecked()
     assert Layer.PRIVATE in {s.layer for s in again.page_view.strokes}
