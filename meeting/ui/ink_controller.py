@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QToolButton
 
 from meeting.core.annotations import (
@@ -50,6 +50,9 @@ MIN_SHAPE_PX = 4
 
 
 class InkController(QObject):
+    layersChanged = Signal(object)
+    """The layers shown changed (a LayerVisibility)."""
+
     def __init__(self, session: MeetingSession, meeting_id: int, follow: FollowModel,
                  page_view: PageView, toolbar: InkToolbar,
                  read_words: Callable[[str, int], Future] | None = None,
@@ -123,6 +126,12 @@ class InkController(QObject):
         self.layers_menu.set_visibility(visibility)
         save_visibility(self._settings, visibility)
         self.refresh()
+        self.layersChanged.emit(visibility)
+
+    def follow_layers(self, leader: InkController) -> None:
+        """Show the layers another view of the window shows (the document beside the page)."""
+        self.set_visibility(leader.visibility)
+        leader.layersChanged.connect(self.set_visibility)
 
     def _draws_on(self, layer: Layer) -> None:
         if not self.visibility.shows(layer):

@@ -309,6 +309,7 @@ class ViewerWindow(QMainWindow):
             column.addWidget(widget)
         self.beside_pane = BesidePane(self.session, self.meeting_id, self._worker, self.loader,
                                       self.beside)
+        self.beside_pane.ink.follow_layers(self.ink)  # one switch for both pages
         self.pages = QSplitter(Qt.Orientation.Horizontal)
         self.pages.setChildrenCollapsible(False)
         self.pages.addWidget(self.page_view)

@@ -149,6 +149,7 @@ def test_hiding_a_layer_hides_its_marks_and_is_remembered_on_this_device(qtbot, 
     menu.layer_boxes[Layer.PRIVATE].click()  # "My private notes" off
     assert [s.layer for s in paul.page_view.strokes] == [Layer.SHARED]
     assert tinted_pixels(paul.page_view.canvas.grab().toImage()) == 0
+    assert not paul.beside_pane.ink.visibility.shows(Layer.PRIVATE)  # the page beside too
     menu.layer_boxes[Layer.SHARED].click()  # the room's marks off too
     assert paul.page_view.strokes == []
     paul.ink_toolbar.set_mode(Mode.ERASER)  # what is hidden cannot be erased by mistake
@@ -160,6 +161,7 @@ def test_hiding_a_layer_hides_its_marks_and_is_remembered_on_this_device(qtbot, 
     assert not again.ink.visibility.shows(Layer.PRIVATE)
     assert not again.ink.visibility.shows(Layer.SHARED)
     assert again.page_view.strokes == []
+    assert again.beside_pane.ink.visibility == again.ink.visibility
     again.ink_toolbar.set_mode(Mode.PEN)  # drawing on a hidden layer shows it again
     draw(qtbot, again, center, center + QPoint(60, 10))
     assert again.ink.visibility.shows(Layer.PRIVATE)
