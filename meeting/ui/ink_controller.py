@@ -519,6 +519,8 @@ class InkController(QObject):
             self.refresh()
 
     def _mode_changed(self, mode: Mode) -> None:
+        if self._note is not None:
+            self._note.commit()  # another tool taken up: the note is done
         self._selected = None
         self.refresh()
         if self.page_view.laser is not None:

@@ -125,8 +125,14 @@ def test_a_note_is_changed_in_place_and_esc_or_a_tap_elsewhere_end_typing(qtbot,
     qtbot.waitUntil(lambda: sorted(a.text for a in annotations(paul)) == ["kept", "歳入の数値"],
                     timeout=10_000)
     assert paul.ink.note_editor is None
-    paul.ink_toolbar.undo_action.trigger()
-    paul.ink_toolbar.undo_action.trigger()  # a change is one step: the note as it was
+    editor = open_note(qtbot, paul, elsewhere + QPoint(0, 60))
+    QTest.keyClicks(editor, "pen")
+    paul.ink_toolbar.set_mode(Mode.PEN)  # another tool: the note is kept
+    assert paul.ink.note_editor is None
+    qtbot.waitUntil(lambda: len(annotations(paul)) == 3, timeout=10_000)
+    paul.ink_toolbar.set_mode(Mode.TEXT)
+    for _ in range(3):  # the pen note, "kept", then the change: one step, the note as it was
+        paul.ink_toolbar.undo_action.trigger()
     qtbot.waitUntil(lambda: [a.text for a in annotations(paul)] == ["歳入"], timeout=10_000)
 
 
