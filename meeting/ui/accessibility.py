@@ -33,7 +33,7 @@ def interactive(widget: QWidget) -> bool:
         return False
     if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QAbstractItemView):
         return widget.focusPolicy() != Qt.FocusPolicy.NoFocus  # the page, a text field
-    return widget.objectName() != "qt_toolbar_ext_button" or bool(widget.toolTip())
+    return True
 
 
 def accessible_name(widget: QWidget) -> str:

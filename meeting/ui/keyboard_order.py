@@ -88,6 +88,11 @@ class KeyboardOrder(QObject):
         super().__init__(window)
         self._window = window
         self.ring = FocusRing(window)
+        for bar in window.findChildren(QToolBar):
+            more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+            if more is not None:  # Qt's » for what does not fit: nameless otherwise
+                more.setAccessibleName(self.tr("More actions"))
+                more.setToolTip(self.tr("More actions"))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)

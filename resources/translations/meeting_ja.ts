@@ -1755,4 +1755,12 @@
         <translation>Enterで確定、Shift+Enterで改行、Escで取り消します</translation>
     </message>
 </context>
+<context>
+    <name>KeyboardOrder</name>
+    <message>
+        <location filename="../../meeting/ui/keyboard_order.py" line="1"/>
+        <source>More actions</source>
+        <translation>その他の操作</translation>
+    </message>
+</context>
 </TS>
