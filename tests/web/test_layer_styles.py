@@ -21,7 +21,8 @@ from tests.web.test_browser_viewer import (  # noqa: F401 (browser: the fixture)
 
 OVERLAY = Path(__file__).resolve().parents[2] / "web" / "viewer" / "overlay.js"
 JS_NAMES = {"halo": "halo", "haloOpacity": "halo_opacity", "haloPx": "halo_px",
-            "dashed": "dashed", "noteFill": "note_fill", "noteBorder": "note_border"}
+            "dashed": "dashed", "noteFill": "note_fill", "noteBorder": "note_border",
+            "badge": "badge"}
 
 
 def browser_styles() -> dict[str, dict]:

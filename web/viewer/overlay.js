@@ -6,8 +6,8 @@ const SHAPES = new Set(["line", "arrow", "rect"]);
 // The look each layer adds (the same as meeting/core/mark_layers.py; a test compares them): a
 // private note, which only its owner receives, is tinted so it is never taken for the room's.
 export const LAYER_STYLES = {
-  shared: { halo: null, haloOpacity: 0, haloPx: 0, dashed: false, noteFill: null, noteBorder: null },
-  private: { halo: "#8e24aa", haloOpacity: 0.28, haloPx: 3, dashed: true, noteFill: "#fbf3ff", noteBorder: "#8e24aa" },
+  shared: { halo: null, haloOpacity: 0, haloPx: 0, dashed: false, noteFill: null, noteBorder: null, badge: false },
+  private: { halo: "#8e24aa", haloOpacity: 0.28, haloPx: 3, dashed: true, noteFill: "#fbf3ff", noteBorder: "#8e24aa", badge: true },
 };
 
 export function drawMarks(canvas, annotations, scale, widthPt, heightPt) {
@@ -70,12 +70,34 @@ function drawNote(context, mark, corner, scale, style) {
       context.setLineDash([4, 3]);
       context.strokeRect(corner[0] - pad, corner[1] - pad, width + 2 * pad, height + 2 * pad);
     }
+    if (style.badge) {
+      drawLock(context, [corner[0] + width + pad, corner[1] - pad], Math.max(9, size * 0.75),
+        style.noteBorder ?? style.halo);
+    }
   }
   context.globalAlpha = OPACITY.text;
   context.fillStyle = mark.color;
   lines.forEach((line, i) => {
     context.fillText(line, corner[0], corner[1] + i * size * 1.25);
   });
+  context.restore();
+}
+
+// A small padlock in a disc, "only you see this" (as meeting/ui/ink_painter.py paint_lock).
+function drawLock(context, [x, y], size, color) {
+  const unit = size / 10;
+  context.save();
+  context.setLineDash([]);
+  context.fillStyle = color;
+  context.beginPath();
+  context.arc(x, y, size / 2, 0, 2 * Math.PI);
+  context.fill();
+  context.fillStyle = context.strokeStyle = "#ffffff";
+  context.fillRect(x - 2.2 * unit, y - 0.6 * unit, 4.4 * unit, 3.4 * unit);
+  context.lineWidth = Math.max(1, 0.9 * unit);
+  context.beginPath();
+  context.arc(x, y - 1, 1.5 * unit, Math.PI, 2 * Math.PI);
+  context.stroke();
   context.restore();
 }
 
