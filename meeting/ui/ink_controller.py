@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QToolButton
 
 from meeting.core.annotations import (
@@ -107,6 +107,7 @@ class InkController(QObject):
         page_view.inkMoved.connect(self.move)
         page_view.inkReleased.connect(self.release)
         page_view.zoomChanged.connect(self._place_note)
+        page_view.viewport().installEventFilter(self)  # a resized window rescales the page
         self._add_layers_menu(toolbar)
         self.refresh()
 
@@ -263,6 +264,11 @@ class InkController(QObject):
         font.setPixelSize(note_font_px(size, scale))
         self._note.setFont(font)
         self._note.move(QPoint(round((x - x0) * scale), round((y - y0) * scale)) - QPoint(1, 1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._note is not None:
+            QTimer.singleShot(0, self._place_note)  # once the page has its new size
+        return False
 
     def _note_under(self, x: float, y: float) -> AnnotationData | None:
         """The most recent of one's typed notes (shown, changeable) under the point."""

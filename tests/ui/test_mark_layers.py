@@ -74,6 +74,11 @@ def test_a_note_is_typed_in_place_with_the_input_method_and_lands_where_tapped(q
     assert QApplication.activeModalWidget() is None
     on_canvas = paul.page_view.canvas.mapFrom(paul.page_view.viewport(), at)
     assert (editor.pos() - on_canvas).manhattanLength() <= 3  # typed where it goes
+    scale = paul.page_view.current_scale()
+    paul.resize(1200, 760)  # the page grows with the window: the editor stays on its point
+    qtbot.waitUntil(lambda: abs(editor.x() - expected[0] * paul.page_view.current_scale())
+                    <= 3 and paul.page_view.current_scale() != scale, timeout=5000)
+    paul.resize(1000, 700)
     QTest.keyClicks(editor, "Check ")
     compose(editor, "ようかくにん", "要確認")
     assert editor.toPlainText() == "Check 要確認"
