@@ -196,6 +196,10 @@ class MeetingSummary(Data):
     materials_removed: bool = False
     """Only organizers may open the materials now; a device that kept any deletes them."""
     removal: Removal = Removal.NONE
+    starts_at: float | None = None
+    """When the meeting is held (Unix seconds); the list orders and labels meetings by it."""
+    place: str | None = None
+    """Where it is held (a room's name), as the organizer wrote it."""
 
 
 class Blank(StrEnum):

@@ -66,3 +66,35 @@ def test_the_browser_viewer_has_every_text_in_both_languages():
     en_block = source.split("en: {", 1)[1].split("\n  },", 1)[0]
     keys = [set(re.findall(r"^\s+(\w+):", block, re.M)) for block in (ja_block, en_block)]
     assert keys[0] and keys[0] == keys[1], keys[0] ^ keys[1]
+
+
+# Words that stay in Latin letters in Japanese government writing: formats, standards, keys,
+# and what a user types literally. Anything else in Latin letters is English left behind.
+LATIN_IN_JAPANESE = {"PDF", "pdf", "CSV", "csv", "Web", "Office", "SHA-256", "Esc", "F11", "PC",
+                     "https", "ca-file", "p", "ID", "URL"}
+
+
+def _japanese_texts() -> list[tuple[str, str]]:
+    texts = []
+    for context in ET.parse(TS).getroot():
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation.get("type") not in ("vanished", "obsolete") and translation.text:
+                texts.append((message.findtext("source") or "", translation.text))
+    return texts
+
+
+def test_the_japanese_interface_has_no_english_and_japanese_punctuation():
+    english, punctuation = [], []
+    for source, text in _japanese_texts():
+        if re.fullmatch(r"[dMyHhms ,:./-]+", source):
+            continue  # a date pattern for QLocale: its letters are the format, not English
+        plain = re.sub(r"\{\d\}|\(\*\.\w+\)", "", text)  # placeholders, file-dialog patterns
+        words = set(re.findall(r"[A-Za-z][A-Za-z0-9+-]*", plain)) - LATIN_IN_JAPANESE
+        if words:
+            english.append(f"{source!r} -> {text!r}: {sorted(words)}")
+        if re.search(r"[,!?;]|: |·|Web 会議", plain):
+            punctuation.append(f"{source!r} -> {text!r}")
+    assert english == [], "English in the Japanese interface:\n" + "\n".join(english)
+    assert punctuation == [], ("ASCII punctuation or a second spelling in Japanese (use 、。："
+                               "・ and 「Web会議」):\n" + "\n".join(punctuation))
