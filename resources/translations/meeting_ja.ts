@@ -275,7 +275,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="29"/>
-        <location filename="../../meeting/ui/export_dialog.py" line="95"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="97"/>
         <source>Save as PDF with notes</source>
         <translation>書き込み入りで PDF に保存</translation>
     </message>
@@ -315,7 +315,22 @@
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/export_dialog.py" line="96"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="92"/>
+        <source> (record)</source>
+        <translation>（全資料・書き込み付き）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="92"/>
+        <source> (with notes)</source>
+        <translation>（書き込み付き）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="93"/>
+        <source>meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="98"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文書 (*.pdf)</translation>
     </message>
@@ -1255,12 +1270,12 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="406"/>
         <source>{0} - my record.pdf</source>
-        <translation>{0} - 自分用の記録.pdf</translation>
+        <translation>{0}（自分用の記録）.pdf</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="406"/>
         <source>{0} - record.pdf</source>
-        <translation>{0} - 会議の記録.pdf</translation>
+        <translation>{0}（会議の記録）.pdf</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="410"/>

@@ -98,3 +98,18 @@ def test_the_japanese_interface_has_no_english_and_japanese_punctuation():
     assert english == [], "English in the Japanese interface:\n" + "\n".join(english)
     assert punctuation == [], ("ASCII punctuation or a second spelling in Japanese (use 、。："
                                "・ and 「Web会議」):\n" + "\n".join(punctuation))
+
+
+def test_the_file_names_the_app_proposes_are_japanese_in_japanese(qtbot, tmp_path):
+    from meeting.ui.export_dialog import ExportDialog
+
+    app = QApplication.instance()
+    try:
+        translations.install(app, "ja", tmp_path / "translations")
+        dialog = ExportDialog("予算説明資料", "第1回 経営会議", tmp_path)
+        qtbot.addWidget(dialog)
+        assert dialog.path().name == "予算説明資料（書き込み付き）.pdf"
+        dialog.whole_meeting.setChecked(True)
+        assert dialog.path().name == "第1回 経営会議（全資料・書き込み付き）.pdf"
+    finally:
+        translations.install(app, "en", tmp_path / "translations")
