@@ -213,7 +213,7 @@
     <message>
         <location filename="../../meeting/ui/console_window.py" line="180"/>
         <source>Here: {0} · following: {1}</source>
-        <translation>参加 {0} 人・追従 {1} 人</translation>
+        <translation>参加 {0} 人・連動 {1} 人</translation>
     </message>
 </context>
 <context>
@@ -773,7 +773,7 @@
     <message>
         <location filename="../../meeting/ui/people_button.py" line="26"/>
         <source>following</source>
-        <translation>追従中</translation>
+        <translation>連動中</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/people_button.py" line="27"/>
@@ -801,7 +801,7 @@
     <message>
         <location filename="../../meeting/ui/people_button.py" line="50"/>
         <source>{0} here · {1} following</source>
-        <translation>参加 {0} 人・追従 {1} 人</translation>
+        <translation>参加 {0} 人・連動 {1} 人</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/people_button.py" line="54"/>
@@ -1458,7 +1458,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="826"/>
         <source>You are presenting: everyone following sees this page.</source>
-        <translation>発表中です。追従している全員にこのページが表示されます。</translation>
+        <translation>発表中です。連動している全員にこのページが表示されます。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="831"/>
@@ -1473,7 +1473,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="841"/>
         <source>Following the presenter ({0}).</source>
-        <translation>発表者（{0}）に追従しています。</translation>
+        <translation>発表者（{0}）の画面に連動しています。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="843"/>

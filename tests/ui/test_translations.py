@@ -84,9 +84,16 @@ def _japanese_texts() -> list[tuple[str, str]]:
     return texts
 
 
+def _browser_japanese_texts() -> list[tuple[str, str]]:
+    source = (ROOT / "web" / "viewer" / "texts.js").read_text(encoding="utf-8")
+    ja_block = source.split("ja: {", 1)[1].split("\n  },", 1)[0]
+    return re.findall(r'^\s+(\w+): "(.*)",?$', ja_block, re.M)
+
+
 def test_the_japanese_interface_has_no_english_and_japanese_punctuation():
+    """In the app's Japanese and in the browser viewer's."""
     english, punctuation = [], []
-    for source, text in _japanese_texts():
+    for source, text in _japanese_texts() + _browser_japanese_texts():
         if re.fullmatch(r"[dMyHhms ,:./-]+", source):
             continue  # a date pattern for QLocale: its letters are the format, not English
         plain = re.sub(r"\{\d\}|\(\*\.\w+\)", "", text)  # placeholders, file-dialog patterns
