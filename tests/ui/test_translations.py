@@ -23,7 +23,7 @@ def test_every_interface_string_has_a_japanese_translation(tmp_path):
     fresh = tmp_path / "meeting_ja.ts"
     shutil.copyfile(TS, fresh)
     lupdate = Path(translations.lrelease()).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "meeting" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "meeting" / "ui").rglob("*.py"))  # sub-packages too
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     untranslated, broken = [], []
