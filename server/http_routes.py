@@ -12,8 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from aiohttp import web
-from aiohttp import ETag
+from aiohttp import ETag, web
 
 from meeting import __version__
 from meeting.core.messages import language_of
