@@ -11,6 +11,9 @@ from meeting.core.schema import Data, Event, Id, Message, PageIndex
 
 FRAME_MS = 16
 """The most often a client sends a position (about 60 per second)."""
+IDLE_HIDE_MS = 4000
+"""A pointer that has not moved for this long while its owner went quiet (a dropped link)
+is hidden rather than left on the screen."""
 
 
 class LaserMove(Message):

@@ -40,12 +40,23 @@ MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 """Largest document upload the server accepts."""
 
 
+PAGE_WIDTH_STEP = 128
+"""Page images (`GET …/pages/{page}?width=W`) come in widths rounded up to this step…"""
+PAGE_WIDTH_MIN, PAGE_WIDTH_MAX = 128, 4096
+"""…and within these bounds."""
+
+
 class Role(StrEnum):
     ADMIN = "admin"
     ORGANIZER = "organizer"
     PARTICIPANT = "participant"
     DISPLAY = "display"
     """An account for a large monitor: it follows, it never presents."""
+
+
+MANAGER_ROLES = frozenset({Role.ADMIN, Role.ORGANIZER})
+"""Roles that manage meetings they are in, and keep a meeting's materials after they were
+removed for everyone else."""
 
 
 # --- client -> server payloads -------------------------------------------------------------

@@ -37,6 +37,7 @@ from meeting.core.presence import (
 from meeting.core.protection import Removal
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
+    MANAGER_ROLES,
     SERVER_PAYLOADS,
     DocumentInfo,
     ErrorCode,
@@ -51,7 +52,6 @@ from meeting.core.protocol import (
     Message,
     PageSet,
     ProtocolError,
-    Role,
     Snapshot,
     SnapshotRequest,
     UserInfo,
@@ -548,7 +548,7 @@ class MeetingSession:
     @property
     def keeps_removed_materials(self) -> bool:
         """Organizers and admins keep a meeting's materials after they were removed."""
-        return self.user.role in (Role.ORGANIZER, Role.ADMIN)
+        return self.user.role in MANAGER_ROLES
 
     def removed_meetings(self, listed: list[MeetingSummary]) -> list[RemovedMeeting]:
         """Of the meetings kept on this device, those the server's list says are gone (for a

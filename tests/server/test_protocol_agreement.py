@@ -8,11 +8,11 @@ import uuid
 import pytest
 import requests
 
-from meeting.core.protocol import CLIENT_PAYLOADS, SERVER_MESSAGES, Event
+from meeting.core.protocol import CLIENT_PAYLOADS, SERVER_MESSAGES
 from tests.helpers.live import login
 
 
-def _document(live, token: str, meeting_id: int) -> dict:
+def _document(live, meeting_id: int) -> dict:
     peer = live.peer("paul")
     snapshot = peer.call("meeting:join", {"meeting_id": meeting_id})["data"]
     return snapshot["documents"][0]
@@ -21,7 +21,7 @@ def _document(live, token: str, meeting_id: int) -> dict:
 def test_a_document_is_tagged_with_its_hash_and_a_match_gets_304(seeded_server):
     live, seeded = seeded_server
     token = login(live.url, "paul")
-    document = _document(live, token, seeded.meeting_id)
+    document = _document(live, seeded.meeting_id)
     url = f"{live.url}/api/documents/{document['sha256']}"
     auth = {"Authorization": f"Bearer {token}"}
 
@@ -42,7 +42,7 @@ def test_a_document_is_tagged_with_its_hash_and_a_match_gets_304(seeded_server):
 
 def test_a_match_does_not_skip_the_check_of_who_may_read(seeded_server):
     live, seeded = seeded_server
-    document = _document(live, login(live.url, "paul"), seeded.meeting_id)
+    document = _document(live, seeded.meeting_id)
     outsider = {"Authorization": f"Bearer {login(live.url, 'otto')}",
                 "If-None-Match": f'"{document["sha256"]}"'}
     response = requests.get(f"{live.url}/api/documents/{document['sha256']}", headers=outsider,
@@ -51,7 +51,7 @@ def test_a_match_does_not_skip_the_check_of_who_may_read(seeded_server):
 
 
 def test_meetings_list_takes_no_payload_or_an_empty_one_and_refuses_fields(seeded_server):
-    live, seeded = seeded_server
+    live, _ = seeded_server
     peer = live.peer("paul")
     assert peer.call("meetings:list")["ok"]
     assert peer.call("meetings:list", {})["ok"]
@@ -177,6 +177,14 @@ def test_every_numbered_change_reaches_the_room_with_its_seq(seeded_server):
     assert seen == list(range(start + 1, final + 1))
 
 
-def test_the_events_that_carry_seq_are_the_documented_ones():
-    assert SEQ_EVENTS == {Event.MEETING_STATE, Event.DOCUMENT_ADDED, Event.DOCUMENT_REVISED,
-                          Event.AGENDA, Event.ANNOTATION}
+def test_the_viewer_is_served_the_constants_of_this_core(seeded_server):
+    from meeting.core.export_js import render
+    from server.web_viewer import SOCKET_IO
+
+    live, _ = seeded_server
+    if not SOCKET_IO.is_file():
+        pytest.skip("the browser viewer needs npm ci --prefix web")
+    response = requests.get(f"{live.url}/viewer/protocol.generated.js", timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/javascript")
+    assert response.text == render()
