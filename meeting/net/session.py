@@ -239,10 +239,11 @@ class MeetingSession:
         self.connection.send(LaserMove(meeting_id=meeting_id, document_id=document_id, page=page,
                                        point=list(point) if point is not None else None))
 
-    def command(self, kind: type[Message], **fields: Any) -> None:
+    def command(self, model: type[Message], /, **fields: Any) -> None:
         """A request whose answer comes back as a broadcast (room controls), built from its
-        model; a refusal (here, by the schema, or by the server) is reported to the listener."""
-        message = self._message(kind, fields)
+        model; a refusal (here, by the schema, or by the server) is reported to the listener.
+        (`model` is positional only: a payload may have a field of any name, `kind` say.)"""
+        message = self._message(model, fields)
         if message is not None:
             self._send_ink(message, _ignore)
 

@@ -571,8 +571,8 @@ class ViewerWindow(QMainWindow):
                         PresenterSet, user=name))
         self.take_action.setVisible(not self.follow.is_presenter)
 
-    def _room(self, kind: type[Message], **payload) -> None:
-        self.session.command(kind, meeting_id=self.meeting_id, **payload)
+    def _room(self, model: type[Message], /, **payload) -> None:
+        self.session.command(model, meeting_id=self.meeting_id, **payload)
 
     def show_display(self, screen: QScreen | None = None) -> DisplayWindow:
         """Display mode on a monitor: the last one by default (usually the one that was
