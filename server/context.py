@@ -73,7 +73,8 @@ class ServerContext:
         payload = message.payload()
         if self.sio is not None:
             await self.sio.emit(str(message.event), payload,
-                                room=room or meeting_room(message.meeting_id), skip_sid=skip_sid)
+                                room=room or meeting_room(payload["meeting_id"]),
+                                skip_sid=skip_sid)
         return payload
 
 

@@ -164,16 +164,17 @@ class HashTaggedFile(web.FileResponse):
     it with the file's time and size, which a client cannot know or check)."""
 
     def __init__(self, path: Path, sha256: str, headers: dict[str, str]) -> None:
-        super().__init__(path, headers=headers)
         self._sha256 = sha256
+        super().__init__(path, headers=headers)
 
     @property
     def etag(self) -> ETag | None:
         return ETag(value=self._sha256)
 
     @etag.setter
-    def etag(self, _: object) -> None:  # (aiohttp sets its own while sending: keep the hash)
-        web.StreamResponse.etag.fset(self, self._sha256)
+    def etag(self, _: ETag | str | None) -> None:  # (aiohttp sets its own while sending)
+        self.headers["ETag"] = f'"{self._sha256}"'
+
 
 
 def _names(tags: tuple[ETag, ...] | None, sha256: str) -> bool:

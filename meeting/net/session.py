@@ -323,8 +323,9 @@ class MeetingSession:
         def reported(reply: Reply) -> None:
             error = reply.get("error") or {}
             if error.get("code") == OFFLINE and message.event in KEPT_OFFLINE:
-                self._keep_pending(message.meeting_id, {"event": str(message.event),
-                                                        "payload": message.payload()})
+                payload = message.payload()
+                self._keep_pending(payload["meeting_id"], {"event": str(message.event),
+                                                           "payload": payload})
             if not reply.get("ok") and error.get("code") not in ("offline", "conflict"):
                 self.listener.request_failed(error.get("message", "Request failed."))
             on_reply(reply)
