@@ -89,7 +89,7 @@
     <message>
         <location filename="../../meeting/ui/authenticity.py" line="32"/>
         <source>“{0}” on this device is exactly the document the organizer uploaded: its SHA-256 matches the one the server recorded at upload.</source>
-        <translation>この端末の「{0}」は、主催者がアップロードした文書と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
+        <translation>この端末の「{0}」は、主催者がアップロードした資料と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/authenticity.py" line="37"/>
@@ -332,7 +332,7 @@
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="98"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="86"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="108"/>
@@ -1286,7 +1286,7 @@
         <location filename="../../meeting/ui/viewer_window.py" line="411"/>
         <location filename="../../meeting/ui/viewer_window.py" line="670"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="421"/>
@@ -1306,7 +1306,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="479"/>
         <source>PDF and Office documents ({0})</source>
-        <translation>PDF と Office 文書 ({0})</translation>
+        <translation>PDF・Office ファイル ({0})</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="486"/>
