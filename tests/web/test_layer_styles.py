@@ -1,16 +1,17 @@
 """The browser viewer draws one's private notes (the server sends them to their owner there too)
-with the same look as the app: the style each layer adds is the core's, in both."""
+with the same look as the app: the style each layer adds is the core's, exported to the viewer
+(web/viewer/protocol.generated.js)."""
 
 from __future__ import annotations
 
-import json
-import re
+from dataclasses import asdict
 from pathlib import Path
 
 import pymupdf
 
 from meeting.core.annotations import Layer
-from meeting.core.mark_layers import style_of
+from meeting.core.export_js import constants
+from meeting.core.mark_layers import PRIVATE_TINT, style_of
 from tests.server.test_annotations import joined
 from tests.web.test_browser_viewer import (  # noqa: F401 (browser: the fixture)
     browser,
@@ -20,27 +21,14 @@ from tests.web.test_browser_viewer import (  # noqa: F401 (browser: the fixture)
 )
 
 OVERLAY = Path(__file__).resolve().parents[2] / "web" / "viewer" / "overlay.js"
-JS_NAMES = {"halo": "halo", "haloOpacity": "halo_opacity", "haloPx": "halo_px",
-            "dashed": "dashed", "noteFill": "note_fill", "noteBorder": "note_border",
-            "badge": "badge"}
 
 
-def browser_styles() -> dict[str, dict]:
-    block = OVERLAY.read_text(encoding="utf-8").split("LAYER_STYLES = {", 1)[1].split("};")[0]
-    styles = {}
-    for layer, body in re.findall(r"(\w+): \{([^}]*)\}", block):
-        fields = re.sub(r"(\w+):", r'"\1":', body)
-        styles[layer] = json.loads("{" + fields + "}")
-    return styles
-
-
-def test_the_browser_viewer_draws_each_layer_as_the_core_says():
-    styles = browser_styles()
-    assert set(styles) == {str(layer) for layer in Layer}
-    for layer in Layer:
-        core = style_of(layer)
-        assert {name: getattr(core, field) for name, field in JS_NAMES.items()} == \
-            styles[str(layer)], layer
+def test_the_browser_viewer_takes_each_layers_look_from_the_core():
+    exported = constants()["LAYER_STYLE"]
+    assert exported == {str(layer): asdict(style_of(layer)) for layer in Layer}
+    overlay = OVERLAY.read_text(encoding="utf-8")
+    assert "LAYER_STYLE" in overlay.split("protocol.generated.js")[0]  # imported, not copied
+    assert PRIVATE_TINT not in overlay
 
 
 def violet_pixels(png: Path) -> int:
