@@ -20,6 +20,7 @@ from meeting.net.offline import OfflineShelf
 from meeting.net.purge import RemovedMeeting
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
+from meeting.ui import ui_scale
 from meeting.ui.base import touch
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
@@ -285,6 +286,7 @@ def run_client(server_url: str | None = None, user: str | None = None,
                display: DisplayTarget | None = None, trust: Trust | None = None) -> int:
     settings = QSettings("paperless-meeting", "Paperless Meeting")
     preferences = Preferences.load(settings)
+    ui_scale.apply_before_start(preferences.ui_scale)  # (Qt reads it once, at the start)
     cache = preferences.cache_dir()
     runtime = ClientRuntime.start(cache)
     _prune_cache(runtime, preferences)

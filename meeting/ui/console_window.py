@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from meeting.core.following import Position
 from meeting.ui.agenda_panel import AgendaPanel
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import person_line
 from meeting.ui.thumbnails import ThumbnailStrip
@@ -37,6 +38,7 @@ class ConsoleWindow(QWidget):
     def __init__(self, viewer, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.viewer = viewer
+        self.keyboard = KeyboardOrder(self)
         self.setWindowTitle(self.tr("Presenter's console"))
         self._opened = time.monotonic()
         self._item: int | None = None
@@ -47,12 +49,15 @@ class ConsoleWindow(QWidget):
         self.next_page = PageView(viewer._worker)
         self.next_page.set_zoom_mode(ZoomMode.FIT_PAGE)
         self.next_page.setMaximumHeight(260)
+        self.current.setAccessibleName(self.tr("This page"))
+        self.next_page.setAccessibleName(self.tr("Next page"))
         self.current_label = QLabel()
         self.current_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.next_label = QLabel()
         self.time_label = QLabel()
         self.time_label.setStyleSheet("font-size: 22px; font-family: monospace;")
         self.people = QListWidget()
+        self.people.setAccessibleName(self.tr("Who is here"))
         self.people_label = QLabel()
         self.agenda = AgendaPanel(may_edit=False)
         self.agenda.itemChosen.connect(viewer.take_up)
@@ -63,6 +68,7 @@ class ConsoleWindow(QWidget):
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, d=delta: viewer.step(d))
         self.page_box = QSpinBox()
+        self.page_box.setAccessibleName(self.tr("Page of the room"))
         self.page_box.setMinimumHeight(36)
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.editingFinished.connect(

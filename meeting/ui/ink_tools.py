@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -138,12 +138,13 @@ class InkToolbar(OverflowToolbar):
         self._swatches: dict[str, QAction] = {}
         for color in COLORS:
             action = QAction(_swatch(color), "", self, checkable=True)
-            action.setToolTip(color)
+            action.setToolTip(color_names()[color])  # (a name the screen reader says, too)
             action.setChecked(color == self.color)
             action.triggered.connect(lambda _=False, c=color: self.set_color(c))
             swatches.addAction(action)
             self.addAction(action)
             self.set_priority(action, 650)
+            self.widgetForAction(action).setAccessibleName(color_names()[color])
             self._swatches[color] = action
         self.addSeparator()
         self.share_action = QAction(icon("shared"), self.tr("For the room"), self,
@@ -234,6 +235,16 @@ class InkToolbar(OverflowToolbar):
     def set_history(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
+
+
+def color_names() -> dict[str, str]:
+    """The ink colours by name, in the interface's language (a swatch is only a dot)."""
+    names = (QCoreApplication.translate("InkToolbar", "Black"),
+             QCoreApplication.translate("InkToolbar", "Red"),
+             QCoreApplication.translate("InkToolbar", "Blue"),
+             QCoreApplication.translate("InkToolbar", "Green"),
+             QCoreApplication.translate("InkToolbar", "Yellow"))
+    return dict(zip(COLORS, names, strict=True))
 
 
 def _swatch(color: str) -> QIcon:

@@ -119,6 +119,9 @@ class PageView(QScrollArea):
         self.setStyleSheet("QScrollArea { background: #5b6470; }")
         self.canvas.setStyleSheet("background: transparent;")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Page"))
+        self.setAccessibleDescription(self.tr(
+            "Page Up and Page Down turn the page; Ctrl and + or − zoom"))
 
     # --- what to show ------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ class ThumbnailStrip(QListWidget):
         self._worker = worker
         self._channel = f"thumbs:{id(self)}"
         self._layout: DocumentLayout | None = None
+        self.setAccessibleName(self.tr("Pages"))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)

@@ -20,10 +20,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from meeting.core import protocol as wire
 from meeting.core.beside import BesideModel
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import is_uploadable
-from meeting.core.protocol import AgendaItem, DocumentInfo, Event, Role
+from meeting.core.protocol import AgendaItem, DocumentInfo, Role
 from meeting.core.sync import MeetingView
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
@@ -37,6 +38,7 @@ from meeting.ui.display_window import DisplayWindow
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar, Mode
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.laser import RemoteLaser
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.preferences import Preferences
@@ -80,8 +82,10 @@ class ViewerWindow(QMainWindow):
                  meeting_id: int, parent: QWidget | None = None,
                  preferences: Preferences | None = None,
                  settings: QSettings | None = None) -> None:
-        """`settings`: where this device keeps the window's layout (None: for this run)."""
+        """`settings`: where this device keeps what the window remembers (its layout, the
+        layers shown; None: for this run only)."""
         super().__init__(parent)
+        self.settings = settings
         self.layout_memory = LayoutMemory(settings)
         self.reading = False
         self.session = session
@@ -103,6 +107,7 @@ class ViewerWindow(QMainWindow):
         self.setAcceptDrops(self.manager)
         self.resize(1280, 800)
         self._build()
+        self.keyboard = KeyboardOrder(self)
         self.loader.started.connect(self._loading)
         self.loader.ready.connect(self._loaded)
         self.loader.failed.connect(self._load_failed)
@@ -163,9 +168,11 @@ class ViewerWindow(QMainWindow):
         self.ink_toolbar.set_color(self.preferences.color)  # as set in the settings
         self.ink_toolbar.set_mode(Mode(self.preferences.tool))
         self.ink = InkController(self.session, self.meeting_id, self.follow, self.page_view,
-                                 self.ink_toolbar, read_words=self._worker.words)
+                                 self.ink_toolbar, read_words=self._worker.words,
+                                 settings=self.settings)
         self.beside_pane = BesidePane(self.session, self.meeting_id, self._worker, self.loader,
                                       self.beside)
+        self.beside_pane.ink.follow_layers(self.ink)  # one switch for both pages
         self.pages = QSplitter(Qt.Orientation.Horizontal)
         self.pages.setStyleSheet(SPLITTER_STYLE)
         self.pages.setHandleWidth(8)  # side by side: drag it to share the width otherwise
@@ -343,7 +350,7 @@ class ViewerWindow(QMainWindow):
     def take_up(self, agenda_item: AgendaItem) -> None:
         """An agenda item tapped: the presenter moves the room there; others look at it."""
         if self.follow.is_presenter:
-            self.room_menu.send("agenda:go", item_id=agenda_item.id)
+            self.room_menu.send(wire.AgendaGo, item_id=agenda_item.id)
             return
         position = item_position(agenda_item)
         if position is not None:
@@ -358,7 +365,7 @@ class ViewerWindow(QMainWindow):
             self.save_agenda(dialog.entries())
 
     def save_agenda(self, entries: list[dict]) -> None:
-        self.room_menu.send("agenda:set", items=entries)
+        self.room_menu.send(wire.AgendaSet, items=entries)
 
     def upload(self, path: Path) -> None:
         self.transfers.upload(path)
@@ -404,7 +411,7 @@ class ViewerWindow(QMainWindow):
         if view is None:
             return None
         if view.state.ended_at is not None:
-            self.session.command(Event.MEETING_REOPEN, {"meeting_id": self.meeting_id})
+            self.session.command(wire.MeetingReopen, meeting_id=self.meeting_id)
             return None
         box = EndMeetingConfirmation(self.session, self.meeting_id, view.state,
                                      view.snapshot.meeting.title, self)

@@ -4,52 +4,53 @@
 <context>
     <name>AgendaDialog</name>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="74"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="75"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="79"/>
         <source>Agenda</source>
         <translation>議事次第</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="81"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="83"/>
         <source>Add this page…</source>
         <translation>このページを追加…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="82"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="84"/>
         <source>Add a heading…</source>
         <translation>見出しを追加…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="83"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="85"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="84"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="86"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="85"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="87"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="116"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="118"/>
         <source>Title of the item for this page:</source>
         <translation>このページの議題名:</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="121"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="123"/>
         <source>Title of the item:</source>
         <translation>議題名:</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="138"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="140"/>
         <source>Agenda item</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="143"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="145"/>
         <source> — {0}, page {1}</source>
         <translation> — {0}、{1} ページ</translation>
     </message>
@@ -58,16 +59,17 @@
     <name>AgendaPanel</name>
     <message>
         <location filename="../../meeting/ui/agenda_panel.py" line="32"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="35"/>
         <source>Agenda</source>
         <translation>議事次第</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="39"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="40"/>
         <source>Edit agenda…</source>
         <translation>議事次第を編集…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/agenda_panel.py" line="55"/>
+        <location filename="../../meeting/ui/agenda_panel.py" line="56"/>
         <source>
 {0}, page {1}</source>
         <translation>
@@ -89,7 +91,7 @@
     <message>
         <location filename="../../meeting/ui/authenticity.py" line="32"/>
         <source>“{0}” on this device is exactly the document the organizer uploaded: its SHA-256 matches the one the server recorded at upload.</source>
-        <translation>この端末の「{0}」は、主催者がアップロードした文書と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
+        <translation>この端末の「{0}」は、主催者がアップロードした資料と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/authenticity.py" line="37"/>
@@ -146,17 +148,17 @@
 <context>
     <name>ClientApp</name>
     <message>
-        <location filename="../../meeting/ui/app.py" line="99"/>
+        <location filename="../../meeting/ui/app.py" line="100"/>
         <source>No system keychain is available here: you will stay signed in only until this program closes.</source>
         <translation>この端末ではシステムのキーチェーンを利用できません。サインインはこのプログラムを閉じるまで有効です。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/app.py" line="173"/>
+        <location filename="../../meeting/ui/app.py" line="174"/>
         <source>Removed from the meeting</source>
         <translation>会議から外されました</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/app.py" line="174"/>
+        <location filename="../../meeting/ui/app.py" line="175"/>
         <source>{0} removed you from the meeting. Its materials are no longer available to you.</source>
         <translation>{0} さんがあなたを会議から外しました。この会議の資料は閲覧できなくなりました。</translation>
     </message>
@@ -164,64 +166,84 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="40"/>
+        <location filename="../../meeting/ui/console_window.py" line="42"/>
         <source>Presenter&apos;s console</source>
         <translation>発表者コンソール</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="60"/>
+        <location filename="../../meeting/ui/console_window.py" line="65"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="61"/>
+        <location filename="../../meeting/ui/console_window.py" line="66"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="67"/>
+        <location filename="../../meeting/ui/console_window.py" line="73"/>
         <source>Page </source>
         <translation>ページ </translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="73"/>
+        <location filename="../../meeting/ui/console_window.py" line="79"/>
         <source>Switch the room to another document</source>
         <translation>会議室の表示を別の資料に切り替え</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="77"/>
+        <location filename="../../meeting/ui/console_window.py" line="83"/>
         <source>Room</source>
         <translation>会議室</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="131"/>
+        <location filename="../../meeting/ui/console_window.py" line="137"/>
         <source>“{0}” — page {1} of {2}</source>
         <translation>「{0}」 — {1} / {2} ページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="137"/>
+        <location filename="../../meeting/ui/console_window.py" line="143"/>
         <source>Next: page {0}</source>
-        <translation>次: {0} ページ</translation>
+        <translation>次：{0} ページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="138"/>
+        <location filename="../../meeting/ui/console_window.py" line="144"/>
         <source>Last page</source>
         <translation>最後のページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="168"/>
+        <location filename="../../meeting/ui/console_window.py" line="174"/>
         <source>Elapsed {0}</source>
         <translation>経過 {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="170"/>
+        <location filename="../../meeting/ui/console_window.py" line="176"/>
         <source>  ·  this item {0}</source>
-        <translation>  ·  この議題 {0}</translation>
+        <translation> ・ この議題 {0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/console_window.py" line="180"/>
+        <location filename="../../meeting/ui/console_window.py" line="186"/>
         <source>Here: {0} · following: {1}</source>
-        <translation>参加 {0} 人 · 追従 {1} 人</translation>
+        <translation>参加 {0} 人・連動 {1} 人</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="52"/>
+        <source>This page</source>
+        <translation>このページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="53"/>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="60"/>
+        <source>Who is here</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/console_window.py" line="71"/>
+        <source>Page of the room</source>
+        <translation>会議室に表示するページ</translation>
     </message>
 </context>
 <context>
@@ -229,7 +251,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/menus.py" line="72"/>
         <source>Screen {0}: {1}×{2} {3}</source>
-        <translation>画面 {0}: {1}×{2} {3}</translation>
+        <translation>画面 {0}：{1}×{2} {3}</translation>
     </message>
 </context>
 <context>
@@ -261,55 +283,60 @@
 <context>
     <name>DocumentsList</name>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="50"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="29"/>
+        <source>Documents</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="51"/>
         <source>{0}
 {1} pages · ▶ presenter is here</source>
         <translation>{0}
-{1} ページ · ▶ 発表者が表示中</translation>
+{1} ページ・▶ 発表者が表示中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="52"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="53"/>
         <source>{0}
 {1} pages · ▶ presenter shows it beside</source>
         <translation>{0}
-{1} ページ · ▶ 発表者が横に表示中</translation>
+{1} ページ・▶ 発表者が横に表示中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="54"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="55"/>
         <source>{0}
 {1} pages</source>
         <translation>{0}
 {1} ページ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="75"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="76"/>
         <source>Open beside the page</source>
         <translation>ページの横に開く</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="76"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="77"/>
         <source>Check authenticity (SHA-256)…</source>
         <translation>真正性を確認（SHA-256）…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="80"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="81"/>
         <source>Download the original ({0})…</source>
         <translation>元のファイル（{0}）をダウンロード…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="82"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="83"/>
         <source>Replace with a revised version…</source>
         <translation>修正版に差し替え…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="93"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="94"/>
         <source>Revised version of “{0}”</source>
         <translation>「{0}」の修正版</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/documents_list.py" line="94"/>
+        <location filename="../../meeting/ui/viewer/documents_list.py" line="95"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -345,7 +372,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="29"/>
-        <location filename="../../meeting/ui/export_dialog.py" line="95"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="97"/>
         <source>Save as PDF with notes</source>
         <translation>書き込み入りで PDF に保存</translation>
     </message>
@@ -357,7 +384,7 @@
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="35"/>
         <source>This document: “{0}”</source>
-        <translation>この資料: 「{0}」</translation>
+        <translation>この資料：「{0}」</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="37"/>
@@ -385,9 +412,24 @@
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/export_dialog.py" line="96"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="92"/>
+        <source> (record)</source>
+        <translation>（全資料・書き込み付き）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="92"/>
+        <source> (with notes)</source>
+        <translation>（書き込み付き）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="93"/>
+        <source>meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="98"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -400,7 +442,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/menus.py" line="53"/>
         <source>Record of the meeting (PDF and JSON)…</source>
-        <translation>会議の記録（PDF と JSON）…</translation>
+        <translation>会議の記録（PDF と記録データ）…</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/menus.py" line="55"/>
@@ -413,7 +455,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/follow_banner.py" line="18"/>
         <source>You are presenting: everyone following sees this page.</source>
-        <translation>発表中です。追従している全員にこのページが表示されます。</translation>
+        <translation>発表中です。連動している全員にこのページが表示されます。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/follow_banner.py" line="23"/>
@@ -433,7 +475,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/follow_banner.py" line="31"/>
         <source>Following the presenter ({0}).</source>
-        <translation>発表者（{0}）に追従しています。</translation>
+        <translation>発表者（{0}）の画面に連動しています。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/follow_banner.py" line="33"/>
@@ -453,20 +495,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/follow_banner.py" line="44"/>
         <source>Following</source>
-        <translation>追従中</translation>
-    </message>
-</context>
-<context>
-    <name>InkController</name>
-    <message>
-        <location filename="../../meeting/ui/ink_controller.py" line="177"/>
-        <source>Text note</source>
-        <translation>テキストメモ</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/ink_controller.py" line="178"/>
-        <source>Note:</source>
-        <translation>メモ:</translation>
+        <translation>連動中</translation>
     </message>
 </context>
 <context>
@@ -557,54 +586,88 @@
         <translation>太</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="149"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="150"/>
         <source>For the room</source>
         <translation>会議室に表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="152"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="153"/>
         <source>On: everyone sees what you draw. Off: a private note only you see.</source>
-        <translation>オン: 書いたものが全員に見えます。オフ: 自分だけが見る個人メモになります。</translation>
+        <translation>オン：書いたものが全員に見えます。オフ：自分だけが見る個人メモになります。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="156"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="157"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="158"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="159"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="160"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="161"/>
         <source>Clear page</source>
         <translation>ページを消去</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="163"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="164"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="165"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="166"/>
         <source>Show to the room</source>
         <translation>会議室に見せる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="167"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="168"/>
         <source>Make the selected private note a shared mark</source>
         <translation>選択した個人メモを共有の書き込みにする</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="168"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="169"/>
         <source>Everyone may draw</source>
         <translation>全員が書き込み可</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/ink_tools.py" line="171"/>
+        <location filename="../../meeting/ui/ink_tools.py" line="172"/>
         <source>Let every participant draw for the room and show their notes to it</source>
         <translation>参加者全員が会議室向けに書き込み、自分のメモを見せられるようにします</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="242"/>
+        <source>Black</source>
+        <translation>黒</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="243"/>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="244"/>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="245"/>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/ink_tools.py" line="246"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardOrder</name>
+    <message>
+        <location filename="../../meeting/ui/keyboard_order.py" line="94"/>
+        <location filename="../../meeting/ui/keyboard_order.py" line="95"/>
+        <source>More actions</source>
+        <translation>その他の操作</translation>
     </message>
 </context>
 <context>
@@ -734,26 +797,6 @@
         <translation>拡大</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="77"/>
-        <source>Thumbnails</source>
-        <translation>サムネイル</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="80"/>
-        <source>Show or hide the page thumbnails</source>
-        <translation>ページのサムネイルを表示／非表示</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="81"/>
-        <source>Reading mode</source>
-        <translation>閲覧モード</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="83"/>
-        <source>Only the page: tap the page number or press Esc to bring the tool bars back</source>
-        <translation>ページだけを表示します。ページ番号をタップするか Esc キーでツールバーに戻ります</translation>
-    </message>
-    <message>
         <location filename="../../meeting/ui/viewer/main_toolbar.py" line="56"/>
         <source>Back to presenter</source>
         <translation>発表者に戻る</translation>
@@ -781,7 +824,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/main_toolbar.py" line="69"/>
         <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
-        <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
+        <translation>会議室の表示：大型モニターの消画、拡大、全員をこのページに固定</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/main_toolbar.py" line="70"/>
@@ -797,6 +840,49 @@
         <location filename="../../meeting/ui/viewer/main_toolbar.py" line="75"/>
         <source>Add document…</source>
         <translation>資料を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="77"/>
+        <source>Thumbnails</source>
+        <translation>サムネイル</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="80"/>
+        <source>Show or hide the page thumbnails</source>
+        <translation>ページのサムネイルを表示／非表示</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="81"/>
+        <source>Reading mode</source>
+        <translation>閲覧モード</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/main_toolbar.py" line="83"/>
+        <source>Only the page: tap the page number or press Esc to bring the tool bars back</source>
+        <translation>ページだけを表示します。ページ番号をタップするか Esc キーでツールバーに戻ります</translation>
+    </message>
+</context>
+<context>
+    <name>MarkLayersMenu</name>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="46"/>
+        <source>Marks shown</source>
+        <translation>表示する書き込み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="48"/>
+        <source>Show or hide the room&apos;s marks and your private notes on this device</source>
+        <translation>共有の書き込みと自分の個人メモを、この端末で表示するかどうかを切り替えます</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="51"/>
+        <source>Room marks (everyone sees them)</source>
+        <translation>共有の書き込み（全員に表示）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/mark_layers_menu.py" line="52"/>
+        <source>My private notes (only I see them)</source>
+        <translation>自分の個人メモ（自分だけに表示）</translation>
     </message>
 </context>
 <context>
@@ -844,7 +930,7 @@
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="86"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="108"/>
@@ -858,109 +944,146 @@
     </message>
 </context>
 <context>
-    <name>MeetingListWindow</name>
+    <name>MeetingList</name>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="31"/>
-        <source>Meetings — Paperless Meeting</source>
-        <translation>会議一覧 — ペーパーレス会議</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="37"/>
+        <source>Upcoming</source>
+        <translation>開催予定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="34"/>
-        <source>Signed in as {0} ({1}) at {2}</source>
-        <translation>{2} に {0}（{1}）としてサインイン中</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="38"/>
+        <source>In progress</source>
+        <translation>開催中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="43"/>
-        <source>Join</source>
-        <translation>参加</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="39"/>
+        <source>Ended</source>
+        <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="44"/>
-        <source>Keep for offline reading</source>
-        <translation>オフライン用に保存</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="46"/>
-        <source>Download the meeting&apos;s documents to this device before the meeting, to read them (and take notes) without a connection</source>
-        <translation>会議の前に資料をこの端末にダウンロードし、接続がなくても閲覧（とメモ）ができるようにします</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="49"/>
-        <source>Refresh</source>
-        <translation>更新</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="48"/>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>M月d日（ddd）H:mm</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/meeting_list.py" line="50"/>
-        <source>Sign out</source>
-        <translation>サインアウト</translation>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>yyyy年M月d日（ddd）H:mm</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="51"/>
-        <source>Settings…</source>
-        <translation>設定…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="75"/>
-        <source>Loading meetings…</source>
-        <translation>会議を読み込んでいます…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="83"/>
-        <source>Could not load the meetings: {0}</source>
-        <translation>会議を読み込めませんでした: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="88"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="61"/>
         <source>no presenter yet</source>
         <translation>発表者未定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="89"/>
-        <source>{0}
-{1} documents · presenter: {2}</source>
-        <translation>{0}
-資料 {1} 件 · 発表者: {2}</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="62"/>
+        <source>{0} documents · presenter: {1}</source>
+        <translation>資料 {0} 件・発表者：{1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="92"/>
-        <location filename="../../meeting/ui/meeting_list.py" line="125"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="65"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="184"/>
         <source> · ✓ on this device</source>
-        <translation> · ✓ この端末に保存済み</translation>
+        <translation>・✓ この端末に保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="66"/>
+        <source> · </source>
+        <translation>・</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListWindow</name>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="80"/>
+        <source>Meetings — Paperless Meeting</source>
+        <translation>会議一覧 — ペーパーレス会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="83"/>
+        <source>Signed in as {0} ({1}) at {2}</source>
+        <translation>{2} に {0}（{1}）としてサインイン中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="89"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="94"/>
+        <source>Meetings</source>
+        <translation>会議一覧</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="97"/>
+        <source>Join</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="98"/>
+        <source>Keep for offline reading</source>
+        <translation>オフライン用に保存</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/meeting_list.py" line="100"/>
-        <source>Offline: these are the meetings kept on this device. Notes you take are sent when the connection is back.</source>
-        <translation>オフライン: この端末に保存された会議です。取ったメモは接続が戻ったときに送信されます。</translation>
+        <source>Download the meeting&apos;s documents to this device before the meeting, to read them (and take notes) without a connection</source>
+        <translation>会議の前に資料をこの端末にダウンロードし、接続がなくても閲覧（とメモ）ができるようにします</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="102"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="103"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="104"/>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="105"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="135"/>
+        <source>Loading meetings…</source>
+        <translation>会議を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="143"/>
+        <source>Could not load the meetings: {0}</source>
+        <translation>会議を読み込めませんでした：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="159"/>
+        <source>Offline: these are the meetings kept on this device. Notes you take are sent when the connection is back.</source>
+        <translation>オフライン：この端末に保存された会議です。取ったメモは接続が戻ったときに送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="161"/>
         <source>Offline, and no meeting is kept on this device yet.</source>
         <translation>オフラインです。この端末に保存された会議はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="105"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="164"/>
         <source>You are not invited to any meeting yet.</source>
         <translation>まだ招待されている会議はありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="116"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="175"/>
         <source>Downloading “{0}”…</source>
         <translation>「{0}」をダウンロードしています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="120"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="179"/>
         <source>Downloading “{0}”: {1} of {2} documents…</source>
-        <translation>「{0}」をダウンロード中: {2} 件中 {1} 件…</translation>
+        <translation>「{0}」をダウンロード中：{2} 件中 {1} 件…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="129"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="188"/>
         <source>“{0}” is kept on this device ({1} documents): you can read it and take notes without a connection.</source>
         <translation>「{0}」をこの端末に保存しました（資料 {1} 件）。接続がなくても閲覧とメモができます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="134"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="193"/>
         <source>Could not keep “{0}”: {1}</source>
-        <translation>「{0}」を保存できませんでした: {1}</translation>
+        <translation>「{0}」を保存できませんでした：{1}</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1120,24 @@
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../meeting/ui/note_editor.py" line="33"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/note_editor.py" line="34"/>
+        <source>Type a note. Enter: done. Esc: cancel.</source>
+        <translation>メモを入力（Enterで確定、Escで取消）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/note_editor.py" line="35"/>
+        <source>Enter keeps the note, Shift+Enter starts a new line, Esc cancels</source>
+        <translation>Enterで確定、Shift＋Enterで改行、Escで取り消します</translation>
+    </message>
+</context>
+<context>
     <name>OverflowToolbar</name>
     <message>
         <location filename="../../meeting/ui/base/overflow_toolbar.py" line="37"/>
@@ -1012,9 +1153,19 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../meeting/ui/page_view.py" line="372"/>
+        <location filename="../../meeting/ui/page_view.py" line="375"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/page_view.py" line="122"/>
+        <source>Page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/page_view.py" line="124"/>
+        <source>Page Up and Page Down turn the page; Ctrl and + or − zoom</source>
+        <translation>PageUp・PageDownキーでページをめくります。Ctrlキーを押しながら＋・−で拡大・縮小します</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1188,7 @@
     <message>
         <location filename="../../meeting/ui/people_button.py" line="26"/>
         <source>following</source>
-        <translation>追従中</translation>
+        <translation>連動中</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/people_button.py" line="27"/>
@@ -1048,6 +1199,11 @@
         <location filename="../../meeting/ui/people_button.py" line="28"/>
         <source> ({0} devices)</source>
         <translation>（{0} 台）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="30"/>
+        <source>{0} {1} — {2}, {3}{4}</source>
+        <translation>{0} {1} — {2}、{3}{4}</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1216,7 @@
     <message>
         <location filename="../../meeting/ui/people_button.py" line="50"/>
         <source>{0} here · {1} following</source>
-        <translation>参加 {0} 人 · 追従 {1} 人</translation>
+        <translation>参加 {0} 人・連動 {1} 人</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/people_button.py" line="54"/>
@@ -1104,22 +1260,22 @@
 <context>
     <name>Protection</name>
     <message>
-        <location filename="../../meeting/ui/protection_dialog.py" line="116"/>
+        <location filename="../../meeting/ui/protection_dialog.py" line="115"/>
         <source>Watermarked</source>
         <translation>透かし表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/protection_dialog.py" line="118"/>
+        <location filename="../../meeting/ui/protection_dialog.py" line="117"/>
         <source>Removed at the end</source>
         <translation>終了時に資料削除</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/protection_dialog.py" line="120"/>
+        <location filename="../../meeting/ui/protection_dialog.py" line="119"/>
         <source>Access until {0}</source>
         <translation>{0} まで閲覧可</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/protection_dialog.py" line="123"/>
+        <location filename="../../meeting/ui/protection_dialog.py" line="122"/>
         <source>Ended</source>
         <translation>終了済み</translation>
     </message>
@@ -1134,7 +1290,7 @@
     <message>
         <location filename="../../meeting/ui/protection_dialog.py" line="35"/>
         <source>Watermark: each viewer&apos;s name and the time across every page, on screen and in exports</source>
-        <translation>透かし: 閲覧者の名前と時刻を全ページに表示（画面と書き出しの両方）</translation>
+        <translation>透かし：閲覧者の名前と時刻を全ページに表示（画面と書き出しの両方）</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/protection_dialog.py" line="40"/>
@@ -1176,70 +1332,93 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="12"/>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="13"/>
+        <source>organizer</source>
+        <translation>主催者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="14"/>
+        <source>participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="15"/>
+        <source>large monitor</source>
+        <translation>大型モニター</translation>
+    </message>
+</context>
+<context>
     <name>RoomMenu</name>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="32"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="33"/>
         <source>Black screen on the large monitor</source>
         <translation>大型モニターを黒画面に</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="34"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="35"/>
         <source>White screen on the large monitor</source>
         <translation>大型モニターを白画面に</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="36"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="37"/>
         <source>Show the page again</source>
         <translation>ページを再表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="41"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="42"/>
         <source>Show the room what I see (zoom)</source>
         <translation>自分の表示範囲を会議室に見せる（拡大）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="44"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="45"/>
         <source>Show the room the whole page</source>
         <translation>会議室にページ全体を表示</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="47"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="48"/>
         <source>Hold everyone on this page</source>
         <translation>全員をこのページに固定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="51"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="52"/>
         <source>Hand the presenter role to</source>
         <translation>発表者を交代</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="53"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="54"/>
         <source>Take the presenter role</source>
         <translation>発表者になる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="57"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="58"/>
         <source>Presenter&apos;s console</source>
         <translation>発表者コンソール</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="61"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="62"/>
         <source>Web meeting link…</source>
-        <translation>Web 会議のリンク…</translation>
+        <translation>Web会議のリンク…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="62"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="63"/>
         <source>Protect the materials…</source>
         <translation>資料の保護…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="63"/>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="75"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="64"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="76"/>
         <source>End the meeting…</source>
         <translation>会議を終了…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/room_menu.py" line="74"/>
+        <location filename="../../meeting/ui/viewer/room_menu.py" line="75"/>
         <source>Reopen the meeting</source>
         <translation>会議を再開</translation>
     </message>
@@ -1247,59 +1426,34 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="34"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="38"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="39"/>
         <source>As the system</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="43"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="44"/>
         <source>Browse (read only)</source>
         <translation>閲覧（書き込みなし）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="43"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="44"/>
         <source>Pen</source>
         <translation>ペン</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="44"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="45"/>
         <source>Marker</source>
         <translation>マーカー</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="44"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="45"/>
         <source>Text</source>
         <translation>テキスト</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
-        <source>Black</source>
-        <translation>黒</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
-        <source>Red</source>
-        <translation>赤</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="49"/>
-        <source>Blue</source>
-        <translation>青</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="50"/>
-        <source>Green</source>
-        <translation>緑</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="50"/>
-        <source>Yellow</source>
-        <translation>黄</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="61"/>
@@ -1314,7 +1468,7 @@
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="70"/>
         <source>Screen {0}: {1}×{2} {3}</source>
-        <translation>画面 {0}: {1}×{2} {3}</translation>
+        <translation>画面 {0}：{1}×{2} {3}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="74"/>
@@ -1337,76 +1491,97 @@
         <translation>ボタン・メニュー・一覧を指で押しやすい大きさにします</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="79"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="84"/>
         <source>Sign out and forget this device&apos;s sign-in</source>
         <translation>サインアウトし、この端末のサインイン情報を消去</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="81"/>
-        <source>The language changes the next time the program starts.</source>
-        <translation>言語は次回の起動時に切り替わります。</translation>
+        <location filename="../../meeting/ui/settings_dialog.py" line="86"/>
+        <source>The language and the size change the next time the program starts.</source>
+        <translation>言語と大きさの変更は、次回の起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="88"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="94"/>
         <source>Server</source>
         <translation>サーバー</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="89"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="95"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="91"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="98"/>
         <source>A viewer starts with</source>
         <translation>開いたときのツール</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="92"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="99"/>
         <source>Ink colour</source>
         <translation>インクの色</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="93"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="100"/>
         <source>Document cache, at most</source>
         <translation>資料キャッシュの上限</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="94"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="103"/>
+        <source>Touch mode</source>
+        <translation>タッチモード</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="60"/>
         <location filename="../../meeting/ui/settings_dialog.py" line="101"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="108"/>
         <source>Document cache folder</source>
         <translation>資料キャッシュの保存先</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/settings_dialog.py" line="95"/>
+        <location filename="../../meeting/ui/settings_dialog.py" line="102"/>
         <source>Large monitor</source>
         <translation>大型モニター</translation>
     </message>
     <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="81"/>
+        <source>{0}%</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/settings_dialog.py" line="83"/>
+        <source>Larger text and buttons, for large print</source>
+        <translation>文字とボタンを大きく表示します（拡大表示）</translation>
+    </message>
+    <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="96"/>
-        <source>Touch mode</source>
-        <translation>タッチモード</translation>
+        <source>Size of text and controls</source>
+        <translation>文字とボタンの大きさ</translation>
     </message>
 </context>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="29"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="32"/>
+        <source>Side panel</source>
+        <translation>サイドパネル</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="36"/>
         <source>Documents</source>
         <translation>資料</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="30"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="37"/>
         <source>Agenda</source>
         <translation>議事次第</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="30"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="37"/>
         <source>Votes</source>
         <translation>採決</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer/side_panel.py" line="31"/>
+        <location filename="../../meeting/ui/viewer/side_panel.py" line="38"/>
         <source>People</source>
         <translation>参加者</translation>
     </message>
@@ -1414,9 +1589,14 @@
 <context>
     <name>ThumbnailStrip</name>
     <message>
-        <location filename="../../meeting/ui/thumbnails.py" line="58"/>
+        <location filename="../../meeting/ui/thumbnails.py" line="59"/>
         <source>Page {0}</source>
         <translation>{0} ページ</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/thumbnails.py" line="33"/>
+        <source>Pages</source>
+        <translation>ページ一覧</translation>
     </message>
 </context>
 <context>
@@ -1429,7 +1609,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="60"/>
         <source>PDF and Office documents ({0})</source>
-        <translation>PDF と Office 文書 ({0})</translation>
+        <translation>PDF・Office ファイル ({0})</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="68"/>
@@ -1449,7 +1629,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="88"/>
         <source>Could not add {0}: {1}</source>
-        <translation>{0} を追加できませんでした: {1}</translation>
+        <translation>{0} を追加できませんでした：{1}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="89"/>
@@ -1467,12 +1647,12 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="107"/>
         <source>“{0}” replaced by the revised version: {1} marks placed, {2} could not be placed.</source>
-        <translation>「{0}」を修正版に差し替えました: 書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
+        <translation>「{0}」を修正版に差し替えました：書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="113"/>
         <source>Could not revise “{0}”: {1}</source>
-        <translation>「{0}」を差し替えできませんでした: {1}</translation>
+        <translation>「{0}」を差し替えできませんでした：{1}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="123"/>
@@ -1483,22 +1663,22 @@
         <location filename="../../meeting/ui/viewer/transfers.py" line="133"/>
         <location filename="../../meeting/ui/viewer/transfers.py" line="162"/>
         <source>Saved: {0}</source>
-        <translation>保存しました: {0}</translation>
+        <translation>保存しました：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="137"/>
         <source>The original could not be saved: {0}</source>
-        <translation>元のファイルを保存できませんでした: {0}</translation>
+        <translation>元のファイルを保存できませんでした：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="146"/>
         <source>{0} - my record.pdf</source>
-        <translation>{0} - 自分用の記録.pdf</translation>
+        <translation>{0}（自分用の記録）.pdf</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="146"/>
         <source>{0} - record.pdf</source>
-        <translation>{0} - 会議の記録.pdf</translation>
+        <translation>{0}（会議の記録）.pdf</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="148"/>
@@ -1508,7 +1688,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="149"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="159"/>
@@ -1518,7 +1698,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="167"/>
         <source>The record could not be saved: {0}</source>
-        <translation>会議の記録を保存できませんでした: {0}</translation>
+        <translation>会議の記録を保存できませんでした：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="187"/>
@@ -1528,7 +1708,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="191"/>
         <source>Saved {0}: {1} marks on {2} pages.</source>
-        <translation>{0} を保存しました: {2} ページに書き込み {1} 件。</translation>
+        <translation>{0} を保存しました：{2} ページに書き込み {1} 件。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="195"/>
@@ -1538,7 +1718,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/transfers.py" line="201"/>
         <source>Could not save {0}: {1}</source>
-        <translation>{0} を保存できませんでした: {1}</translation>
+        <translation>{0} を保存できませんでした：{1}</translation>
     </message>
 </context>
 <context>
@@ -1546,7 +1726,7 @@
     <message>
         <location filename="../../meeting/ui/viewer/unplaced_notice.py" line="27"/>
         <source>• “{0}”, page {1} of the earlier version: {2}</source>
-        <translation>• 「{0}」旧版の {1} ページ: {2}</translation>
+        <translation>• 「{0}」旧版の {1} ページ：{2}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer/unplaced_notice.py" line="30"/>
@@ -1569,44 +1749,44 @@
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="102"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="106"/>
         <source>Paperless Meeting</source>
         <translation>ペーパーレス会議</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="157"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="547"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="162"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="554"/>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="464"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="471"/>
         <source>{0} — Paperless Meeting ({1})</source>
         <translation>{0} — ペーパーレス会議（{1}）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="502"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="509"/>
         <source>{0} removed {1} from the meeting.</source>
         <translation>{0} さんが {1} さんを会議から外しました。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="508"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="515"/>
         <source>Signed out: {0}</source>
-        <translation>サインアウトしました: {0}</translation>
+        <translation>サインアウトしました：{0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="538"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="545"/>
         <source>Loading “{0}”…</source>
         <translation>「{0}」を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="546"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="553"/>
         <source>Could not open “{0}”: {1}</source>
-        <translation>「{0}」を開けませんでした: {1}</translation>
+        <translation>「{0}」を開けませんでした：{1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/viewer_window.py" line="555"/>
-        <location filename="../../meeting/ui/viewer_window.py" line="571"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="562"/>
+        <location filename="../../meeting/ui/viewer_window.py" line="578"/>
         <source>Page {0} of {1}</source>
         <translation>{0} / {1} ページ</translation>
     </message>
@@ -1614,77 +1794,77 @@
 <context>
     <name>VoteDialog</name>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="214"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="224"/>
         <source>New vote</source>
         <translation>新しい採決</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="216"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="226"/>
         <source>e.g. Approve the FY2026 budget</source>
-        <translation>例: 令和8年度予算案を承認する</translation>
+        <translation>例：令和8年度予算案を承認する</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="217"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="227"/>
         <source>Yes / No / Abstain</source>
         <translation>賛成 / 反対 / 棄権</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="218"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="228"/>
         <source>A choice among options</source>
         <translation>選択肢から選ぶ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="224"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="234"/>
         <source>One option per line</source>
         <translation>1 行に 1 つの選択肢</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="228"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="238"/>
         <source>Secret vote (only the counts are kept)</source>
         <translation>無記名投票（票数のみ記録）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="230"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="240"/>
         <source>Simple majority</source>
         <translation>過半数（賛成が反対より多い）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="231"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="241"/>
         <source>Two thirds of yes and no</source>
         <translation>賛否の 3 分の 2 以上</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="232"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="242"/>
         <source>Over half of all eligible</source>
         <translation>有権者全体の過半数</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="236"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="246"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="239"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="249"/>
         <source>Open the vote</source>
         <translation>採決を開始</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="246"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="256"/>
         <source>Question</source>
         <translation>議案</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="249"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="259"/>
         <source>Options</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="251"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="261"/>
         <source>Majority (yes / no)</source>
         <translation>可決に必要な賛成</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="252"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="262"/>
         <source>Quorum (ballots)</source>
         <translation>定足数（投票数）</translation>
     </message>
@@ -1692,74 +1872,79 @@
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="46"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="55"/>
         <source>Votes</source>
         <translation>採決</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="60"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="70"/>
         <source>New vote…</source>
         <translation>新しい採決…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="61"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="71"/>
         <source>Close the vote</source>
         <translation>採決を締め切る</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="62"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="72"/>
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="63"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="73"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出す…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="132"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="142"/>
         <source> (secret)</source>
         <translation>（無記名）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="133"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="143"/>
         <source>Secret vote: only the counts are kept</source>
-        <translation>無記名投票: 票数のみ記録されます</translation>
+        <translation>無記名投票：票数のみ記録されます</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="134"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="144"/>
         <source>Named vote: who voted what is recorded</source>
-        <translation>記名投票: 誰がどう投票したかが記録されます</translation>
+        <translation>記名投票：誰がどう投票したかが記録されます</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="149"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="159"/>
         <source>You voted: {0}</source>
-        <translation>あなたの投票: {0}</translation>
+        <translation>あなたの投票：{0}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="150"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="160"/>
         <source>Your ballot was counted (secret vote).</source>
         <translation>投票は集計されました（無記名投票）。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="152"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="162"/>
         <source>You do not vote in this one.</source>
         <translation>この採決には投票権がありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="154"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="164"/>
         <source>You did not vote.</source>
         <translation>投票しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="192"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="202"/>
         <source>Export the result</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="193"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="203"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="58"/>
+        <source>Vote shown</source>
+        <translation>表示する採決</translation>
     </message>
 </context>
 <context>
@@ -1787,7 +1972,7 @@
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="32"/>
         <source>Open · {0}</source>
-        <translation>投票受付中 · {0}</translation>
+        <translation>投票受付中・{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="35"/>
@@ -1802,17 +1987,17 @@
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="37"/>
         <source>Tie: nothing decided</source>
-        <translation>同数: 決定なし</translation>
+        <translation>同数：決定なし</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="38"/>
         <source>No quorum: nothing decided</source>
-        <translation>定足数不足: 決定なし</translation>
+        <translation>定足数不足：決定なし</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="39"/>
         <source>Chosen: {0}</source>
-        <translation>決定: {0}</translation>
+        <translation>決定：{0}</translation>
     </message>
 </context>
 <context>
@@ -1820,13 +2005,13 @@
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="45"/>
         <source>Web meeting link</source>
-        <translation>Web 会議のリンク</translation>
+        <translation>Web会議のリンク</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="47"/>
         <source>Link of the web meeting where remote participants get audio and video
 (leave empty to remove it):</source>
-        <translation>リモート参加者が音声と映像に参加する Web 会議のリンク
+        <translation>リモート参加者が音声と映像に参加する Web会議のリンク
 （空欄にすると削除します）:</translation>
     </message>
     <message>
@@ -1842,12 +2027,12 @@
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="19"/>
         <source>Join the web meeting</source>
-        <translation>Web 会議に参加</translation>
+        <translation>Web会議に参加</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="29"/>
         <source>Audio and video of this meeting, at {0}</source>
-        <translation>この会議の音声と映像: {0}</translation>
+        <translation>この会議の音声と映像：{0}</translation>
     </message>
 </context>
 </TS>

@@ -41,10 +41,11 @@ def open_viewer(qtbot, runtime, seeded_server):
     live, seeded = seeded_server
     opened = []
 
-    def open_as(name: str, *, wait: bool = True) -> ViewerWindow:
+    def open_as(name: str, *, wait: bool = True, settings=None) -> ViewerWindow:
         login = ServerApi(live.url).login(name, PASSWORD)
         session, bridge = runtime.open_session(live.url, login.token, login.user)
-        window = ViewerWindow(session, bridge, runtime.worker, seeded.meeting_id)
+        window = ViewerWindow(session, bridge, runtime.worker, seeded.meeting_id,
+                              settings=settings)
         window.resize(1000, 700)
         window.show()
         opened.append((window, session))

@@ -106,6 +106,7 @@ def test_sign_in_keeps_token_then_next_start_skips_login(qtbot, client_app, seed
     assert second.login is None
     viewer = second.open_meeting(seeded.meeting_id)
     wait_for_page(qtbot, viewer)
+    assert viewer.ink._settings is settings  # what the window remembers is kept on the device
 
     token = stored[0][1]
     second.sign_out(forget=True)

@@ -8,6 +8,7 @@ by name, closes with Esc or a tap elsewhere, and covers nothing once closed.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton, QWidget
@@ -108,6 +109,9 @@ class OverflowToolbar(QToolBar):
             return
         if not self._order:
             self._start()
+        # An action another part added (a menu's) may be gone with its owner.
+        self._order = [a for a in self._order if shiboken6.isValid(a)]
+        self.overflowed = [a for a in self.overflowed if shiboken6.isValid(a)]
         self._laying_out = True
         self.setUpdatesEnabled(False)
         try:
@@ -152,7 +156,10 @@ class OverflowToolbar(QToolBar):
             self._laying_out = False
 
     def _fill_more(self) -> None:
-        self.more_menu.clear()
+        for entry in self.more_menu.actions():  # (not clear(): it deletes a submenu's action)
+            self.more_menu.removeAction(entry)
+            if entry.isSeparator() and entry.parent() is self.more_menu:
+                entry.deleteLater()
         shown = [a for a in self.overflowed if a.isSeparator() or a.isVisible()]
         while shown and shown[0].isSeparator():
             shown.pop(0)

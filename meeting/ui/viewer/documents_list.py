@@ -26,6 +26,7 @@ class DocumentsList(QListWidget):
         super().__init__(parent)
         self.manager = manager
         self._documents: dict[int, DocumentInfo] = {}
+        self.setAccessibleName(self.tr("Documents"))
         self.setMinimumWidth(200)
         self.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
         # Long titles end in "…" (the tooltip has the full title, file name and hash).

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from meeting.core import protocol as wire
 from meeting.core.following import FollowModel
 from meeting.core.protocol import Role
 from meeting.core.sync import MeetingView
@@ -30,28 +31,28 @@ class RoomMenu(QMenu):
         self.follow = follow
         self.actions_by_name = {
             "black": self.addAction(self.tr("Black screen on the large monitor"),
-                                    lambda: self.send("display:blank", blank="black")),
+                                    lambda: self.send(wire.DisplayBlank, blank="black")),
             "white": self.addAction(self.tr("White screen on the large monitor"),
-                                    lambda: self.send("display:blank", blank="white")),
+                                    lambda: self.send(wire.DisplayBlank, blank="white")),
             "unblank": self.addAction(self.tr("Show the page again"),
-                                      lambda: self.send("display:blank", blank=None)),
+                                      lambda: self.send(wire.DisplayBlank, blank=None)),
         }
         self.addSeparator()
         self.actions_by_name["zoom"] = self.addAction(
             self.tr("Show the room what I see (zoom)"),
-            lambda: self.send("view:zoom", region=list(visible_region())))
+            lambda: self.send(wire.ViewZoom, region=list(visible_region())))
         self.actions_by_name["unzoom"] = self.addAction(
-            self.tr("Show the room the whole page"), lambda: self.send("view:zoom", region=None))
+            self.tr("Show the room the whole page"), lambda: self.send(wire.ViewZoom, region=None))
         self.addSeparator()
         hold = self.actions_by_name["hold"] = self.addAction(
             self.tr("Hold everyone on this page"))
         hold.setCheckable(True)
-        hold.triggered.connect(lambda held: self.send("followers:lock", locked=held))
+        hold.triggered.connect(lambda held: self.send(wire.FollowersLock, locked=held))
         self.addSeparator()
         self.handover_menu = self.addMenu(self.tr("Hand the presenter role to"))
         self.take_action = self.addAction(
             self.tr("Take the presenter role"),
-            lambda: self.send("presenter:set", user=self.session.user.name))
+            lambda: self.send(wire.PresenterSet, user=self.session.user.name))
         self.aboutToShow.connect(self._fill_handover_menu)
         self.addSeparator()
         self.addAction(self.tr("Presenter's console"), self.consoleRequested)
@@ -62,8 +63,8 @@ class RoomMenu(QMenu):
             self.addAction(self.tr("Protect the materials…"), self.protectionRequested)
             self.end_action = self.addAction(self.tr("End the meeting…"), self.endRequested)
 
-    def send(self, event: str, **payload) -> None:
-        self.session.command(event, {"meeting_id": self.meeting_id, **payload})
+    def send(self, model: type[wire.Message], /, **payload) -> None:
+        self.session.command(model, meeting_id=self.meeting_id, **payload)
 
     def show_state(self, view: MeetingView) -> None:
         """Checked and enabled as the room is: held, blanked, zoomed, ended."""
@@ -84,5 +85,5 @@ class RoomMenu(QMenu):
             if member.role is not Role.DISPLAY and member.name != view.state.presenter:
                 self.handover_menu.addAction(
                     member.name, lambda _=False, name=member.name: self.send(
-                        "presenter:set", user=name))
+                        wire.PresenterSet, user=name))
         self.take_action.setVisible(not self.follow.is_presenter)
