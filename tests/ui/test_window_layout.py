@@ -290,3 +290,17 @@ def test_every_action_of_both_bars_has_an_icon_of_the_one_set(open_viewer):
                 continue  # (a label, such as the page number, is no action)
             entry = bar._menu_entry.get(action, action)  # (a widget's menu stands for it)
             assert not entry.icon().isNull(), entry.text()
+
+
+def test_a_button_back_from_more_keeps_its_accessible_name(qtbot, open_viewer):
+    window = open_viewer("olga")
+    bar = window.ink_toolbar
+    everyone = bar.everyone_action  # among the first to go into "More"
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: everyone not in bar.overflowed, timeout=5_000)
+    bar.widgetForAction(everyone).setAccessibleName("Everyone may draw (room)")
+    window.resize(640, 600)
+    qtbot.waitUntil(lambda: everyone in bar.overflowed, timeout=5_000)
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: everyone not in bar.overflowed, timeout=5_000)
+    assert bar.widgetForAction(everyone).accessibleName() == "Everyone may draw (room)"

@@ -48,6 +48,8 @@ class OverflowToolbar(QToolBar):
         self._priority: dict[QAction, float] = {}
         self._menu_entry: dict[QAction, QAction] = {}
         self._seen: dict[QAction, tuple[bool, str]] = {}
+        self._names: dict[QAction, str] = {}
+        """Accessible names given to buttons, for the new button an action gets on return."""
         self._width = -1
         self._laying_out = False
         self._timer = QTimer(self)
@@ -121,6 +123,9 @@ class OverflowToolbar(QToolBar):
                 later = [a for a in self._order[self._order.index(action) + 1:]
                          if a not in self.overflowed]
                 self.insertAction(later[0] if later else self.more_action, action)
+                button = self.widgetForAction(action)
+                if button is not None and action in self._names:  # (a new button: named again)
+                    button.setAccessibleName(self._names[action])
             self.overflowed = []
             self.more_action.setVisible(False)
             self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -146,6 +151,9 @@ class OverflowToolbar(QToolBar):
                 for action in by_need:
                     if self._needed() <= available:
                         break
+                    button = self.widgetForAction(action)
+                    if button is not None and button.accessibleName():
+                        self._names[action] = button.accessibleName()
                     self.removeAction(action)
                     self.overflowed.append(action)
                 self.overflowed.sort(key=self._order.index)
