@@ -144,9 +144,14 @@ class PageView(QScrollArea):
         self._layout = layout
         self._page = 0
         self._announced = None
-        self.show_page(page)
+        self._show(page, turned=True)
 
     def show_page(self, page: int) -> None:
+        """Show that page; the same page again keeps where the reader has scrolled to (the
+        view is told the page on every change of the meeting, a stroke batch included)."""
+        self._show(page, turned=False)
+
+    def _show(self, page: int, turned: bool) -> None:
         if self._layout is None:
             self._relayout()
             return
@@ -154,9 +159,11 @@ class PageView(QScrollArea):
         if page != self._page:
             self._announced = None
             self.last_turn_started = time.perf_counter()
+            turned = True
         self._page = page
         self._relayout()
-        self.verticalScrollBar().setValue(0)
+        if turned:
+            self.verticalScrollBar().setValue(0)
 
     @property
     def laser(self) -> tuple[float, float] | None:

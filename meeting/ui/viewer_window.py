@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.beside import BesideModel
+from meeting.core.changes import touches_page, what_changed
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
 from meeting.core.presence import Place
@@ -53,6 +53,7 @@ from meeting.ui.bridge import SessionBridge
 from meeting.ui.console_window import ConsoleWindow
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.document_loader import DocumentLoader
+from meeting.ui.documents_list import DocumentRow, DocumentsList
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
@@ -104,6 +105,8 @@ class ViewerWindow(QMainWindow):
         self._last_page: dict[int, int] = {}
         self._reported_unplaced: set[str] = set()
         self._room_zoom: tuple[float, float, float, float] | None = None
+        self._seen: MeetingView | None = None
+        """The view last shown: a new one is compared with it (see `core.changes`)."""
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
@@ -260,15 +263,8 @@ class ViewerWindow(QMainWindow):
             self.add_action = action(self.tr("Add document…"), self.choose_document,
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
 
-        self.documents = QListWidget()
-        self.documents.setMinimumWidth(200)
-        self.documents.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
-        # Long titles end in "…" (the tooltip has the full title, file name and hash).
-        self.documents.setWordWrap(False)
-        self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents = DocumentsList()
         self.documents.itemClicked.connect(self._on_document_clicked)
-        self.documents.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.documents.customContextMenuRequested.connect(self._document_menu)
 
         self.notice = Banner()
@@ -646,10 +642,12 @@ class ViewerWindow(QMainWindow):
         item = self.documents.itemAt(position)
         if item is None:
             return
+        # (what the menu acts on is read now: broadcasts keep arriving while it is open)
+        document_id, title = item.data(Qt.ItemDataRole.UserRole), item.text().split("\n")[0]
         menu = QMenu(self)
         beside = menu.addAction(self.tr("Open beside the page"))
         authentic = menu.addAction(self.tr("Check authenticity (SHA-256)…"))
-        document = self._document_info(item.data(Qt.ItemDataRole.UserRole))
+        document = self._document_info(document_id)
         original = None
         if document is not None and document.original_filename:
             original = menu.addAction(self.tr("Download the original ({0})…").format(
@@ -659,17 +657,17 @@ class ViewerWindow(QMainWindow):
             revise = menu.addAction(self.tr("Replace with a revised version…"))
         chosen = menu.exec(self.documents.viewport().mapToGlobal(position))
         if chosen is beside:
-            self.beside_pane.open(item.data(Qt.ItemDataRole.UserRole))
+            self.beside_pane.open(document_id)
         elif chosen is authentic:
-            self.check_authenticity(item.data(Qt.ItemDataRole.UserRole))
+            self.check_authenticity(document_id)
         elif chosen is not None and chosen is original:
             self.choose_original(document)
         elif chosen is not None and chosen is revise:
             name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Revised version of “{0}”").format(item.text().split("\n")[0]),
+                self, self.tr("Revised version of “{0}”").format(title),
                 str(Path.home()), self.tr("PDF documents (*.pdf)"))
             if name:
-                self.revise(item.data(Qt.ItemDataRole.UserRole), Path(name))
+                self.revise(document_id, Path(name))
 
     def check_authenticity(self, document_id: int) -> QMessageBox | None:
         view = self.session.view(self.meeting_id)
@@ -736,8 +734,15 @@ class ViewerWindow(QMainWindow):
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id != self.meeting_id:
             return
+        kinds = what_changed(self._seen, view)
+        self._seen = view
         self.follow.update(view)
         self.beside.update(view)
+        if not touches_page(kinds):  # a stroke batch: only the marks are drawn again
+            self.ink.refresh()
+            self.beside_pane.refresh()
+            self._report_unplaced(view)
+            return
         self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
             view.snapshot.meeting.title, self.session.user.name))
         self._fill_documents(view)
@@ -866,7 +871,7 @@ class ViewerWindow(QMainWindow):
         self.zoom_label.setText(f"{self.page_view.zoom_percent()}%")
 
     def _fill_documents(self, view: MeetingView) -> None:
-        self.documents.clear()
+        rows = []
         shared = view.state.document_id
         beside = view.state.beside.document_id if view.state.beside else None
         for document in view.documents:
@@ -876,18 +881,13 @@ class ViewerWindow(QMainWindow):
                 text = self.tr("{0}\n{1} pages · ▶ presenter shows it beside")
             else:
                 text = self.tr("{0}\n{1} pages")
-            item = QListWidgetItem(text.format(document.title, document.pages))
-            item.setData(Qt.ItemDataRole.UserRole, document.id)
-            item.setToolTip(f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}")
-            self.documents.addItem(item)
+            rows.append(DocumentRow(
+                document.id, text.format(document.title, document.pages),
+                f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}"))
+        self.documents.show_rows(rows)
 
     def _select_document(self, document: DocumentInfo | None) -> None:
-        for row in range(self.documents.count()):
-            item = self.documents.item(row)
-            if document is not None and item.data(Qt.ItemDataRole.UserRole) == document.id:
-                self.documents.setCurrentItem(item)
-                return
-        self.documents.clearSelection()
+        self.documents.select(document.id if document is not None else None)
 
     def last_page(self, document_id: int) -> int:
         """Where this window last showed that document (its first page if never)."""
