@@ -13,6 +13,8 @@ STYLES = {
     "browsing": "background: #fff4ce; color: #3b2f00; border-bottom: 1px solid #e0c766;",
     "presenting": "background: #dff3e4; color: #0f3d1e; border-bottom: 1px solid #9fd3ad;",
     "following": "background: #e8eef7; color: #1c2b40; border-bottom: 1px solid #b9c8de;",
+    "offline": "background: #5f6368; color: #ffffff; border-bottom: 1px solid #3c4043;",
+    "alone": "background: #fce8d4; color: #4a2500; border-bottom: 1px solid #e6a872;",
     "error": "background: #fde7e9; color: #5c0011; border-bottom: 1px solid #f1a7b0;",
 }
 

@@ -1,0 +1,65 @@
+""""In the room or remote?", asked once when a device first joins a meeting (see
+`core.places`); the answer is kept in the app's settings and can be changed in the people list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from meeting.core.presence import Place
+
+
+class SettingsStore(MutableMapping[str, str]):
+    """QSettings as the string store `PlaceMemory` keeps its answers in."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def __getitem__(self, key: str) -> str:
+        if not self._settings.contains(key):
+            raise KeyError(key)
+        return str(self._settings.value(key))
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()
+
+    def __delitem__(self, key: str) -> None:
+        self._settings.remove(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._settings.allKeys())
+
+    def __len__(self) -> int:
+        return len(self._settings.allKeys())
+
+
+class PlaceQuestion(QDialog):
+    chosen = Signal(object)
+    """The place (`Place.ROOM` or `Place.REMOTE`)."""
+
+    def __init__(self, meeting_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Where are you?"))
+        text = QLabel(self.tr("Are you in the meeting room for “{0}”, or taking part remotely? "
+                              "The list of who is here and the record of the meeting show it; "
+                              "you can change it later in the list of people.")
+                      .format(meeting_title))
+        text.setWordWrap(True)
+        self.room_button = QPushButton(self.tr("In the room"))
+        self.remote_button = QPushButton(self.tr("Remote"))
+        row = QHBoxLayout()
+        for button, place in ((self.room_button, Place.ROOM), (self.remote_button, Place.REMOTE)):
+            button.setMinimumSize(160, 56)
+            button.clicked.connect(lambda _=False, p=place: self._choose(p))
+            row.addWidget(button)
+        column = QVBoxLayout(self)
+        column.addWidget(text)
+        column.addLayout(row)
+        self.resize(480, self.sizeHint().height())
+
+    def _choose(self, place: Place) -> None:
+        self.accept()
+        self.chosen.emit(place)
