@@ -9,7 +9,7 @@ from itertools import pairwise
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from meeting.core.annotations import SHAPES, TOOL_OPACITY, Tool
+from meeting.core.annotations import SHAPES, TOOL_OPACITY, AnnotationData, Tool
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,11 @@ class Drawable:
     points: tuple[tuple[float, float], ...]
     text: str = ""
     pressure: tuple[float, ...] = ()
+
+    @classmethod
+    def of(cls, annotation: AnnotationData) -> Drawable:
+        return cls(annotation.tool, annotation.color, annotation.width, annotation.points,
+                   annotation.text, annotation.pressure)
 
 
 LASER_RADIUS_PX = 7.0

@@ -602,6 +602,7 @@ class ViewerWindow(QMainWindow):
         plugged in for the meeting)."""
         screen = screen or QGuiApplication.screens()[-1]
         display = DisplayWindow(self.session, self.bridge, self._worker, self.meeting_id)
+        display.turn_pages = self.step  # (turned there, turned here: one place turns pages)
         display.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         display.destroyed.connect(lambda: self.displays.remove(display)
                                   if display in self.displays else None)

@@ -156,6 +156,10 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
+        <source>The time now</source>
+        <translation>現在の時刻</translation>
+    </message>
+    <message>
         <location filename="../../meeting/ui/console_window.py" line="40"/>
         <source>Presenter&apos;s console</source>
         <translation>発表者コンソール</translation>
@@ -226,6 +230,14 @@
 </context>
 <context>
     <name>DisplayWindow</name>
+    <message>
+        <source>Esc to return</source>
+        <translation>Esc キーで戻る</translation>
+    </message>
+    <message>
+        <source>Esc to return  ·  ← → turn the pages</source>
+        <translation>Esc キーで戻る　・　← → キーでページ送り</translation>
+    </message>
     <message>
         <location filename="../../meeting/ui/display_window.py" line="45"/>
         <source>Paperless Meeting — display</source>
