@@ -38,6 +38,7 @@ from meeting.ui.watermark_painter import show_watermark
 
 ROOM = ""
 """The follow model's user: nobody, so the display never takes itself for the presenter."""
+BLANK = Qt.CursorShape.BlankCursor
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 FORWARD_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space,
                 Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -152,31 +153,33 @@ class DisplayWindow(QWidget):
     def _tapped(self, x_share: float) -> None:
         self.turn(click_step(x_share))
 
-    def show_hint(self) -> None:
-        """"Esc to return" (and how to turn pages, for the presenter), for a few seconds."""
+    def show_hint(self, with_cursor: bool = False) -> None:
+        """"Esc to return" (and how to turn pages, for the presenter), for a few seconds; the
+        cursor too when someone moved the mouse."""
         self.hint.setText(self.tr("Esc to return  ·  ← → turn the pages") if self.presenting
                           else self.tr("Esc to return"))
         self.hint.adjustSize()
         self.hint.move((self.width() - self.hint.width()) // 2, 32)
         self.hint.show()
         self.hint.raise_()
-        for view in (self, self.page_view.viewport(), self.beside_pane.page_view.viewport()):
-            view.setCursor(Qt.CursorShape.ArrowCursor)
+        if with_cursor:
+            for view in (self, self.page_view.viewport(), self.beside_pane.page_view.viewport()):
+                view.setCursor(Qt.CursorShape.ArrowCursor)
         self._hint_timer.start(HINT_SECONDS * 1000)
 
     def _hide_hint(self) -> None:
         self.hint.hide()
         for view in (self, self.page_view.viewport(), self.beside_pane.page_view.viewport()):
-            view.setCursor(Qt.CursorShape.BlankCursor)
+            view.setCursor(BLANK)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseMove and not self.hint.isVisible():
-            self.show_hint()  # someone reaches for the mouse: show the way out
+        if event.type() == QEvent.Type.MouseMove and self.cursor().shape() == BLANK:
+            self.show_hint(with_cursor=True)  # someone reaches for the mouse: the way out
         return super().eventFilter(watched, event)
 
     def mouseMoveEvent(self, event) -> None:
-        if not self.hint.isVisible():
-            self.show_hint()
+        if self.cursor().shape() == BLANK:
+            self.show_hint(with_cursor=True)
         super().mouseMoveEvent(event)
 
     def showEvent(self, event) -> None:

@@ -4,8 +4,8 @@ and a closed monitor leaves nothing behind that later vote changes trip over."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from meeting.core.display_control import HINT_SECONDS
@@ -59,6 +59,12 @@ def test_a_participants_monitor_only_watches_and_always_lets_go(qtbot, open_view
     qtbot.waitUntil(lambda: not display.hint.isVisible(), timeout=HINT_SECONDS * 1000 + 2000)
     qtbot.keyClick(display, Qt.Key.Key_A)  # any other key shows the way out again
     assert display.hint.isVisible()
+    assert display.cursor().shape() == Qt.CursorShape.BlankCursor  # (the room sees none)
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(300, 300), QPointF(300, 300),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)  # reaching for the mouse: the cursor too
+    assert viewport.cursor().shape() == Qt.CursorShape.ArrowCursor
     qtbot.keyClick(display, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: paul.displays == [], timeout=5000)
 
