@@ -1,5 +1,5 @@
 """The vote on the large monitor: the question, the live count (only the count for a secret
-vote) and the result once closed. Shown under the page while a vote is open and for a while
+vote) and the result once closed. Shown beside the page while a vote is open and for a while
 after it closed, so the room sees the result."""
 
 from __future__ import annotations
@@ -26,18 +26,20 @@ class DisplayVote(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.meeting_id = session, meeting_id
-        self.setStyleSheet("DisplayVote { background: white; border-top: 4px solid #1a73e8; }"
+        self.setStyleSheet("DisplayVote { background: white; border-left: 6px solid #1a73e8; }"
                            "QLabel { color: #202124; }")
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.bars = VoteBars()
         self.fit_to(1080)
         column = QVBoxLayout(self)
-        column.setContentsMargins(32, 16, 32, 16)
+        column.setContentsMargins(40, 32, 32, 32)
         column.addWidget(self.title)
         column.addWidget(self.status)
         column.addWidget(self.bars)
+        column.addStretch(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -51,7 +53,7 @@ class DisplayVote(QFrame):
         self.title.setStyleSheet(f"font-size: {question_px}px; font-weight: 600;")
         self.status.setStyleSheet(f"font-size: {result_px}px; font-weight: 700;")
         self.status.setMinimumHeight(result_px)
-        self.bars.font_scale = max(2.0, screen_height / 1080 * 3)
+        self.bars.font_scale = max(2.0, screen_height / 1080 * 2.5)
         self.bars.show_vote(self.bars.vote)
 
     def shown_vote(self) -> VoteData | None:

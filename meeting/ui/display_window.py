@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QWidget
 
 from meeting.core.beside import BesideModel
 from meeting.core.display_control import HINT_SECONDS, click_step, display_turn
@@ -42,8 +42,10 @@ BLANK = Qt.CursorShape.BlankCursor
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
 FORWARD_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space,
                 Qt.Key.Key_Return, Qt.Key.Key_Enter}
-HINT_STYLE = ("color: #ffffff; background: rgba(32, 33, 36, 210); padding: 14px 22px;"
-              "border-radius: 10px; font-size: 22px;")
+HINT_STYLE = ("color: #ffffff; background: rgba(32, 33, 36, 210); padding: {pad}px {wide}px;"
+              "border-radius: {pad}px; font-size: {size}px;")
+HINT_SHARE = 1 / 40
+"""The hint's font size as a share of the screen's height (27 px on 1080, 54 px on 2160)."""
 NOTICE_STYLE = ("color: #e8eaed; background: rgba(32, 33, 36, 180); padding: 10px 16px;"
                 "border-radius: 8px; font-size: 18px;")
 
@@ -82,7 +84,6 @@ class DisplayWindow(QWidget):
         """How a turn asked for here is made (a viewer window of the same session puts its
         own `step` here, so there stays one place that turns pages)."""
         self.hint = QLabel(self)
-        self.hint.setStyleSheet(HINT_STYLE)
         self.hint.hide()
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
@@ -106,11 +107,14 @@ class DisplayWindow(QWidget):
         self._stack.addWidget(self.waiting)
         self._stack.addWidget(self.pages)
         self._stack.addWidget(self.blank_panel)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(self._stack)
+        # The vote beside the page, not under it: a page fitted to a wide monitor leaves room
+        # at its side, and keeps its height while the room votes.
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addLayout(self._stack, 3)
         self.vote = DisplayVote(session, meeting_id)
-        column.addWidget(self.vote)
+        row.addWidget(self.vote, 2)
 
         tools = InkToolbar(self)  # never shown: the marks are drawn, nothing can be drawn
         tools.hide()
@@ -158,6 +162,8 @@ class DisplayWindow(QWidget):
         cursor too when someone moved the mouse."""
         self.hint.setText(self.tr("Esc to return  ·  ← → turn the pages") if self.presenting
                           else self.tr("Esc to return"))
+        size = max(22, round(self.height() * HINT_SHARE))
+        self.hint.setStyleSheet(HINT_STYLE.format(pad=size // 2, wide=size, size=size))
         self.hint.adjustSize()
         self.hint.move((self.width() - self.hint.width()) // 2, 32)
         self.hint.show()

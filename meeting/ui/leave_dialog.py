@@ -43,6 +43,7 @@ class LeaveQuestion(QDialog):
         self.end_button.clicked.connect(self._end)
         self.cancel_button.clicked.connect(self.reject)
         row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("New presenter:")))
         row.addWidget(self.people, 1)
         row.addWidget(self.hand_over_button)
         buttons = QHBoxLayout()

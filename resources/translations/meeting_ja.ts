@@ -481,6 +481,10 @@
 <context>
     <name>LeaveQuestion</name>
     <message>
+        <source>New presenter:</source>
+        <translation>新しい発表者：</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
