@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.annotations import Layer
+from meeting.core.changes import touches_page, what_changed
 from meeting.core.following import Position
 from meeting.ui.agenda_panel import AgendaPanel
 from meeting.ui.ink_painter import Drawable
@@ -42,6 +43,8 @@ class ConsoleWindow(QWidget):
         self.viewer = viewer
         self.setWindowTitle(self.tr("Presenter's console"))
         self._opened = time.monotonic()
+        self._seen = None
+        """The view last shown (see `core.changes`)."""
         self._item: int | None = None
         self._item_since = time.monotonic()
 
@@ -161,8 +164,14 @@ class ConsoleWindow(QWidget):
     def _on_presence_changed(self, _meeting_id: int) -> None:
         self._show_people()
 
-    def _on_meeting_changed(self, _meeting_id: int, _view) -> None:
-        self.refresh()
+    def _on_meeting_changed(self, _meeting_id: int, view) -> None:
+        kinds = what_changed(self._seen, view)
+        self._seen = view
+        if touches_page(kinds):
+            self.refresh()
+        else:  # a stroke batch: the marks only
+            shown = self.viewer.follow.shown
+            self._show_marks(view, shown if self.current.document_path else None)
 
     def _fill_documents(self, view, current: int | None) -> None:
         documents = view.documents if view else ()

@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QWidget
 
 from meeting.core.beside import BesideModel
+from meeting.core.changes import touches_page, what_changed
 from meeting.core.display_control import HINT_SECONDS, click_step, display_turn
 from meeting.core.following import FollowModel
 from meeting.core.presence import Place
@@ -57,6 +58,8 @@ class DisplayWindow(QWidget):
         self.session = session
         self.meeting_id = meeting_id
         self.follow = FollowModel(ROOM)
+        self._seen: MeetingView | None = None
+        """The view last shown (see `core.changes`)."""
         self.beside = BesideModel(ROOM)
         self.setWindowTitle(self.tr("Paperless Meeting — display"))
         self.setStyleSheet("DisplayWindow { background: black; }")
@@ -226,8 +229,14 @@ class DisplayWindow(QWidget):
 
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id == self.meeting_id:
+            kinds = what_changed(self._seen, view)
+            self._seen = view
             self.follow.update(view)
             self.beside.update(view)
+            if not touches_page(kinds):  # a stroke batch: the marks only
+                self.ink.refresh()
+                self.beside_pane.refresh()
+                return
             show_watermark(self, self.session.user.name if view.state.watermark else None)
             self.refresh()
 
