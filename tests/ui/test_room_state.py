@@ -121,3 +121,18 @@ def test_a_presenter_who_drops_is_said_offline_replaces_following(qtbot, through
     paul_link.restore()
     qtbot.waitUntil(lambda: all(b.isEnabled() for b in paul.votes.ballot_buttons.values())
                     and paul.banner.kind == "following", timeout=15_000)
+
+
+def test_a_presenter_whose_link_goes_silent_is_said_within_seconds(qtbot, through_proxy,
+                                                                 open_viewer):
+    """No closed connection to notice: the server's pings go unanswered, and it takes the
+    presenter out of the meeting within about 10 s (it waited 45 s before)."""
+    _, olga_link = through_proxy("olga")
+    paul = open_viewer("paul")
+    qtbot.waitUntil(lambda: "olga" in names(paul), timeout=5000)
+    olga_link.silence()
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: paul.banner.kind == "alone", timeout=15_000)
+    assert time.monotonic() - started < 12
+    olga_link.restore()
+    qtbot.waitUntil(lambda: paul.banner.kind == "following", timeout=20_000)
