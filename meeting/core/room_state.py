@@ -68,12 +68,19 @@ class PresenterWatch:
 
     def __init__(self) -> None:
         self._was_here: bool | None = None
+        self._seen: set[str] = set()
 
     def returned(self, facts: RoomFacts) -> bool:
         """True once, when the presenter is here again after having been away."""
         if not facts.online:
             return False  # (offline says nothing about the presenter)
         here = facts.presenter_here
+        if here:
+            self._seen.add(facts.presenter)
         came_back = self._was_here is False and here
         self._was_here = here
         return came_back
+
+    def has_left(self, facts: RoomFacts) -> bool:
+        """The presenter was here and is not now (rather than not yet come)."""
+        return facts.presenter in self._seen and not facts.presenter_here

@@ -905,9 +905,14 @@ class ViewerWindow(QMainWindow):
             self.banner.show_message(
                 "presenting", self.tr("You are presenting: everyone following sees this page."))
         elif status is Standing.PRESENTER_AWAY:
-            self.banner.show_message("alone", self.tr(
-                "The presenter has left; you can browse on your own.") if facts.presenter
-                else self.tr("Nobody is presenting; you can browse on your own."))
+            if facts.presenter is None:
+                text = self.tr("Nobody is presenting; you can browse on your own.")
+            elif self.presenter_watch.has_left(facts):
+                text = self.tr("The presenter has left; you can browse on your own.")
+            else:
+                text = self.tr("The presenter ({0}) has not joined yet; you can browse on your "
+                               "own.").format(facts.presenter)
+            self.banner.show_message("alone", text)
         elif follow.off_presenter and shared is not None:
             shared_document = follow.document(shared.document_id)
             self.banner.show_message(

@@ -1035,6 +1035,10 @@
 <context>
     <name>ViewerWindow</name>
     <message>
+        <source>The presenter ({0}) has not joined yet; you can browse on your own.</source>
+        <translation>発表者（{0}）はまだ参加していません。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
         <source>Nobody is presenting; you can browse on your own.</source>
         <translation>発表者がいません。各自で資料をご覧いただけます。</translation>
     </message>

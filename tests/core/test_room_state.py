@@ -41,3 +41,13 @@ def test_the_presenter_coming_back_is_noticed_once():
     assert not watch.returned(replace(gone, online=False))
     assert watch.returned(FOLLOWING)
     assert not watch.returned(FOLLOWING)
+
+
+def test_a_presenter_not_yet_come_has_not_left():
+    watch = PresenterWatch()
+    not_yet = replace(FOLLOWING, present=frozenset({"paul"}))
+    watch.returned(not_yet)
+    assert not watch.has_left(not_yet)
+    watch.returned(FOLLOWING)
+    watch.returned(not_yet)
+    assert watch.has_left(not_yet)

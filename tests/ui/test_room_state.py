@@ -53,6 +53,15 @@ def test_the_presenter_is_asked_and_the_room_is_told(qtbot, open_viewer):
     wait_for_page(qtbot, paul, page=0)
 
 
+def test_a_presenter_not_yet_come_is_said_so(qtbot, open_viewer):
+    paul = open_viewer("paul")  # before the presenter
+    assert paul.banner.kind == "alone"
+    assert paul.banner.label.text() == ("The presenter (olga) has not joined yet; you can "
+                                        "browse on your own.")
+    open_viewer("olga")
+    qtbot.waitUntil(lambda: paul.banner.kind == "following", timeout=5000)
+
+
 def test_the_presenter_hands_over_on_leaving(qtbot, open_viewer):
     olga, paul = open_viewer("olga"), open_viewer("paul")
     qtbot.waitUntil(lambda: "paul" in names(olga), timeout=5000)
