@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from meeting.core.places import PlaceMemory, starting_place
 from meeting.core.presence import Place
+from meeting.net.session import MeetingSession
 
 
 class SettingsStore(MutableMapping[str, str]):
@@ -63,3 +65,40 @@ class PlaceQuestion(QDialog):
     def _choose(self, place: Place) -> None:
         self.accept()
         self.chosen.emit(place)
+
+
+class PlaceKeeper(QObject):
+    """Where this device is in one meeting: remembered, asked once, changed by the user."""
+
+    changed = Signal(object)
+    """The place changed (`Place`)."""
+
+    def __init__(self, session: MeetingSession, meeting_id: int, memory: PlaceMemory | None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._meeting_id, self._memory = session, meeting_id, memory
+        remembered = memory.recall(session.server_url, meeting_id) if memory else None
+        self.place, self.asking = starting_place(session.user.role, remembered,
+                                                 memory is not None)
+        """`asking`: the user has not said yet (nothing is reported meanwhile)."""
+        self.question: PlaceQuestion | None = None
+
+    def ask_once(self, parent: QWidget) -> PlaceQuestion | None:
+        """Ask, if this device has never said where it is in this meeting."""
+        if not self.asking or self.question is not None:
+            return None
+        view = self._session.view(self._meeting_id)
+        self.question = PlaceQuestion(view.snapshot.meeting.title if view else "", parent)
+        self.question.chosen.connect(self.set)
+        self.question.open()
+        return self.question
+
+    def set(self, place: Place | str) -> None:
+        """Where this device is (the answer, or a change in the people list), kept."""
+        place = Place(place)  # (a combo box's data comes back as a plain string)
+        was_asking, self.asking = self.asking, False
+        if self._memory is not None:
+            self._memory.remember(self._session.server_url, self._meeting_id, place)
+        if place != self.place or was_asking:
+            self.place = place
+            self.changed.emit(place)

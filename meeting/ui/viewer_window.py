@@ -38,10 +38,10 @@ from meeting.core.beside import BesideModel
 from meeting.core.changes import touches_page, what_changed
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
-from meeting.core.places import PlaceMemory, starting_place
+from meeting.core.places import PlaceMemory
 from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Event, Role
-from meeting.core.room_state import PresenterWatch, RoomFacts, Standing, standing
+from meeting.core.room_state import PresenterWatch, RoomFacts
 from meeting.core.sync import MeetingView
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
@@ -49,7 +49,7 @@ from meeting.pdf.notes_pdf import ExportResult
 from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
 from meeting.ui.authenticity import check_authenticity
-from meeting.ui.banners import Banner
+from meeting.ui.banners import Banner, RoomBanner, room_facts
 from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.console_window import ConsoleWindow
@@ -61,11 +61,11 @@ from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar, Mode
 from meeting.ui.laser import RemoteLaser
-from meeting.ui.leave_dialog import LeaveQuestion
+from meeting.ui.leaving import Leaving
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import PeopleButton
-from meeting.ui.place_question import PlaceQuestion
+from meeting.ui.place_question import PlaceKeeper
 from meeting.ui.preferences import Preferences
 from meeting.ui.protection_dialog import (
     EndMeetingConfirmation,
@@ -111,16 +111,12 @@ class ViewerWindow(QMainWindow):
         self._reported_unplaced: set[str] = set()
         self._room_zoom: tuple[float, float, float, float] | None = None
         self._seen: MeetingView | None = None
-        self.presenter_watch = PresenterWatch()
-        self._left = False
-        self.places = places
-        """Where this device was in each meeting (None: nothing is kept, nothing asked)."""
-        self.place, self._ask_place = starting_place(
-            session.user.role, places.recall(session.server_url, meeting_id) if places else None,
-            places is not None)
-        self.place_question: PlaceQuestion | None = None
-        self._leave_decided = False
         """The view last shown: a new one is compared with it (see `core.changes`)."""
+        self.presenter_watch = PresenterWatch()
+        self.where = PlaceKeeper(session, meeting_id, places, self)
+        self.where.changed.connect(self._on_place_changed)
+        self.leaving = Leaving(self, session, meeting_id, self.follow,
+                               lambda name: self._room("presenter:set", user=name))
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
@@ -283,7 +279,7 @@ class ViewerWindow(QMainWindow):
         self.notice = Banner()
         self.notice.button.setText(self.tr("Dismiss"))
         self.notice.actionClicked.connect(self.notice.clear)
-        self.banner = Banner()
+        self.banner = RoomBanner()
         self.banner.actionClicked.connect(self.back_to_presenter)
         self.page_view = PageView(self._worker)
         self.page_view.stepRequested.connect(self.step)
@@ -348,13 +344,13 @@ class ViewerWindow(QMainWindow):
         self.place_choice = QComboBox()
         self.place_choice.addItem(self.tr("In the room"), Place.ROOM)
         self.place_choice.addItem(self.tr("Remote"), Place.REMOTE)
-        self.place_choice.setCurrentIndex(self.place_choice.findData(self.place))
+        self.place_choice.setCurrentIndex(self.place_choice.findData(self.where.place))
         self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
         self.place_choice.currentIndexChanged.connect(
-            lambda _: self.set_place(self.place_choice.currentData()))
+            lambda _: self.where.set(self.place_choice.currentData()))
         if self.session.user.role is not Role.DISPLAY:
-            self.people_button.set_my_place(self.place)
-        self.people_button.placeChosen.connect(self.set_place)
+            self.people_button.set_my_place(self.where.place)
+        self.people_button.placeChosen.connect(self.where.set)
         self.statusBar().addPermanentWidget(self.upload_progress)
         self.statusBar().addPermanentWidget(self.people_button)
         self.statusBar().addPermanentWidget(self.place_choice)
@@ -551,32 +547,17 @@ class ViewerWindow(QMainWindow):
         return self.console
 
     def _report_presence(self) -> None:
-        if self._ask_place:  # (not until answered: the record keeps every place reported)
+        if self.where.asking:  # (not until answered: the record keeps every place reported)
             return
         if self.session.view(self.meeting_id) is not None:  # joined: the server knows us
             self.session.report_presence(
-                self.meeting_id, self.follow.following or self.follow.is_presenter, self.place)
+                self.meeting_id, self.follow.following or self.follow.is_presenter,
+                self.where.place)
 
-    def set_place(self, place: Place) -> None:
-        """Where this device is (asked once, changed in the people list), kept per meeting."""
-        place = Place(place)  # (a combo box's data comes back as a plain string)
-        self._ask_place = False
-        if self.places is not None:
-            self.places.remember(self.session.server_url, self.meeting_id, place)
-        if place == self.place:
-            return
-        self.place = place
+    def _on_place_changed(self, place: Place) -> None:
         self.place_choice.setCurrentIndex(self.place_choice.findData(place))
         self.people_button.set_my_place(place)
         self._report_presence()
-
-    def ask_place(self) -> PlaceQuestion:
-        view = self.session.view(self.meeting_id)
-        question = PlaceQuestion(view.snapshot.meeting.title if view else "", self)
-        question.chosen.connect(self.set_place)
-        self.place_question = question
-        question.open()
-        return question
 
     def _show_people(self) -> None:
         self.people_button.refresh()
@@ -878,14 +859,7 @@ class ViewerWindow(QMainWindow):
             self.tr("Dismiss"))
 
     def _room_facts(self) -> RoomFacts:
-        view = self.session.view(self.meeting_id)
-        return RoomFacts(
-            online=self.session.online, is_presenter=self.follow.is_presenter,
-            presenter=view.state.presenter if view else None,
-            present=frozenset(p.name for p in self.session.people(self.meeting_id)),
-            has_shared_page=self.follow.shared is not None,
-            off_presenter=self.follow.off_presenter, held=self.follow.held,
-            has_document=bool(view and view.documents))
+        return room_facts(self.session, self.meeting_id, self.follow)
 
     def _follow_a_returning_presenter(self) -> None:
         """Those who browsed while nobody presented follow again when a presenter is back."""
@@ -895,24 +869,11 @@ class ViewerWindow(QMainWindow):
     def _update_banner(self, document: DocumentInfo | None) -> None:
         follow = self.follow
         shared = follow.shared
-        facts = self._room_facts()
-        status = standing(facts)
-        if status is Standing.OFFLINE:
-            self.banner.show_message("offline", self.tr(
-                "Offline — reconnecting… You see the page as it was; votes and marks for the "
-                "room wait until the connection is back."))
+        if self.banner.show_room_state(self._room_facts(), self.presenter_watch):
+            pass  # (offline, or the presenter away: said before anything else)
         elif follow.is_presenter:
             self.banner.show_message(
                 "presenting", self.tr("You are presenting: everyone following sees this page."))
-        elif status is Standing.PRESENTER_AWAY:
-            if facts.presenter is None:
-                text = self.tr("Nobody is presenting; you can browse on your own.")
-            elif self.presenter_watch.has_left(facts):
-                text = self.tr("The presenter has left; you can browse on your own.")
-            else:
-                text = self.tr("The presenter ({0}) has not joined yet; you can browse on your "
-                               "own.").format(facts.presenter)
-            self.banner.show_message("alone", text)
         elif follow.off_presenter and shared is not None:
             shared_document = follow.document(shared.document_id)
             self.banner.show_message(
@@ -984,54 +945,20 @@ class ViewerWindow(QMainWindow):
             return
         self.go_to(Position(document_id, self.last_page(document_id)))
 
-    # --- leaving -----------------------------------------------------------------------------
-
-    def _others_who_may_present(self) -> list[str]:
-        view = self.session.view(self.meeting_id)
-        members = {m.name for m in view.snapshot.members if m.role is not Role.DISPLAY} \
-            if view else set()
-        return [p.name for p in self.session.people(self.meeting_id)
-                if p.name != self.session.user.name and p.name in members]
-
-    def _must_ask_before_leaving(self) -> bool:
-        """The presenter leaving a room with people in it decides what becomes of them."""
-        return (not self._leave_decided and self.follow.is_presenter and self.session.online
-                and any(p.name != self.session.user.name
-                        for p in self.session.people(self.meeting_id)))
-
-    def ask_before_leaving(self) -> LeaveQuestion:
-        question = LeaveQuestion(self._others_who_may_present(), self)
-        question.handOver.connect(self._hand_over_and_leave)
-        question.endPresenting.connect(self.close_now)
-        self.leave_question = question
-        question.open()
-        return question
-
-    def _hand_over_and_leave(self, name: str) -> None:
-        self._room("presenter:set", user=name)
-        self.close_now()
+    # --- leaving and coming back (see `leaving`) -----------------------------------------------
 
     def close_now(self) -> None:
-        """Close without asking (decided, signing out, removed)."""
-        self._leave_decided = True
-        self.close()
+        self.leaving.close_now()
 
     def showEvent(self, event) -> None:
-        if self._ask_place and self.place_question is None:  # the first join from here
-            self.ask_place()
-        if self._left:  # shown again after closing: back into the meeting
-            self._left, self._leave_decided, self._seen = False, False, None
-            self.session.join(self.meeting_id)
+        self.where.ask_once(self)
+        if self.leaving.rejoin():
+            self._seen = None
         super().showEvent(event)
 
     def closeEvent(self, event) -> None:
-        if self._must_ask_before_leaving():
-            event.ignore()
-            self.ask_before_leaving()
+        if self.leaving.intercept(event):  # the presenter is asked first
             return
-        if not self._left:  # closing the window leaves the meeting: the others see it
-            self._left = True
-            self.session.leave(self.meeting_id)
         if self.console is not None:
             self.console.close()
         for display in list(self.displays):

@@ -906,6 +906,25 @@
     </message>
 </context>
 <context>
+    <name>RoomBanner</name>
+    <message>
+        <source>The presenter ({0}) has not joined yet; you can browse on your own.</source>
+        <translation>発表者（{0}）はまだ参加していません。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
+        <source>Nobody is presenting; you can browse on your own.</source>
+        <translation>発表者がいません。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
+        <source>The presenter has left; you can browse on your own.</source>
+        <translation>発表者が退出しました。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting… You see the page as it was; votes and marks for the room wait until the connection is back.</source>
+        <translation>オフラインです。再接続しています… 表示中のページは切断前のものです。採決と全員向けの書き込みは、接続が戻るまでお待ちください。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="34"/>
@@ -1034,22 +1053,6 @@
 </context>
 <context>
     <name>ViewerWindow</name>
-    <message>
-        <source>The presenter ({0}) has not joined yet; you can browse on your own.</source>
-        <translation>発表者（{0}）はまだ参加していません。各自で資料をご覧いただけます。</translation>
-    </message>
-    <message>
-        <source>Nobody is presenting; you can browse on your own.</source>
-        <translation>発表者がいません。各自で資料をご覧いただけます。</translation>
-    </message>
-    <message>
-        <source>The presenter has left; you can browse on your own.</source>
-        <translation>発表者が退出しました。各自で資料をご覧いただけます。</translation>
-    </message>
-    <message>
-        <source>Offline — reconnecting… You see the page as it was; votes and marks for the room wait until the connection is back.</source>
-        <translation>オフラインです。再接続しています… 表示中のページは切断前のものです。採決と全員向けの書き込みは、接続が戻るまでお待ちください。</translation>
-    </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="107"/>
         <source>Paperless Meeting</source>

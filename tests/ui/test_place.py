@@ -36,14 +36,14 @@ def test_asked_once_remembered_changeable_and_recorded(qtbot, runtime, seeded_se
 
     try:
         paul = open_paul()
-        question = paul.place_question
+        question = paul.where.question
         assert question is not None and question.isVisible()
         qtbot.waitUntil(lambda: where(olga, "paul") is Place.REMOTE, timeout=5000)
         question.room_button.click()
         qtbot.waitUntil(lambda: where(olga, "paul") is Place.ROOM, timeout=5000)
         paul.close_now()
         paul = open_paul()  # the same device again: nothing asked, still in the room
-        assert paul.place_question is None
+        assert paul.where.question is None
         qtbot.waitUntil(lambda: where(olga, "paul") is Place.ROOM, timeout=5000)
         # Changed in the list of people
         paul.people_button.menu().aboutToShow.emit()
@@ -74,7 +74,7 @@ def test_a_display_account_is_in_the_room_and_never_asked(qtbot, runtime, seeded
                         places=PlaceMemory({}))
     try:
         dora.show()
-        assert dora.place_question is None
+        assert dora.where.question is None
         qtbot.waitUntil(lambda: where(olga, "dora") is Place.ROOM, timeout=5000)
     finally:
         dora.close_now()

@@ -36,11 +36,11 @@ def test_the_presenter_is_asked_and_the_room_is_told(qtbot, open_viewer):
     olga, paul = open_viewer("olga"), open_viewer("paul")
     qtbot.waitUntil(lambda: "paul" in names(olga), timeout=5000)
     olga.close()
-    assert olga.isVisible() and olga.leave_question.isVisible()  # asked, not gone
-    olga.leave_question.cancel_button.click()
+    assert olga.isVisible() and olga.leaving.question.isVisible()  # asked, not gone
+    olga.leaving.question.cancel_button.click()
     assert olga.isVisible() and "olga" in names(paul)
     olga.close()
-    olga.leave_question.end_button.click()
+    olga.leaving.question.end_button.click()
     assert not olga.isVisible()
     qtbot.waitUntil(lambda: paul.banner.kind == "alone", timeout=2000)
     assert paul.banner.label.text() == "The presenter has left; you can browse on your own."
@@ -66,7 +66,7 @@ def test_the_presenter_hands_over_on_leaving(qtbot, open_viewer):
     olga, paul = open_viewer("olga"), open_viewer("paul")
     qtbot.waitUntil(lambda: "paul" in names(olga), timeout=5000)
     olga.close()
-    question = olga.leave_question
+    question = olga.leaving.question
     assert [question.people.itemText(i) for i in range(question.people.count())] == ["paul"]
     question.hand_over_button.click()
     qtbot.waitUntil(lambda: paul.follow.is_presenter and paul.banner.kind == "presenting",
