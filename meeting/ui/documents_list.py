@@ -34,27 +34,10 @@ class DocumentsList(QListWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def item_for(self, document_id: int) -> QListWidgetItem | None:
-        return next((self.item(row) for row in range(self.count())
-                     if self.item(row).data(ID_ROLE) == document_id), None)
+        return item_for(self, document_id)
 
     def show_rows(self, rows: list[DocumentRow]) -> None:
-        """Make the list these rows, in this order, touching only rows that changed."""
-        wanted = {row.document_id for row in rows}
-        for index in reversed(range(self.count())):  # documents that went away
-            if self.item(index).data(ID_ROLE) not in wanted:
-                self.takeItem(index)
-        for position, row in enumerate(rows):
-            item = self.item_for(row.document_id)
-            if item is None:
-                item = QListWidgetItem()
-                item.setData(ID_ROLE, row.document_id)
-                self.insertItem(position, item)
-            elif self.row(item) != position:
-                self.insertItem(position, self.takeItem(self.row(item)))
-            if item.text() != row.text:
-                item.setText(row.text)
-            if item.toolTip() != row.tooltip:
-                item.setToolTip(row.tooltip)
+        show_rows(self, rows)
 
     def select(self, document_id: int | None) -> None:
         item = self.item_for(document_id) if document_id is not None else None
@@ -62,3 +45,29 @@ class DocumentsList(QListWidget):
             self.clearSelection()
         elif self.currentItem() is not item:
             self.setCurrentItem(item)
+
+
+def item_for(widget: QListWidget, document_id: int) -> QListWidgetItem | None:
+    return next((widget.item(row) for row in range(widget.count())
+                 if widget.item(row).data(ID_ROLE) == document_id), None)
+
+
+def show_rows(widget: QListWidget, rows: list[DocumentRow]) -> None:
+    """Make the list these rows, in this order, touching only rows that changed (any list of
+    documents can use it: an item lives as long as its document)."""
+    wanted = {row.document_id for row in rows}
+    for index in reversed(range(widget.count())):  # documents that went away
+        if widget.item(index).data(ID_ROLE) not in wanted:
+            widget.takeItem(index)
+    for position, row in enumerate(rows):
+        item = item_for(widget, row.document_id)
+        if item is None:
+            item = QListWidgetItem()
+            item.setData(ID_ROLE, row.document_id)
+            widget.insertItem(position, item)
+        elif widget.row(item) != position:
+            widget.insertItem(position, widget.takeItem(widget.row(item)))
+        if item.text() != row.text:
+            item.setText(row.text)
+        if item.toolTip() != row.tooltip:
+            item.setToolTip(row.tooltip)
