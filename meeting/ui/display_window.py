@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedLayout, QWidget
 
 from meeting.core.beside import BesideModel
 from meeting.core.changes import touches_page, what_changed
@@ -88,6 +88,11 @@ class DisplayWindow(QWidget):
         own `step` here, so there stays one place that turns pages)."""
         self.hint = QLabel(self)
         self.hint.hide()
+        self.return_button = QPushButton(self.tr("✕ Return"), self)
+        """For a mouse or a finger without a keyboard: shown with the cursor."""
+        self.return_button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.return_button.clicked.connect(self.close)
+        self.return_button.hide()
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.timeout.connect(self._hide_hint)
@@ -174,10 +179,17 @@ class DisplayWindow(QWidget):
         if with_cursor:
             for view in (self, self.page_view.viewport(), self.beside_pane.page_view.viewport()):
                 view.setCursor(Qt.CursorShape.ArrowCursor)
+            self.return_button.setStyleSheet(HINT_STYLE.format(pad=size // 2, wide=size,
+                                                               size=size))
+            self.return_button.adjustSize()
+            self.return_button.move(self.width() - self.return_button.width() - 32, 32)
+            self.return_button.show()
+            self.return_button.raise_()
         self._hint_timer.start(HINT_SECONDS * 1000)
 
     def _hide_hint(self) -> None:
         self.hint.hide()
+        self.return_button.hide()
         for view in (self, self.page_view.viewport(), self.beside_pane.page_view.viewport()):
             view.setCursor(BLANK)
 

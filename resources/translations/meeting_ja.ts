@@ -231,6 +231,10 @@
 <context>
     <name>DisplayWindow</name>
     <message>
+        <source>✕ Return</source>
+        <translation>✕ 戻る</translation>
+    </message>
+    <message>
         <source>Esc to return</source>
         <translation>Esc キーで戻る</translation>
     </message>

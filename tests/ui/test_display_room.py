@@ -65,7 +65,12 @@ def test_a_participants_monitor_only_watches_and_always_lets_go(qtbot, open_view
                        Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, move)  # reaching for the mouse: the cursor too
     assert viewport.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert display.return_button.isVisible()  # (a way out without a keyboard)
     qtbot.keyClick(display, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: paul.displays == [], timeout=5000)
+    display = open_monitor(qtbot, paul)
+    QApplication.sendEvent(display.page_view.viewport(), move)
+    qtbot.mouseClick(display.return_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: paul.displays == [], timeout=5000)
 
 
