@@ -67,3 +67,38 @@ def what_changed(before: MeetingView | None, after: MeetingView | None
 def touches_page(kinds: frozenset[ChangeKind]) -> bool:
     """Whether the page on screen may have to move (anything but marks, votes and people)."""
     return bool(kinds - {ChangeKind.MARKS, ChangeKind.VOTES, ChangeKind.PRESENCE})
+
+
+class Part(StrEnum):
+    """The parts of a meeting window a change may touch."""
+
+    PAGE = "page"
+    """The page on screen with its marks, thumbnails, banner and labels."""
+    MARKS = "marks"
+    """Only the marks drawn over the page."""
+    DOCUMENTS = "documents"
+    """The list of documents (and where the presenter is in it)."""
+    AGENDA = "agenda"
+    CHAIR = "chair"
+    """Who runs the votes, and the agenda item a new vote is about."""
+    ROOM = "room"
+    """The title, the web meeting link, ending or reopening."""
+    PROTECTION = "protection"
+    """The watermark and the summary of how the materials are protected."""
+
+
+_PART_NEEDS: dict[Part, frozenset[ChangeKind]] = {
+    Part.PAGE: frozenset({ChangeKind.PAGE, ChangeKind.DOCUMENTS, ChangeKind.ROOM}),
+    Part.MARKS: frozenset({ChangeKind.MARKS}),
+    Part.DOCUMENTS: frozenset({ChangeKind.DOCUMENTS, ChangeKind.PAGE, ChangeKind.ROOM}),
+    Part.AGENDA: frozenset({ChangeKind.AGENDA, ChangeKind.DOCUMENTS}),
+    Part.CHAIR: frozenset({ChangeKind.PAGE, ChangeKind.AGENDA}),
+    Part.ROOM: frozenset({ChangeKind.ROOM}),
+    Part.PROTECTION: frozenset({ChangeKind.PROTECTION}),
+}
+
+
+def parts_touched(kinds: frozenset[ChangeKind]) -> frozenset[Part]:
+    """The parts to update for these kinds of change (the others stay as they are: an open
+    menu, a scroll position, a selection)."""
+    return frozenset(part for part, needs in _PART_NEEDS.items() if kinds & needs)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from meeting.core import protocol as wire
 from meeting.core.beside import BesideModel
-from meeting.core.changes import touches_page, what_changed
+from meeting.core.changes import Part, parts_touched, what_changed
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
 from meeting.core.places import PlaceMemory
@@ -756,32 +756,38 @@ class ViewerWindow(QMainWindow):
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id != self.meeting_id:
             return
-        kinds = what_changed(self._seen, view)
+        parts = parts_touched(what_changed(self._seen, view))  # (only those are updated)
         self._seen = view
         self.follow.update(view)
         self.beside.update(view)
         self._follow_a_returning_presenter()
-        if not touches_page(kinds):  # a stroke batch: only the marks are drawn again
+        if Part.ROOM in parts:
+            self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
+                view.snapshot.meeting.title, self.session.user.name))
+            self.web_meeting_action.show_link(view.state.web_link)
+            if hasattr(self, "end_action"):
+                self.end_action.setText(self.tr("Reopen the meeting") if view.state.ended_at
+                                        else self.tr("End the meeting…"))
+        if Part.DOCUMENTS in parts:
+            self._fill_documents(view)
+        if Part.AGENDA in parts:
+            self.agenda.show_view(view)
+        if Part.CHAIR in parts:
+            self.votes.agenda_item = view.state.agenda_item
+            self.votes.set_chair(view.state.presenter == self.session.user.name
+                                 or self.session.user.role in MANAGERS)
+        if Part.PROTECTION in parts:
+            show_watermark(self, self.session.user.name if view.state.watermark else None)
+            self.protection_label.setText(protection_summary(view.state))
+            self.protection_label.setVisible(bool(self.protection_label.text()))
+        self._report_unplaced(view)
+        if Part.PAGE in parts:
+            self.refresh()
+        elif Part.MARKS in parts:  # a stroke batch: only the marks are drawn again
             self.ink.refresh()
             self.beside_pane.refresh()
-            self._report_unplaced(view)
-            return
-        self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
-            view.snapshot.meeting.title, self.session.user.name))
-        self._fill_documents(view)
-        self.agenda.show_view(view)
-        self.votes.agenda_item = view.state.agenda_item
-        self.votes.set_chair(view.state.presenter == self.session.user.name
-                             or self.session.user.role in MANAGERS)
-        self.web_meeting_action.show_link(view.state.web_link)
-        show_watermark(self, self.session.user.name if view.state.watermark else None)
-        self.protection_label.setText(protection_summary(view.state))
-        self.protection_label.setVisible(bool(self.protection_label.text()))
-        if hasattr(self, "end_action"):
-            self.end_action.setText(self.tr("Reopen the meeting") if view.state.ended_at
-                                    else self.tr("End the meeting…"))
-        self._report_unplaced(view)
-        self.refresh()
+        else:
+            self._update_banner(self._shown_document())
 
     def _on_votes_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
@@ -797,8 +803,7 @@ class ViewerWindow(QMainWindow):
                 self.follow.follow_presenter()
                 self.refresh()
             else:
-                self._update_banner(self.follow.document(self.follow.shown.document_id)
-                                    if self.follow.shown else None)
+                self._update_banner(self._shown_document())
 
     def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
         """Someone else was removed (being removed oneself closes the window: see the app)."""
@@ -808,8 +813,7 @@ class ViewerWindow(QMainWindow):
 
     def _on_connection_changed(self, online: bool) -> None:
         self.votes.refresh()  # (the banner and the ballots say why they wait)
-        self._update_banner(self.follow.document(self.follow.shown.document_id)
-                            if self.follow.shown else None)
+        self._update_banner(self._shown_document())
         if online:
             self.connection_label.setText(self.tr("● Connected"))
             self.connection_label.setStyleSheet("color: #1e7b34; padding: 0 8px;")
@@ -858,6 +862,10 @@ class ViewerWindow(QMainWindow):
         self.notice.show_message(
             "error", self.tr("Could not open “{0}”: {1}").format(document.title, message),
             self.tr("Dismiss"))
+
+    def _shown_document(self) -> DocumentInfo | None:
+        shown = self.follow.shown
+        return self.follow.document(shown.document_id) if shown else None
 
     def _room_facts(self) -> RoomFacts:
         return room_facts(self.session, self.meeting_id, self.follow)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from meeting.core.annotations import AnnotationChange
-from meeting.core.changes import EVERYTHING, ChangeKind, touches_page, what_changed
+from meeting.core.changes import (
+    EVERYTHING,
+    ChangeKind,
+    Part,
+    parts_touched,
+    touches_page,
+    what_changed,
+)
 from meeting.core.protocol import AgendaChanged, AgendaItem, DocumentAdded, MeetingState
 from meeting.core.sync import MeetingSync
 from tests.core.test_sync import doc, snapshot, state
@@ -49,3 +56,13 @@ def test_a_first_view_is_everything_and_the_same_view_nothing():
     sync.apply_snapshot(snapshot(3))
     assert what_changed(None, sync.view) == EVERYTHING
     assert what_changed(sync.view, sync.view) == frozenset()
+
+
+def test_each_part_is_updated_only_for_what_touches_it():
+    assert parts_touched(frozenset({ChangeKind.MARKS})) == {Part.MARKS}
+    turned = parts_touched(frozenset({ChangeKind.PAGE}))
+    assert turned == {Part.PAGE, Part.DOCUMENTS, Part.CHAIR}  # (the list says where it is)
+    assert Part.AGENDA not in turned and Part.PROTECTION not in turned
+    assert parts_touched(frozenset({ChangeKind.AGENDA})) == {Part.AGENDA, Part.CHAIR}
+    assert parts_touched(frozenset({ChangeKind.PROTECTION})) == {Part.PROTECTION}
+    assert parts_touched(EVERYTHING) == frozenset(Part)
