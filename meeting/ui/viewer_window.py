@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
@@ -37,10 +36,13 @@ from PySide6.QtWidgets import (
 
 from meeting.core import protocol as wire
 from meeting.core.beside import BesideModel
+from meeting.core.changes import Part, parts_touched, what_changed
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
+from meeting.core.places import PlaceMemory
 from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Role
+from meeting.core.room_state import PresenterWatch, RoomFacts
 from meeting.core.sync import MeetingView
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
@@ -48,21 +50,24 @@ from meeting.pdf.notes_pdf import ExportResult
 from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, AgendaPanel, item_position
 from meeting.ui.authenticity import check_authenticity
-from meeting.ui.banners import Banner
+from meeting.ui.banners import Banner, RoomBanner, room_facts
 from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.console_window import ConsoleWindow
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.document_loader import DocumentLoader
+from meeting.ui.documents_list import DocumentRow, DocumentsList
 from meeting.ui.export_dialog import ExportDialog
 from meeting.ui.exporting import export_in_background
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar, Mode
 from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.laser import RemoteLaser
+from meeting.ui.leaving import Leaving
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import PeopleButton
+from meeting.ui.place_question import PlaceKeeper
 from meeting.ui.preferences import Preferences
 from meeting.ui.protection_dialog import (
     EndMeetingConfirmation,
@@ -92,7 +97,8 @@ class ViewerWindow(QMainWindow):
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
                  meeting_id: int, parent: QWidget | None = None,
                  preferences: Preferences | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None,
+                 places: PlaceMemory | None = None) -> None:
         """`settings`: where this device keeps what the window remembers (None: nothing)."""
         super().__init__(parent)
         self.session = session
@@ -109,6 +115,13 @@ class ViewerWindow(QMainWindow):
         self._last_page: dict[int, int] = {}
         self._reported_unplaced: set[str] = set()
         self._room_zoom: tuple[float, float, float, float] | None = None
+        self._seen: MeetingView | None = None
+        """The view last shown: a new one is compared with it (see `core.changes`)."""
+        self.presenter_watch = PresenterWatch()
+        self.where = PlaceKeeper(session, meeting_id, places, self)
+        self.where.changed.connect(self._on_place_changed)
+        self.leaving = Leaving(self, session, meeting_id, self.follow,
+                               lambda name: self._room(wire.PresenterSet, user=name))
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(session.user.role in MANAGERS)
         self.resize(1280, 800)
@@ -126,8 +139,7 @@ class ViewerWindow(QMainWindow):
         bridge.laserMoved.connect(self.remote_laser.moved)
         bridge.presenceChanged.connect(self._on_presence_changed)
         bridge.memberRemoved.connect(self._on_member_removed)
-        bridge.votesChanged.connect(
-            lambda meeting_id: self.votes.refresh() if meeting_id == self.meeting_id else None)
+        bridge.votesChanged.connect(self._on_votes_changed)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -266,22 +278,15 @@ class ViewerWindow(QMainWindow):
             self.add_action = action(self.tr("Add document…"), self.choose_document,
                                      ("Ctrl+O",), QStyle.StandardPixmap.SP_FileDialogNewFolder)
 
-        self.documents = QListWidget()
+        self.documents = DocumentsList()
         self.documents.setAccessibleName(self.tr("Documents"))
-        self.documents.setMinimumWidth(200)
-        self.documents.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
-        # Long titles end in "…" (the tooltip has the full title, file name and hash).
-        self.documents.setWordWrap(False)
-        self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents.itemClicked.connect(self._on_document_clicked)
-        self.documents.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.documents.customContextMenuRequested.connect(self._document_menu)
 
         self.notice = Banner()
         self.notice.button.setText(self.tr("Dismiss"))
         self.notice.actionClicked.connect(self.notice.clear)
-        self.banner = Banner()
+        self.banner = RoomBanner()
         self.banner.actionClicked.connect(self.back_to_presenter)
         self.page_view = PageView(self._worker)
         self.page_view.stepRequested.connect(self.step)
@@ -348,9 +353,13 @@ class ViewerWindow(QMainWindow):
         self.place_choice = QComboBox()
         self.place_choice.addItem(self.tr("In the room"), Place.ROOM)
         self.place_choice.addItem(self.tr("Remote"), Place.REMOTE)
-        self.place_choice.setCurrentIndex(1)
+        self.place_choice.setCurrentIndex(self.place_choice.findData(self.where.place))
         self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
-        self.place_choice.currentIndexChanged.connect(lambda _: self._report_presence())
+        self.place_choice.currentIndexChanged.connect(
+            lambda _: self.where.set(self.place_choice.currentData()))
+        if self.session.user.role is not Role.DISPLAY:
+            self.people_button.set_my_place(self.where.place)
+        self.people_button.placeChosen.connect(self.where.set)
         self.statusBar().addPermanentWidget(self.upload_progress)
         self.statusBar().addPermanentWidget(self.people_button)
         self.statusBar().addPermanentWidget(self.place_choice)
@@ -547,10 +556,17 @@ class ViewerWindow(QMainWindow):
         return self.console
 
     def _report_presence(self) -> None:
+        if self.where.asking:  # (not until answered: the record keeps every place reported)
+            return
         if self.session.view(self.meeting_id) is not None:  # joined: the server knows us
             self.session.report_presence(
                 self.meeting_id, self.follow.following or self.follow.is_presenter,
-                self.place_choice.currentData())
+                self.where.place)
+
+    def _on_place_changed(self, place: Place) -> None:
+        self.place_choice.setCurrentIndex(self.place_choice.findData(place))
+        self.people_button.set_my_place(place)
+        self._report_presence()
 
     def _show_people(self) -> None:
         self.people_button.refresh()
@@ -576,6 +592,7 @@ class ViewerWindow(QMainWindow):
         plugged in for the meeting)."""
         screen = screen or QGuiApplication.screens()[-1]
         display = DisplayWindow(self.session, self.bridge, self._worker, self.meeting_id)
+        display.turn_pages = self.step  # (turned there, turned here: one place turns pages)
         display.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         display.destroyed.connect(lambda: self.displays.remove(display)
                                   if display in self.displays else None)
@@ -655,10 +672,12 @@ class ViewerWindow(QMainWindow):
         item = self.documents.itemAt(position)
         if item is None:
             return
+        # (what the menu acts on is read now: broadcasts keep arriving while it is open)
+        document_id, title = item.data(Qt.ItemDataRole.UserRole), item.text().split("\n")[0]
         menu = QMenu(self)
         beside = menu.addAction(self.tr("Open beside the page"))
         authentic = menu.addAction(self.tr("Check authenticity (SHA-256)…"))
-        document = self._document_info(item.data(Qt.ItemDataRole.UserRole))
+        document = self._document_info(document_id)
         original = None
         if document is not None and document.original_filename:
             original = menu.addAction(self.tr("Download the original ({0})…").format(
@@ -668,17 +687,17 @@ class ViewerWindow(QMainWindow):
             revise = menu.addAction(self.tr("Replace with a revised version…"))
         chosen = menu.exec(self.documents.viewport().mapToGlobal(position))
         if chosen is beside:
-            self.beside_pane.open(item.data(Qt.ItemDataRole.UserRole))
+            self.beside_pane.open(document_id)
         elif chosen is authentic:
-            self.check_authenticity(item.data(Qt.ItemDataRole.UserRole))
+            self.check_authenticity(document_id)
         elif chosen is not None and chosen is original:
             self.choose_original(document)
         elif chosen is not None and chosen is revise:
             name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Revised version of “{0}”").format(item.text().split("\n")[0]),
+                self, self.tr("Revised version of “{0}”").format(title),
                 str(Path.home()), self.tr("PDF documents (*.pdf)"))
             if name:
-                self.revise(item.data(Qt.ItemDataRole.UserRole), Path(name))
+                self.revise(document_id, Path(name))
 
     def check_authenticity(self, document_id: int) -> QMessageBox | None:
         view = self.session.view(self.meeting_id)
@@ -745,24 +764,42 @@ class ViewerWindow(QMainWindow):
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id != self.meeting_id:
             return
+        parts = parts_touched(what_changed(self._seen, view))  # (only those are updated)
+        self._seen = view
         self.follow.update(view)
         self.beside.update(view)
-        self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
-            view.snapshot.meeting.title, self.session.user.name))
-        self._fill_documents(view)
-        self.agenda.show_view(view)
-        self.votes.agenda_item = view.state.agenda_item
-        self.votes.set_chair(view.state.presenter == self.session.user.name
-                             or self.session.user.role in MANAGERS)
-        self.web_meeting_action.show_link(view.state.web_link)
-        show_watermark(self, self.session.user.name if view.state.watermark else None)
-        self.protection_label.setText(protection_summary(view.state))
-        self.protection_label.setVisible(bool(self.protection_label.text()))
-        if hasattr(self, "end_action"):
-            self.end_action.setText(self.tr("Reopen the meeting") if view.state.ended_at
-                                    else self.tr("End the meeting…"))
+        self._follow_a_returning_presenter()
+        if Part.ROOM in parts:
+            self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
+                view.snapshot.meeting.title, self.session.user.name))
+            self.web_meeting_action.show_link(view.state.web_link)
+            if hasattr(self, "end_action"):
+                self.end_action.setText(self.tr("Reopen the meeting") if view.state.ended_at
+                                        else self.tr("End the meeting…"))
+        if Part.DOCUMENTS in parts:
+            self._fill_documents(view)
+        if Part.AGENDA in parts:
+            self.agenda.show_view(view)
+        if Part.CHAIR in parts:
+            self.votes.agenda_item = view.state.agenda_item
+            self.votes.set_chair(view.state.presenter == self.session.user.name
+                                 or self.session.user.role in MANAGERS)
+        if Part.PROTECTION in parts:
+            show_watermark(self, self.session.user.name if view.state.watermark else None)
+            self.protection_label.setText(protection_summary(view.state))
+            self.protection_label.setVisible(bool(self.protection_label.text()))
         self._report_unplaced(view)
-        self.refresh()
+        if Part.PAGE in parts:
+            self.refresh()
+        elif Part.MARKS in parts:  # a stroke batch: only the marks are drawn again
+            self.ink.refresh()
+            self.beside_pane.refresh()
+        else:
+            self._update_banner(self._shown_document())
+
+    def _on_votes_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self.votes.refresh()
 
     def _on_request_failed(self, message: str) -> None:
         self.notice.show_message("error", message)
@@ -770,6 +807,11 @@ class ViewerWindow(QMainWindow):
     def _on_presence_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
             self._show_people()
+            if self.presenter_watch.returned(self._room_facts()):
+                self.follow.follow_presenter()
+                self.refresh()
+            else:
+                self._update_banner(self._shown_document())
 
     def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
         """Someone else was removed (being removed oneself closes the window: see the app)."""
@@ -778,6 +820,8 @@ class ViewerWindow(QMainWindow):
                 self.tr("{0} removed {1} from the meeting.").format(by, user), 10000)
 
     def _on_connection_changed(self, online: bool) -> None:
+        self.votes.refresh()  # (the banner and the ballots say why they wait)
+        self._update_banner(self._shown_document())
         if online:
             self.connection_label.setText(self.tr("● Connected"))
             self.connection_label.setStyleSheet("color: #1e7b34; padding: 0 8px;")
@@ -827,10 +871,24 @@ class ViewerWindow(QMainWindow):
             "error", self.tr("Could not open “{0}”: {1}").format(document.title, message),
             self.tr("Dismiss"))
 
+    def _shown_document(self) -> DocumentInfo | None:
+        shown = self.follow.shown
+        return self.follow.document(shown.document_id) if shown else None
+
+    def _room_facts(self) -> RoomFacts:
+        return room_facts(self.session, self.meeting_id, self.follow)
+
+    def _follow_a_returning_presenter(self) -> None:
+        """Those who browsed while nobody presented follow again when a presenter is back."""
+        if self.presenter_watch.returned(self._room_facts()):
+            self.follow.follow_presenter()
+
     def _update_banner(self, document: DocumentInfo | None) -> None:
         follow = self.follow
         shared = follow.shared
-        if follow.is_presenter:
+        if self.banner.show_room_state(self._room_facts(), self.presenter_watch):
+            pass  # (offline, or the presenter away: said before anything else)
+        elif follow.is_presenter:
             self.banner.show_message(
                 "presenting", self.tr("You are presenting: everyone following sees this page."))
         elif follow.off_presenter and shared is not None:
@@ -875,7 +933,7 @@ class ViewerWindow(QMainWindow):
         self.zoom_label.setText(f"{self.page_view.zoom_percent()}%")
 
     def _fill_documents(self, view: MeetingView) -> None:
-        self.documents.clear()
+        rows = []
         shared = view.state.document_id
         beside = view.state.beside.document_id if view.state.beside else None
         for document in view.documents:
@@ -885,18 +943,13 @@ class ViewerWindow(QMainWindow):
                 text = self.tr("{0}\n{1} pages · ▶ presenter shows it beside")
             else:
                 text = self.tr("{0}\n{1} pages")
-            item = QListWidgetItem(text.format(document.title, document.pages))
-            item.setData(Qt.ItemDataRole.UserRole, document.id)
-            item.setToolTip(f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}")
-            self.documents.addItem(item)
+            rows.append(DocumentRow(
+                document.id, text.format(document.title, document.pages),
+                f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}"))
+        self.documents.show_rows(rows)
 
     def _select_document(self, document: DocumentInfo | None) -> None:
-        for row in range(self.documents.count()):
-            item = self.documents.item(row)
-            if document is not None and item.data(Qt.ItemDataRole.UserRole) == document.id:
-                self.documents.setCurrentItem(item)
-                return
-        self.documents.clearSelection()
+        self.documents.select(document.id if document is not None else None)
 
     def last_page(self, document_id: int) -> int:
         """Where this window last showed that document (its first page if never)."""
@@ -909,7 +962,21 @@ class ViewerWindow(QMainWindow):
             return
         self.go_to(Position(document_id, self.last_page(document_id)))
 
+    # --- leaving and coming back (see `leaving`) -----------------------------------------------
+
+    def close_now(self) -> None:
+        self.leaving.close_now()
+
+    def showEvent(self, event) -> None:
+        self.where.ask_once(self)
+        if self.leaving.rejoin():
+            self._seen = None
+        super().showEvent(event)
+
     def closeEvent(self, event) -> None:
+        if self.leaving.intercept(event):  # the presenter is asked first
+            return
+        self.where.dismiss()
         if self.console is not None:
             self.console.close()
         for display in list(self.displays):

@@ -156,6 +156,10 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
+        <source>The time now</source>
+        <translation>現在の時刻</translation>
+    </message>
+    <message>
         <location filename="../../meeting/ui/console_window.py" line="40"/>
         <source>Presenter&apos;s console</source>
         <translation>発表者コンソール</translation>
@@ -246,6 +250,18 @@
 </context>
 <context>
     <name>DisplayWindow</name>
+    <message>
+        <source>✕ Return</source>
+        <translation>✕ 戻る</translation>
+    </message>
+    <message>
+        <source>Esc to return</source>
+        <translation>Esc キーで戻る</translation>
+    </message>
+    <message>
+        <source>Esc to return  ·  ← → turn the pages</source>
+        <translation>Esc キーで戻る　・　← → キーでページ送り</translation>
+    </message>
     <message>
         <location filename="../../meeting/ui/display_window.py" line="45"/>
         <source>Paperless Meeting — display</source>
@@ -511,6 +527,33 @@
         <location filename="../../meeting/ui/ink_tools.py" line="1"/>
         <source>Yellow</source>
         <translation>黄</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveQuestion</name>
+    <message>
+        <source>New presenter:</source>
+        <translation>新しい発表者：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>End presenting and leave</source>
+        <translation>発表を終了して退出</translation>
+    </message>
+    <message>
+        <source>Hand over and leave</source>
+        <translation>交代して退出</translation>
+    </message>
+    <message>
+        <source>You are presenting. Hand the presenter role to someone before you leave, or end presenting: everyone is told you have left and can browse on their own.</source>
+        <translation>あなたは発表中です。退出する前に発表者を交代するか、発表を終了してください。発表を終了すると、参加者には発表者が退出したことが伝わり、各自で資料を閲覧できるようになります。</translation>
+    </message>
+    <message>
+        <source>Leave the meeting</source>
+        <translation>会議から退出</translation>
     </message>
 </context>
 <context>
@@ -841,6 +884,14 @@
 <context>
     <name>PeopleButton</name>
     <message>
+        <source>I am taking part remotely</source>
+        <translation>自分はリモートで参加中</translation>
+    </message>
+    <message>
+        <source>I am in the meeting room</source>
+        <translation>自分は会議室にいる</translation>
+    </message>
+    <message>
         <location filename="../../meeting/ui/people_button.py" line="43"/>
         <source>Who is here</source>
         <translation>参加者</translation>
@@ -874,6 +925,25 @@
         <location filename="../../meeting/ui/people_button.py" line="73"/>
         <source>Remove {0} from this meeting? They will no longer see its materials, and their screens close it now.</source>
         <translation>{0} さんをこの会議から外しますか？ 資料は閲覧できなくなり、画面の会議もすぐに閉じられます。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceQuestion</name>
+    <message>
+        <source>Remote</source>
+        <translation>リモートで参加</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>会議室で参加</translation>
+    </message>
+    <message>
+        <source>Are you in the meeting room for “{0}”, or taking part remotely? The list of who is here and the record of the meeting show it; you can change it later in the list of people.</source>
+        <translation>「{0}」に会議室で参加していますか、それともリモートで参加していますか。参加者一覧と会議録に記録されます。後から参加者一覧で変更できます。</translation>
+    </message>
+    <message>
+        <source>Where are you?</source>
+        <translation>参加場所の確認</translation>
     </message>
 </context>
 <context>
@@ -963,6 +1033,25 @@
         <location filename="../../meeting/ui/role_names.py" line="15"/>
         <source>large monitor</source>
         <translation>大型モニター</translation>
+    </message>
+</context>
+<context>
+    <name>RoomBanner</name>
+    <message>
+        <source>The presenter ({0}) has not joined yet; you can browse on your own.</source>
+        <translation>発表者（{0}）はまだ参加していません。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
+        <source>Nobody is presenting; you can browse on your own.</source>
+        <translation>発表者がいません。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
+        <source>The presenter has left; you can browse on your own.</source>
+        <translation>発表者が退出しました。各自で資料をご覧いただけます。</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting… You see the page as it was; votes and marks for the room wait until the connection is back.</source>
+        <translation>オフラインです。再接続しています… 表示中のページは切断前のものです。採決と全員向けの書き込みは、接続が戻るまでお待ちください。</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1718,10 @@
 </context>
 <context>
     <name>VotePanel</name>
+    <message>
+        <source>Voting waits for the connection to come back.</source>
+        <translation>接続が戻るまで投票できません。</translation>
+    </message>
     <message>
         <location filename="../../meeting/ui/vote_panel.py" line="46"/>
         <source>Votes</source>
