@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import secrets
 import shutil
 import time
@@ -85,8 +84,6 @@ def prepare(data_dir: Path) -> DemoSetup:
 
 
 def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
-    if screenshot is not None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if not paths.sample_pdfs():
         raise SystemExit("sample material missing: run python resources/samples/generate.py")
     data_dir = data_dir or paths.data_dir() / "demo"
