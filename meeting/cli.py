@@ -21,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="a local meeting: embedded server, sample material, "
                                             "a presenter and a participant window")
-    demo.add_argument("--data-dir", type=Path, help="where the demo server keeps its data")
+    demo.add_argument("--data-dir", type=Path,
+                      help="where the demo server keeps its data, kept for the next demo "
+                           "(default: a fresh folder each run, removed at exit)")
     demo.add_argument("--screenshot", type=Path, metavar="OUT.png",
                       help="run headless, turn one page, save both windows, exit")
     connect = commands.add_parser("connect", help="sign in to a meeting server (the default)")

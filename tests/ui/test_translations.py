@@ -16,14 +16,15 @@ from meeting.ui import translations
 from meeting.ui.vote_panel import VoteDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "meeting_ja.ts"
+TS = translations.TRANSLATIONS / "meeting_ja.ts"  # the package's: runs on a wheel too
+UI = Path(translations.__file__).parent
 
 
 def test_every_interface_string_has_a_japanese_translation(tmp_path):
     fresh = tmp_path / "meeting_ja.ts"
     shutil.copyfile(TS, fresh)
     lupdate = Path(translations.lrelease()).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "meeting" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in UI.glob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     untranslated, broken = [], []
@@ -41,7 +42,7 @@ def test_every_interface_string_has_a_japanese_translation(tmp_path):
                     re.findall(r"\{\d\}", translation.text)):
                 broken.append(f"{name}: {source!r} -> {translation.text!r}")
     assert untranslated == [], ("strings without Japanese (add them to "
-                                "resources/translations/meeting_ja.ts):\n"
+                                "meeting/resources/translations/meeting_ja.ts):\n"
                                 + "\n".join(untranslated))
     assert broken == [], "placeholders lost in translation:\n" + "\n".join(broken)
 
