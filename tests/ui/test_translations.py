@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from meeting.ui import translations
 from meeting.ui.vote_panel import VoteDialog
+from server.web_viewer import viewer_files
 
-ROOT = Path(__file__).resolve().parents[2]
 TS = translations.TRANSLATIONS / "meeting_ja.ts"  # the package's: runs on a wheel too
 UI = Path(translations.__file__).parent
 
@@ -62,7 +62,7 @@ def test_the_interface_speaks_japanese_then_english_again(qapp, tmp_path):
 
 
 def test_the_browser_viewer_has_every_text_in_both_languages():
-    source = (ROOT / "web" / "viewer" / "texts.js").read_text(encoding="utf-8")
+    source = (viewer_files().page / "texts.js").read_text(encoding="utf-8")  # as served
     ja_block = source.split("ja: {", 1)[1].split("\n  },", 1)[0]
     en_block = source.split("en: {", 1)[1].split("\n  },", 1)[0]
     keys = [set(re.findall(r"^\s+(\w+):", block, re.M)) for block in (ja_block, en_block)]
