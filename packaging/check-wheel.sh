@@ -40,7 +40,8 @@ venv/bin/python "$ROOT/packaging/check_viewer.py" venv/bin/meeting-server
 cp -r "$ROOT/tests" "$ROOT/pyproject.toml" .
 QT_QPA_PLATFORM=offscreen venv/bin/python -m pytest -q -p no:cacheprovider \
   tests/core tests/net tests/export tests/render tests/server tests/web tests/ui \
-  tests/test_demo.py tests/packaging/test_qt_platform.py tests/packaging/test_window_icon.py \
+  tests/test_demo.py tests/packaging/test_qt_platform.py \
+  tests/packaging/test_window_icon.py::test_the_icon_has_every_size_drawn \
   --ignore tests/core/test_messages.py --ignore tests/core/test_protocol_doc.py \
   --ignore tests/server/test_authz_matrix.py --ignore tests/server/test_javascript_client.py
 echo "wheel check passed: $version"

@@ -63,3 +63,18 @@ def test_the_wheel_has_the_browser_viewer_and_its_client(wheel) -> None:
 def test_the_wheel_has_the_package_version(wheel) -> None:
     metadata = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
     assert f"\nVersion: {meeting.__version__}\n" in wheel.read(metadata).decode()
+
+
+@pytest.mark.slow
+def test_the_shipped_samples_are_what_their_script_makes(tmp_path) -> None:
+    """The wheel ships the committed sample PDFs rather than making them at build time (which
+    would put PyMuPDF in every build) or at first use (a step that can fail on the user's
+    machine): safe because the script is deterministic, which this keeps true."""
+    samples = ROOT / "meeting" / "resources" / "samples"
+    made = subprocess.run([sys.executable, str(samples / "generate.py"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    shipped = sorted(samples.glob("*.pdf"))
+    assert [p.name for p in shipped] == sorted(p.name for p in tmp_path.glob("*.pdf"))
+    for pdf in shipped:
+        assert (tmp_path / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
