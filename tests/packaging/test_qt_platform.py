@@ -39,6 +39,16 @@ def test_only_where_qt_would_load_xcb(environ, platform, expected) -> None:
     assert qt_platform.would_use_xcb(environ, platform) is expected
 
 
+def test_the_check_loads_no_qt() -> None:
+    """It runs where Qt cannot start: it must not load any of it (nor need a display)."""
+    probe = ("import sys, os\nfrom meeting import qt_platform\n"
+             "qt_platform.check({**os.environ, 'QT_QPA_PLATFORM': 'xcb'})\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_every_message_has_its_japanese() -> None:
     for template in (qt_platform.CANNOT_START, qt_platform.INSTALL_WITH, qt_platform.NO_PACKAGE):
         assert template in JAPANESE, template
@@ -95,7 +105,7 @@ HIDE_AND_RUN = textwrap.dedent("""
 """)
 
 
-def start_without(libraries: tuple[str, ...], language: str, tmp_path: Path):
+def start_without(libraries: tuple[str, ...], language: str | None, tmp_path: Path):
     """`meeting demo` on X11 where the libraries are not installed (unlinked in a mount
     namespace: the loader finds every other library where it always does)."""
     plugin = qt_platform.xcb_plugin()
@@ -107,9 +117,13 @@ def start_without(libraries: tuple[str, ...], language: str, tmp_path: Path):
     stage.mkdir()
     command = ["unshare", "--mount", "--map-root-user", sys.executable, "-c", HIDE_AND_RUN,
                str(folder), str(stage), ",".join(libraries),
-               sys.executable, "-m", "meeting", "--language", language, "demo",
-               "--data-dir", str(tmp_path / "data")]
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":98"}
+               sys.executable, "-m", "meeting",
+               *(["--language", language] if language else []),
+               "demo", "--data-dir", str(tmp_path / "data")]
+    # No language chosen: the app's own way, the settings (none here), else the system's.
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":98",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "LC_ALL": "ja_JP.UTF-8",
+           "LANG": "ja_JP.UTF-8"}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -126,6 +140,7 @@ def mount_namespace(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("language", "says"), [
     ("en", "libraries that are not installed: " + ", ".join(FRESH_DESKTOP_LACKS)),
     ("ja", "必要な次のライブラリがインストールされていません: " + ", ".join(FRESH_DESKTOP_LACKS)),
+    (None, "必要な次のライブラリがインストールされていません: " + ", ".join(FRESH_DESKTOP_LACKS)),
 ])
 def test_a_fresh_desktop_is_told_what_to_install(mount_namespace, tmp_path, language,
                                                  says) -> None:
