@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import secrets
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,11 +89,17 @@ def prepare(data_dir: Path) -> DemoSetup:
 
 
 def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
-    if screenshot is not None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """A demo in `data_dir`, kept; without one, in a fresh folder removed at exit (a second demo
+    would otherwise open with the first one's votes, uploads and agenda)."""
     if not paths.sample_pdfs():
-        raise SystemExit("sample material missing: run python resources/samples/generate.py")
-    data_dir = data_dir or paths.data_dir() / "demo"
+        raise SystemExit("sample material missing: the package is incomplete (reinstall it)")
+    if data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="meeting-demo-") as fresh:
+            return _run(Path(fresh), screenshot)
+    return _run(data_dir, screenshot)
+
+
+def _run(data_dir: Path, screenshot: Path | None) -> int:
     setup = prepare(data_dir)
 
     from server.embedded import EmbeddedServer
