@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from meeting import __version__
+from meeting import __version__, qt_platform
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="a local meeting: embedded server, sample material, "
                                             "a presenter and a participant window")
-    demo.add_argument("--data-dir", type=Path, help="where the demo server keeps its data")
+    demo.add_argument("--data-dir", type=Path,
+                      help="where the demo server keeps its data, kept for the next demo "
+                           "(default: a fresh folder each run, removed at exit)")
     demo.add_argument("--screenshot", type=Path, metavar="OUT.png",
                       help="run headless, turn one page, save both windows, exit")
     demo.add_argument("--size", type=_size, metavar="WxH", default=None,
@@ -67,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     language = getattr(args, "demo_language", None) or args.language
     if language:  # (read where the application starts: meeting.ui.runtime)
         os.environ["MEETING_LANGUAGE"] = language
+    if args.command == "demo" and args.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless unless told a display
+    if (problem := qt_platform.check(os.environ)) is not None:
+        print(qt_platform.explain(problem, _language()), file=sys.stderr)
+        return 3
     if args.command == "demo":
         from meeting.demo import DEFAULT_SIZE, run
 
@@ -82,6 +89,17 @@ def main(argv: list[str] | None = None) -> int:
 
     target = (DisplayTarget(args.screen, args.meeting) if args.command == "display" else None)
     return run_client(getattr(args, "server", None), getattr(args, "user", None), target, trust)
+
+
+def _language() -> str:
+    """The language the app would show, picked as it does (the option, the setting, the system)
+    with Qt's core only: QSettings and QLocale load no platform plugin."""
+    from PySide6.QtCore import QSettings
+
+    from meeting.ui.translations import chosen_language
+
+    return (os.environ.get("MEETING_LANGUAGE")
+            or chosen_language(QSettings("paperless-meeting", "Paperless Meeting")))
 
 
 if __name__ == "__main__":

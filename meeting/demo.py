@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import secrets
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,12 +91,18 @@ def prepare(data_dir: Path) -> DemoSetup:
 
 def run(data_dir: Path | None = None, screenshot: Path | None = None,
         size: tuple[int, int] = DEFAULT_SIZE) -> int:
-    """`size`: each window's, side by side (presenter left, participant right)."""
-    if screenshot is not None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """A demo in `data_dir`, kept; without one, in a fresh folder removed at exit (a second demo
+    would otherwise open with the first one's votes, uploads and agenda). `size`: each window's,
+    side by side (presenter left, participant right)."""
     if not paths.sample_pdfs():
-        raise SystemExit("sample material missing: run python resources/samples/generate.py")
-    data_dir = data_dir or paths.data_dir() / "demo"
+        raise SystemExit("sample material missing: the package is incomplete (reinstall it)")
+    if data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="meeting-demo-") as fresh:
+            return _run(Path(fresh), screenshot, size)
+    return _run(data_dir, screenshot, size)
+
+
+def _run(data_dir: Path, screenshot: Path | None, size: tuple[int, int]) -> int:
     setup = prepare(data_dir)
 
     from server.embedded import EmbeddedServer

@@ -17,7 +17,7 @@ from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed
 @pytest.fixture(scope="session")
 def sample_pdfs():
     pdfs = sorted(SAMPLES.glob("*.pdf"))
-    assert pdfs, "sample material missing: run python resources/samples/generate.py"
+    assert pdfs, "sample material missing: run python meeting/resources/samples/generate.py"
     return pdfs
 
 

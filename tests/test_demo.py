@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
@@ -47,3 +49,22 @@ def test_demo_size_is_width_by_height():
     for wrong in ("1920", "axb", "100x100"):
         with pytest.raises(SystemExit):
             build_parser().parse_args(["demo", "--size", wrong])
+
+
+def test_without_a_data_folder_each_demo_starts_fresh_and_leaves_nothing(tmp_path):
+    """The demo's data is in a folder of its own, removed at exit: the next demo cannot open
+    with this one's votes, uploads and agenda, and nothing is left in the user's data."""
+    scratch, user_data = tmp_path / "tmp", tmp_path / "user-data"
+    scratch.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(scratch),
+           "XDG_DATA_HOME": str(user_data)}
+    result = subprocess.run(
+        [sys.executable, "-m", "meeting", "demo", "--screenshot", str(tmp_path / "demo.png")],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    used = re.search(r"\(data in (.+)\)", result.stdout)
+    assert used and Path(used[1]).parent == scratch, result.stdout
+    assert not Path(used[1]).exists()
+    assert list(scratch.iterdir()) == []
+    assert not user_data.exists() or list(user_data.rglob("*")) == []

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from meeting.core.places import PlaceMemory
 from meeting.core.protocol import UserInfo
 from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
 from meeting.net.cache import DocumentCache
@@ -28,6 +29,7 @@ from meeting.ui.login_dialog import LoginDialog
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.materials_notice import MaterialsRemovedNotice
 from meeting.ui.meeting_list import MeetingListWindow
+from meeting.ui.place_question import SettingsStore
 from meeting.ui.preferences import Preferences
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.settings_dialog import SettingsDialog
@@ -141,7 +143,8 @@ class ClientApp(QObject):
         viewer = self.viewers.get(meeting_id)
         if viewer is None:
             viewer = ViewerWindow(self.session, self.bridge, self.runtime.worker, meeting_id,
-                                  preferences=self.preferences, settings=self.settings)
+                                  preferences=self.preferences, settings=self.settings,
+                                  places=PlaceMemory(SettingsStore(self.settings)))
             self.viewers[meeting_id] = viewer
         viewer.show()
         viewer.raise_()
@@ -250,7 +253,10 @@ class ClientApp(QObject):
         """Close a window and let Qt delete it from the event loop. Dropping the last Python
         reference instead would delete it at once, possibly while the signal that closed it is
         still being delivered to the window itself."""
-        window.close()
+        if isinstance(window, ViewerWindow):
+            window.close_now()  # (nothing to ask: the session or the meeting is over)
+        else:
+            window.close()
         self._retired.append(window)
         window.destroyed.connect(lambda: self._retired.remove(window))
         window.deleteLater()

@@ -9,7 +9,7 @@ from itertools import pairwise
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from meeting.core.annotations import SHAPES, TOOL_OPACITY, Layer, Tool
+from meeting.core.annotations import SHAPES, TOOL_OPACITY, AnnotationData, Layer, Tool
 from meeting.core.mark_layers import LayerStyle, dashed, style_of
 
 
@@ -23,6 +23,11 @@ class Drawable:
     pressure: tuple[float, ...] = ()
     layer: Layer = Layer.SHARED
     """Decides the look the layer adds (meeting.core.mark_layers)."""
+
+    @classmethod
+    def of(cls, annotation: AnnotationData) -> Drawable:
+        return cls(annotation.tool, annotation.color, annotation.width, annotation.points,
+                   annotation.text, annotation.pressure, annotation.layer)
 
 
 LASER_RADIUS_PX = 7.0

@@ -22,15 +22,19 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, 
 
 from meeting.core import protocol as wire
 from meeting.core.beside import BesideModel
+from meeting.core.changes import Part, parts_touched, what_changed
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import is_uploadable
+from meeting.core.places import PlaceMemory
+from meeting.core.presence import Place
 from meeting.core.protocol import AgendaItem, DocumentInfo, Role
+from meeting.core.room_state import PresenterWatch, RoomFacts
 from meeting.core.sync import MeetingView
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.agenda_panel import AgendaDialog, item_position
 from meeting.ui.authenticity import check_authenticity
-from meeting.ui.banners import Banner
+from meeting.ui.banners import Banner, room_facts
 from meeting.ui.beside_pane import BesidePane
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.console_window import ConsoleWindow
@@ -40,7 +44,9 @@ from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar, Mode
 from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.laser import RemoteLaser
+from meeting.ui.leaving import Leaving
 from meeting.ui.page_view import PageView, ZoomMode
+from meeting.ui.place_question import PlaceKeeper
 from meeting.ui.preferences import Preferences
 from meeting.ui.protection_dialog import (
     EndMeetingConfirmation,
@@ -81,7 +87,8 @@ class ViewerWindow(QMainWindow):
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
                  meeting_id: int, parent: QWidget | None = None,
                  preferences: Preferences | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None,
+                 places: PlaceMemory | None = None) -> None:
         """`settings`: where this device keeps what the window remembers (its layout, the
         layers shown; None: for this run only)."""
         super().__init__(parent)
@@ -103,6 +110,13 @@ class ViewerWindow(QMainWindow):
         self._room_zoom: tuple[float, float, float, float] | None = None
         self._beside_open = False
         self._newest_vote = 0
+        self._seen: MeetingView | None = None
+        """The view last shown: a new one is compared with it (see `core.changes`)."""
+        self.presenter_watch = PresenterWatch()
+        self.where = PlaceKeeper(session, meeting_id, places, self)
+        self.where.changed.connect(self._on_place_changed)
+        self.leaving = Leaving(self, session, meeting_id, self.follow,
+                               lambda name: self.room_menu.send(wire.PresenterSet, user=name))
         self.setWindowTitle(self.tr("Paperless Meeting"))
         self.setAcceptDrops(self.manager)
         self.resize(1280, 800)
@@ -273,7 +287,12 @@ class ViewerWindow(QMainWindow):
         documents.authenticityRequested.connect(self.check_authenticity)
         documents.originalRequested.connect(self.transfers.choose_original)
         documents.revisionChosen.connect(self.revise)
-        self.place_choice.currentIndexChanged.connect(lambda _: self._report_presence())
+        self.place_choice.setCurrentIndex(self.place_choice.findData(self.where.place))
+        self.place_choice.currentIndexChanged.connect(
+            lambda _: self.where.set(self.place_choice.currentData()))
+        if self.session.user.role is not Role.DISPLAY:
+            self.people_button.set_my_place(self.where.place)
+        self.people_button.placeChosen.connect(self.where.set)
         for signal in ("uploadFinished", "revisionFinished", "exportFinished", "originalSaved",
                        "recordSaved"):
             getattr(self.transfers, signal).connect(getattr(self, signal))
@@ -431,6 +450,7 @@ class ViewerWindow(QMainWindow):
         plugged in for the meeting)."""
         screen = screen or QGuiApplication.screens()[-1]
         display = DisplayWindow(self.session, self.bridge, self._worker, self.meeting_id)
+        display.turn_pages = self.step  # (turned there, turned here: one place turns pages)
         display.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         display.destroyed.connect(lambda: self.displays.remove(display)
                                   if display in self.displays else None)
@@ -447,10 +467,17 @@ class ViewerWindow(QMainWindow):
         self._beside_open = opened
 
     def _report_presence(self) -> None:
+        if self.where.asking:  # (not until answered: the record keeps every place reported)
+            return
         if self.session.view(self.meeting_id) is not None:  # joined: the server knows us
             self.session.report_presence(
                 self.meeting_id, self.follow.following or self.follow.is_presenter,
-                self.place_choice.currentData())
+                self.where.place)
+
+    def _on_place_changed(self, place: Place) -> None:
+        self.place_choice.setCurrentIndex(self.place_choice.findData(place))
+        self.people_button.set_my_place(place)
+        self._report_presence()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.acceptDrops() and _pdf_paths(event.mimeData()):
@@ -466,20 +493,35 @@ class ViewerWindow(QMainWindow):
     def _on_meeting_changed(self, meeting_id: int, view: MeetingView) -> None:
         if meeting_id != self.meeting_id:
             return
+        parts = parts_touched(what_changed(self._seen, view))  # (only those are updated)
+        self._seen = view
         self.follow.update(view)
         self.beside.update(view)
-        self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
-            view.snapshot.meeting.title, self.session.user.name))
-        self.documents.show_view(view)
-        self.agenda.show_view(view)
-        self.votes.agenda_item = view.state.agenda_item
-        self.votes.set_chair(view.state.presenter == self.session.user.name or self.manager)
+        self._follow_a_returning_presenter()
+        if Part.ROOM in parts:
+            self.setWindowTitle(self.tr("{0} — Paperless Meeting ({1})").format(
+                view.snapshot.meeting.title, self.session.user.name))
+            self.web_meeting_action.show_link(view.state.web_link)
+        if Part.DOCUMENTS in parts:
+            self.documents.show_view(view)
+        if Part.AGENDA in parts:
+            self.agenda.show_view(view)
+        if Part.CHAIR in parts:
+            self.votes.agenda_item = view.state.agenda_item
+            self.votes.set_chair(view.state.presenter == self.session.user.name
+                                 or self.manager)
+        if Part.PROTECTION in parts:
+            show_watermark(self, self.session.user.name if view.state.watermark else None)
+            self.status.show_protection(protection_summary(view.state))
         self.side_panel.update_tabs()
-        self.web_meeting_action.show_link(view.state.web_link)
-        show_watermark(self, self.session.user.name if view.state.watermark else None)
-        self.status.show_protection(protection_summary(view.state))
         self.unplaced.report(view)
-        self.refresh()
+        if Part.PAGE in parts:
+            self.refresh()
+        elif Part.MARKS in parts:  # a stroke batch: only the marks are drawn again
+            self.ink.refresh()
+            self.beside_pane.refresh()
+        else:
+            self._update_banner(self._shown_document())
 
     def _on_votes_changed(self, meeting_id: int) -> None:
         if meeting_id != self.meeting_id:
@@ -497,6 +539,11 @@ class ViewerWindow(QMainWindow):
     def _on_presence_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
             self._show_people()
+            if self.presenter_watch.returned(self._room_facts()):
+                self.follow.follow_presenter()
+                self.refresh()
+            else:
+                self._update_banner(self._shown_document())
 
     def _show_people(self) -> None:
         self.people_button.refresh()
@@ -509,6 +556,8 @@ class ViewerWindow(QMainWindow):
                 self.tr("{0} removed {1} from the meeting.").format(by, user), 10000)
 
     def _on_connection_changed(self, online: bool) -> None:
+        self.votes.refresh()  # (the banner and the ballots say why they wait)
+        self._update_banner(self._shown_document())
         self.status.show_connection(online)
 
     def _on_session_refused(self, code: str, message: str) -> None:
@@ -534,7 +583,7 @@ class ViewerWindow(QMainWindow):
                 self.thumbnails.set_current_page(shown.page)
         self._update_banner(document)
         self._update_labels()
-        self.documents.select(document)
+        self.documents.select_document(document)
         self.ink.refresh()
         self.remote_laser.refresh()
         self.beside_pane.refresh()
@@ -553,9 +602,19 @@ class ViewerWindow(QMainWindow):
             "error", self.tr("Could not open “{0}”: {1}").format(document.title, message),
             self.tr("Dismiss"))
 
+    def _room_facts(self) -> RoomFacts:
+        return room_facts(self.session, self.meeting_id, self.follow)
+
+    def _follow_a_returning_presenter(self) -> None:
+        """Those who browsed while nobody presented follow again when a presenter is back."""
+        if self.presenter_watch.returned(self._room_facts()):
+            self.follow.follow_presenter()
+
     def _update_banner(self, document: DocumentInfo | None) -> None:
         view = self.session.view(self.meeting_id)
-        self.banner.show_state(self.follow, view.state.presenter if view else None, document)
+        if not self.banner.show_room_state(self._room_facts(), self.presenter_watch):
+            self.banner.show_state(self.follow, view.state.presenter if view else None,
+                                   document)  # (offline, or the presenter away: said first)
         if self.reading:
             self.banner.hide()
             shown = self.follow.shown
@@ -580,7 +639,21 @@ class ViewerWindow(QMainWindow):
         self.next_action.setEnabled(bool(document and shown.page < document.pages - 1))
         self.zoom_label.setText(f"{self.page_view.zoom_percent()}%")
 
+    # --- leaving and coming back (see `leaving`) -----------------------------------------------
+
+    def close_now(self) -> None:
+        self.leaving.close_now()
+
+    def showEvent(self, event) -> None:
+        self.where.ask_once(self)
+        if self.leaving.rejoin():
+            self._seen = None
+        super().showEvent(event)
+
     def closeEvent(self, event) -> None:
+        if self.leaving.intercept(event):  # the presenter is asked first
+            return
+        self.where.dismiss()
         if self.console is not None:
             self.console.close()
         for display in list(self.displays):

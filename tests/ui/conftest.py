@@ -54,8 +54,8 @@ def open_viewer(qtbot, runtime, seeded_server):
         return window
 
     yield open_as
-    for window, session in opened:
-        window.close()
+    for window, session in reversed(opened):  # (the last to join leaves first)
+        window.close_now()
         session.close()
     delete_now([window for window, _ in opened])
 

@@ -1,18 +1,21 @@
-"""The meeting's documents: one row each (title, pages, where the presenter is), and a context
-menu to open one beside the page, check it, download its original or replace it."""
+"""The meeting's documents in the side panel: one row each (title, pages, where the presenter
+is), updated in place by id (`meeting.ui.documents_list`), and a context menu to open one beside
+the page, check it, download its original or replace it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMenu, QWidget
 
 from meeting.core.protocol import DocumentInfo
 from meeting.core.sync import MeetingView
+from meeting.ui.documents_list import DocumentRow
+from meeting.ui.documents_list import DocumentsList as InPlaceList
 
 
-class DocumentsList(QListWidget):
+class DocumentsList(InPlaceList):
     opened = Signal(int)
     """A document was tapped (its id)."""
     besideRequested = Signal(int)
@@ -27,14 +30,7 @@ class DocumentsList(QListWidget):
         self.manager = manager
         self._documents: dict[int, DocumentInfo] = {}
         self.setAccessibleName(self.tr("Documents"))
-        self.setMinimumWidth(200)
-        self.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
-        # Long titles end in "…" (the tooltip has the full title, file name and hash).
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(lambda item: self.opened.emit(self.document_id(item)))
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
     @staticmethod
@@ -42,7 +38,7 @@ class DocumentsList(QListWidget):
         return item.data(Qt.ItemDataRole.UserRole)
 
     def show_view(self, view: MeetingView) -> None:
-        self.clear()
+        rows = []
         self._documents = {d.id: d for d in view.documents}
         shared = view.state.document_id
         beside = view.state.beside.document_id if view.state.beside else None
@@ -53,18 +49,13 @@ class DocumentsList(QListWidget):
                 text = self.tr("{0}\n{1} pages · ▶ presenter shows it beside")
             else:
                 text = self.tr("{0}\n{1} pages")
-            item = QListWidgetItem(text.format(document.title, document.pages))
-            item.setData(Qt.ItemDataRole.UserRole, document.id)
-            item.setToolTip(f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}")
-            self.addItem(item)
+            rows.append(DocumentRow(
+                document.id, text.format(document.title, document.pages),
+                f"{document.title}\n{document.filename}\nSHA-256 {document.sha256}"))
+        self.show_rows(rows)
 
-    def select(self, document: DocumentInfo | None) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
-            if document is not None and self.document_id(item) == document.id:
-                self.setCurrentItem(item)
-                return
-        self.clearSelection()
+    def select_document(self, document: DocumentInfo | None) -> None:
+        self.select(document.id if document is not None else None)
 
     def _menu(self, position: QPoint) -> None:
         item = self.itemAt(position)

@@ -6,10 +6,12 @@ from PySide6.QtCore import QCoreApplication
 
 from meeting.core.following import FollowModel
 from meeting.core.protocol import DocumentInfo
-from meeting.ui.banners import Banner
+from meeting.ui.banners import RoomBanner
 
 
-class FollowBanner(Banner):
+class FollowBanner(RoomBanner):
+    """The room's state first (offline, the presenter away: `RoomBanner`), then where one is."""
+
     def show_state(self, follow: FollowModel, presenter: str | None,
                    document: DocumentInfo | None) -> None:
         shared = follow.shared
