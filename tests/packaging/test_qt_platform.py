@@ -139,8 +139,8 @@ def mount_namespace(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("language", "says"), [
     ("en", "libraries that are not installed: " + ", ".join(FRESH_DESKTOP_LACKS)),
-    ("ja", "必要な次のライブラリがインストールされていません: " + ", ".join(FRESH_DESKTOP_LACKS)),
-    (None, "必要な次のライブラリがインストールされていません: " + ", ".join(FRESH_DESKTOP_LACKS)),
+    ("ja", "必要な次のライブラリがインストールされていません：" + ", ".join(FRESH_DESKTOP_LACKS)),
+    (None, "必要な次のライブラリがインストールされていません：" + ", ".join(FRESH_DESKTOP_LACKS)),
 ])
 def test_a_fresh_desktop_is_told_what_to_install(mount_namespace, tmp_path, language,
                                                  says) -> None:

@@ -87,7 +87,7 @@ def _japanese_texts() -> list[tuple[str, str]]:
 
 
 def _browser_japanese_texts() -> list[tuple[str, str]]:
-    source = (viewer_files().page / "texts.js").read_text(encoding="utf-8")  # as served
+    source = (viewer_files().page / "texts.js").read_text(encoding="utf-8")
     ja_block = source.split("ja: {", 1)[1].split("\n  },", 1)[0]
     return re.findall(r'^\s+(\w+): "(.*)",?$', ja_block, re.M)
 
