@@ -12,6 +12,7 @@ import pymupdf
 from meeting.core.annotations import Layer
 from meeting.core.export_js import constants
 from meeting.core.mark_layers import PRIVATE_TINT, style_of
+from server.web_viewer import viewer_files
 from tests.server.test_annotations import joined
 from tests.web.test_browser_viewer import (  # noqa: F401 (browser: the fixture)
     browser,
@@ -20,7 +21,7 @@ from tests.web.test_browser_viewer import (  # noqa: F401 (browser: the fixture)
     wait_for,
 )
 
-OVERLAY = Path(__file__).resolve().parents[2] / "web" / "viewer" / "overlay.js"
+OVERLAY = viewer_files().page / "overlay.js"  # as the server serves it (a wheel's copy too)
 
 
 def test_the_browser_viewer_takes_each_layers_look_from_the_core():
