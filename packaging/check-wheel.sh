@@ -36,8 +36,8 @@ venv/bin/python "$ROOT/packaging/check_viewer.py" venv/bin/meeting-server
 
 # The tests, copied here so that `meeting` and `server` can only come from the wheel. Left
 # out: those that read the source tree itself (the protocol and security documents and the
-# viewer's generated constants against the
-# code, the layer contracts, the JavaScript client's script, the packaging folder).
+# viewer's generated constants against the code, the layer contracts, the JavaScript client's
+# script, the packaging folder).
 cp -r "$ROOT/tests" "$ROOT/pyproject.toml" .
 QT_QPA_PLATFORM=offscreen venv/bin/python -m pytest -q -p no:cacheprovider \
   tests/core tests/net tests/export tests/render tests/server tests/web tests/ui \
