@@ -91,8 +91,9 @@ class DisplayWindow(QWidget):
         bridge.meetingChanged.connect(self._on_meeting_changed)
         bridge.connectionChanged.connect(self._on_connection_changed)
         bridge.laserMoved.connect(self.laser.moved)
-        bridge.votesChanged.connect(
-            lambda meeting_id: self.vote.refresh() if meeting_id == self.meeting_id else None)
+        # (methods of this window, not lambdas: Qt drops those connections with the window,
+        # while a lambda would outlive it on the session's bridge and reach deleted widgets)
+        bridge.votesChanged.connect(self._on_votes_changed)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -136,6 +137,10 @@ class DisplayWindow(QWidget):
             self.beside.update(view)
             show_watermark(self, self.session.user.name if view.state.watermark else None)
             self.refresh()
+
+    def _on_votes_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self.vote.refresh()
 
     def _on_connection_changed(self, online: bool) -> None:
         """Discreet: a corner notice, and the last page stays on screen meanwhile."""

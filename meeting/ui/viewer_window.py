@@ -120,8 +120,7 @@ class ViewerWindow(QMainWindow):
         bridge.laserMoved.connect(self.remote_laser.moved)
         bridge.presenceChanged.connect(self._on_presence_changed)
         bridge.memberRemoved.connect(self._on_member_removed)
-        bridge.votesChanged.connect(
-            lambda meeting_id: self.votes.refresh() if meeting_id == self.meeting_id else None)
+        bridge.votesChanged.connect(self._on_votes_changed)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:
@@ -757,6 +756,10 @@ class ViewerWindow(QMainWindow):
 
     def _on_request_failed(self, message: str) -> None:
         self.notice.show_message("error", message)
+
+    def _on_votes_changed(self, meeting_id: int) -> None:
+        if meeting_id == self.meeting_id:
+            self.votes.refresh()
 
     def _on_presence_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
