@@ -85,8 +85,15 @@ class MeetingConnection:
             log.debug("dropped %s: %s", event, error)
 
     def close(self) -> None:
+        """Disconnect; if python-socketio is reconnecting, stop that too (a plain disconnect
+        leaves its reconnect thread retrying for the rest of the process). Returns at once:
+        stopping the reconnection waits for its current attempt, so another thread does it."""
         self._closed.set()
-        self._sio.disconnect()
+        if self._sio.connected:
+            self._sio.disconnect()
+        else:
+            threading.Thread(target=self._sio.shutdown, name="meeting-disconnect",
+                             daemon=True).start()
 
     # --- internals ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -96,6 +97,8 @@ class ClientApp(QObject):
         note = "" if self.tokens.persistent else self.tr(
             "No system keychain is available here: you will stay signed in only until this "
             "program closes.")
+        if self.login is not None:
+            self._retire(self.login)  # (a sign-out's dialog after the first one's)
         self.login = LoginDialog(server_url, user, note,
                                  api_factory=partial(ServerApi, trust=self.trust))
         self.login.signedIn.connect(self._logged_in)
@@ -229,7 +232,7 @@ class ClientApp(QObject):
         self.viewers.clear()
         self.displays.clear()
         if self.meetings is not None:
-            self.meetings.close()
+            self._retire(self.meetings)
             self.meetings = None
         session.connection.close()
         self._pool.submit(_end_session, session, forget)
@@ -245,6 +248,18 @@ class ClientApp(QObject):
         window.deleteLater()
 
     def close(self) -> None:
+        """The app ends: its windows go with it (closed and deleted here, on the GUI thread),
+        then the session and the thread that confirms kept sign-ins."""
+        windows = [self.login, self.meetings, self.notice, self.settings_dialog,
+                   *self.viewers.values(), *self.displays.values(),
+                   *self.material_notices.values()]
+        for window in windows:
+            if window is not None and shiboken6.isValid(window):
+                self._retire(window)
+        self.login = self.meetings = self.notice = self.settings_dialog = None
+        self.viewers.clear()
+        self.displays.clear()
+        self.material_notices.clear()
         if self.session is not None:
             self.session.close()
         self._pool.shutdown(wait=False)

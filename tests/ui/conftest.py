@@ -6,18 +6,55 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import capture_exceptions, format_captured_exceptions
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.viewer_window import ViewerWindow
+from tests.helpers.hygiene import describe_timer, running_timers
 from tests.helpers.live import PASSWORD
 
 
 @pytest.fixture(autouse=True)
 def gui_thread_door(qapp):
     main_thread.install()
+
+
+@pytest.fixture(autouse=True)
+def qt_left_clean(qapp):
+    """Fails a test that leaves top-level widgets or running timers behind, or whose queued
+    work raises once its windows are gone (checked after the test's own fixtures tore down:
+    autouse fixtures are set up first, so torn down last)."""
+    widgets_before = set(QApplication.topLevelWidgets())
+    timers_before = set(running_timers())
+    yield
+    with capture_exceptions() as exceptions:
+        flush_events()
+    widgets = [w for w in QApplication.topLevelWidgets()  # (a menu or a dialog goes with its
+               if w not in widgets_before and w.parentWidget() is None]  # window: not listed)
+    timers = [t for t in running_timers() if t not in timers_before]
+    problems = []
+    if exceptions:
+        problems.append(format_captured_exceptions(exceptions))
+    if widgets:
+        problems.append("top-level widgets left: " + ", ".join(
+            f"{type(w).__name__}{' (shown)' if w.isVisible() else ''}" for w in widgets))
+    if timers:
+        problems.append("timers left running: " + ", ".join(map(describe_timer, timers)))
+    for timer in timers:  # (cleared, so that the next test is not blamed for them)
+        timer.stop()
+    delete_now(widgets)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def flush_events() -> None:
+    """Deliver what is still queued: queued signals, deferred deletes (and what they post)."""
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
 
 
 @pytest.fixture

@@ -32,12 +32,7 @@ def client_app(runtime, settings):
 
     yield make
     for app in apps:
-        for viewer in app.viewers.values():
-            viewer.close()
-        for window in (app.meetings, app.login):
-            if window is not None:
-                window.close()
-        app.close()
+        app.close()  # (its windows with it)
 
 
 def signed_in(qtbot, client_app, url: str, name: str) -> ClientApp:
