@@ -105,6 +105,20 @@ def wait_for_page(qtbot, window: ViewerWindow, page: int | None = None,
     qtbot.waitUntil(painted, timeout=timeout)
 
 
+def after_a_marker(qtbot, live, meeting_id: int, *windows) -> None:
+    """Wait until everything the server sent these windows before now has reached them, with
+    no fixed wait: the presenter's other device makes a numbered change that changes nothing
+    (the followers stay unheld), and a session takes numbered changes in order (a gap fetches
+    the snapshot), so once a window's view has that number, what came before is in it, and
+    what did not come, will not. (Use only where the room is not held.)"""
+    device = live.peer("olga")
+    assert device.call("meeting:join", {"meeting_id": meeting_id})["ok"]
+    marker = device.call("followers:lock", {"meeting_id": meeting_id, "locked": False})
+    for window in windows:
+        qtbot.waitUntil(lambda w=window: w.session.view(meeting_id).seq >= marker["data"]["seq"],
+                        timeout=10_000)
+
+
 def draw(qtbot, window: ViewerWindow, start: QPoint, end: QPoint, steps: int = 12) -> None:
     """A straight pen stroke with the mouse, as a finger or a stylus would draw it."""
     viewport = window.page_view.viewport()
