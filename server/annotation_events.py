@@ -65,7 +65,7 @@ class AnnotationEvents:
             if fresh:
                 await self._announce(head.layer, head.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind="points", id=request.id,
-                    offset=offset, points=tuple(tuple(p) for p in fresh),
+                    offset=offset, points=tuple((x, y) for x, y in fresh),
                     pressure=tuple(pressure)))
         return {"id": request.id, "count": offset + len(fresh)}
 
@@ -106,7 +106,7 @@ class AnnotationEvents:
                 with self.store.transaction():
                     self.annotations.set_layer(request.id, Layer.SHARED)
                     seq = self.annotations.bump_seq(request.meeting_id)
-                shared = self.annotations.get(request.id).annotation
+                shared = self.annotations.require(request.id)
                 await self._announce(Layer.PRIVATE, user.name, AnnotationChange(
                     meeting_id=request.meeting_id, seq=None, kind="delete", ids=(request.id,)))
                 await self._announce(Layer.SHARED, user.name, AnnotationChange(
@@ -121,7 +121,7 @@ class AnnotationEvents:
         async with self.context.meeting_locks[request.meeting_id]:
             ids = self.annotations.on_page(request.meeting_id, request.document_id,
                                            request.page, Layer.SHARED)
-            removed = [self.annotations.get(i).annotation for i in ids]
+            removed = [self.annotations.require(i) for i in ids]
             await self._delete(request.meeting_id, removed)
         return {"annotations": [a.model_dump(mode="json") for a in removed]}
 
@@ -156,7 +156,7 @@ class AnnotationEvents:
             ).model_dump(mode="json"))
         for owner in {a.owner for a in annotations if a.layer is Layer.PRIVATE}:
             ids = tuple(a.id for a in annotations if a.layer is Layer.PRIVATE and a.owner == owner)
-            await self.context.sio.emit(str(Event.ANNOTATION), AnnotationChange(
+            await self.context.socketio.emit(str(Event.ANNOTATION), AnnotationChange(
                 meeting_id=meeting_id, seq=None, kind="delete", ids=ids).model_dump(mode="json"),
                 room=private_room(meeting_id, owner))
 
@@ -166,7 +166,7 @@ class AnnotationEvents:
     async def _announce(self, layer: Layer, owner: str, change: AnnotationChange) -> None:
         room = (meeting_room(change.meeting_id) if layer is Layer.SHARED
                 else private_room(change.meeting_id, owner))
-        await self.context.sio.emit(str(Event.ANNOTATION), change.model_dump(mode="json"),
+        await self.context.socketio.emit(str(Event.ANNOTATION), change.model_dump(mode="json"),
                                     room=room)
 
     def _joined(self, sid: str, user: User, meeting_id: int) -> None:

@@ -28,7 +28,6 @@ class EmbeddedServer:
         self.host = host
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -46,14 +45,14 @@ class EmbeddedServer:
             self._loop = loop
             asyncio.set_event_loop(loop)
             try:
-                loop.run_until_complete(self._start_site())
+                runner = loop.run_until_complete(self._start_site())
             except BaseException as error:
                 failure.append(error)
                 ready.set()
                 return
             ready.set()
             loop.run_forever()
-            loop.run_until_complete(self._runner.cleanup())
+            loop.run_until_complete(runner.cleanup())
             leftovers = asyncio.all_tasks(loop)
             for task in leftovers:
                 task.cancel()
@@ -68,12 +67,13 @@ class EmbeddedServer:
             raise failure[0]
         return self.url
 
-    async def _start_site(self) -> None:
-        self._runner = web.AppRunner(self._app_factory(), handle_signals=False)
-        await self._runner.setup()
+    async def _start_site(self) -> web.AppRunner:
+        runner = web.AppRunner(self._app_factory(), handle_signals=False)
+        await runner.setup()
         listener = socket.create_server((self.host, self.port))
         self.port = listener.getsockname()[1]
-        await web.SockSite(self._runner, listener, ssl_context=self.ssl_context).start()
+        await web.SockSite(runner, listener, ssl_context=self.ssl_context).start()
+        return runner
 
     def stop(self) -> None:
         if self._loop is not None and self._thread is not None:

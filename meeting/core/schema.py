@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -73,7 +73,10 @@ class Data(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
-def parse(model: type[Message], payload: Any) -> Message:
+M = TypeVar("M", bound="Message")
+
+
+def parse(model: type[M], payload: Any) -> M:
     """Validate a payload, turning pydantic's report into one readable ProtocolError."""
     if not isinstance(payload, dict):
         raise ProtocolError(

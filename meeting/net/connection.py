@@ -146,8 +146,11 @@ class MeetingConnection:
             threading.Thread(target=self._sio.disconnect, daemon=True).start()
 
 
-def _forward(listener: ConnectionListener, event: str) -> Callable[[Any], None]:
-    return lambda data=None: listener.on_event(event, data)
+def _forward(listener: ConnectionListener, event: str) -> Callable[..., None]:
+    def forward(data: Any = None) -> None:
+        listener.on_event(event, data)
+
+    return forward
 
 
 def _error(code: str, message: str) -> Reply:

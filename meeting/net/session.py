@@ -32,7 +32,7 @@ from meeting.core.protocol import (
     Snapshot,
     UserInfo,
 )
-from meeting.core.sync import MeetingSync, MeetingView, Outcome
+from meeting.core.sync import Change, MeetingSync, MeetingView, Outcome
 from meeting.core.votes import VoteData
 from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
@@ -390,6 +390,8 @@ class MeetingSession:
 
     def on_event(self, event: str, data: Any) -> None:
         model = SERVER_PAYLOADS.get(Event(event))
+        if model is None:  # (the connection forwards only the events of SERVER_PAYLOADS)
+            return
         try:
             change = model.model_validate(data)
         except (ValidationError, TypeError):
@@ -415,6 +417,8 @@ class MeetingSession:
             with self._lock:
                 if self._take_presence(change):
                     self.listener.presence_changed(change.meeting_id)
+            return
+        if not isinstance(change, Change):  # (every other payload is a change of the meeting)
             return
         with self._lock:  # (the listener is told under the lock: see _changed)
             sync = self._syncs.get(change.meeting_id)
