@@ -17,6 +17,9 @@ from aiohttp import web
 
 from server.app import create_app
 
+SHUTDOWN_TIMEOUT_S = 2.0
+"""How long `stop` lets open requests and websockets finish before it closes them."""
+
 
 class EmbeddedServer:
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0,
@@ -29,6 +32,8 @@ class EmbeddedServer:
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+        """(tests reach the running app through it)"""
 
     @property
     def url(self) -> str:
@@ -68,8 +73,13 @@ class EmbeddedServer:
         return self.url
 
     async def _start_site(self) -> web.AppRunner:
-        runner = web.AppRunner(self._app_factory(), handle_signals=False)
+        # A websocket whose closing handshake never completes (seen: the client was already
+        # reconnecting) held `stop` for aiohttp's default minute; the clients of an embedded
+        # server reconnect anyway, so a few seconds is plenty.
+        runner = web.AppRunner(self._app_factory(), handle_signals=False,
+                               shutdown_timeout=SHUTDOWN_TIMEOUT_S)
         await runner.setup()
+        self._runner = runner
         listener = socket.create_server((self.host, self.port))
         self.port = listener.getsockname()[1]
         await web.SockSite(runner, listener, ssl_context=self.ssl_context).start()
