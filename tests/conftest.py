@@ -15,6 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.helpers.hygiene import describe_threads, threads_left
 from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed
 
+pytest_plugins = ["pytester"]  # (tests/ui/test_hygiene.py runs pytest on tests of its own)
+
 
 @pytest.fixture(autouse=True)
 def no_threads_left() -> Iterator[None]:

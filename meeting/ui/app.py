@@ -113,11 +113,12 @@ class ClientApp(QObject):
         self.settings.setValue("user", user.name)
         self.session, self.bridge = self.runtime.open_session(server_url, token, user,
                                                                self.trust)
-        self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
+        # (methods of the app, not lambdas: sign_out disconnects them all from this bridge,
+        # so a signed-out session's late news cannot reach the next one's windows)
+        self.bridge.sessionRefused.connect(self._on_session_refused)
         self.bridge.memberRemoved.connect(self._on_member_removed)
         self.bridge.materialsRemoved.connect(self._on_materials_removed)
-        self.bridge.connectionChanged.connect(
-            lambda online: self._check_removed_materials() if online else None)
+        self.bridge.connectionChanged.connect(self._on_connection_changed)
         for meeting in self.session.expired_meetings():  # known without the server
             self._on_materials_removed(meeting)
         if self.session.online:
@@ -131,8 +132,6 @@ class ClientApp(QObject):
             self.open_meeting if target is None else self.open_display)
         self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
         self.meetings.settingsRequested.connect(self.show_settings)
-        self.bridge.connectionChanged.connect(  # online: the server's list; offline: the kept
-            lambda online: self.meetings.refresh() if self.meetings else None)
         if self.session.online or self.session.connection.unreachable:
             self.meetings.refresh()  # (the news came before the line above was connected)
         self.meetings.show()
@@ -160,6 +159,15 @@ class ClientApp(QObject):
         if self.meetings is not None:
             self.meetings.hide()
         return display
+
+    def _on_session_refused(self, code: str, message: str) -> None:
+        self.sign_out(forget=True)
+
+    def _on_connection_changed(self, online: bool) -> None:
+        if online:
+            self._check_removed_materials()
+        if self.meetings is not None:  # online: the server's list; offline: the kept ones
+            self.meetings.refresh()
 
     def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
         """Removed from a meeting: its windows close (the server already stopped sending it)
@@ -234,6 +242,9 @@ class ClientApp(QObject):
         if self.meetings is not None:
             self._retire(self.meetings)
             self.meetings = None
+        if self.bridge is not None:
+            self.bridge.disconnect(self)  # (every connection of this bridge to the app)
+            self.bridge = None
         session.connection.close()
         self._pool.submit(_end_session, session, forget)
         self.show_login(session.server_url, session.user.name)

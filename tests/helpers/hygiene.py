@@ -19,7 +19,7 @@ def threads_left(before: set[threading.Thread]) -> list[threading.Thread]:
     left = []
     for thread in threading.enumerate():
         if thread in before or isinstance(thread, threading._DummyThread):
-            continue  # (a _DummyThread is a foreign thread that once ran Python: see below)
+            continue  # (one Qt or C code started, that once ran Python: it cannot be joined)
         thread.join(max(0.0, deadline - time.monotonic()))
         if thread.is_alive():
             left.append(thread)

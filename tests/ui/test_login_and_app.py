@@ -225,3 +225,20 @@ def test_keep_for_offline_reading_then_start_and_read_without_the_server(
     live.up()  # back online: the list and the meeting come from the server again
     qtbot.waitUntil(lambda: not at_home.meetings.offline, timeout=30_000)
     qtbot.waitUntil(lambda: "Connected" in viewer.connection_label.text(), timeout=10_000)
+
+
+def test_a_signed_out_sessions_late_news_does_not_reach_the_next_one(qtbot, client_app,
+                                                                     seeded_server):
+    """The app hears each session through that session's bridge; signing out disconnects it,
+    so a refusal still on its way from the old session cannot sign the new one out."""
+    live, _ = seeded_server
+    app = signed_in(qtbot, client_app, live.url, "paul")
+    old_bridge = app.bridge
+    app.sign_out(forget=False)
+    app.login.password.setText(PASSWORD)
+    app.login.sign_in()
+    qtbot.waitUntil(lambda: app.meetings is not None and app.meetings.list.count() == 1,
+                    timeout=10_000)
+    signed_in_now = app.session
+    old_bridge.sessionRefused.emit("unauthenticated", "The server ended this session.")
+    assert app.session is signed_in_now and app.meetings is not None
