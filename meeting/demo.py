@@ -42,6 +42,9 @@ class DemoSetup:
     participant: DemoAccount
 
 
+DEMO_PLACE = "本庁舎 3階 大会議室"
+
+
 def prepare(data_dir: Path) -> DemoSetup:
     """Accounts, the sample meeting and its documents; reused when the folder has them already.
 
@@ -65,7 +68,8 @@ def prepare(data_dir: Path) -> DemoSetup:
             token, _ = store.create_session(user)
             accounts[name] = DemoAccount(user.info(), token, password)
         meetings = [m for m in store.all_meetings() if m.title == MEETING_TITLE]
-        meeting_id = meetings[0].id if meetings else store.create_meeting(MEETING_TITLE)
+        meeting_id = meetings[0].id if meetings else store.create_meeting(
+            MEETING_TITLE, starts_at=time.time() // 60 * 60, place=DEMO_PLACE)
         for name in accounts:
             store.invite(meeting_id, store.require_user(name))
         if store.meeting_state(meeting_id).presenter != PRESENTER[0]:

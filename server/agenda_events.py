@@ -33,9 +33,7 @@ class AgendaEvents:
         async with self.context.meeting_locks[request.meeting_id]:
             agenda, seq = self.store.set_agenda(request.meeting_id, items)
             changed = AgendaChanged(meeting_id=request.meeting_id, seq=seq, items=tuple(agenda))
-            payload = changed.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.AGENDA, payload)
-        return payload
+            return await self.context.broadcast(changed)
 
     async def go(self, sid: str, user: User, request: AgendaGo) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
@@ -48,6 +46,4 @@ class AgendaEvents:
             if item is None:
                 raise ProtocolError(ErrorCode.NOT_FOUND, "No such agenda item in this meeting.")
             state = self.store.go_to_item(request.meeting_id, item)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
-        return payload
+            return await self.context.broadcast(state)

@@ -76,7 +76,7 @@ class AnnotationEvents:
             have = head.count
             if request.count > have:
                 raise ProtocolError(ErrorCode.CONFLICT, f"Only {have} of {request.count} points "
-                                    f"arrived: resend from {have}.")
+                                    f"arrived: resend from {have}.", count=have)
             if not head.complete:
                 with self.store.transaction():
                     self.annotations.finish(request.id)
@@ -151,14 +151,12 @@ class AnnotationEvents:
             shared = [a.id for a in annotations if a.layer is Layer.SHARED]
             seq = self.annotations.bump_seq(meeting_id) if shared else None
         if shared:
-            await self.context.broadcast(meeting_id, str(Event.ANNOTATION), AnnotationChange(
-                meeting_id=meeting_id, seq=seq, kind="delete", ids=tuple(shared)
-            ).model_dump(mode="json"))
+            await self.context.broadcast(AnnotationChange(
+                meeting_id=meeting_id, seq=seq, kind="delete", ids=tuple(shared)))
         for owner in {a.owner for a in annotations if a.layer is Layer.PRIVATE}:
             ids = tuple(a.id for a in annotations if a.layer is Layer.PRIVATE and a.owner == owner)
-            await self.context.socketio.emit(str(Event.ANNOTATION), AnnotationChange(
-                meeting_id=meeting_id, seq=None, kind="delete", ids=ids).model_dump(mode="json"),
-                room=private_room(meeting_id, owner))
+            await self._announce(Layer.PRIVATE, owner, AnnotationChange(
+                meeting_id=meeting_id, seq=None, kind="delete", ids=ids))
 
     def _seq(self, meeting_id: int, layer: Layer) -> int | None:
         return self.annotations.bump_seq(meeting_id) if layer is Layer.SHARED else None
@@ -166,8 +164,7 @@ class AnnotationEvents:
     async def _announce(self, layer: Layer, owner: str, change: AnnotationChange) -> None:
         room = (meeting_room(change.meeting_id) if layer is Layer.SHARED
                 else private_room(change.meeting_id, owner))
-        await self.context.socketio.emit(str(Event.ANNOTATION), change.model_dump(mode="json"),
-                                    room=room)
+        await self.context.broadcast(change, room=room)
 
     def _joined(self, sid: str, user: User, meeting_id: int) -> None:
         authz.require_visible_meeting(self.store, user, meeting_id)

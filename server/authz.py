@@ -5,10 +5,10 @@ The client's UI hides what a user may not do, but these checks are the guard.
 
 from __future__ import annotations
 
-from meeting.core.protocol import DocumentInfo, ErrorCode, ProtocolError, Role
+from meeting.core.protocol import MANAGER_ROLES, DocumentInfo, ErrorCode, ProtocolError, Role
 from server.store.repository import Store, User
 
-MANAGERS = frozenset({Role.ADMIN, Role.ORGANIZER})
+MANAGERS = MANAGER_ROLES
 
 
 def require_visible_meeting(store: Store, user: User, meeting_id: int,

@@ -29,6 +29,7 @@ import logging
 import shutil
 import sqlite3
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from meeting import __version__
@@ -82,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--presenter", help="user who presents (invited automatically)")
     create.add_argument("--link", metavar="URL",
                         help="the organization's web meeting for remote participants")
+    _schedule_arguments(create)
+    schedule = meeting.add_parser("schedule", help="set when and where a meeting is held")
+    schedule.add_argument("meeting", type=int)
+    _schedule_arguments(schedule)
     link = meeting.add_parser("link", help="set or remove the web meeting link")
     link.add_argument("meeting", type=int)
     link.add_argument("url", nargs="?")
@@ -182,12 +187,14 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
-            meeting_id = store.create_meeting(args.title)
+            meeting_id = store.create_meeting(args.title, args.starts, args.place)
             if args.presenter:
                 store.set_presenter(meeting_id, store.require_user(args.presenter))
             if link:
                 store.set_web_link(meeting_id, link)
             print(meeting_id)
+        case "schedule":
+            store.schedule_meeting(args.meeting, args.starts, args.place)
         case "link":
             store.require_meeting(args.meeting)
             if args.remove == bool(args.url):
@@ -217,9 +224,28 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
         case "list":
             for user_meeting in store.all_meetings():
                 presenter = user_meeting.presenter or "-"
+                starts = (datetime.fromtimestamp(user_meeting.starts_at).strftime("%Y-%m-%d %H:%M")
+                          if user_meeting.starts_at is not None else "-")
                 print(f"{user_meeting.id}\t{user_meeting.title}\t{user_meeting.documents} "
-                      f"documents\tpresenter: {presenter}")
+                      f"documents\tpresenter: {presenter}\t{starts}\t{user_meeting.place or '-'}")
     return 0
+
+
+def _schedule_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--starts", type=_start_time, metavar="'YYYY-MM-DD HH:MM'",
+                        help="when it begins, in this machine's time zone (or ISO 8601 with "
+                             "an offset)")
+    parser.add_argument("--place", help="where it is held, e.g. a meeting room")
+
+
+def _start_time(text: str) -> float:
+    """A start time as people write it; a time without a zone is this machine's local time."""
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time: {text!r} (write it as 2026-12-01 14:00)") from None
+    return when.timestamp()  # a naive datetime is taken as local time
 
 
 def _web_link(url: str) -> str:

@@ -6,11 +6,12 @@ import asyncio
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import socketio
 
 from meeting.core.presence import Presence
-from meeting.core.protocol import ErrorCode, Event, ProtocolError
+from meeting.core.protocol import Data, ErrorCode, ProtocolError
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
@@ -68,12 +69,21 @@ class ServerContext:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def announce_presence(self, meeting_id: int) -> None:
-        people = self.presence.data(meeting_id)
-        await self.broadcast(meeting_id, str(Event.PRESENCE), people.model_dump(mode="json"))
+        await self.broadcast(self.presence.data(meeting_id))
 
-    async def broadcast(self, meeting_id: int, event: str, payload: dict) -> None:
+    async def broadcast(self, message: Data, room: str | None = None,
+                        skip_sid: str | None = None) -> dict[str, Any]:
+        """Send a broadcast model as its own event to everyone in its meeting (or in `room`:
+        one user's private room); returns the payload sent, which is also the reply.
+
+        The one way the server sends anything unasked: the event name and the payload come
+        from one model of `meeting/core/protocol.py`, never put together by hand."""
+        payload = message.payload()
         if self.sio is not None:
-            await self.sio.emit(event, payload, room=meeting_room(meeting_id))
+            await self.sio.emit(str(message.event), payload,
+                                room=room or meeting_room(payload["meeting_id"]),
+                                skip_sid=skip_sid)
+        return payload
 
 
 def meeting_room(meeting_id: int) -> str:

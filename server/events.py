@@ -24,6 +24,7 @@ from meeting.core.protocol import (
     Event,
     MeetingRef,
     MeetingSettings,
+    MeetingsList,
     Message,
     PageSet,
     PresenterSet,
@@ -122,13 +123,13 @@ class MeetingEvents:
         log.warning("%s sent unknown event %r", sid, event)
         return ProtocolError(ErrorCode.INVALID_PAYLOAD, f"Unknown event {event!r}.").to_reply()
 
-    def _guarded(self, event: Event, model: type[Message] | None, handler: Handler):
+    def _guarded(self, event: Event, model: type[Message], handler: Handler):
         async def run(sid: str, *args: Any) -> dict:
             language = (await self.sio.get_session(sid)).get("language")
             try:
                 user = await self._user(sid)
-                if model is None:
-                    payload = None
+                if not args and model.payload_optional:
+                    payload = model()
                 elif len(args) != 1:
                     raise ProtocolError(
                         ErrorCode.INVALID_PAYLOAD, f"{event} takes exactly one payload object."
@@ -188,7 +189,7 @@ class MeetingEvents:
 
     # --- events ------------------------------------------------------------------------------
 
-    async def meetings_list(self, sid: str, user: User, _: None) -> list[dict]:
+    async def meetings_list(self, sid: str, user: User, _: MeetingsList) -> list[dict]:
         return [m.model_dump(mode="json") for m in self.store.meetings_for(user)]
 
     async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
@@ -232,9 +233,7 @@ class MeetingEvents:
         async with self.context.meeting_locks[request.meeting_id]:
             authz.require_presenter(self.store, user, request.meeting_id)
             state = self.store.set_page(request.meeting_id, request.document_id, request.page)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
-        return payload
+            return await self.context.broadcast(state)
 
     async def beside_set(self, sid: str, user: User, request: BesideSet) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
@@ -245,9 +244,7 @@ class MeetingEvents:
             authz.require_presenter(self.store, user, request.meeting_id)
             state = self.store.set_beside(request.meeting_id, request.document_id,
                                           request.page if request.document_id else 0)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
-        return payload
+            return await self.context.broadcast(state)
 
     def _require_page(self, meeting_id: int, document_id: int, page: int) -> None:
         document = self.store.document(meeting_id, document_id)
@@ -268,8 +265,7 @@ class MeetingEvents:
         authz.require_may_set_presenter(self.store, user, request.meeting_id, target)
         async with self.context.meeting_locks[request.meeting_id]:
             state = self.store.set_presenter(request.meeting_id, target)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+            payload = await self.context.broadcast(state)
         log.info("meeting %s: %s made %s presenter", request.meeting_id, user.name, target.name)
         return payload
 
@@ -278,8 +274,7 @@ class MeetingEvents:
         async with self.context.meeting_locks[request.meeting_id]:
             state = self.store.set_participants_draw(request.meeting_id,
                                                      request.participants_draw)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+            payload = await self.context.broadcast(state)
         log.info("meeting %s: %s set participants_draw=%s", request.meeting_id, user.name,
                  request.participants_draw)
         return payload

@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from meeting.core.protocol import DocumentAdded, DocumentInfo, ErrorCode, Event, ProtocolError
+from meeting.core.protocol import DocumentAdded, DocumentInfo, ErrorCode, ProtocolError
 from server.context import ServerContext
 from server.pdfcheck import check_pdf
 from server.store.blobs import sha256_of
@@ -55,6 +55,6 @@ async def ingest(
             size=size, added_by=added_by, original=original,
         )
         added = DocumentAdded(meeting_id=meeting_id, seq=seq, document=document)
-        await context.broadcast(meeting_id, Event.DOCUMENT_ADDED, added.model_dump(mode="json"))
+        await context.broadcast(added)
     log.info("meeting %s: added %s (%s, %d pages)", meeting_id, filename, sha256[:12], result.pages)
     return document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from meeting.core.laser import LaserData, LaserMove
 from meeting.core.protocol import Event
 from server import authz
-from server.context import ServerContext, meeting_room
+from server.context import ServerContext
 from server.store.repository import User
 
 
@@ -25,5 +25,4 @@ class LaserEvents:
         pointer = LaserData(meeting_id=request.meeting_id, user=user.name,
                             document_id=request.document_id, page=request.page,
                             point=(request.point[0], request.point[1]) if request.point else None)
-        await self.context.socketio.emit(str(Event.LASER), pointer.model_dump(mode="json"),
-                                    room=meeting_room(request.meeting_id), skip_sid=sid)
+        await self.context.broadcast(pointer, skip_sid=sid)

@@ -89,8 +89,7 @@ class LifecycleEvents:
         """Broadcast the state; if the materials are gone, everyone but organizers and admins
         leaves the meeting's rooms (they were just told why)."""
         meeting_id = state.meeting_id
-        await self.context.broadcast(meeting_id, Event.MEETING_STATE,
-                                     state.model_dump(mode="json"))
+        await self.context.broadcast(state)
         if not state.materials_removed:
             return
         sio = self.context.socketio

@@ -37,8 +37,7 @@ class OrganizerEvents:
             authz.require_may_remove(self.store, user, meeting_id, target)
             self.store.uninvite(meeting_id, target)
             notice = MemberRemoved(meeting_id=meeting_id, user=target.name, by=user.name)
-            await self.context.broadcast(meeting_id, Event.MEMBER_REMOVED,
-                                         notice.model_dump(mode="json"))
+            await self.context.broadcast(notice)
             theirs = private_room(meeting_id, target.name)
             for connection, _ in list(sio.manager.get_participants("/", theirs)):
                 await sio.leave_room(connection, meeting_room(meeting_id))
@@ -53,8 +52,7 @@ class OrganizerEvents:
         authz.require_may_manage(self.store, user, request.meeting_id)
         async with self.context.meeting_locks[request.meeting_id]:
             state = self.store.set_web_link(request.meeting_id, request.url)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(request.meeting_id, Event.MEETING_STATE, payload)
+            payload = await self.context.broadcast(state)
         self.context.audit.record(user.name, Action.WEB_LINK_SET, request.meeting_id,
                                   detail=request.url or "(removed)")
         log.info("meeting %s: %s %s the web meeting link", request.meeting_id, user.name,

@@ -15,8 +15,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-WIDTH_STEP = 128
-MIN_WIDTH, MAX_WIDTH = 128, 4096
+from meeting.core.protocol import PAGE_WIDTH_MAX as MAX_WIDTH
+from meeting.core.protocol import PAGE_WIDTH_MIN as MIN_WIDTH
+from meeting.core.protocol import PAGE_WIDTH_STEP as WIDTH_STEP
+
 MAX_HEIGHT = 8192
 """A very tall page is rendered no taller than this (the width shrinks to match)."""
 CACHE_BYTES = 96 * 1024 * 1024

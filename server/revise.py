@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, Event, ProtocolError
+from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, ProtocolError
 from meeting.core.reanchor import match_pages, reanchor
 from server.child import ChildFailed
 from server.context import ServerContext
@@ -104,8 +104,7 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
         revised = DocumentRevised(meeting_id=meeting_id, seq=seq, document=document,
                                   previous_sha256=old.sha256, placed=len(placements) -
                                   len(unplaced), unplaced=len(unplaced))
-        await context.broadcast(meeting_id, Event.DOCUMENT_REVISED,
-                                revised.model_dump(mode="json"))
+        await context.broadcast(revised)
     log.info("meeting %s: document %s revised (%s -> %s): %d marks placed, %d unplaced",
              meeting_id, document_id, old.sha256[:12], sha256[:12], revised.placed,
              revised.unplaced)

@@ -36,6 +36,4 @@ class RoomEvents:
         async with self.context.meeting_locks[meeting_id]:
             authz.require_drives_room(self.store, user, meeting_id, doing)
             state: MeetingState = self.store.set_room(meeting_id, **room)
-            payload = state.model_dump(mode="json")
-            await self.context.broadcast(meeting_id, Event.MEETING_STATE, payload)
-        return payload
+            return await self.context.broadcast(state)

@@ -80,4 +80,4 @@ class VoteEvents:
         return vote.model_dump(mode="json")
 
     async def _announce(self, vote: VoteData) -> None:
-        await self.context.broadcast(vote.meeting_id, Event.VOTE, vote.model_dump(mode="json"))
+        await self.context.broadcast(vote)

@@ -20,6 +20,7 @@ FILES = {
     "overlay.js": ("overlay.js", "text/javascript"),
     "texts.js": ("texts.js", "text/javascript"),
     "votes.js": ("votes.js", "text/javascript"),
+    "protocol.generated.js": ("protocol.generated.js", "text/javascript"),
     "viewer.css": ("viewer.css", "text/css"),
 }
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from meeting.core.schema import Data, Id, Message, PageIndex
+from meeting.core.schema import Data, Event, Id, Message, PageIndex
 
 MAX_POINTS = 10_000
 """Points in one stroke."""
@@ -71,6 +71,8 @@ def _pressure_fits(points: list, pressure: list) -> None:
 class StrokeStart(Message):
     """`annotation:begin`: a stroke starts (with its first points, if any)."""
 
+    event = Event.ANNOTATION_BEGIN
+
     meeting_id: Id
     id: AnnotationId
     document_id: Id
@@ -94,6 +96,8 @@ class StrokeStart(Message):
 class StrokePoints(Message):
     """`annotation:points`: more points of a stroke; `offset` is the index of the first one."""
 
+    event = Event.ANNOTATION_POINTS
+
     meeting_id: Id
     id: AnnotationId
     offset: Annotated[int, Field(ge=0, le=MAX_POINTS)]
@@ -109,6 +113,8 @@ class StrokePoints(Message):
 class StrokeEnd(Message):
     """`annotation:end`: the pen is up; `count` is how many points the stroke has in all."""
 
+    event = Event.ANNOTATION_END
+
     meeting_id: Id
     id: AnnotationId
     count: Annotated[int, Field(ge=1, le=MAX_POINTS)]
@@ -116,6 +122,8 @@ class StrokeEnd(Message):
 
 class AnnotationPut(Message):
     """`annotation:put`: a whole finished stroke at once (undo of a delete, a resend)."""
+
+    event = Event.ANNOTATION_PUT
 
     meeting_id: Id
     id: AnnotationId
@@ -144,6 +152,8 @@ class AnnotationPut(Message):
 
 
 class AnnotationDelete(Message):
+    event = Event.ANNOTATION_DELETE
+
     meeting_id: Id
     ids: Annotated[list[AnnotationId], Field(min_length=1, max_length=MAX_BATCH)]
 
@@ -151,11 +161,15 @@ class AnnotationDelete(Message):
 class AnnotationShare(Message):
     """`annotation:share`: one of my private notes becomes a shared mark the room sees."""
 
+    event = Event.ANNOTATION_SHARE
+
     meeting_id: Id
     id: AnnotationId
 
 
 class PageClear(Message):
+    event = Event.PAGE_CLEAR
+
     meeting_id: Id
     document_id: Id
     page: PageIndex
@@ -186,6 +200,8 @@ class AnnotationData(Data):
 class AnnotationChange(Data):
     """Every annotation broadcast. `seq` is the meeting's sequence number for shared-layer
     changes, None for private ones (sent to their owner only)."""
+
+    event = Event.ANNOTATION
 
     meeting_id: int
     seq: int | None

@@ -14,11 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from meeting.core.annotations import MAX_BATCH, MAX_POINTS, AnnotationData, Layer, Tool
-from meeting.core.protocol import Event
+from meeting.core.annotations import (
+    MAX_BATCH,
+    MAX_POINTS,
+    AnnotationData,
+    Layer,
+    StrokeEnd,
+    StrokePoints,
+    StrokeStart,
+    Tool,
+)
+from meeting.core.schema import ErrorCode, Message
 
 Reply = dict[str, Any]
-Send = Callable[[str, dict, Callable[[Reply], None]], None]
+Send = Callable[[Message, Callable[[Reply], None]], None]
 
 
 @dataclass
@@ -114,27 +123,23 @@ class InkOutbox:
         if not stroke.begun:
             stroke.begun = True
             stroke.sent = min(len(stroke.points), MAX_BATCH)
-            payload = {"meeting_id": self.meeting_id, "id": stroke.id,
-                       "document_id": stroke.document_id, "page": stroke.page,
-                       "layer": str(stroke.layer), "tool": str(stroke.tool),
-                       "color": stroke.color, "width": stroke.width,
-                       "points": [list(p) for p in stroke.points[:stroke.sent]]}
-            if stroke.pressure:
-                payload["pressure"] = stroke.pressure[:stroke.sent]
-            self._send(Event.ANNOTATION_BEGIN, payload, lambda r: self._acknowledged(stroke, r))
+            begin = StrokeStart(
+                meeting_id=self.meeting_id, id=stroke.id, document_id=stroke.document_id,
+                page=stroke.page, layer=stroke.layer, tool=stroke.tool, color=stroke.color,
+                width=stroke.width, points=[list(p) for p in stroke.points[:stroke.sent]],
+                **({"pressure": stroke.pressure[:stroke.sent]} if stroke.pressure else {}))
+            self._send(begin, lambda r: self._acknowledged(stroke, r))
         while stroke.sent < len(stroke.points):
             batch = stroke.points[stroke.sent:stroke.sent + MAX_BATCH]
-            payload = {"meeting_id": self.meeting_id, "id": stroke.id, "offset": stroke.sent,
-                       "points": [list(p) for p in batch]}
-            if stroke.pressure:
-                payload["pressure"] = stroke.pressure[stroke.sent:stroke.sent + len(batch)]
+            pressure = stroke.pressure[stroke.sent:stroke.sent + len(batch)]
+            points = StrokePoints(meeting_id=self.meeting_id, id=stroke.id, offset=stroke.sent,
+                                  points=[list(p) for p in batch],
+                                  **({"pressure": pressure} if pressure else {}))
             stroke.sent += len(batch)
-            self._send(Event.ANNOTATION_POINTS, payload, lambda r: self._acknowledged(stroke, r))
+            self._send(points, lambda r: self._acknowledged(stroke, r))
         if stroke.finished and stroke.sent == len(stroke.points):
-            payload = {"meeting_id": self.meeting_id, "id": stroke.id,
-                       "count": len(stroke.points)}
-            self._send(Event.ANNOTATION_END, payload,
-                       lambda r: self._acknowledged(stroke, r, end=True))
+            end = StrokeEnd(meeting_id=self.meeting_id, id=stroke.id, count=len(stroke.points))
+            self._send(end, lambda r: self._acknowledged(stroke, r, end=True))
 
     def _acknowledged(self, stroke: LocalStroke, reply: Reply, end: bool = False) -> None:
         with self._lock:
@@ -145,12 +150,18 @@ class InkOutbox:
                     stroke.done = True
                     self._strokes.pop(stroke.id, None)
                 return
-            code = (reply.get("error") or {}).get("code")
+            error = reply.get("error") or {}
+            code = error.get("code")
             if code == "offline":
                 # Not sent: `reconnected` sends the whole stroke again. (Rewinding `sent` here
                 # would loop for ever: the offline answer comes at once, inside `_flush`.)
                 return
-            if code == "conflict":  # the server missed a batch: resend from what it holds
+            if code == ErrorCode.CONFLICT:  # the server missed a batch: resend from what it
+                # holds, as its reply says (`count`; from what it last confirmed, for a server
+                # that does not say)
+                held = error.get("count")
+                if isinstance(held, int) and 0 <= held <= len(stroke.points):
+                    stroke.acknowledged = held
                 stroke.sent = min(stroke.sent, stroke.acknowledged)
                 self._flush(stroke)
             else:  # refused for good (not the presenter any more, page gone): drop it

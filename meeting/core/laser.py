@@ -7,14 +7,19 @@ to everyone else in the meeting at once. A null point hides the pointer.
 from __future__ import annotations
 
 from meeting.core.annotations import Point
-from meeting.core.schema import Data, Id, Message, PageIndex
+from meeting.core.schema import Data, Event, Id, Message, PageIndex
 
 FRAME_MS = 16
 """The most often a client sends a position (about 60 per second)."""
+IDLE_HIDE_MS = 4000
+"""A pointer that has not moved for this long while its owner went quiet (a dropped link)
+is hidden rather than left on the screen."""
 
 
 class LaserMove(Message):
     """`laser:move`: the pointer is at `point` (PDF page points, as shown) or hidden (null)."""
+
+    event = Event.LASER_MOVE
 
     meeting_id: Id
     document_id: Id
@@ -24,6 +29,8 @@ class LaserMove(Message):
 
 class LaserData(Data):
     """`laser`: what everyone else in the meeting receives."""
+
+    event = Event.LASER
 
     meeting_id: int
     user: str

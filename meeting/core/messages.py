@@ -85,7 +85,7 @@ JAPANESE: dict[str, str] = {
     "administrator to install it (on Debian or Ubuntu: apt install libreoffice-core "
     "libreoffice-writer libreoffice-calc libreoffice-impress), or upload the document as a PDF.":
         "サーバーに LibreOffice がインストールされていないため、Office 文書を変換できません。"
-        "管理者にインストールを依頼するか（Debian・Ubuntu: apt install libreoffice-core "
+        "管理者にインストールを依頼するか（Debian・Ubuntu：apt install libreoffice-core "
         "libreoffice-writer libreoffice-calc libreoffice-impress）、PDF にしてアップロード"
         "してください。",
     "Converting the document took longer than {} s and was stopped; it may be damaged, or too "
@@ -111,7 +111,7 @@ JAPANESE: dict[str, str] = {
     "You are not eligible in this vote.": "この採決には投票権がありません。",
     "You have already voted; a ballot cannot be changed.":
         "既に投票済みです。投票は変更できません。",
-    "Choose one of: {}.": "次から選んでください: {0}。",
+    "Choose one of: {}.": "次から選んでください：{0}。",
     "The record took too long to write.": "記録の作成に時間がかかりすぎました。",
     "notes may only be 'mine'.": "notes に指定できるのは 'mine' だけです。",
     # storage
@@ -135,8 +135,8 @@ JAPANESE: dict[str, str] = {
     "Cannot reach the server at {}.": "サーバー {0} に接続できません。",
     "The certificate of {} is not trusted, so nothing was sent ({}).":
         "{0} の証明書が信頼できないため、何も送信していません（{1}）。",
-    "The download was interrupted: {}": "ダウンロードが中断されました: {0}",
-    "The server answered {}.": "サーバーの応答: {0}",
+    "The download was interrupted: {}": "ダウンロードが中断されました：{0}",
+    "The server answered {}.": "サーバーの応答：{0}",
 }
 
 client_language: str = "en"

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from meeting.core.schema import Data, Id, Message, UserName
+from meeting.core.schema import Data, Event, Id, Message, UserName
 
 
 class Place(StrEnum):
@@ -31,6 +31,8 @@ NEAREST_FIRST = (Place.ROOM, Place.REMOTE, Place.BROWSER)
 class PresenceSet(Message):
     """`presence:set`: what this device is doing."""
 
+    event = Event.PRESENCE_SET
+
     meeting_id: Id
     following: bool
     place: Annotated[Place, Field(strict=False)]
@@ -40,12 +42,16 @@ class MemberRemove(Message):
     """`member:remove`: an organizer takes someone out of the meeting (uninvites them and
     closes what they have open of it)."""
 
+    event = Event.MEMBER_REMOVE
+
     meeting_id: Id
     user: UserName
 
 
 class MemberRemoved(Data):
     """`member:removed`: sent to the meeting just before the person leaves it."""
+
+    event = Event.MEMBER_REMOVED
 
     meeting_id: int
     user: str
@@ -66,6 +72,8 @@ class PresenceData(Data):
     `version` grows with every change the server records (within one run of the server): a
     client that handles messages on several threads keeps the list with the highest version.
     """
+
+    event = Event.PRESENCE
 
     meeting_id: int
     people: tuple[Person, ...]

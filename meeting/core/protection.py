@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from meeting.core.schema import Id, Message
+from meeting.core.schema import Event, Id, Message
 
 
 class Removal(StrEnum):
@@ -34,6 +34,8 @@ EPOCH_LIMIT = 32503680000.0  # the year 3000: anything later is a typing mistake
 class MeetingProtect(Message):
     """`meeting:protect`: an organizer's choices. A field left out stays as it is."""
 
+    event = Event.MEETING_PROTECT
+
     meeting_id: Id
     watermark: bool | None = None
     removal: Annotated[Removal | None, Field(strict=False)] = None
@@ -43,9 +45,17 @@ class MeetingProtect(Message):
 
 
 class MeetingEnd(Message):
-    """`meeting:end` and `meeting:reopen`."""
+    """`meeting:end`: the meeting ends now."""
+
+    event = Event.MEETING_END
 
     meeting_id: Id
+
+
+class MeetingReopen(MeetingEnd):
+    """`meeting:reopen`: undo `meeting:end`."""
+
+    event = Event.MEETING_REOPEN
 
 
 def materials_removed(removal: Removal, ended_at: float | None, expires_at: float | None,

@@ -14,10 +14,11 @@ from pydantic import Field, model_validator
 
 from meeting.core import annotations as ann
 from meeting.core import laser, presence, weblink
-from meeting.core.protection import MeetingEnd, MeetingProtect, Removal
+from meeting.core.protection import MeetingEnd, MeetingProtect, MeetingReopen, Removal
 from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
     Data,
     ErrorCode,
+    Event,
     Id,
     Message,
     PageIndex,
@@ -27,7 +28,7 @@ from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's pu
     ok_reply,
     parse,
 )
-from meeting.core.votes import VoteCast, VoteData, VoteOpen, VoteRef
+from meeting.core.votes import VoteCast, VoteClose, VoteData, VoteOpen, VoteReopen
 
 PROTOCOL_VERSION = 1
 """Bumped on any incompatible change; the server refuses clients that speak another version."""
@@ -39,6 +40,12 @@ MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 """Largest document upload the server accepts."""
 
 
+PAGE_WIDTH_STEP = 128
+"""Page images (`GET …/pages/{page}?width=W`) come in widths rounded up to this step…"""
+PAGE_WIDTH_MIN, PAGE_WIDTH_MAX = 128, 4096
+"""…and within these bounds."""
+
+
 class Role(StrEnum):
     ADMIN = "admin"
     ORGANIZER = "organizer"
@@ -47,60 +54,41 @@ class Role(StrEnum):
     """An account for a large monitor: it follows, it never presents."""
 
 
-class Event(StrEnum):
-    # client -> server (each answered through the Socket.IO acknowledgement)
-    MEETINGS_LIST = "meetings:list"
-    MEETING_JOIN = "meeting:join"
-    MEETING_LEAVE = "meeting:leave"
-    MEETING_SNAPSHOT = "meeting:snapshot"
-    PAGE_SET = "page:set"
-    PRESENTER_SET = "presenter:set"
-    MEETING_SETTINGS = "meeting:settings"
-    DISPLAY_BLANK = "display:blank"
-    FOLLOWERS_LOCK = "followers:lock"
-    VIEW_ZOOM = "view:zoom"
-    AGENDA_SET = "agenda:set"
-    AGENDA_GO = "agenda:go"
-    PRESENCE_SET = "presence:set"
-    MEMBER_REMOVE = "member:remove"
-    MEETING_LINK = "meeting:link"
-    MEETING_PROTECT = "meeting:protect"
-    MEETING_END = "meeting:end"
-    MEETING_REOPEN = "meeting:reopen"
-    VOTE_OPEN = "vote:open"
-    VOTE_CAST = "vote:cast"
-    VOTE_CLOSE = "vote:close"
-    VOTE_REOPEN = "vote:reopen"
-    AUDIT_EXPORT = "audit:export"
-    BESIDE_SET = "beside:set"
-    ANNOTATION_BEGIN = "annotation:begin"
-    ANNOTATION_POINTS = "annotation:points"
-    ANNOTATION_END = "annotation:end"
-    ANNOTATION_PUT = "annotation:put"
-    ANNOTATION_DELETE = "annotation:delete"
-    ANNOTATION_SHARE = "annotation:share"
-    PAGE_CLEAR = "page:clear"
-    LASER_MOVE = "laser:move"
-    # server -> client (broadcast to everyone who joined the meeting)
-    MEETING_STATE = "meeting:state"
-    DOCUMENT_ADDED = "document:added"
-    DOCUMENT_REVISED = "document:revised"
-    ANNOTATION = "annotation"
-    LASER = "laser"
-    AGENDA = "agenda"
-    PRESENCE = "presence"
-    MEMBER_REMOVED = "member:removed"
-    VOTE = "vote"
+MANAGER_ROLES = frozenset({Role.ADMIN, Role.ORGANIZER})
+"""Roles that manage meetings they are in, and keep a meeting's materials after they were
+removed for everyone else."""
 
 
 # --- client -> server payloads -------------------------------------------------------------
+
+
+class MeetingsList(Message):
+    """`meetings:list`: no fields (sending no payload at all is the same)."""
+
+    event = Event.MEETINGS_LIST
+
+    payload_optional = True
 
 
 class MeetingRef(Message):
     meeting_id: Id
 
 
+class MeetingJoin(MeetingRef):
+    event = Event.MEETING_JOIN
+
+
+class MeetingLeave(MeetingRef):
+    event = Event.MEETING_LEAVE
+
+
+class SnapshotRequest(MeetingRef):
+    event = Event.MEETING_SNAPSHOT
+
+
 class PageSet(Message):
+    event = Event.PAGE_SET
+
     meeting_id: Id
     document_id: Id
     page: PageIndex
@@ -109,6 +97,8 @@ class PageSet(Message):
 class BesideSet(Message):
     """`beside:set`: the presenter shows a second document beside the page (a report and its
     reference), or closes it (`document_id` null)."""
+
+    event = Event.BESIDE_SET
 
     meeting_id: Id
     document_id: Id | None
@@ -121,16 +111,22 @@ class PagePosition(Data):
 
 
 class DisplayBlank(Message):
+    event = Event.DISPLAY_BLANK
+
     meeting_id: Id
     blank: Annotated[Blank | None, Field(strict=False)]
 
 
 class FollowersLock(Message):
+    event = Event.FOLLOWERS_LOCK
+
     meeting_id: Id
     locked: bool
 
 
 class ViewZoom(Message):
+    event = Event.VIEW_ZOOM
+
     meeting_id: Id
     region: Annotated[list[ann.Coordinate], Field(min_length=4, max_length=4)] | None
 
@@ -144,11 +140,15 @@ class ViewZoom(Message):
 
 
 class MeetingSettings(Message):
+    event = Event.MEETING_SETTINGS
+
     meeting_id: Id
     participants_draw: bool
 
 
 class PresenterSet(Message):
+    event = Event.PRESENTER_SET
+
     meeting_id: Id
     user: UserName
 
@@ -156,6 +156,8 @@ class PresenterSet(Message):
 class ExportReport(Message):
     """`audit:export`: this client saved documents of the meeting to a file (for the audit
     log: the server cannot see files written on a device)."""
+
+    event = Event.AUDIT_EXPORT
 
     meeting_id: Id
     document_ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
@@ -196,6 +198,10 @@ class MeetingSummary(Data):
     materials_removed: bool = False
     """Only organizers may open the materials now; a device that kept any deletes them."""
     removal: Removal = Removal.NONE
+    starts_at: float | None = None
+    """When the meeting is held (Unix seconds); the list orders and labels meetings by it."""
+    place: str | None = None
+    """Where it is held (a room's name), as the organizer wrote it."""
 
 
 class Blank(StrEnum):
@@ -205,6 +211,8 @@ class Blank(StrEnum):
 
 class MeetingState(Data):
     """What everyone following the meeting shows; `seq` numbers every change of the meeting."""
+
+    event = Event.MEETING_STATE
 
     meeting_id: Id
     seq: Annotated[int, Field(ge=0)]
@@ -240,6 +248,8 @@ class MeetingState(Data):
 
 
 class DocumentAdded(Data):
+    event = Event.DOCUMENT_ADDED
+
     meeting_id: Id
     seq: Annotated[int, Field(ge=1)]
     document: DocumentInfo
@@ -247,6 +257,8 @@ class DocumentAdded(Data):
 
 class DocumentRevised(Data):
     """A document was replaced by a revised version; its marks were moved to match."""
+
+    event = Event.DOCUMENT_REVISED
 
     meeting_id: Id
     seq: Annotated[int, Field(ge=1)]
@@ -274,16 +286,22 @@ class AgendaEntry(Message):
 
 
 class AgendaSet(Message):
+    event = Event.AGENDA_SET
+
     meeting_id: Id
     items: Annotated[list[AgendaEntry], Field(max_length=200)]
 
 
 class AgendaGo(Message):
+    event = Event.AGENDA_GO
+
     meeting_id: Id
     item_id: Id
 
 
 class AgendaChanged(Data):
+    event = Event.AGENDA
+
     meeting_id: Id
     seq: Annotated[int, Field(ge=1)]
     items: tuple[AgendaItem, ...]
@@ -307,52 +325,24 @@ class Snapshot(Data):
     """Every vote of the meeting, oldest first."""
 
 
-CLIENT_PAYLOADS: dict[Event, type[Message] | None] = {
-    Event.MEETINGS_LIST: None,
-    Event.MEETING_JOIN: MeetingRef,
-    Event.MEETING_LEAVE: MeetingRef,
-    Event.MEETING_SNAPSHOT: MeetingRef,
-    Event.PAGE_SET: PageSet,
-    Event.PRESENTER_SET: PresenterSet,
-    Event.MEETING_SETTINGS: MeetingSettings,
-    Event.DISPLAY_BLANK: DisplayBlank,
-    Event.FOLLOWERS_LOCK: FollowersLock,
-    Event.VIEW_ZOOM: ViewZoom,
-    Event.BESIDE_SET: BesideSet,
-    Event.AGENDA_SET: AgendaSet,
-    Event.AGENDA_GO: AgendaGo,
-    Event.PRESENCE_SET: presence.PresenceSet,
-    Event.MEMBER_REMOVE: presence.MemberRemove,
-    Event.MEETING_LINK: weblink.MeetingLink,
-    Event.MEETING_PROTECT: MeetingProtect,
-    Event.MEETING_END: MeetingEnd,
-    Event.MEETING_REOPEN: MeetingEnd,
-    Event.VOTE_OPEN: VoteOpen,
-    Event.VOTE_CAST: VoteCast,
-    Event.VOTE_CLOSE: VoteRef,
-    Event.VOTE_REOPEN: VoteRef,
-    Event.AUDIT_EXPORT: ExportReport,
-    Event.ANNOTATION_BEGIN: ann.StrokeStart,
-    Event.ANNOTATION_POINTS: ann.StrokePoints,
-    Event.ANNOTATION_END: ann.StrokeEnd,
-    Event.ANNOTATION_PUT: ann.AnnotationPut,
-    Event.ANNOTATION_DELETE: ann.AnnotationDelete,
-    Event.ANNOTATION_SHARE: ann.AnnotationShare,
-    Event.PAGE_CLEAR: ann.PageClear,
-    Event.LASER_MOVE: laser.LaserMove,
-}
-"""Every event a client may send, with the schema of its payload (None: no payload)."""
+CLIENT_MESSAGES: tuple[type[Message], ...] = (
+    MeetingsList, MeetingJoin, MeetingLeave, SnapshotRequest, PageSet, PresenterSet,
+    MeetingSettings, DisplayBlank, FollowersLock, ViewZoom, BesideSet, AgendaSet, AgendaGo,
+    presence.PresenceSet, presence.MemberRemove, weblink.MeetingLink, MeetingProtect, MeetingEnd,
+    MeetingReopen, VoteOpen, VoteCast, VoteClose, VoteReopen, ExportReport, ann.StrokeStart,
+    ann.StrokePoints, ann.StrokeEnd, ann.AnnotationPut, ann.AnnotationDelete,
+    ann.AnnotationShare, ann.PageClear, laser.LaserMove,
+)
+"""Every message a client may send; each names its event."""
 
-SERVER_PAYLOADS: dict[Event, type[Data]] = {
-    Event.MEETING_STATE: MeetingState,
-    Event.DOCUMENT_ADDED: DocumentAdded,
-    Event.DOCUMENT_REVISED: DocumentRevised,
-    Event.ANNOTATION: ann.AnnotationChange,
-    Event.LASER: laser.LaserData,
-    Event.AGENDA: AgendaChanged,
-    Event.PRESENCE: presence.PresenceData,
-    Event.MEMBER_REMOVED: presence.MemberRemoved,
-    Event.VOTE: VoteData,
-}
+SERVER_MESSAGES: tuple[type[Data], ...] = (
+    MeetingState, DocumentAdded, DocumentRevised, ann.AnnotationChange, laser.LaserData,
+    AgendaChanged, presence.PresenceData, presence.MemberRemoved, VoteData,
+)
+"""Every broadcast the server sends; each names its event."""
 
+CLIENT_PAYLOADS: dict[Event, type[Message]] = {m.event: m for m in CLIENT_MESSAGES}
+"""Every event a client may send, with the schema of its payload."""
 
+SERVER_PAYLOADS: dict[Event, type[Data]] = {m.event: m for m in SERVER_MESSAGES}
+"""Every event the server broadcasts, with the schema of its payload."""

@@ -1,14 +1,63 @@
-"""Building blocks of every message: strict client payloads, lenient server data, errors.
+"""Building blocks of every message: event names, strict client payloads, lenient server data,
+errors.
 
+Every payload model names its event (`event`, a class attribute), so a message is built from
+its model and sent as one thing: the sender never pairs a payload with an event name by hand.
 `meeting.core.protocol` re-exports these; import them from there.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class Event(StrEnum):
+    # client -> server (each answered through the Socket.IO acknowledgement)
+    MEETINGS_LIST = "meetings:list"
+    MEETING_JOIN = "meeting:join"
+    MEETING_LEAVE = "meeting:leave"
+    MEETING_SNAPSHOT = "meeting:snapshot"
+    PAGE_SET = "page:set"
+    PRESENTER_SET = "presenter:set"
+    MEETING_SETTINGS = "meeting:settings"
+    DISPLAY_BLANK = "display:blank"
+    FOLLOWERS_LOCK = "followers:lock"
+    VIEW_ZOOM = "view:zoom"
+    AGENDA_SET = "agenda:set"
+    AGENDA_GO = "agenda:go"
+    PRESENCE_SET = "presence:set"
+    MEMBER_REMOVE = "member:remove"
+    MEETING_LINK = "meeting:link"
+    MEETING_PROTECT = "meeting:protect"
+    MEETING_END = "meeting:end"
+    MEETING_REOPEN = "meeting:reopen"
+    VOTE_OPEN = "vote:open"
+    VOTE_CAST = "vote:cast"
+    VOTE_CLOSE = "vote:close"
+    VOTE_REOPEN = "vote:reopen"
+    AUDIT_EXPORT = "audit:export"
+    BESIDE_SET = "beside:set"
+    ANNOTATION_BEGIN = "annotation:begin"
+    ANNOTATION_POINTS = "annotation:points"
+    ANNOTATION_END = "annotation:end"
+    ANNOTATION_PUT = "annotation:put"
+    ANNOTATION_DELETE = "annotation:delete"
+    ANNOTATION_SHARE = "annotation:share"
+    PAGE_CLEAR = "page:clear"
+    LASER_MOVE = "laser:move"
+    # server -> client (broadcast to everyone who joined the meeting)
+    MEETING_STATE = "meeting:state"
+    DOCUMENT_ADDED = "document:added"
+    DOCUMENT_REVISED = "document:revised"
+    ANNOTATION = "annotation"
+    LASER = "laser"
+    AGENDA = "agenda"
+    PRESENCE = "presence"
+    MEMBER_REMOVED = "member:removed"
+    VOTE = "vote"
 
 
 class ErrorCode(StrEnum):
@@ -32,12 +81,17 @@ class ErrorCode(StrEnum):
 class ProtocolError(Exception):
     """An error the server reports to the client as a reply; never a dropped connection."""
 
-    def __init__(self, code: ErrorCode, message: str, retry_after: int | None = None) -> None:
+    def __init__(self, code: ErrorCode, message: str, retry_after: int | None = None,
+                 count: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.retry_after = retry_after
         """Seconds to wait before trying again (`rate_limited`)."""
+        self.count = count
+        """Points of the stroke the server holds: where to resend from (`conflict` of
+        `annotation:points` and `annotation:end`). A field of its own, for programs: the
+        message says the same for people, in their language."""
 
     def to_reply(self, language: str | None = None) -> dict[str, Any]:
         """The reply, its message in `language` where there is a translation."""
@@ -47,6 +101,8 @@ class ProtocolError(Exception):
                                  "message": localize(self.message, language, str(self.code))}
         if self.retry_after is not None:
             error["retry_after"] = self.retry_after
+        if self.count is not None:
+            error["count"] = self.count
         return {"ok": False, "error": error}
 
 
@@ -65,12 +121,29 @@ class Message(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
+    event: ClassVar[Event]
+    """The event this payload is sent as (set on every model a client sends)."""
+    payload_optional: ClassVar[bool] = False
+    """The event may also be sent with no payload at all (it has no fields)."""
+
+    def payload(self) -> dict[str, Any]:
+        """What goes on the wire: the fields the sender set (a field left out keeps its
+        meaning of "unchanged" where an event has one, e.g. `meeting:protect`)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
 
 class Data(BaseModel):
     """Base of what the server sends: read leniently, so a newer server's extra fields are
     ignored by an older client rather than refusing the whole message."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
+
+    event: ClassVar[Event]
+    """The event this is broadcast as (set on every model the server broadcasts; data only
+    sent in replies has none)."""
+
+    def payload(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
 
 
 M = TypeVar("M", bound="Message")

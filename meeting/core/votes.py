@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from meeting.core.schema import Data, Id, Message
+from meeting.core.schema import Data, Event, Id, Message
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 
@@ -54,6 +54,8 @@ Option = Annotated[str, Field(min_length=1, max_length=100)]
 class VoteOpen(Message):
     """`vote:open`: the chair (presenter, organizer) puts a question to the meeting."""
 
+    event = Event.VOTE_OPEN
+
     meeting_id: Id
     title: Annotated[str, Field(min_length=1, max_length=300)]
     kind: Annotated[VoteKind, Field(strict=False)] = VoteKind.YES_NO
@@ -78,16 +80,26 @@ class VoteOpen(Message):
 
 
 class VoteCast(Message):
+    event = Event.VOTE_CAST
+
     meeting_id: Id
     vote_id: Id
     choice: Option
 
 
 class VoteRef(Message):
-    """`vote:close` and `vote:reopen`."""
+    """A vote of a meeting: what `vote:close` and `vote:reopen` name."""
 
     meeting_id: Id
     vote_id: Id
+
+
+class VoteClose(VoteRef):
+    event = Event.VOTE_CLOSE
+
+
+class VoteReopen(VoteRef):
+    event = Event.VOTE_REOPEN
 
 
 class VoteResult(Data):
@@ -99,6 +111,8 @@ class VoteResult(Data):
 
 class VoteData(Data):
     """A vote as everyone in the meeting sees it (sent whole on every change)."""
+
+    event = Event.VOTE
 
     id: Id
     meeting_id: Id

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field
 
-from meeting.core.schema import Id, Message
+from meeting.core.schema import Event, Id, Message
 
 MAX_LINK_LENGTH = 2000
 
@@ -31,6 +31,8 @@ WebLink = Annotated[str, Field(min_length=8, max_length=MAX_LINK_LENGTH),
 
 class MeetingLink(Message):
     """`meeting:link`: set the meeting's web meeting link, or remove it (None)."""
+
+    event = Event.MEETING_LINK
 
     meeting_id: Id
     url: WebLink | None

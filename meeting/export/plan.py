@@ -35,7 +35,8 @@ def marks_for(view: MeetingView, document_id: int, choice: ExportChoice, user: s
             and (a.layer is Layer.SHARED or a.owner == user)]
 
 
-def suggested_file_name(title: str, whole_meeting: bool) -> str:
-    """A file name from a title, without the characters file systems refuse."""
+def suggested_file_name(title: str, label: str, untitled: str) -> str:
+    """A file name from a title and a label in the user's language (" (with notes)",
+    "（書き込み付き）"), without the characters file systems refuse."""
     cleaned = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in title).strip(" .")
-    return f"{cleaned or 'meeting'}{' (record)' if whole_meeting else ' (with notes)'}.pdf"
+    return f"{cleaned or untitled}{label}.pdf"

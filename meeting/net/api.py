@@ -11,7 +11,14 @@ from typing import Any, BinaryIO
 import requests
 
 from meeting.core import messages
-from meeting.core.protocol import PROTOCOL_VERSION, DocumentInfo, UserInfo
+from meeting.core.protocol import (
+    PROTOCOL_VERSION,
+    DocumentInfo,
+    Login,
+    ProtocolError,
+    UserInfo,
+    parse,
+)
 from meeting.net.cache import DocumentCache, HashMismatchError
 from meeting.net.trust import Trust
 
@@ -70,8 +77,11 @@ class ServerApi:
 
     def login(self, username: str, password: str) -> LoginResult:
         self.check_protocol()
-        data = self._data("POST", "/api/login", authenticated=False,
-                          json={"username": username, "password": password})
+        try:  # (the body is the protocol's model, checked here as the server would)
+            body = parse(Login, {"username": username, "password": password})
+        except ProtocolError as error:
+            raise ApiError(str(error.code), error.message, 400) from None
+        data = self._data("POST", "/api/login", authenticated=False, json=body.payload())
         self.token = data["token"]
         return LoginResult(data["token"], UserInfo.model_validate(data["user"]),
                            data["expires_at"])

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import socketio
 
 from meeting.core import messages
-from meeting.core.protocol import PROTOCOL_VERSION, ErrorCode
+from meeting.core.protocol import PROTOCOL_VERSION, ErrorCode, Message
 from meeting.net.trust import Trust
 
 log = logging.getLogger("meeting.net.connection")
@@ -62,27 +62,25 @@ class MeetingConnection:
         """Connect in the background; returns at once."""
         threading.Thread(target=self._connect_loop, name="meeting-connect", daemon=True).start()
 
-    def request(self, event: str, payload: Any, on_reply: Callable[[Reply], None]) -> None:
-        """Send an event; `on_reply` gets the server's answer (or an offline error)."""
+    def request(self, message: Message, on_reply: Callable[[Reply], None]) -> None:
+        """Send a message as its event; `on_reply` gets the server's answer (or an offline
+        error)."""
         if not self._online:
             on_reply(_error(OFFLINE, "Not connected to the server."))
             return
         try:
-            if payload is None:
-                self._sio.emit(event, callback=on_reply)
-            else:
-                self._sio.emit(event, payload, callback=on_reply)
+            self._sio.emit(str(message.event), message.payload(), callback=on_reply)
         except socketio.exceptions.SocketIOError as error:
             on_reply(_error(OFFLINE, f"Could not send: {error}"))
 
-    def send(self, event: str, payload: Any) -> None:
+    def send(self, message: Message) -> None:
         """Send without asking for an answer (a laser position: the next one replaces it)."""
         if not self._online:
             return
         try:
-            self._sio.emit(event, payload)
+            self._sio.emit(str(message.event), message.payload())
         except socketio.exceptions.SocketIOError as error:
-            log.debug("dropped %s: %s", event, error)
+            log.debug("dropped %s: %s", message.event, error)
 
     def close(self) -> None:
         """Disconnect; if python-socketio is reconnecting, stop that too (a plain disconnect

@@ -16,24 +16,50 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from meeting.core.annotations import AnnotationData, AnnotationPut
+from meeting.core import messages
+from meeting.core.annotations import (
+    AnnotationData,
+    AnnotationDelete,
+    AnnotationPut,
+    AnnotationShare,
+    PageClear,
+)
 from meeting.core.ink import InkAction, InkOutbox
-from meeting.core.laser import LaserData
-from meeting.core.presence import MemberRemoved, Person, Place, PresenceData
+from meeting.core.laser import LaserData, LaserMove
+from meeting.core.presence import (
+    MemberRemove,
+    MemberRemoved,
+    Person,
+    Place,
+    PresenceData,
+    PresenceSet,
+)
 from meeting.core.protection import Removal
 from meeting.core.protocol import (
+    CLIENT_PAYLOADS,
+    MANAGER_ROLES,
     SERVER_PAYLOADS,
     DocumentInfo,
     ErrorCode,
     Event,
+    ExportReport,
+    MeetingJoin,
+    MeetingLeave,
+    MeetingSettings,
+    MeetingsList,
     MeetingState,
     MeetingSummary,
-    Role,
+    Message,
+    PageSet,
+    ProtocolError,
     Snapshot,
+    SnapshotRequest,
     UserInfo,
+    parse,
 )
 from meeting.core.sync import Change, MeetingSync, MeetingView, Outcome
-from meeting.core.votes import VoteData
+from meeting.core.votes import VoteCast, VoteData
+from meeting.core.weblink import MeetingLink
 from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.connection import OFFLINE, MeetingConnection, Reply
@@ -128,7 +154,7 @@ class MeetingSession:
             else:
                 done(_request_error(reply))
 
-        self.connection.request(Event.MEETINGS_LIST, None, on_reply)
+        self.connection.request(MeetingsList(), on_reply)
 
     def join(self, meeting_id: int) -> None:
         """Join now, or as soon as the connection is up (every (re)connect rejoins)."""
@@ -137,14 +163,14 @@ class MeetingSession:
             if meeting_id not in self._pending and self.shelf is not None:
                 self._pending[meeting_id] = self.shelf.pending(meeting_id)
         if self.online:
-            self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+            self._request_snapshot(meeting_id, MeetingJoin)
         elif sync.view is None:
             self._show_offline_copy(meeting_id)
 
     def leave(self, meeting_id: int) -> None:
         with self._lock:
             self._syncs.pop(meeting_id, None)
-        self.connection.request(Event.MEETING_LEAVE, {"meeting_id": meeting_id}, _ignore)
+        self.connection.request(MeetingLeave(meeting_id=meeting_id), _ignore)
 
     def view(self, meeting_id: int) -> MeetingView | None:
         with self._lock:
@@ -158,10 +184,10 @@ class MeetingSession:
             if not reply.get("ok"):
                 error = _request_error(reply)
                 self.listener.request_failed(error.message)
-                self._request_snapshot(meeting_id, Event.MEETING_SNAPSHOT)  # back to the truth
+                self._request_snapshot(meeting_id, SnapshotRequest)  # back to the truth
 
-        payload = {"meeting_id": meeting_id, "document_id": document_id, "page": page}
-        self.connection.request(Event.PAGE_SET, payload, on_reply)
+        self.connection.request(PageSet(meeting_id=meeting_id, document_id=document_id,
+                                        page=page), on_reply)
 
     # --- annotations -------------------------------------------------------------------------
 
@@ -176,12 +202,10 @@ class MeetingSession:
     def perform(self, meeting_id: int, action: InkAction) -> None:
         """Make annotations appear or go away (an undo, a redo, an erase)."""
         if action.removed:
-            self._send_ink(Event.ANNOTATION_DELETE, {
-                "meeting_id": meeting_id, "ids": [a.id for a in action.removed]}, _ignore)
+            self._send_ink(AnnotationDelete(meeting_id=meeting_id,
+                                            ids=[a.id for a in action.removed]), _ignore)
         for annotation in action.added:
-            payload = annotation.model_dump(mode="json", include=PUT_FIELDS)
-            payload["points"] = [list(p) for p in annotation.points]
-            self._send_ink(Event.ANNOTATION_PUT, {"meeting_id": meeting_id, **payload}, _ignore)
+            self._send_ink(put_again(meeting_id, annotation), _ignore)
 
     def people(self, meeting_id: int) -> tuple[Person, ...]:
         """Who is in the meeting now, as the server last said."""
@@ -205,31 +229,31 @@ class MeetingSession:
             if self._presence_sent.get(meeting_id) == (following, place):
                 return
             self._presence_sent[meeting_id] = (following, place)
-        self.connection.send(Event.PRESENCE_SET, {"meeting_id": meeting_id,
-                                                   "following": following,
-                                                   "place": str(place)})
+        self.connection.send(PresenceSet(meeting_id=meeting_id, following=following,
+                                         place=place))
 
     def point_laser(self, meeting_id: int, document_id: int, page: int,
                     point: tuple[float, float] | None) -> None:
         """Where the presenter's laser points now (None hides it). Nothing is resent: the next
         position replaces a lost one."""
-        self.connection.send(Event.LASER_MOVE, {
-            "meeting_id": meeting_id, "document_id": document_id, "page": page,
-            "point": list(point) if point is not None else None})
+        self.connection.send(LaserMove(meeting_id=meeting_id, document_id=document_id, page=page,
+                                       point=list(point) if point is not None else None))
 
-    def command(self, event: str, payload: dict) -> None:
-        """A request whose answer comes back as a broadcast (room controls); a refusal is
-        reported to the listener."""
-        self._send_ink(event, payload, _ignore)
+    def command(self, model: type[Message], /, **fields: Any) -> None:
+        """A request whose answer comes back as a broadcast (room controls), built from its
+        model; a refusal (here, by the schema, or by the server) is reported to the listener.
+        (`model` is positional only: a payload may have a field of any name, `kind` say.)"""
+        message = self._message(model, fields)
+        if message is not None:
+            self._send_ink(message, _ignore)
 
     def share_annotation(self, meeting_id: int, annotation_id: str) -> None:
         """One of my private notes becomes a shared mark (when the meeting allows it)."""
-        self._send_ink(Event.ANNOTATION_SHARE, {"meeting_id": meeting_id, "id": annotation_id},
-                       _ignore)
+        self._send_ink(AnnotationShare(meeting_id=meeting_id, id=annotation_id), _ignore)
 
     def remove_member(self, meeting_id: int, user: str) -> None:
         """Organizers: take someone out of the meeting (a refusal is reported)."""
-        self._send_ink(Event.MEMBER_REMOVE, {"meeting_id": meeting_id, "user": user}, _ignore)
+        self.command(MemberRemove, meeting_id=meeting_id, user=user)
 
     def votes(self, meeting_id: int) -> list[VoteData]:
         """The meeting's votes, oldest first, as last heard."""
@@ -253,25 +277,28 @@ class MeetingSession:
             if done:
                 done(bool(reply.get("ok")))
 
-        self._send_ink(Event.VOTE_CAST, {"meeting_id": meeting_id, "vote_id": vote_id,
-                                         "choice": choice}, answered)
+        message = self._message(VoteCast, {"meeting_id": meeting_id, "vote_id": vote_id,
+                                           "choice": choice})
+        if message is None:
+            answered({"ok": False})
+            return
+        self._send_ink(message, answered)
 
     def report_export(self, meeting_id: int, document_ids: list[int], layers: list[str]
                       ) -> None:
         """Tell the server (for its audit log) that this device wrote these documents to a
         file. Best effort: an export made offline is not reported."""
-        self.connection.request(Event.AUDIT_EXPORT, {"meeting_id": meeting_id,
-                                                     "document_ids": document_ids,
-                                                     "layers": layers}, _ignore)
+        self.connection.request(ExportReport(meeting_id=meeting_id, document_ids=document_ids,
+                                             layers=layers), _ignore)
 
     def set_web_link(self, meeting_id: int, url: str | None) -> None:
         """Organizers: the meeting's web meeting link, or None to remove it."""
-        self._send_ink(Event.MEETING_LINK, {"meeting_id": meeting_id, "url": url}, _ignore)
+        self.command(MeetingLink, meeting_id=meeting_id, url=url)
 
     def set_participants_draw(self, meeting_id: int, allowed: bool) -> None:
         """Organizers: let everyone draw for the room (and share their notes), or not."""
-        self._send_ink(Event.MEETING_SETTINGS, {"meeting_id": meeting_id,
-                                                "participants_draw": allowed}, _ignore)
+        self._send_ink(MeetingSettings(meeting_id=meeting_id, participants_draw=allowed),
+                       _ignore)
 
     def clear_page(self, meeting_id: int, document_id: int, page: int,
                    done: Callable[[list[AnnotationData]], None]) -> None:
@@ -279,20 +306,31 @@ class MeetingSession:
             if reply.get("ok"):
                 done([AnnotationData.model_validate(a) for a in reply["data"]["annotations"]])
 
-        self._send_ink(Event.PAGE_CLEAR, {"meeting_id": meeting_id, "document_id": document_id,
-                                          "page": page}, on_reply)
+        self._send_ink(PageClear(meeting_id=meeting_id, document_id=document_id, page=page),
+                       on_reply)
 
-    def _send_ink(self, event: str, payload: dict, on_reply: Callable[[Reply], None]) -> None:
+    def _message(self, kind: type[Message], fields: dict[str, Any]) -> Message | None:
+        """The message, or None when the schema refuses it (said to the listener, in the
+        user's language, as the server would have)."""
+        try:
+            return parse(kind, fields)
+        except ProtocolError as error:
+            self.listener.request_failed(messages.localize(
+                error.message, messages.client_language, str(error.code)))
+            return None
+
+    def _send_ink(self, message: Message, on_reply: Callable[[Reply], None]) -> None:
         def reported(reply: Reply) -> None:
             error = reply.get("error") or {}
-            if error.get("code") == OFFLINE and event in KEPT_OFFLINE:
-                self._keep_pending(payload["meeting_id"], {"event": str(event),
+            if error.get("code") == OFFLINE and message.event in KEPT_OFFLINE:
+                payload = message.payload()
+                self._keep_pending(payload["meeting_id"], {"event": str(message.event),
                                                            "payload": payload})
             if not reply.get("ok") and error.get("code") not in ("offline", "conflict"):
                 self.listener.request_failed(error.get("message", "Request failed."))
             on_reply(reply)
 
-        self.connection.request(event, payload, reported)
+        self.connection.request(message, reported)
 
     # --- documents ---------------------------------------------------------------------------
 
@@ -316,8 +354,7 @@ class MeetingSession:
         read it without the server. The future gives the number of documents kept."""
         def run() -> int:
             answer: Future[Reply] = Future()
-            self.connection.request(Event.MEETING_SNAPSHOT, {"meeting_id": meeting_id},
-                                    answer.set_result)
+            self.connection.request(SnapshotRequest(meeting_id=meeting_id), answer.set_result)
             reply = answer.result(timeout=30)
             if not reply.get("ok"):
                 raise _request_error(reply)
@@ -376,7 +413,7 @@ class MeetingSession:
         with self._lock:
             joined = list(self._syncs)
         for meeting_id in joined:  # after a reconnect: back into every meeting, fresh state
-            self._request_snapshot(meeting_id, Event.MEETING_JOIN)
+            self._request_snapshot(meeting_id, MeetingJoin)
         with self._lock:
             outboxes = list(self._outboxes.values())
         for outbox in outboxes:  # then whatever strokes the server did not confirm
@@ -434,7 +471,7 @@ class MeetingSession:
         if outcome is Outcome.NEED_SNAPSHOT:
             log.info("meeting %s: missed a change before seq %s; resyncing",
                      change.meeting_id, change.seq)
-            self._request_snapshot(change.meeting_id, Event.MEETING_SNAPSHOT)
+            self._request_snapshot(change.meeting_id, SnapshotRequest)
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -475,7 +512,11 @@ class MeetingSession:
                     if self.shelf is not None:
                         self.shelf.keep_pending(meeting_id, remaining)
 
-            self.connection.request(edit["event"], edit["payload"], answered)
+            message = pending_message(edit)
+            if message is None:  # (unreadable: never sendable, so it leaves the list)
+                answered({"ok": False, "error": {"code": str(ErrorCode.INVALID_PAYLOAD)}})
+                continue
+            self.connection.request(message, answered)
 
     def _keep_for_next_time(self) -> None:
         """Closing: keep each meeting's picture, and turn strokes the server has not confirmed
@@ -490,10 +531,9 @@ class MeetingSession:
             self.shelf.keep(view.snapshot)
         for outbox in outboxes:
             for stroke in outbox.in_flight():
-                payload = stroke.as_data(self.user.name).model_dump(mode="json",
-                                                                      include=PUT_FIELDS)
-                self._keep_pending(outbox.meeting_id, {"event": str(Event.ANNOTATION_PUT),
-                                   "payload": {"meeting_id": outbox.meeting_id, **payload}})
+                put = put_again(outbox.meeting_id, stroke.as_data(self.user.name))
+                self._keep_pending(outbox.meeting_id, {"event": str(put.event),
+                                                       "payload": put.payload()})
 
     def _member_removed(self, notice: MemberRemoved) -> None:
         """Someone was removed; if it is this user, the meeting is gone for them: forget it, so
@@ -514,7 +554,7 @@ class MeetingSession:
     @property
     def keeps_removed_materials(self) -> bool:
         """Organizers and admins keep a meeting's materials after they were removed."""
-        return self.user.role in (Role.ORGANIZER, Role.ADMIN)
+        return self.user.role in MANAGER_ROLES
 
     def removed_meetings(self, listed: list[MeetingSummary]) -> list[RemovedMeeting]:
         """Of the meetings kept on this device, those the server's list says are gone (for a
@@ -568,7 +608,8 @@ class MeetingSession:
         if sync.view is not None:
             self.listener.meeting_changed(meeting_id, sync.view)
 
-    def _request_snapshot(self, meeting_id: int, event: Event) -> None:
+    def _request_snapshot(self, meeting_id: int,
+                          kind: type[MeetingJoin] | type[SnapshotRequest]) -> None:
         def on_reply(reply: Reply) -> None:
             if not reply.get("ok"):
                 error = _request_error(reply)
@@ -596,15 +637,33 @@ class MeetingSession:
                 if outcome is Outcome.APPLIED:
                     self._changed(meeting_id, sync)
             if outcome is Outcome.NEED_SNAPSHOT:
-                self._request_snapshot(meeting_id, Event.MEETING_SNAPSHOT)
+                self._request_snapshot(meeting_id, SnapshotRequest)
                 return
             if self.shelf is not None and sync.view is not None:
                 self.shelf.keep(sync.view.snapshot)
             self.listener.votes_changed(meeting_id)
-            if event is Event.MEETING_JOIN:  # joined: edits made offline can go now
+            if kind is MeetingJoin:  # joined: edits made offline can go now
                 self._send_pending(meeting_id)
 
-        self.connection.request(event, {"meeting_id": meeting_id}, on_reply)
+        self.connection.request(kind(meeting_id=meeting_id), on_reply)
+
+
+def put_again(meeting_id: int, annotation: AnnotationData) -> AnnotationPut:
+    """The `annotation:put` that puts this annotation (back) on the server: an undo, a
+    resend, a stroke kept for the next start."""
+    return AnnotationPut.model_validate(
+        {"meeting_id": meeting_id, **annotation.model_dump(mode="json", include=PUT_FIELDS)})
+
+
+def pending_message(edit: PendingEdit) -> Message | None:
+    """An edit kept on disk as the message it was (None: unreadable, e.g. written by a
+    version with another schema)."""
+    try:
+        kind = CLIENT_PAYLOADS[Event(edit["event"])]
+        return parse(kind, edit["payload"])
+    except (KeyError, ValueError, TypeError, ProtocolError):
+        log.warning("dropping an unreadable offline edit: %r", edit)
+        return None
 
 
 def with_edits(snapshot: Snapshot, edits: list[PendingEdit], owner: str) -> Snapshot:

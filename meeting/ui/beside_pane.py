@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from meeting.core.beside import BesideModel
 from meeting.core.following import Position
-from meeting.core.protocol import Event
+from meeting.core.protocol import BesideSet
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.document_loader import DocumentLoader
@@ -128,7 +128,7 @@ class BesidePane(QWidget):
     def go_to(self, target: Position | None) -> None:
         tell, position = self.model.go_to(target)
         if tell:
-            self.session.command(Event.BESIDE_SET, {
+            self.session.command(BesideSet, **{
                 "meeting_id": self.meeting_id,
                 "document_id": position.document_id if position else None,
                 "page": position.page if position else 0})

@@ -89,7 +89,9 @@ class ExportDialog(QDialog):
             return
         whole = self.whole_meeting.isChecked()
         title = self._titles[1] if whole else self._titles[0]
-        self.path_edit.setText(str(self._folder / suggested_file_name(title, whole)))
+        label = self.tr(" (record)") if whole else self.tr(" (with notes)")
+        name = suggested_file_name(title, label, self.tr("meeting"))
+        self.path_edit.setText(str(self._folder / name))
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF with notes"),

@@ -6,13 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from meeting.core.following import FollowModel
-from meeting.core.laser import FRAME_MS, LaserData
+from meeting.core.laser import FRAME_MS, IDLE_HIDE_MS, LaserData
 from meeting.net.session import MeetingSession
 from meeting.ui.page_view import PageView
-
-IDLE_HIDE_MS = 4000
-"""A pointer that has not moved for this long while its owner went quiet (a dropped link)
-is hidden rather than left on the screen."""
 
 
 class LaserSender(QObject):

@@ -1,8 +1,15 @@
-"""The meetings this user is invited to; join one with a double tap or the Join button."""
+"""The meetings this user is invited to; join one with a double tap or the Join button.
+
+Each row says what a person picks a meeting by: its title, whether it is on now, when and where,
+how many documents, who presents. Rows wrap, never elide, in either language.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import time
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,9 +21,49 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.core.protocol import MeetingSummary
+from meeting.core.schedule import MeetingStatus, in_listing_order, status_of
 from meeting.net.connection import OFFLINE
 from meeting.net.session import MeetingSession, RequestError
 from meeting.ui.main_thread import run_on_main, when_done
+from meeting.ui.role_names import role_name
+
+TITLE = Qt.ItemDataRole.UserRole + 1
+ENDED_COLOR = QColor("#6b7280")
+
+
+def status_text(status: MeetingStatus) -> str:
+    return {
+        MeetingStatus.UPCOMING: QCoreApplication.translate("MeetingList", "Upcoming"),
+        MeetingStatus.IN_PROGRESS: QCoreApplication.translate("MeetingList", "In progress"),
+        MeetingStatus.ENDED: QCoreApplication.translate("MeetingList", "Ended"),
+    }[status]
+
+
+def start_text(starts_at: float, now: float) -> str:
+    """The start in the interface's language; the year only when it is not this year's."""
+    when = QDateTime.fromSecsSinceEpoch(int(starts_at))
+    this_year = QDateTime.fromSecsSinceEpoch(int(now)).date().year()
+    if when.date().year() == this_year:
+        pattern = QCoreApplication.translate("MeetingList", "ddd d MMM, HH:mm")
+    else:
+        pattern = QCoreApplication.translate("MeetingList", "ddd d MMM yyyy, HH:mm")
+    return QLocale().toString(when, pattern)
+
+
+def row_text(meeting: MeetingSummary, now: float, kept: bool) -> str:
+    """Three lines: the title; status, time and place; documents and presenter."""
+    when = [status_text(status_of(meeting, now))]
+    if meeting.starts_at is not None:
+        when.append(start_text(meeting.starts_at, now))
+    if meeting.place:
+        when.append(meeting.place)
+    presenter = meeting.presenter or QCoreApplication.translate("MeetingList", "no presenter yet")
+    details = QCoreApplication.translate(
+        "MeetingList", "{0} documents · presenter: {1}").format(meeting.documents, presenter)
+    if kept:
+        details += QCoreApplication.translate("MeetingList", " · ✓ on this device")
+    separator = QCoreApplication.translate("MeetingList", " · ")
+    return "\n".join((meeting.title, separator.join(when), details))
 
 
 class MeetingListWindow(QWidget):
@@ -32,12 +79,16 @@ class MeetingListWindow(QWidget):
         self.resize(640, 520)
         user = session.user
         heading = QLabel(self.tr("Signed in as {0} ({1}) at {2}").format(
-            user.name, user.role, session.server_url))
+            user.name, role_name(user.role), session.server_url))
         heading.setWordWrap(True)
         self.status = QLabel()
         self.status.setStyleSheet("color: #5f6368;")
         self.list = QListWidget()
         self.list.setStyleSheet("QListWidget::item { padding: 12px 8px; }")
+        self.list.setWordWrap(True)  # a long title or a long English line wraps, never "…"
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setUniformItemSizes(False)
+        self.list.setAccessibleName(self.tr("Meetings"))
         self.list.itemDoubleClicked.connect(self._join_item)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.join_button = QPushButton(self.tr("Join"))
@@ -53,7 +104,13 @@ class MeetingListWindow(QWidget):
         self.offline = False
         for button in (self.join_button, self.keep_button, self.refresh_button,
                        self.sign_out_button, self.settings_button):
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(44)
+        self.join_button.setDefault(True)  # the primary action: Enter joins
+        self.join_button.setObjectName("primary")
+        self.join_button.setStyleSheet(
+            "QPushButton#primary { background: #1a56db; color: white; font-weight: bold;"
+            " border-radius: 6px; padding: 0 28px; }"
+            "QPushButton#primary:disabled { background: #9ca3af; }")
         self.join_button.clicked.connect(lambda: self._join_item(self.list.currentItem()))
         self.refresh_button.clicked.connect(self.refresh)
         self.sign_out_button.clicked.connect(self.signOutRequested)
@@ -84,14 +141,13 @@ class MeetingListWindow(QWidget):
             return
         kept = {snapshot.meeting.id for snapshot in self.session.kept_offline()}
         self.list.clear()
-        for meeting in result:
-            presenter = meeting.presenter or self.tr("no presenter yet")
-            text = self.tr("{0}\n{1} documents · presenter: {2}").format(
-                meeting.title, meeting.documents, presenter)
-            if meeting.id in kept:
-                text += self.tr(" · ✓ on this device")
-            item = QListWidgetItem(text)
+        now = time.time()
+        for meeting in in_listing_order(result, now):
+            item = QListWidgetItem(row_text(meeting, now, meeting.id in kept))
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
+            item.setData(TITLE, meeting.title)
+            if status_of(meeting, now) is MeetingStatus.ENDED:
+                item.setForeground(QBrush(ENDED_COLOR))
             self.list.addItem(item)
         if result:
             self.list.setCurrentRow(0)
@@ -111,7 +167,7 @@ class MeetingListWindow(QWidget):
         if item is None:
             return
         meeting_id = item.data(Qt.ItemDataRole.UserRole)
-        title = item.text().split("\n")[0]
+        title = item.data(TITLE)
         self.keep_button.setEnabled(False)
         self.status.setText(self.tr("Downloading “{0}”…").format(title))
 
@@ -122,7 +178,7 @@ class MeetingListWindow(QWidget):
 
         def kept(count: int) -> None:
             self._update_buttons()
-            marker = self.tr(" · ✓ on this device")
+            marker = QCoreApplication.translate("MeetingList", " · ✓ on this device")
             if not item.text().endswith(marker):
                 item.setText(item.text() + marker)
             self.status.setText(self.tr(

@@ -27,8 +27,8 @@ def person_line(person: Person) -> str:
              else QCoreApplication.translate("People", "browsing"))
     devices = (QCoreApplication.translate("People", " ({0} devices)").format(person.devices)
                if person.devices > 1 else "")
-    return f"{'●' if person.following else '○'} {person.name} — {place_text(person.place)}, " \
-           f"{doing}{devices}"
+    return QCoreApplication.translate("People", "{0} {1} — {2}, {3}{4}").format(
+        "●" if person.following else "○", person.name, place_text(person.place), doing, devices)
 
 
 class PeopleButton(QToolButton):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting.core.protection import Removal
-from meeting.core.protocol import Event, MeetingState
+from meeting.core.protection import MeetingEnd, MeetingProtect, Removal
+from meeting.core.protocol import MeetingState
 from meeting.net.session import MeetingSession
 
 translate = QCoreApplication.translate
@@ -79,7 +79,7 @@ class ProtectionDialog(QDialog):
                 if self.expires.isChecked() else 0}
 
     def accept(self) -> None:
-        self.session.command(Event.MEETING_PROTECT, self.payload())
+        self.session.command(MeetingProtect, **self.payload())
         super().accept()
 
 
@@ -104,8 +104,7 @@ class EndMeetingConfirmation(QMessageBox):
                                          QMessageBox.ButtonRole.DestructiveRole)
         self.addButton(QMessageBox.StandardButton.Cancel)
         self.buttonClicked.connect(
-            lambda button: self.session.command(Event.MEETING_END,
-                                                {"meeting_id": self.meeting_id})
+            lambda button: self.session.command(MeetingEnd, meeting_id=self.meeting_id)
             if button is self.end_button else None)
 
 

@@ -77,6 +77,10 @@ def install(app: QCoreApplication, language: str, cache: Path) -> list[QTranslat
         app.removeTranslator(translator)
     _active.clear()
     installed = _active
+    system = QLocale.system()
+    wanted = QLocale.Language.Japanese if language == "ja" else QLocale.Language.English
+    # Dates and numbers in the interface's language (the system's own way when it speaks it).
+    QLocale.setDefault(system if system.language() == wanted else QLocale(wanted))
     if language == "en":
         return installed
     qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting.core import protocol as wire
 from meeting.core.beside import BesideModel
 from meeting.core.following import FollowModel, Position
 from meeting.core.formats import file_dialog_pattern, is_office, is_uploadable
 from meeting.core.presence import Place
-from meeting.core.protocol import AgendaItem, DocumentInfo, Event, Role
+from meeting.core.protocol import AgendaItem, DocumentInfo, Role
 from meeting.core.sync import MeetingView
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
@@ -209,29 +210,29 @@ class ViewerWindow(QMainWindow):
         self.room_menu = QMenu(self)
         self.room_actions = {
             "black": self.room_menu.addAction(self.tr("Black screen on the large monitor"),
-                                              lambda: self._room("display:blank", blank="black")),
+                                              lambda: self._room(wire.DisplayBlank, blank="black")),
             "white": self.room_menu.addAction(self.tr("White screen on the large monitor"),
-                                              lambda: self._room("display:blank", blank="white")),
+                                              lambda: self._room(wire.DisplayBlank, blank="white")),
             "unblank": self.room_menu.addAction(self.tr("Show the page again"),
-                                                lambda: self._room("display:blank", blank=None)),
+                                                lambda: self._room(wire.DisplayBlank, blank=None)),
         }
         self.room_menu.addSeparator()
         self.room_actions["zoom"] = self.room_menu.addAction(
             self.tr("Show the room what I see (zoom)"),
-            lambda: self._room("view:zoom", region=list(self.page_view.visible_region())))
+            lambda: self._room(wire.ViewZoom, region=list(self.page_view.visible_region())))
         self.room_actions["unzoom"] = self.room_menu.addAction(
-            self.tr("Show the room the whole page"), lambda: self._room("view:zoom", region=None))
+            self.tr("Show the room the whole page"), lambda: self._room(wire.ViewZoom, region=None))
         self.room_menu.addSeparator()
         self.room_actions["hold"] = self.room_menu.addAction(
             self.tr("Hold everyone on this page"))
         self.room_actions["hold"].setCheckable(True)
         self.room_actions["hold"].triggered.connect(
-            lambda held: self._room("followers:lock", locked=held))
+            lambda held: self._room(wire.FollowersLock, locked=held))
         self.room_menu.addSeparator()
         self.handover_menu = self.room_menu.addMenu(self.tr("Hand the presenter role to"))
         self.take_action = self.room_menu.addAction(
             self.tr("Take the presenter role"),
-            lambda: self._room("presenter:set", user=self.session.user.name))
+            lambda: self._room(wire.PresenterSet, user=self.session.user.name))
         self.room_menu.aboutToShow.connect(self._fill_handover_menu)
         self.room_menu.addSeparator()
         self.room_menu.addAction(self.tr("Presenter's console"), self.open_console)
@@ -445,7 +446,7 @@ class ViewerWindow(QMainWindow):
         if view is None:
             return None
         if view.state.ended_at is not None:
-            self.session.command(Event.MEETING_REOPEN, {"meeting_id": self.meeting_id})
+            self.session.command(wire.MeetingReopen, meeting_id=self.meeting_id)
             return None
         box = EndMeetingConfirmation(self.session, self.meeting_id, view.state,
                                      view.snapshot.meeting.title, self)
@@ -511,7 +512,7 @@ class ViewerWindow(QMainWindow):
     def take_up(self, agenda_item: AgendaItem) -> None:
         """An agenda item tapped: the presenter moves the room there; others look at it."""
         if self.follow.is_presenter:
-            self._room("agenda:go", item_id=agenda_item.id)
+            self._room(wire.AgendaGo, item_id=agenda_item.id)
             return
         position = item_position(agenda_item)
         if position is not None:
@@ -526,7 +527,7 @@ class ViewerWindow(QMainWindow):
             self.save_agenda(dialog.entries())
 
     def save_agenda(self, entries: list[dict]) -> None:
-        self._room("agenda:set", items=entries)
+        self._room(wire.AgendaSet, items=entries)
 
     def open_console(self) -> ConsoleWindow:
         """This page and the next, the agenda, the time and the people, on this screen."""
@@ -555,11 +556,11 @@ class ViewerWindow(QMainWindow):
             if member.role is not Role.DISPLAY and member.name != view.state.presenter:
                 self.handover_menu.addAction(
                     member.name, lambda _=False, name=member.name: self._room(
-                        "presenter:set", user=name))
+                        wire.PresenterSet, user=name))
         self.take_action.setVisible(not self.follow.is_presenter)
 
-    def _room(self, event: str, **payload) -> None:
-        self.session.command(event, {"meeting_id": self.meeting_id, **payload})
+    def _room(self, model: type[wire.Message], /, **payload) -> None:
+        self.session.command(model, meeting_id=self.meeting_id, **payload)
 
     def show_display(self, screen: QScreen | None = None) -> DisplayWindow:
         """Display mode on a monitor: the last one by default (usually the one that was

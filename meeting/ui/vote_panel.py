@@ -26,8 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting.core.protocol import Event
-from meeting.core.votes import Majority, VoteData, VoteKind, VoteStatus, choices
+from meeting.core.votes import (
+    Majority,
+    VoteClose,
+    VoteData,
+    VoteKind,
+    VoteOpen,
+    VoteRef,
+    VoteReopen,
+    VoteStatus,
+    choices,
+)
 from meeting.export.vote_csv import vote_csv
 from meeting.net.session import MeetingSession
 from meeting.ui.vote_widgets import VoteBars, choice_label, choice_labels, result_text
@@ -65,8 +74,8 @@ class VotePanel(QWidget):
                        self.export_button):
             button.setMinimumHeight(32)
         self.new_button.clicked.connect(lambda: self.new_vote(self.agenda_item))
-        self.close_button.clicked.connect(lambda: self._chair(Event.VOTE_CLOSE))
-        self.reopen_button.clicked.connect(lambda: self._chair(Event.VOTE_REOPEN))
+        self.close_button.clicked.connect(lambda: self._chair(VoteClose))
+        self.reopen_button.clicked.connect(lambda: self._chair(VoteReopen))
         self.export_button.clicked.connect(self.choose_csv)
         chair_row = QHBoxLayout()
         for button in (self.close_button, self.reopen_button, self.export_button):
@@ -173,15 +182,15 @@ class VotePanel(QWidget):
     def new_vote(self, agenda_item: int | None = None) -> VoteDialog:
         dialog = VoteDialog(agenda_item, self)
         dialog.accepted.connect(lambda: self.session.command(
-            Event.VOTE_OPEN, {"meeting_id": self.meeting_id, **dialog.payload()}))
+            VoteOpen, meeting_id=self.meeting_id, **dialog.payload()))
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def _chair(self, event: Event) -> None:
+    def _chair(self, kind: type[VoteRef]) -> None:
         vote_id = self.current_vote_id()
         if vote_id is not None:
-            self.session.command(event, {"meeting_id": self.meeting_id, "vote_id": vote_id})
+            self.session.command(kind, meeting_id=self.meeting_id, vote_id=vote_id)
 
     def choose_csv(self) -> None:
         vote = self.current_vote()

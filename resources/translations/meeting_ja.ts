@@ -89,7 +89,7 @@
     <message>
         <location filename="../../meeting/ui/authenticity.py" line="32"/>
         <source>“{0}” on this device is exactly the document the organizer uploaded: its SHA-256 matches the one the server recorded at upload.</source>
-        <translation>この端末の「{0}」は、主催者がアップロードした文書と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
+        <translation>この端末の「{0}」は、主催者がアップロードした資料と完全に同一です（SHA-256 がアップロード時にサーバーが記録した値と一致しました）。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/authenticity.py" line="37"/>
@@ -193,7 +193,7 @@
     <message>
         <location filename="../../meeting/ui/console_window.py" line="137"/>
         <source>Next: page {0}</source>
-        <translation>次: {0} ページ</translation>
+        <translation>次：{0} ページ</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/console_window.py" line="138"/>
@@ -208,12 +208,12 @@
     <message>
         <location filename="../../meeting/ui/console_window.py" line="170"/>
         <source>  ·  this item {0}</source>
-        <translation>  ·  この議題 {0}</translation>
+        <translation> ・ この議題 {0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/console_window.py" line="180"/>
         <source>Here: {0} · following: {1}</source>
-        <translation>参加 {0} 人 · 追従 {1} 人</translation>
+        <translation>参加 {0} 人・連動 {1} 人</translation>
     </message>
 </context>
 <context>
@@ -275,7 +275,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="29"/>
-        <location filename="../../meeting/ui/export_dialog.py" line="95"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="97"/>
         <source>Save as PDF with notes</source>
         <translation>書き込み入りで PDF に保存</translation>
     </message>
@@ -287,7 +287,7 @@
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="35"/>
         <source>This document: “{0}”</source>
-        <translation>この資料: 「{0}」</translation>
+        <translation>この資料：「{0}」</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/export_dialog.py" line="37"/>
@@ -315,9 +315,24 @@
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/export_dialog.py" line="96"/>
+        <location filename="../../meeting/ui/export_dialog.py" line="92"/>
+        <source> (record)</source>
+        <translation>（全資料・書き込み付き）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="92"/>
+        <source> (with notes)</source>
+        <translation>（書き込み付き）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="93"/>
+        <source>meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/export_dialog.py" line="98"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -423,7 +438,7 @@
     <message>
         <location filename="../../meeting/ui/ink_tools.py" line="140"/>
         <source>On: everyone sees what you draw. Off: a private note only you see.</source>
-        <translation>オン: 書いたものが全員に見えます。オフ: 自分だけが見る個人メモになります。</translation>
+        <translation>オン：書いたものが全員に見えます。オフ：自分だけが見る個人メモになります。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/ink_tools.py" line="143"/>
@@ -575,7 +590,7 @@
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="86"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/materials_notice.py" line="108"/>
@@ -589,109 +604,145 @@
     </message>
 </context>
 <context>
-    <name>MeetingListWindow</name>
+    <name>MeetingList</name>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="31"/>
-        <source>Meetings — Paperless Meeting</source>
-        <translation>会議一覧 — ペーパーレス会議</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="36"/>
+        <source>Upcoming</source>
+        <translation>開催予定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="34"/>
-        <source>Signed in as {0} ({1}) at {2}</source>
-        <translation>{2} に {0}（{1}）としてサインイン中</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="37"/>
+        <source>In progress</source>
+        <translation>開催中</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="43"/>
-        <source>Join</source>
-        <translation>参加</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="38"/>
+        <source>Ended</source>
+        <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="44"/>
-        <source>Keep for offline reading</source>
-        <translation>オフライン用に保存</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="46"/>
-        <source>Download the meeting&apos;s documents to this device before the meeting, to read them (and take notes) without a connection</source>
-        <translation>会議の前に資料をこの端末にダウンロードし、接続がなくても閲覧（とメモ）ができるようにします</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="47"/>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>M月d日（ddd）H:mm</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/meeting_list.py" line="49"/>
-        <source>Refresh</source>
-        <translation>更新</translation>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>yyyy年M月d日（ddd）H:mm</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="50"/>
-        <source>Sign out</source>
-        <translation>サインアウト</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="51"/>
-        <source>Settings…</source>
-        <translation>設定…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="75"/>
-        <source>Loading meetings…</source>
-        <translation>会議を読み込んでいます…</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="83"/>
-        <source>Could not load the meetings: {0}</source>
-        <translation>会議を読み込めませんでした: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="88"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="60"/>
         <source>no presenter yet</source>
         <translation>発表者未定</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="89"/>
-        <source>{0}
-{1} documents · presenter: {2}</source>
-        <translation>{0}
-資料 {1} 件 · 発表者: {2}</translation>
+        <location filename="../../meeting/ui/meeting_list.py" line="61"/>
+        <source>{0} documents · presenter: {1}</source>
+        <translation>資料 {0} 件・発表者：{1}</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="92"/>
-        <location filename="../../meeting/ui/meeting_list.py" line="125"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="64"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="181"/>
         <source> · ✓ on this device</source>
-        <translation> · ✓ この端末に保存済み</translation>
+        <translation>・✓ この端末に保存済み</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="65"/>
+        <source> · </source>
+        <translation>・</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListWindow</name>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="78"/>
+        <source>Meetings — Paperless Meeting</source>
+        <translation>会議一覧 — ペーパーレス会議</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="81"/>
+        <source>Signed in as {0} ({1}) at {2}</source>
+        <translation>{2} に {0}（{1}）としてサインイン中</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="91"/>
+        <source>Meetings</source>
+        <translation>会議一覧</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="94"/>
+        <source>Join</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="95"/>
+        <source>Keep for offline reading</source>
+        <translation>オフライン用に保存</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="97"/>
+        <source>Download the meeting&apos;s documents to this device before the meeting, to read them (and take notes) without a connection</source>
+        <translation>会議の前に資料をこの端末にダウンロードし、接続がなくても閲覧（とメモ）ができるようにします</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/meeting_list.py" line="100"/>
-        <source>Offline: these are the meetings kept on this device. Notes you take are sent when the connection is back.</source>
-        <translation>オフライン: この端末に保存された会議です。取ったメモは接続が戻ったときに送信されます。</translation>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="101"/>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/meeting_list.py" line="102"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="132"/>
+        <source>Loading meetings…</source>
+        <translation>会議を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="140"/>
+        <source>Could not load the meetings: {0}</source>
+        <translation>会議を読み込めませんでした：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="156"/>
+        <source>Offline: these are the meetings kept on this device. Notes you take are sent when the connection is back.</source>
+        <translation>オフライン：この端末に保存された会議です。取ったメモは接続が戻ったときに送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/meeting_list.py" line="158"/>
         <source>Offline, and no meeting is kept on this device yet.</source>
         <translation>オフラインです。この端末に保存された会議はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="105"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="161"/>
         <source>You are not invited to any meeting yet.</source>
         <translation>まだ招待されている会議はありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="116"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="172"/>
         <source>Downloading “{0}”…</source>
         <translation>「{0}」をダウンロードしています…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="120"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="176"/>
         <source>Downloading “{0}”: {1} of {2} documents…</source>
-        <translation>「{0}」をダウンロード中: {2} 件中 {1} 件…</translation>
+        <translation>「{0}」をダウンロード中：{2} 件中 {1} 件…</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="129"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="185"/>
         <source>“{0}” is kept on this device ({1} documents): you can read it and take notes without a connection.</source>
         <translation>「{0}」をこの端末に保存しました（資料 {1} 件）。接続がなくても閲覧とメモができます。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/meeting_list.py" line="134"/>
+        <location filename="../../meeting/ui/meeting_list.py" line="190"/>
         <source>Could not keep “{0}”: {1}</source>
-        <translation>「{0}」を保存できませんでした: {1}</translation>
+        <translation>「{0}」を保存できませんでした：{1}</translation>
     </message>
 </context>
 <context>
@@ -722,7 +773,7 @@
     <message>
         <location filename="../../meeting/ui/people_button.py" line="26"/>
         <source>following</source>
-        <translation>追従中</translation>
+        <translation>連動中</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/people_button.py" line="27"/>
@@ -733,6 +784,11 @@
         <location filename="../../meeting/ui/people_button.py" line="28"/>
         <source> ({0} devices)</source>
         <translation>（{0} 台）</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/people_button.py" line="30"/>
+        <source>{0} {1} — {2}, {3}{4}</source>
+        <translation>{0} {1} — {2}、{3}{4}</translation>
     </message>
 </context>
 <context>
@@ -745,7 +801,7 @@
     <message>
         <location filename="../../meeting/ui/people_button.py" line="50"/>
         <source>{0} here · {1} following</source>
-        <translation>参加 {0} 人 · 追従 {1} 人</translation>
+        <translation>参加 {0} 人・連動 {1} 人</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/people_button.py" line="54"/>
@@ -806,7 +862,7 @@
     <message>
         <location filename="../../meeting/ui/protection_dialog.py" line="35"/>
         <source>Watermark: each viewer&apos;s name and the time across every page, on screen and in exports</source>
-        <translation>透かし: 閲覧者の名前と時刻を全ページに表示（画面と書き出しの両方）</translation>
+        <translation>透かし：閲覧者の名前と時刻を全ページに表示（画面と書き出しの両方）</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/protection_dialog.py" line="40"/>
@@ -837,6 +893,29 @@
         <location filename="../../meeting/ui/protection_dialog.py" line="62"/>
         <source>Removed materials leave participants&apos; tablets, PCs and browsers at the end of the meeting (or when a device next connects); organizers keep them for the record.</source>
         <translation>削除される資料は、会議終了時（またはその端末が次に接続したとき）に参加者のタブレット、PC、ブラウザから消えます。主催者は記録用に保持します。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="12"/>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="13"/>
+        <source>organizer</source>
+        <translation>主催者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="14"/>
+        <source>participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/role_names.py" line="15"/>
+        <source>large monitor</source>
+        <translation>大型モニター</translation>
     </message>
 </context>
 <context>
@@ -909,7 +988,7 @@
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="70"/>
         <source>Screen {0}: {1}×{2} {3}</source>
-        <translation>画面 {0}: {1}×{2} {3}</translation>
+        <translation>画面 {0}：{1}×{2} {3}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/settings_dialog.py" line="73"/>
@@ -1043,7 +1122,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="205"/>
         <source>Record of the meeting (PDF and JSON)…</source>
-        <translation>会議の記録（PDF と JSON）…</translation>
+        <translation>会議の記録（PDF と記録データ）…</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="207"/>
@@ -1103,7 +1182,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="245"/>
         <source>What the room sees: blank the large monitor, zoom, hold everyone on this page</source>
-        <translation>会議室の表示: 大型モニターの消画、拡大、全員をこのページに固定</translation>
+        <translation>会議室の表示：大型モニターの消画、拡大、全員をこのページに固定</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="248"/>
@@ -1118,7 +1197,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="256"/>
         <source>Web meeting link…</source>
-        <translation>Web 会議のリンク…</translation>
+        <translation>Web会議のリンク…</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="257"/>
@@ -1181,22 +1260,22 @@
         <location filename="../../meeting/ui/viewer_window.py" line="393"/>
         <location filename="../../meeting/ui/viewer_window.py" line="424"/>
         <source>Saved: {0}</source>
-        <translation>保存しました: {0}</translation>
+        <translation>保存しました：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="397"/>
         <source>The original could not be saved: {0}</source>
-        <translation>元のファイルを保存できませんでした: {0}</translation>
+        <translation>元のファイルを保存できませんでした：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="406"/>
         <source>{0} - my record.pdf</source>
-        <translation>{0} - 自分用の記録.pdf</translation>
+        <translation>{0}（自分用の記録）.pdf</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="406"/>
         <source>{0} - record.pdf</source>
-        <translation>{0} - 会議の記録.pdf</translation>
+        <translation>{0}（会議の記録）.pdf</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="410"/>
@@ -1207,7 +1286,7 @@
         <location filename="../../meeting/ui/viewer_window.py" line="411"/>
         <location filename="../../meeting/ui/viewer_window.py" line="670"/>
         <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文書 (*.pdf)</translation>
+        <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="421"/>
@@ -1217,7 +1296,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="429"/>
         <source>The record could not be saved: {0}</source>
-        <translation>会議の記録を保存できませんでした: {0}</translation>
+        <translation>会議の記録を保存できませんでした：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="478"/>
@@ -1227,7 +1306,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="479"/>
         <source>PDF and Office documents ({0})</source>
-        <translation>PDF と Office 文書 ({0})</translation>
+        <translation>PDF・Office ファイル ({0})</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="486"/>
@@ -1247,12 +1326,12 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="506"/>
         <source>Could not add {0}: {1}</source>
-        <translation>{0} を追加できませんでした: {1}</translation>
+        <translation>{0} を追加できませんでした：{1}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="581"/>
         <source>Screen {0}: {1}×{2} {3}</source>
-        <translation>画面 {0}: {1}×{2} {3}</translation>
+        <translation>画面 {0}：{1}×{2} {3}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="601"/>
@@ -1262,7 +1341,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="605"/>
         <source>Saved {0}: {1} marks on {2} pages.</source>
-        <translation>{0} を保存しました: {2} ページに書き込み {1} 件。</translation>
+        <translation>{0} を保存しました：{2} ページに書き込み {1} 件。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="609"/>
@@ -1272,7 +1351,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="615"/>
         <source>Could not save {0}: {1}</source>
-        <translation>{0} を保存できませんでした: {1}</translation>
+        <translation>{0} を保存できませんでした：{1}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="641"/>
@@ -1312,17 +1391,17 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="694"/>
         <source>“{0}” replaced by the revised version: {1} marks placed, {2} could not be placed.</source>
-        <translation>「{0}」を修正版に差し替えました: 書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
+        <translation>「{0}」を修正版に差し替えました：書き込み {1} 件を配置、{2} 件は配置できませんでした。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="700"/>
         <source>Could not revise “{0}”: {1}</source>
-        <translation>「{0}」を差し替えできませんでした: {1}</translation>
+        <translation>「{0}」を差し替えできませんでした：{1}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="717"/>
         <source>• “{0}”, page {1} of the earlier version: {2}</source>
-        <translation>• 「{0}」旧版の {1} ページ: {2}</translation>
+        <translation>• 「{0}」旧版の {1} ページ：{2}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="720"/>
@@ -1364,7 +1443,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="780"/>
         <source>Signed out: {0}</source>
-        <translation>サインアウトしました: {0}</translation>
+        <translation>サインアウトしました：{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="810"/>
@@ -1374,12 +1453,12 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="818"/>
         <source>Could not open “{0}”: {1}</source>
-        <translation>「{0}」を開けませんでした: {1}</translation>
+        <translation>「{0}」を開けませんでした：{1}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="826"/>
         <source>You are presenting: everyone following sees this page.</source>
-        <translation>発表中です。追従している全員にこのページが表示されます。</translation>
+        <translation>発表中です。連動している全員にこのページが表示されます。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="831"/>
@@ -1394,7 +1473,7 @@
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="841"/>
         <source>Following the presenter ({0}).</source>
-        <translation>発表者（{0}）に追従しています。</translation>
+        <translation>発表者（{0}）の画面に連動しています。</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="843"/>
@@ -1411,14 +1490,14 @@
         <source>{0}
 {1} pages · ▶ presenter is here</source>
         <translation>{0}
-{1} ページ · ▶ 発表者が表示中</translation>
+{1} ページ・▶ 発表者が表示中</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="876"/>
         <source>{0}
 {1} pages · ▶ presenter shows it beside</source>
         <translation>{0}
-{1} ページ · ▶ 発表者が横に表示中</translation>
+{1} ページ・▶ 発表者が横に表示中</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/viewer_window.py" line="878"/>
@@ -1431,77 +1510,77 @@
 <context>
     <name>VoteDialog</name>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="213"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="214"/>
         <source>New vote</source>
         <translation>新しい採決</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="215"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="216"/>
         <source>e.g. Approve the FY2026 budget</source>
-        <translation>例: 令和8年度予算案を承認する</translation>
+        <translation>例：令和8年度予算案を承認する</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="216"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="217"/>
         <source>Yes / No / Abstain</source>
         <translation>賛成 / 反対 / 棄権</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="217"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="218"/>
         <source>A choice among options</source>
         <translation>選択肢から選ぶ</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="223"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="224"/>
         <source>One option per line</source>
         <translation>1 行に 1 つの選択肢</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="227"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="228"/>
         <source>Secret vote (only the counts are kept)</source>
         <translation>無記名投票（票数のみ記録）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="229"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="230"/>
         <source>Simple majority</source>
         <translation>過半数（賛成が反対より多い）</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="230"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="231"/>
         <source>Two thirds of yes and no</source>
         <translation>賛否の 3 分の 2 以上</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="231"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="232"/>
         <source>Over half of all eligible</source>
         <translation>有権者全体の過半数</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="235"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="236"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="238"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="239"/>
         <source>Open the vote</source>
         <translation>採決を開始</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="245"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="246"/>
         <source>Question</source>
         <translation>議案</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="248"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="249"/>
         <source>Options</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="250"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="251"/>
         <source>Majority (yes / no)</source>
         <translation>可決に必要な賛成</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="251"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="252"/>
         <source>Quorum (ballots)</source>
         <translation>定足数（投票数）</translation>
     </message>
@@ -1541,40 +1620,40 @@
     <message>
         <location filename="../../meeting/ui/vote_panel.py" line="133"/>
         <source>Secret vote: only the counts are kept</source>
-        <translation>無記名投票: 票数のみ記録されます</translation>
+        <translation>無記名投票：票数のみ記録されます</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_panel.py" line="134"/>
         <source>Named vote: who voted what is recorded</source>
-        <translation>記名投票: 誰がどう投票したかが記録されます</translation>
-    </message>
-    <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="148"/>
-        <source>You voted: {0}</source>
-        <translation>あなたの投票: {0}</translation>
+        <translation>記名投票：誰がどう投票したかが記録されます</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_panel.py" line="149"/>
+        <source>You voted: {0}</source>
+        <translation>あなたの投票：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting/ui/vote_panel.py" line="150"/>
         <source>Your ballot was counted (secret vote).</source>
         <translation>投票は集計されました（無記名投票）。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="151"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="152"/>
         <source>You do not vote in this one.</source>
         <translation>この採決には投票権がありません。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="153"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="154"/>
         <source>You did not vote.</source>
         <translation>投票しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="191"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="192"/>
         <source>Export the result</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../meeting/ui/vote_panel.py" line="192"/>
+        <location filename="../../meeting/ui/vote_panel.py" line="193"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1604,7 +1683,7 @@
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="32"/>
         <source>Open · {0}</source>
-        <translation>投票受付中 · {0}</translation>
+        <translation>投票受付中・{0}</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="35"/>
@@ -1619,17 +1698,17 @@
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="37"/>
         <source>Tie: nothing decided</source>
-        <translation>同数: 決定なし</translation>
+        <translation>同数：決定なし</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="38"/>
         <source>No quorum: nothing decided</source>
-        <translation>定足数不足: 決定なし</translation>
+        <translation>定足数不足：決定なし</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/vote_widgets.py" line="39"/>
         <source>Chosen: {0}</source>
-        <translation>決定: {0}</translation>
+        <translation>決定：{0}</translation>
     </message>
 </context>
 <context>
@@ -1637,13 +1716,13 @@
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="45"/>
         <source>Web meeting link</source>
-        <translation>Web 会議のリンク</translation>
+        <translation>Web会議のリンク</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="47"/>
         <source>Link of the web meeting where remote participants get audio and video
 (leave empty to remove it):</source>
-        <translation>リモート参加者が音声と映像に参加する Web 会議のリンク
+        <translation>リモート参加者が音声と映像に参加する Web会議のリンク
 （空欄にすると削除します）:</translation>
     </message>
     <message>
@@ -1659,12 +1738,12 @@
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="19"/>
         <source>Join the web meeting</source>
-        <translation>Web 会議に参加</translation>
+        <translation>Web会議に参加</translation>
     </message>
     <message>
         <location filename="../../meeting/ui/web_meeting.py" line="29"/>
         <source>Audio and video of this meeting, at {0}</source>
-        <translation>この会議の音声と映像: {0}</translation>
+        <translation>この会議の音声と映像：{0}</translation>
     </message>
 </context>
 </TS>

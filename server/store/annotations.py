@@ -119,7 +119,8 @@ class AnnotationStore:
         if offset > have:
             raise ProtocolError(
                 ErrorCode.CONFLICT,
-                f"Points from {offset} sent, but only {have} arrived: resend from {have}.")
+                f"Points from {offset} sent, but only {have} arrived: resend from {have}.",
+                count=have)
         fresh = points[have - offset:]
         if have + len(fresh) > MAX_POINTS:
             raise ProtocolError(ErrorCode.INVALID_PAYLOAD,

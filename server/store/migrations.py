@@ -221,4 +221,9 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE documents ADD COLUMN original_sha256 TEXT;
     ALTER TABLE documents ADD COLUMN original_filename TEXT;
     """,
+    # 16: when and where a meeting is held, for the meeting list (both optional)
+    """
+    ALTER TABLE meetings ADD COLUMN starts_at REAL;
+    ALTER TABLE meetings ADD COLUMN place TEXT;
+    """,
 )

@@ -149,14 +149,27 @@ class Store:
 
     # --- meetings ----------------------------------------------------------------------------
 
-    def create_meeting(self, title: str) -> int:
+    def create_meeting(self, title: str, starts_at: float | None = None,
+                       place: str | None = None) -> int:
         title = title.strip()
         if not title:
             raise StoreError("a meeting needs a title")
         cursor = self.db.execute(
-            "INSERT INTO meetings (title, created_at) VALUES (?, ?)", (title, time.time())
+            "INSERT INTO meetings (title, created_at, starts_at, place) VALUES (?, ?, ?, ?)",
+            (title, time.time(), starts_at, (place or "").strip() or None),
         )
         return inserted_id(cursor)
+
+    def schedule_meeting(self, meeting_id: int, starts_at: float | None,
+                         place: str | None) -> None:
+        """When and where the meeting is held; None leaves that part as it was."""
+        self.require_meeting(meeting_id)
+        if starts_at is not None:
+            self.db.execute("UPDATE meetings SET starts_at = ? WHERE id = ?",
+                            (starts_at, meeting_id))
+        if place is not None:
+            self.db.execute("UPDATE meetings SET place = ? WHERE id = ?",
+                            (place.strip() or None, meeting_id))
 
     def meeting_exists(self, meeting_id: int) -> bool:
         row = self.db.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -210,6 +223,7 @@ class Store:
     def _meeting_summaries(self, where: str, parameters: tuple) -> list[MeetingSummary]:
         rows = self.db.execute(
             "SELECT m.id, m.title, p.name AS presenter, m.removal, m.ended_at, m.expires_at, "
+            "m.starts_at, m.place, "
             "(SELECT COUNT(*) FROM documents d WHERE d.meeting_id = m.id) AS documents "
             f"FROM meetings m LEFT JOIN users p ON p.id = m.presenter_id {where} ORDER BY m.id",
             parameters,
@@ -220,6 +234,7 @@ class Store:
                 ended=r["ended_at"] is not None, removal=Removal(r["removal"]),
                 materials_removed=materials_removed(Removal(r["removal"]), r["ended_at"],
                                                     r["expires_at"]),
+                starts_at=r["starts_at"], place=r["place"],
             )
             for r in rows
         ]
@@ -263,11 +278,13 @@ class Store:
             documents = tuple(self.documents(meeting_id))
             members = tuple(u.info() for u in self.members(meeting_id))
             agenda = tuple(self.agenda(meeting_id))
-            title = self.db.execute(
-                "SELECT title FROM meetings WHERE id = ?", (meeting_id,)
-            ).fetchone()["title"]
+            row = self.db.execute(
+                "SELECT title, starts_at, place FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()
         summary = MeetingSummary(
-            id=meeting_id, title=title, documents=len(documents), presenter=state.presenter
+            id=meeting_id, title=row["title"], documents=len(documents),
+            presenter=state.presenter, ended=state.ended_at is not None,
+            starts_at=row["starts_at"], place=row["place"],
         )
         return Snapshot(meeting=summary, state=state, documents=documents, members=members,
                         agenda=agenda)

@@ -23,7 +23,7 @@ def test_every_interface_string_has_a_japanese_translation(tmp_path):
     fresh = tmp_path / "meeting_ja.ts"
     shutil.copyfile(TS, fresh)
     lupdate = Path(translations.lrelease()).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "meeting" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "meeting" / "ui").rglob("*.py"))  # sub-packages too
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     untranslated, broken = [], []
@@ -66,3 +66,57 @@ def test_the_browser_viewer_has_every_text_in_both_languages():
     en_block = source.split("en: {", 1)[1].split("\n  },", 1)[0]
     keys = [set(re.findall(r"^\s+(\w+):", block, re.M)) for block in (ja_block, en_block)]
     assert keys[0] and keys[0] == keys[1], keys[0] ^ keys[1]
+
+
+# Words that stay in Latin letters in Japanese government writing: formats, standards, keys,
+# and what a user types literally. Anything else in Latin letters is English left behind.
+LATIN_IN_JAPANESE = {"PDF", "pdf", "CSV", "csv", "Web", "Office", "SHA-256", "Esc", "F11", "PC",
+                     "https", "ca-file", "p", "ID", "URL"}
+
+
+def _japanese_texts() -> list[tuple[str, str]]:
+    texts = []
+    for context in ET.parse(TS).getroot():
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation.get("type") not in ("vanished", "obsolete") and translation.text:
+                texts.append((message.findtext("source") or "", translation.text))
+    return texts
+
+
+def _browser_japanese_texts() -> list[tuple[str, str]]:
+    source = (ROOT / "web" / "viewer" / "texts.js").read_text(encoding="utf-8")
+    ja_block = source.split("ja: {", 1)[1].split("\n  },", 1)[0]
+    return re.findall(r'^\s+(\w+): "(.*)",?$', ja_block, re.M)
+
+
+def test_the_japanese_interface_has_no_english_and_japanese_punctuation():
+    """In the app's Japanese and in the browser viewer's."""
+    english, punctuation = [], []
+    for source, text in _japanese_texts() + _browser_japanese_texts():
+        if re.fullmatch(r"[dMyHhms ,:./-]+", source):
+            continue  # a date pattern for QLocale: its letters are the format, not English
+        plain = re.sub(r"\{\d\}|\(\*\.\w+\)", "", text)  # placeholders, file-dialog patterns
+        words = set(re.findall(r"[A-Za-z][A-Za-z0-9+-]*", plain)) - LATIN_IN_JAPANESE
+        if words:
+            english.append(f"{source!r} -> {text!r}: {sorted(words)}")
+        if re.search(r"[,!?;]|: |·|Web 会議", plain):
+            punctuation.append(f"{source!r} -> {text!r}")
+    assert english == [], "English in the Japanese interface:\n" + "\n".join(english)
+    assert punctuation == [], ("ASCII punctuation or a second spelling in Japanese (use 、。："
+                               "・ and 「Web会議」):\n" + "\n".join(punctuation))
+
+
+def test_the_file_names_the_app_proposes_are_japanese_in_japanese(qtbot, tmp_path):
+    from meeting.ui.export_dialog import ExportDialog
+
+    app = QApplication.instance()
+    try:
+        translations.install(app, "ja", tmp_path / "translations")
+        dialog = ExportDialog("予算説明資料", "第1回 経営会議", tmp_path)
+        qtbot.addWidget(dialog)
+        assert dialog.path().name == "予算説明資料（書き込み付き）.pdf"
+        dialog.whole_meeting.setChecked(True)
+        assert dialog.path().name == "第1回 経営会議（全資料・書き込み付き）.pdf"
+    finally:
+        translations.install(app, "en", tmp_path / "translations")

@@ -1,8 +1,7 @@
 // Draws marks (annotations) over a page image, as the app does: coordinates are PDF points of
 // the page as shown, `scale` is CSS pixels per point.
 
-const OPACITY = { pen: 1, marker: 0.35, line: 1, arrow: 1, rect: 1, text: 1 };
-const SHAPES = new Set(["line", "arrow", "rect"]);
+import { SHAPES, TOOL, TOOL_OPACITY } from "./protocol.generated.js";
 
 export function drawMarks(canvas, annotations, scale, widthPt, heightPt) {
   const ratio = window.devicePixelRatio || 1;
@@ -21,19 +20,19 @@ export function drawMarks(canvas, annotations, scale, widthPt, heightPt) {
 function drawMark(context, mark, scale) {
   const points = mark.points.map(([x, y]) => [x * scale, y * scale]);
   context.save();
-  context.globalAlpha = OPACITY[mark.tool] ?? 1;
+  context.globalAlpha = TOOL_OPACITY[mark.tool] ?? 1;
   context.strokeStyle = context.fillStyle = mark.color;
   context.lineWidth = Math.max(1, mark.width * scale);
-  context.lineCap = mark.tool === "pen" ? "round" : "butt";
+  context.lineCap = mark.tool === TOOL.PEN ? "round" : "butt";
   context.lineJoin = "round";
-  if (mark.tool === "text") {
+  if (mark.tool === TOOL.TEXT) {
     const size = Math.max(6, Math.round(mark.width * scale));
     context.font = `${size}px "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", "Meeting Japanese", sans-serif`;
     context.textBaseline = "top";
     mark.text.split("\n").forEach((line, i) => {
       context.fillText(line, points[0][0], points[0][1] + i * size * 1.25);
     });
-  } else if (SHAPES.has(mark.tool) && points.length >= 2) {
+  } else if (SHAPES.includes(mark.tool) && points.length >= 2) {
     drawShape(context, mark, points.at(0), points.at(-1), scale);
   } else if (mark.pressure?.length === points.length && points.length > 1) {
     context.lineCap = "round";
@@ -55,13 +54,13 @@ function drawMark(context, mark, scale) {
 }
 
 function drawShape(context, mark, start, end, scale) {
-  if (mark.tool === "rect") {
+  if (mark.tool === TOOL.RECT) {
     context.strokeRect(Math.min(start[0], end[0]), Math.min(start[1], end[1]),
       Math.abs(end[0] - start[0]), Math.abs(end[1] - start[1]));
     return;
   }
   line(context, start, end);
-  if (mark.tool === "arrow") {
+  if (mark.tool === TOOL.ARROW) {
     const length = Math.max(10, mark.width * scale * 4);
     const angle = Math.atan2(end[1] - start[1], end[0] - start[0]);
     for (const side of [-1, 1]) {

@@ -5,10 +5,9 @@ import { io } from "./socket.io.esm.min.js";
 import { drawMarks } from "./overlay.js";
 import { LANGUAGE, t, translatePage } from "./texts.js";
 import { renderVote, shownVote } from "./votes.js";
-
-const PROTOCOL = 1;
-const LASER_FADE_MS = 4000;
-const IMAGE_STEP = 128;
+import {
+  ERROR, EVENT, LASER_IDLE_MS, MANAGER_ROLES, PAGE_WIDTH_STEP, PLACE, PROTOCOL_VERSION,
+} from "./protocol.generated.js";
 
 const $ = (id) => document.getElementById(id);
 const session = {
@@ -45,8 +44,8 @@ async function signIn(event) {
     const reply = await response.json();
     if (!reply.ok) {
       const code = reply.error.code;
-      throw new Error(code === "unauthenticated" ? t("wrongPassword")
-        : code === "rate_limited" ? t("tooMany", reply.error.retry_after) : reply.error.message);
+      throw new Error(code === ERROR.UNAUTHENTICATED ? t("wrongPassword")
+        : code === ERROR.RATE_LIMITED ? t("tooMany", reply.error.retry_after) : reply.error.message);
     }
     session.token = reply.data.token;
     session.user = reply.data.user;
@@ -85,28 +84,28 @@ function forgetSession(message = "") {
 
 function connect() {
   // (the server answers in the page's language)
-  socket = io({ auth: { token: session.token, protocol: PROTOCOL, language: LANGUAGE },
+  socket = io({ auth: { token: session.token, protocol: PROTOCOL_VERSION, language: LANGUAGE },
     transports: ["websocket"] });
   socket.on("connect", onConnect);
   socket.on("disconnect", () => showConnection(false));
   socket.on("connect_error", (error) => {
     showConnection(false);
-    if (error.data?.code === "unauthenticated") forgetSession(t("sessionEnded"));
+    if (error.data?.code === ERROR.UNAUTHENTICATED) forgetSession(t("sessionEnded"));
   });
-  socket.on("meeting:state", (state) => {
+  socket.on(EVENT.MEETING_STATE, (state) => {
     change(state, () => { meeting.snapshot.state = state; });
     if (state.materials_removed && meeting?.id === state.meeting_id && !keepsRemovedMaterials()) {
       materialsRemoved();
     }
   });
-  socket.on("document:added", (added) => change(added, () => { meeting.snapshot.documents.push(added.document); }));
-  socket.on("document:revised", (revised) => resync(revised.meeting_id));
-  socket.on("agenda", (agenda) => change(agenda, () => { meeting.snapshot.agenda = agenda.items; }));
-  socket.on("annotation", (annotation) => change(annotation, () => applyAnnotation(annotation)));
-  socket.on("laser", onLaser);
-  socket.on("presence", onPresence);
-  socket.on("member:removed", onRemoved);
-  socket.on("vote", onVote);
+  socket.on(EVENT.DOCUMENT_ADDED, (added) => change(added, () => { meeting.snapshot.documents.push(added.document); }));
+  socket.on(EVENT.DOCUMENT_REVISED, (revised) => resync(revised.meeting_id));
+  socket.on(EVENT.AGENDA, (agenda) => change(agenda, () => { meeting.snapshot.agenda = agenda.items; }));
+  socket.on(EVENT.ANNOTATION, (annotation) => change(annotation, () => applyAnnotation(annotation)));
+  socket.on(EVENT.LASER, onLaser);
+  socket.on(EVENT.PRESENCE, onPresence);
+  socket.on(EVENT.MEMBER_REMOVED, onRemoved);
+  socket.on(EVENT.VOTE, onVote);
   show(meeting ? "meeting" : "meetings");
 }
 
@@ -130,7 +129,7 @@ function showConnection(online) {
 async function listMeetings() {
   show("meetings");
   $("signed-in-as").textContent = t("signedInAs", session.user.name);
-  const reply = await socket.emitWithAck("meetings:list");
+  const reply = await socket.emitWithAck(EVENT.MEETINGS_LIST);
   const list = $("meeting-list");
   list.replaceChildren();
   for (const summary of reply.ok ? reply.data : []) {
@@ -154,8 +153,8 @@ async function listMeetings() {
 }
 
 async function join(meetingId) {
-  const reply = await socket.emitWithAck("meeting:join", { meeting_id: meetingId });
-  if (!reply.ok && reply.error.code === "materials_removed") {
+  const reply = await socket.emitWithAck(EVENT.MEETING_JOIN, { meeting_id: meetingId });
+  if (!reply.ok && reply.error.code === ERROR.MATERIALS_REMOVED) {
     materialsRemoved();
     return;
   }
@@ -186,14 +185,14 @@ async function join(meetingId) {
 }
 
 function leave() {
-  if (meeting) socket.emit("meeting:leave", { meeting_id: meeting.id });
+  if (meeting) socket.emit(EVENT.MEETING_LEAVE, { meeting_id: meeting.id });
   meeting = null;
   listMeetings();
 }
 
 async function resync(meetingId) {
   if (!meeting || meeting.id !== meetingId) return;
-  const reply = await socket.emitWithAck("meeting:snapshot", { meeting_id: meetingId });
+  const reply = await socket.emitWithAck(EVENT.MEETING_SNAPSHOT, { meeting_id: meetingId });
   if (!reply.ok || !meeting) return;
   meeting.snapshot = reply.data;
   meeting.annotations = new Map(reply.data.annotations.map((a) => [a.id, a]));
@@ -270,7 +269,7 @@ function backToPresenter() {
 }
 
 function reportPresence() {
-  socket.emit("presence:set", { meeting_id: meeting.id, following: meeting.following, place: "browser" });
+  socket.emit(EVENT.PRESENCE_SET, { meeting_id: meeting.id, following: meeting.following, place: PLACE.BROWSER });
 }
 
 // --- showing ----------------------------------------------------------------------------------
@@ -299,7 +298,7 @@ function render() {
 
 async function showPage(document, pageIndex) {
   const stage = $("stage");
-  const want = Math.ceil((stage.clientWidth * (window.devicePixelRatio || 1)) / IMAGE_STEP) * IMAGE_STEP;
+  const want = Math.ceil((stage.clientWidth * (window.devicePixelRatio || 1)) / PAGE_WIDTH_STEP) * PAGE_WIDTH_STEP;
   // (a watermarked page is another image: the server writes the viewer's name into it)
   const key = `${document.sha256}:${pageIndex}:${want}:${meeting.snapshot.state.watermark ? "w" : ""}`;
   if (meeting.image?.key !== key) {
@@ -367,7 +366,7 @@ function onLaser(laser) {
   if (!meeting || laser.meeting_id !== meeting.id) return;
   meeting.laser = laser;
   clearTimeout(meeting.laserTimer);
-  meeting.laserTimer = setTimeout(() => { if (meeting) { meeting.laser = null; placeMarks(); } }, LASER_FADE_MS);
+  meeting.laserTimer = setTimeout(() => { if (meeting) { meeting.laser = null; placeMarks(); } }, LASER_IDLE_MS);
   placeMarks();
 }
 
@@ -396,7 +395,7 @@ function onVote(vote) {
 
 function showVote() {
   renderVote($("vote"), shownVote(meeting.votes), session.user.name, async (voteId, choice) => {
-    const reply = await socket.emitWithAck("vote:cast",
+    const reply = await socket.emitWithAck(EVENT.VOTE_CAST,
       { meeting_id: meeting.id, vote_id: voteId, choice });
     if (reply.ok) onVote(reply.data);
     else say(reply.error.message);
@@ -404,7 +403,7 @@ function showVote() {
 }
 
 function keepsRemovedMaterials() {
-  return ["organizer", "admin"].includes(session.user?.role);
+  return MANAGER_ROLES.includes(session.user?.role);
 }
 
 function materialsRemoved() {

@@ -1,21 +1,22 @@
 // The vote card of the browser viewer: the newest vote (open, or its result), its count as
 // bars, and ballot buttons for those who may still vote. The server decides; this only shows.
+import { ABSTAIN, VOTE_KIND, VOTE_OUTCOME, VOTE_STATUS, YES_NO_CHOICES } from "./protocol.generated.js";
 import { t } from "./texts.js";
 
 const COLORS = { yes: "#1e7b34", no: "#b3261e", abstain: "#80868b" };
 
 export function choicesOf(vote) {
-  return vote.kind === "yes_no" ? ["yes", "no", "abstain"] : [...vote.options, "abstain"];
+  return vote.kind === VOTE_KIND.YES_NO ? [...YES_NO_CHOICES] : [...vote.options, ABSTAIN];
 }
 
 function label(choice) {
-  return ["yes", "no", "abstain"].includes(choice) ? t(choice) : choice;
+  return YES_NO_CHOICES.includes(choice) ? t(choice) : choice;
 }
 
 export function statusOf(vote) {
   const voted = t("voted", vote.voted, vote.eligible.length);
-  if (vote.status === "open" || !vote.result) return t("voteOpen", voted);
-  const outcome = vote.result.outcome === "chosen"
+  if (vote.status === VOTE_STATUS.OPEN || !vote.result) return t("voteOpen", voted);
+  const outcome = vote.result.outcome === VOTE_OUTCOME.CHOSEN
     ? t("chosen", vote.result.winner) : t(vote.result.outcome);
   return `${outcome} (${voted})`;
 }
@@ -23,7 +24,7 @@ export function statusOf(vote) {
 /** The vote the card shows: the newest open one, else the newest. */
 export function shownVote(votes) {
   const all = [...votes.values()].sort((a, b) => a.id - b.id);
-  return all.filter((v) => v.status === "open").pop() ?? all.pop() ?? null;
+  return all.filter((v) => v.status === VOTE_STATUS.OPEN).pop() ?? all.pop() ?? null;
 }
 
 const myBallots = new Set(); // votes I voted in: a secret vote's broadcast names nobody
@@ -62,7 +63,7 @@ export function renderVote(card, vote, me, cast) {
   }
   const ballot = document.createElement("div");
   ballot.className = "ballot";
-  if (vote.status === "open" && vote.eligible.includes(me) && !iVoted) {
+  if (vote.status === VOTE_STATUS.OPEN && vote.eligible.includes(me) && !iVoted) {
     for (const choice of choicesOf(vote)) {
       const button = document.createElement("button");
       button.textContent = label(choice);
