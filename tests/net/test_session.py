@@ -252,3 +252,28 @@ def test_dead_token_is_refused_not_retried_forever(seeded_server, tmp_path):
         assert len(recorder.refusals) == 1
     finally:
         session.close()
+
+
+def test_a_token_revoked_while_away_is_refused_once_and_not_retried(seeded_server, open_session):
+    """The server comes back without this session's token: the reconnection is refused, the
+    user told once, and python-socketio's reconnecting stops (it retried every few seconds
+    for the rest of the process)."""
+    live, _ = seeded_server
+    _session, rec = open_session("paul")
+    live.down()
+    rec.wait_for(lambda: rec.online[-1:] == [False])
+    from server.context import ServerContext
+
+    context = ServerContext.open(live.data_dir)
+    try:
+        context.store.revoke_sessions(context.store.require_user("paul"))
+    finally:
+        context.close()
+    live.up()  # (same port: the client's reconnection finds it)
+    rec.wait_for(lambda: bool(rec.refusals), timeout=20)
+    assert rec.refusals[0][0] == "unauthenticated"
+    retrying = [t for t in threading.enumerate() if t.name.endswith("(_handle_reconnect)")]
+    for thread in retrying:
+        thread.join(10)
+        assert not thread.is_alive(), "still reconnecting after a refusal"
+    assert len(rec.refusals) == 1

@@ -22,7 +22,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def client_app(runtime, settings):
+def client_app(runtime, settings, seeded_server):
+    """(after the server: so the apps close before it stops, as people close theirs)"""
     apps = []
 
     def make(tokens: TokenStore) -> ClientApp:
