@@ -259,7 +259,7 @@ def test_a_token_revoked_while_away_is_refused_once_and_not_retried(seeded_serve
     user told once, and python-socketio's reconnecting stops (it retried every few seconds
     for the rest of the process)."""
     live, _ = seeded_server
-    _session, rec = open_session("paul")
+    session, rec = open_session("paul")
     live.down()
     rec.wait_for(lambda: rec.online[-1:] == [False])
     from server.context import ServerContext
@@ -273,7 +273,11 @@ def test_a_token_revoked_while_away_is_refused_once_and_not_retried(seeded_serve
     rec.wait_for(lambda: bool(rec.refusals), timeout=20)
     assert rec.refusals[0][0] == "unauthenticated"
     retrying = [t for t in threading.enumerate() if t.name.endswith("(_handle_reconnect)")]
+    sio = session.connection._sio
     for thread in retrying:
         thread.join(10)
-        assert not thread.is_alive(), "still reconnecting after a refusal"
+        assert not thread.is_alive(), (  # (what to look at: this failed once in ten full runs)
+            f"still reconnecting after a refusal: refusals {rec.refusals}, connected "
+            f"{sio.connected}, its own task {sio._reconnect_task is thread}, aborted "
+            f"{sio._reconnect_abort.is_set()}")
     assert len(rec.refusals) == 1
