@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import requests
 import socketio
 
+from meeting import paths
 from meeting.core.protocol import PROTOCOL_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +100,7 @@ def start_ours(data_dir: Path, followers: int) -> tuple[subprocess.Popen, str, i
     admin("meeting", "create", "Bench", "--presenter", "olga")
     admin("meeting", "invite", "1", "olga")
     admin("meeting", "invite", "1", "paul")
-    sample = sorted((ROOT / "resources" / "samples").glob("*.pdf"))[0]
+    sample = paths.sample_pdfs()[0]
     admin("meeting", "add-document", "1", str(sample))
     port = free_port()
     process = subprocess.Popen([*server, "--port", str(port), "--log-level", "WARNING"],

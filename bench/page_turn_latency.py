@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import socketio
 from aiohttp import web
 
+from meeting import paths
 from server.embedded import EmbeddedServer
 from tests.helpers.live import LiveServer, Peer, login, seed
 
@@ -172,8 +173,7 @@ def main() -> None:
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="meeting-bench-"))
     try:
-        samples = sorted((Path(__file__).resolve().parents[1] / "resources" / "samples")
-                         .glob("*.pdf"))
+        samples = paths.sample_pdfs()
         seeded = seed(workdir / "server", samples)
         live = LiveServer(workdir / "server").start()
         document_id, pages = seeded.documents[1], 6

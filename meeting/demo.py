@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import secrets
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ MEETING_TITLE = "第1回 経営会議 / Executive Meeting No. 1"
 PRESENTER = ("sato", Role.ORGANIZER)
 PARTICIPANT = ("tanaka", Role.PARTICIPANT)
 SCREENSHOT_TIMEOUT = 30.0
+DEFAULT_SIZE = (960, 720)
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,20 @@ def prepare(data_dir: Path) -> DemoSetup:
         context.close()
 
 
-def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
-    if screenshot is not None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def run(data_dir: Path | None = None, screenshot: Path | None = None,
+        size: tuple[int, int] = DEFAULT_SIZE) -> int:
+    """A demo in `data_dir`, kept; without one, in a fresh folder removed at exit (a second demo
+    would otherwise open with the first one's votes, uploads and agenda). `size`: each window's,
+    side by side (presenter left, participant right)."""
     if not paths.sample_pdfs():
-        raise SystemExit("sample material missing: run python resources/samples/generate.py")
-    data_dir = data_dir or paths.data_dir() / "demo"
+        raise SystemExit("sample material missing: the package is incomplete (reinstall it)")
+    if data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="meeting-demo-") as fresh:
+            return _run(Path(fresh), screenshot, size)
+    return _run(data_dir, screenshot, size)
+
+
+def _run(data_dir: Path, screenshot: Path | None, size: tuple[int, int]) -> int:
     setup = prepare(data_dir)
 
     from server.embedded import EmbeddedServer
@@ -105,12 +114,13 @@ def run(data_dir: Path | None = None, screenshot: Path | None = None) -> int:
     for account in (setup.presenter, setup.participant):
         print(f"  sign in from another client as {account.user.name} / {account.password}")
     try:
-        return _show_windows(url, setup, data_dir, screenshot)
+        return _show_windows(url, setup, data_dir, screenshot, size)
     finally:
         server.stop()
 
 
-def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path | None) -> int:
+def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path | None,
+                  size: tuple[int, int]) -> int:
     from meeting.ui.runtime import ClientRuntime
     from meeting.ui.viewer_window import ViewerWindow
 
@@ -120,8 +130,8 @@ def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path |
     for index, account in enumerate((setup.presenter, setup.participant)):
         session, bridge = runtime.open_session(url, account.token, account.user)
         window = ViewerWindow(session, bridge, runtime.worker, setup.meeting_id)
-        window.resize(960, 720)
-        window.move(index * 970, 40)
+        window.resize(*size)
+        window.move(index * (size[0] + 10), 40)
         window.show()
         windows.append(window)
         sessions.append(session)
@@ -180,6 +190,11 @@ def _screenshot(app, presenter, participant, out: Path) -> int:
         print("the participant never received the presenter's mark")
         return 1
     app.processEvents()
+    for name, window in (("presenter", presenter), ("participant", participant)):
+        view = window.page_view
+        share = view.width() * view.height() / (window.width() * window.height())
+        print(f"{name}: the page view is {view.width()}×{view.height()}, {share:.1%} of the "
+              f"{window.width()}×{window.height()} window")
     _save_side_by_side([presenter, participant], out)
     print(f"saved {out}")
     return 0

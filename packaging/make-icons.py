@@ -1,7 +1,7 @@
-"""Render the project's icon (resources/icons/paperless-meeting.svg) to the PNG sizes desktops
-want, a Windows .ico and a macOS .icns, with PyMuPDF (already a dependency). Both containers
-are written here around PNG images: the .ico a header and a directory, as Windows Vista and
-later read it; the .icns a list of (type, length, PNG), as macOS 10.8 and later read it.
+"""Render the project's icon (meeting/resources/icons/paperless-meeting.svg) to the PNG sizes
+desktops want, a Windows .ico and a macOS .icns, with PyMuPDF (already a dependency). Both
+containers are written here around PNG images: the .ico a header and a directory, as Windows
+Vista and later read it; the .icns a list of (type, length, PNG), as macOS 10.8 and later read it.
 
     .venv/bin/python packaging/make-icons.py
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pymupdf
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[1] / "meeting" / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICNS_TYPES = {  # the .icns entry types holding a PNG, by its side in pixels (@2x: twice)

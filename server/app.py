@@ -14,6 +14,10 @@ from server.events import MeetingEvents
 from server.http_routes import CONTEXT, add_routes, error_middleware
 from server.web_viewer import add_viewer_routes
 
+PING_INTERVAL_S = 5
+PING_TIMEOUT_S = 5
+"""See docs/protocol.md, "Is the presenter here?"."""
+
 
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
     context = ServerContext.open(data_dir)
@@ -24,6 +28,10 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) ->
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         # Browsers may only connect from pages this server serves (same origin).
         cors_allowed_origins=[],
+        # A connection that went silent (a laptop closed, Wi-Fi gone) leaves the meeting's
+        # presence list within about 10 s, so the room is told its presenter has gone.
+        ping_interval=PING_INTERVAL_S,
+        ping_timeout=PING_TIMEOUT_S,
     )
     sio.attach(app)
     context.sio = sio

@@ -1,19 +1,43 @@
-"""Serves the browser viewer: a static page in `web/viewer/` and the official socket.io client
-from `web/node_modules` (installed by `npm ci --prefix web`, pinned by web/package-lock.json).
+"""Serves the browser viewer: a static page (`web/viewer/` in the source tree) and the official
+socket.io client it loads (pinned by web/package-lock.json).
 
-Nothing is built: the page is plain HTML, CSS and JavaScript modules. A strict Content Security
-Policy allows only this server's own scripts, styles, images and connections.
+Nothing is built: the page is plain HTML, CSS and JavaScript modules. A wheel carries both as
+the package's data, `server/viewer/` (setup.py copies the page there and brings the client
+from the lock file with `npm ci`); a source checkout serves `web/viewer/` and the client that
+`npm ci --prefix web` put in `web/node_modules`. A strict Content Security Policy allows only
+this server's own scripts, styles, images and connections.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from aiohttp import web
 
-WEB = Path(__file__).resolve().parents[1] / "web"
-SOCKET_IO = WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.esm.min.js"
+SOCKET_IO_NAME = "socket.io.esm.min.js"
+SOURCE_TREE = Path(__file__).resolve().parents[1] / "web"
+
+
+@dataclass(frozen=True)
+class ViewerFiles:
+    page: Path
+    """The folder of index.html, viewer.js and the rest."""
+    socket_io: Path
+
+
+def viewer_files() -> ViewerFiles:
+    """The package's copy when it has one (a wheel, PyInstaller's folder), else the source
+    tree's."""
+    packaged = files("server") / "viewer"
+    if isinstance(packaged, Path) and (packaged / SOCKET_IO_NAME).is_file():
+        return ViewerFiles(packaged, packaged / SOCKET_IO_NAME)
+    return ViewerFiles(SOURCE_TREE / "viewer",
+                       SOURCE_TREE / "node_modules" / "socket.io-client" / "dist" / SOCKET_IO_NAME)
+
+
 FILES = {
     "": ("index.html", "text/html"),
     "viewer.js": ("viewer.js", "text/javascript"),
@@ -55,7 +79,8 @@ async def viewer_file(request: web.Request) -> web.StreamResponse:
     name = request.match_info["name"]
     headers = {"Content-Security-Policy": POLICY, "X-Content-Type-Options": "nosniff",
                "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"}
-    if not SOCKET_IO.is_file():
+    found = viewer_files()
+    if not found.socket_io.is_file():
         if name == "":
             return web.Response(text=MISSING_CLIENT, content_type="text/html", status=503,
                                 headers=headers)
@@ -63,11 +88,11 @@ async def viewer_file(request: web.Request) -> web.StreamResponse:
     if name == "japanese.ttf":
         return web.Response(body=japanese_font(), headers={
             **headers, "Content-Type": "font/ttf", "Cache-Control": "public, max-age=86400"})
-    if name == "socket.io.esm.min.js":
-        return web.FileResponse(SOCKET_IO, headers={**headers,
-                                                    "Content-Type": "text/javascript"})
+    if name == SOCKET_IO_NAME:
+        return web.FileResponse(found.socket_io, headers={**headers,
+                                                          "Content-Type": "text/javascript"})
     if name not in FILES:
         raise web.HTTPNotFound()
     file, content_type = FILES[name]
-    return web.FileResponse(WEB / "viewer" / file,
+    return web.FileResponse(found.page / file,
                             headers={**headers, "Content-Type": content_type})

@@ -32,7 +32,7 @@ def no_threads_left() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def sample_pdfs():
     pdfs = sorted(SAMPLES.glob("*.pdf"))
-    assert pdfs, "sample material missing: run python resources/samples/generate.py"
+    assert pdfs, "sample material missing: run python meeting/resources/samples/generate.py"
     return pdfs
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 
@@ -21,11 +24,47 @@ def test_demo_screenshot_shows_the_follower_on_the_turned_page(tmp_path):
     assert "participant showed page 2" in result.stdout
     image = QImage(str(out))
     assert image.width() > 1500 and image.height() > 600
-    # A second run reuses the same data folder and meeting (and still works).
+    # A second run reuses the same data folder and meeting (and still works), here with each
+    # window the size of a tablet, in Japanese.
     again = subprocess.run(
         [sys.executable, "-m", "meeting", "demo", "--data-dir", str(tmp_path / "demo"),
-         "--screenshot", str(out)],
+         "--screenshot", str(out), "--size", "1280x800", "--language", "ja"],
         capture_output=True, text=True, timeout=120, env=env,
     )
     assert again.returncode == 0, again.stdout + again.stderr
     assert "participant showed page 3" in again.stdout
+    assert "of the 1280×800 window" in again.stdout
+    image = QImage(str(out))
+    assert image.width() == 2 * 1280 + 3 * 16 and image.height() == 800 + 2 * 16
+    share = float(again.stdout.split("participant: the page view is ")[1].split(", ")[1]
+                  .split("%")[0])
+    assert share >= 75
+
+
+def test_demo_size_is_width_by_height():
+    from meeting.cli import build_parser
+
+    args = build_parser().parse_args(["demo", "--size", "1920x1080", "--language", "en"])
+    assert (args.size, args.demo_language) == ((1920, 1080), "en")
+    for wrong in ("1920", "axb", "100x100"):
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(["demo", "--size", wrong])
+
+
+def test_without_a_data_folder_each_demo_starts_fresh_and_leaves_nothing(tmp_path):
+    """The demo's data is in a folder of its own, removed at exit: the next demo cannot open
+    with this one's votes, uploads and agenda, and nothing is left in the user's data."""
+    scratch, user_data = tmp_path / "tmp", tmp_path / "user-data"
+    scratch.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(scratch),
+           "XDG_DATA_HOME": str(user_data)}
+    result = subprocess.run(
+        [sys.executable, "-m", "meeting", "demo", "--screenshot", str(tmp_path / "demo.png")],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    used = re.search(r"\(data in (.+)\)", result.stdout)
+    assert used and Path(used[1]).parent == scratch, result.stdout
+    assert not Path(used[1]).exists()
+    assert list(scratch.iterdir()) == []
+    assert not user_data.exists() or list(user_data.rglob("*")) == []

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from meeting.core.annotations import FREEHAND, SHAPES, TOOL_OPACITY, Layer, Tool
 from meeting.core.laser import IDLE_HIDE_MS
+from meeting.core.mark_layers import style_of
 from meeting.core.presence import Place
 from meeting.core.protocol import (
     MANAGER_ROLES,
@@ -53,6 +55,7 @@ def constants() -> dict[str, Any]:
         "MANAGER_ROLES": sorted(MANAGER_ROLES),
         "PLACE": _names(Place),
         "LAYER": _names(Layer),
+        "LAYER_STYLE": {str(layer): asdict(style_of(layer)) for layer in Layer},
         "TOOL": _names(Tool),
         "TOOL_OPACITY": {str(tool): opacity for tool, opacity in TOOL_OPACITY.items()},
         "SHAPES": sorted(SHAPES),

@@ -137,6 +137,15 @@ JAPANESE: dict[str, str] = {
         "{0} の証明書が信頼できないため、何も送信していません（{1}）。",
     "The download was interrupted: {}": "ダウンロードが中断されました：{0}",
     "The server answered {}.": "サーバーの応答：{0}",
+    # starting the desktop app (meeting/qt_platform.py: before Qt, so not in Qt's translations)
+    "The desktop app cannot start: the X11 display (Qt's xcb platform) needs libraries that "
+    "are not installed: {}.":
+        "デスクトップアプリを起動できません。X11 の画面表示（Qt の xcb プラットフォーム）に"
+        "必要な次のライブラリがインストールされていません：{0}。",
+    "Install them with:\n    {}": "次のコマンドでインストールしてください：\n    {0}",
+    "No Debian package is known for {}: reinstall the app (pip install --force-reinstall "
+    "paperless-meeting).": "{0} を含む Debian パッケージが分かりません。アプリを再インストールして"
+                           "ください（pip install --force-reinstall paperless-meeting）。",
 }
 
 client_language: str = "en"

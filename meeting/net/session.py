@@ -170,6 +170,7 @@ class MeetingSession:
     def leave(self, meeting_id: int) -> None:
         with self._lock:
             self._syncs.pop(meeting_id, None)
+            self._presence_sent.pop(meeting_id, None)  # (joining again: said again)
         self.connection.request(MeetingLeave(meeting_id=meeting_id), _ignore)
 
     def view(self, meeting_id: int) -> MeetingView | None:

@@ -32,6 +32,7 @@ class AgendaPanel(QWidget):
         self.heading = QLabel(self.tr("Agenda"))
         self.heading.setStyleSheet("font-weight: bold; padding: 6px 6px 2px 6px;")
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Agenda"))
         self.list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.list.setWordWrap(True)
         self.list.itemClicked.connect(
@@ -75,6 +76,7 @@ class AgendaDialog(QDialog):
         self._view = view
         self._here = here
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Agenda"))
         for agenda_item in view.snapshot.agenda:
             self._add_row(agenda_item.title, agenda_item.document_id, agenda_item.page)
         buttons = QHBoxLayout()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from meeting.core.places import PlaceMemory
 from meeting.core.protocol import UserInfo
 from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
 from meeting.net.cache import DocumentCache
@@ -21,12 +22,15 @@ from meeting.net.offline import OfflineShelf
 from meeting.net.purge import RemovedMeeting
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
+from meeting.ui import ui_scale
+from meeting.ui.base import touch
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.login_dialog import LoginDialog
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.materials_notice import MaterialsRemovedNotice
 from meeting.ui.meeting_list import MeetingListWindow
+from meeting.ui.place_question import SettingsStore
 from meeting.ui.preferences import Preferences
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.settings_dialog import SettingsDialog
@@ -58,6 +62,7 @@ class ClientApp(QObject):
         self.tokens = tokens
         self.settings = settings
         self.preferences = Preferences.load(settings)
+        self._apply_touch_mode()
         self.settings_dialog: SettingsDialog | None = None
         self.session: MeetingSession | None = None
         self.bridge: SessionBridge | None = None
@@ -140,7 +145,8 @@ class ClientApp(QObject):
         viewer = self.viewers.get(meeting_id)
         if viewer is None:
             viewer = ViewerWindow(self.session, self.bridge, self.runtime.worker, meeting_id,
-                                  preferences=self.preferences)
+                                  preferences=self.preferences, settings=self.settings,
+                                  places=PlaceMemory(SettingsStore(self.settings)))
             self.viewers[meeting_id] = viewer
         viewer.show()
         viewer.raise_()
@@ -222,10 +228,18 @@ class ClientApp(QObject):
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.meetings)
         dialog.signOutRequested.connect(lambda: self.sign_out(forget=True))
-        dialog.accepted.connect(lambda: setattr(self, "preferences", dialog.preferences))
+        dialog.accepted.connect(lambda: self._preferences_changed(dialog.preferences))
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def _preferences_changed(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        self._apply_touch_mode()
+
+    def _apply_touch_mode(self) -> None:
+        touch.apply(self.runtime.app, touch.wanted(self.preferences.touch,
+                                                   touch.touch_screen_present()))
 
     def sign_out(self, forget: bool) -> None:
         """End the session; with `forget`, also revoke the token and remove it from the keychain."""
@@ -253,7 +267,10 @@ class ClientApp(QObject):
         """Close a window and let Qt delete it from the event loop. Dropping the last Python
         reference instead would delete it at once, possibly while the signal that closed it is
         still being delivered to the window itself."""
-        window.close()
+        if isinstance(window, ViewerWindow):
+            window.close_now()  # (nothing to ask: the session or the meeting is over)
+        else:
+            window.close()
         self._retired.append(window)
         window.destroyed.connect(lambda: self._retired.remove(window))
         window.deleteLater()
@@ -301,6 +318,7 @@ def run_client(server_url: str | None = None, user: str | None = None,
                display: DisplayTarget | None = None, trust: Trust | None = None) -> int:
     settings = QSettings("paperless-meeting", "Paperless Meeting")
     preferences = Preferences.load(settings)
+    ui_scale.apply_before_start(preferences.ui_scale)  # (Qt reads it once, at the start)
     cache = preferences.cache_dir()
     runtime = ClientRuntime.start(cache)
     _prune_cache(runtime, preferences)

@@ -22,13 +22,14 @@ from meeting.core.following import Position
 from meeting.core.protocol import BesideSet
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
+from meeting.ui.base.icons import icon
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar
 from meeting.ui.page_view import PageView, ZoomMode
 
 HEADER_STYLE = ("BesideHeader { background: #f1f3f4; border-bottom: 1px solid #dadce0; }"
-                "QToolButton { min-height: 32px; min-width: 32px; padding: 2px 8px; }")
+                "QToolButton { padding: 2px 8px; }")
 
 
 class BesideHeader(QWidget):
@@ -85,13 +86,15 @@ class BesidePane(QWidget):
         row.setContentsMargins(8, 2, 4, 2)
         self.title = ElidedLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.previous_button = self._button("‹", self.tr("Previous page"), lambda: self.step(-1))
+        self.previous_button = self._button("", self.tr("Previous page"), lambda: self.step(-1),
+                                            "previous")
         self.page_label = QLabel()
-        self.next_button = self._button("›", self.tr("Next page"), lambda: self.step(+1))
+        self.next_button = self._button("", self.tr("Next page"), lambda: self.step(+1), "next")
         self.follow_button = self._button(self.tr("Presenter's"), self.tr(
-            "Show the document the presenter shows beside the page"), self.back_to_presenter)
-        self.close_button = self._button("✕", self.tr("Close the second document"),
-                                         lambda: self.go_to(None))
+            "Show the document the presenter shows beside the page"), self.back_to_presenter,
+            "follow")
+        self.close_button = self._button("", self.tr("Close the second document"),
+                                         lambda: self.go_to(None), "close")
         row.addWidget(self.title, 1)
         for widget in (self.previous_button, self.page_label, self.next_button,
                        self.follow_button, self.close_button):
@@ -104,11 +107,15 @@ class BesidePane(QWidget):
         self.header.setVisible(controls)
         self.refresh()
 
-    def _button(self, text: str, tip: str, slot) -> QToolButton:
+    def _button(self, text: str, tip: str, slot, icon_name: str) -> QToolButton:
         button = QToolButton()
+        button.setIcon(icon(icon_name))
         button.setText(text)
+        if text:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(tip)
         button.setAutoRaise(True)
+        button.setMinimumSize(32, 32)
         button.clicked.connect(slot)
         return button
 

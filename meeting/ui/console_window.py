@@ -1,11 +1,12 @@
 """The presenter's console, on the presenter's own screen while the room watches the large
-monitor: this page and the next, the agenda, the time, who is here and following, and the
-controls, thumbnails and the meeting's documents. It drives the presenter's viewer window, so
-there is one place that turns pages."""
+monitor: this page and the next with the room's marks on them, the agenda, the clock and the
+time elapsed, who is here and following, and the controls, thumbnails and the meeting's
+documents. It drives the presenter's viewer window, so there is one place that turns pages."""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -19,8 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting.core.annotations import Layer
+from meeting.core.changes import touches_page, what_changed
 from meeting.core.following import Position
 from meeting.ui.agenda_panel import AgendaPanel
+from meeting.ui.ink_painter import Drawable
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import person_line
 from meeting.ui.thumbnails import ThumbnailStrip
@@ -37,8 +42,11 @@ class ConsoleWindow(QWidget):
     def __init__(self, viewer, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.viewer = viewer
+        self.keyboard = KeyboardOrder(self)
         self.setWindowTitle(self.tr("Presenter's console"))
         self._opened = time.monotonic()
+        self._seen = None
+        """The view last shown (see `core.changes`)."""
         self._item: int | None = None
         self._item_since = time.monotonic()
 
@@ -47,12 +55,18 @@ class ConsoleWindow(QWidget):
         self.next_page = PageView(viewer._worker)
         self.next_page.set_zoom_mode(ZoomMode.FIT_PAGE)
         self.next_page.setMaximumHeight(260)
+        self.current.setAccessibleName(self.tr("This page"))
+        self.next_page.setAccessibleName(self.tr("Next page"))
         self.current_label = QLabel()
         self.current_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.next_label = QLabel()
+        self.clock_label = QLabel()
+        self.clock_label.setStyleSheet("font-size: 34px; font-weight: bold;")
+        self.clock_label.setToolTip(self.tr("The time now"))
         self.time_label = QLabel()
         self.time_label.setStyleSheet("font-size: 22px; font-family: monospace;")
         self.people = QListWidget()
+        self.people.setAccessibleName(self.tr("Who is here"))
         self.people_label = QLabel()
         self.agenda = AgendaPanel(may_edit=False)
         self.agenda.itemChosen.connect(viewer.take_up)
@@ -63,6 +77,7 @@ class ConsoleWindow(QWidget):
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, d=delta: viewer.step(d))
         self.page_box = QSpinBox()
+        self.page_box.setAccessibleName(self.tr("Page of the room"))
         self.page_box.setMinimumHeight(36)
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.editingFinished.connect(
@@ -88,6 +103,7 @@ class ConsoleWindow(QWidget):
         controls.setStretch(3, 1)
         left.addLayout(controls)
         right = QVBoxLayout()
+        right.addWidget(self.clock_label)
         right.addWidget(self.time_label)
         right.addWidget(self.next_label)
         right.addWidget(self.next_page)
@@ -136,14 +152,32 @@ class ConsoleWindow(QWidget):
             self.next_page.set_document(layout if has_next else None, shown.page + 1)
             self.next_label.setText(self.tr("Next: page {0}").format(shown.page + 2)
                                     if has_next else self.tr("Last page"))
+        self._show_marks(view, shown if layout is not None else None)
         self._show_people()
         self._tick()
+
+    def _show_marks(self, view, shown: Position | None) -> None:
+        """The room's marks (the shared layer) on this page and the next, as the room sees
+        them."""
+        for page_view, offset in ((self.current, 0), (self.next_page, 1)):
+            marks = [] if view is None or shown is None else [
+                Drawable.of(a) for a in view.annotations_on(shown.document_id,
+                                                            shown.page + offset)
+                if a.layer is Layer.SHARED]
+            if marks != page_view.strokes:
+                page_view.set_strokes(marks)
 
     def _on_presence_changed(self, _meeting_id: int) -> None:
         self._show_people()
 
-    def _on_meeting_changed(self, _meeting_id: int, _view) -> None:
-        self.refresh()
+    def _on_meeting_changed(self, _meeting_id: int, view) -> None:
+        kinds = what_changed(self._seen, view)
+        self._seen = view
+        if touches_page(kinds):
+            self.refresh()
+        else:  # a stroke batch: the marks only
+            shown = self.viewer.follow.shown
+            self._show_marks(view, shown if self.current.document_path else None)
 
     def _fill_documents(self, view, current: int | None) -> None:
         documents = view.documents if view else ()
@@ -165,6 +199,7 @@ class ConsoleWindow(QWidget):
         super().closeEvent(event)
 
     def _tick(self) -> None:
+        self.clock_label.setText(datetime.now().strftime("%H:%M"))
         text = self.tr("Elapsed {0}").format(clock(time.monotonic() - self._opened))
         if self._item is not None:
             text += self.tr("  ·  this item {0}").format(

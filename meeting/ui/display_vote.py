@@ -1,9 +1,10 @@
 """The vote on the large monitor: the question, the live count (only the count for a secret
-vote) and the result once closed. Shown under the page while a vote is open and for a while
+vote) and the result once closed. Shown beside the page while a vote is open and for a while
 after it closed, so the room sees the result."""
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import QTimer
@@ -15,6 +16,9 @@ from meeting.ui.vote_widgets import VoteBars, result_text
 
 RESULT_SECONDS = 120
 """How long a closed vote's result stays on the monitor."""
+RESULT_SHARE = 1 / 12
+QUESTION_SHARE = 1 / 18
+"""The result line's and the question's font size, as shares of the screen's height."""
 
 
 class DisplayVote(QFrame):
@@ -22,24 +26,35 @@ class DisplayVote(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.meeting_id = session, meeting_id
-        self.setStyleSheet("DisplayVote { background: white; border-top: 4px solid #1a73e8; }"
+        self.setStyleSheet("DisplayVote { background: white; border-left: 6px solid #1a73e8; }"
                            "QLabel { color: #202124; }")
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 30px; font-weight: 600;")
         self.status = QLabel()
-        self.status.setStyleSheet("font-size: 24px; color: #3c4043;")
+        self.status.setWordWrap(True)
         self.bars = VoteBars()
-        self.bars.font_scale = 2.0
+        self.fit_to(1080)
         column = QVBoxLayout(self)
-        column.setContentsMargins(32, 16, 32, 16)
+        column.setContentsMargins(40, 32, 32, 32)
         column.addWidget(self.title)
         column.addWidget(self.status)
         column.addWidget(self.bars)
+        column.addStretch(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self.refresh()
+
+    def fit_to(self, screen_height: int) -> None:
+        """Readable across a room: the result line is 1/12 of the screen's height, the
+        question 1/18, the bars' labels in proportion."""
+        result_px = max(24, math.ceil(screen_height * RESULT_SHARE))
+        question_px = max(20, math.ceil(screen_height * QUESTION_SHARE))
+        self.title.setStyleSheet(f"font-size: {question_px}px; font-weight: 600;")
+        self.status.setStyleSheet(f"font-size: {result_px}px; font-weight: 700;")
+        self.status.setMinimumHeight(result_px)
+        self.bars.font_scale = max(2.0, screen_height / 1080 * 2.5)
+        self.bars.show_vote(self.bars.vote)
 
     def shown_vote(self) -> VoteData | None:
         """The newest vote, while open or recently closed."""

@@ -12,8 +12,8 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QToolButton
 
 from meeting.core.annotations import (
     SHAPES,
@@ -23,16 +23,20 @@ from meeting.core.annotations import (
     bounds,
     distance_to_stroke,
     outline,
+    text_box,
 )
 from meeting.core.following import FollowModel
 from meeting.core.ink import History, InkAction, batch_interval_ms
+from meeting.core.mark_layers import LayerVisibility
 from meeting.core.protocol import Role
 from meeting.core.words import MarkerSnap, Word, snap_at
 from meeting.net.session import MeetingSession
-from meeting.ui.ink_painter import Drawable
+from meeting.ui.ink_painter import Drawable, note_font_px
 from meeting.ui.ink_tools import MARKER_WIDTH, TEXT_SIZE, InkToolbar, Mode
 from meeting.ui.laser import LaserSender
 from meeting.ui.main_thread import run_on_main, when_done
+from meeting.ui.mark_layers_menu import MarkLayersMenu, load_visibility, save_visibility
+from meeting.ui.note_editor import NoteEditor
 from meeting.ui.page_view import PageView
 
 MANAGERS = {Role.ADMIN, Role.ORGANIZER}
@@ -46,10 +50,25 @@ MIN_SHAPE_PX = 4
 
 
 class InkController(QObject):
+    layersChanged = Signal(object)
+    """The layers shown changed (a LayerVisibility)."""
+
     def __init__(self, session: MeetingSession, meeting_id: int, follow: FollowModel,
                  page_view: PageView, toolbar: InkToolbar,
-                 read_words: Callable[[str, int], Future] | None = None) -> None:
+                 read_words: Callable[[str, int], Future] | None = None,
+                 settings: QSettings | None = None) -> None:
+        """`settings`: where this device keeps which layers it shows (None: not kept)."""
         super().__init__(page_view)
+        self._settings = settings
+        self.visibility = load_visibility(settings)
+        self.layers_menu = MarkLayersMenu(self.visibility, toolbar)
+        self.layers_menu.changed.connect(self.set_visibility)
+        self._note: NoteEditor | None = None
+        self._note_at_point: tuple[int, int, float, float] | None = None
+        """Where the note being typed goes: document, page, x, y (page points)."""
+        self._note_editing: AnnotationData | None = None
+        """The typed note being changed in place (hidden meanwhile), or None for a new one."""
+        self._note_just_closed = False
         self._read_words = read_words
         self._words: dict[tuple[str, int], list[Word]] = {}
         """Words of the pages shown, for the marker to snap to (read off the GUI thread)."""
@@ -87,7 +106,37 @@ class InkController(QObject):
         page_view.inkPressed.connect(self.press)
         page_view.inkMoved.connect(self.move)
         page_view.inkReleased.connect(self.release)
+        page_view.zoomChanged.connect(self._place_note)
+        page_view.viewport().installEventFilter(self)  # a resized window rescales the page
+        self._add_layers_menu(toolbar)
         self.refresh()
+
+    def _add_layers_menu(self, toolbar: InkToolbar) -> None:
+        """Beside "For the room": the layer one draws on, then which layers one sees."""
+        actions = toolbar.actions()
+        after = actions.index(toolbar.share_action) + 1 if toolbar.share_action in actions else -1
+        before = actions[after] if 0 < after < len(actions) else None
+        toolbar.insertAction(before, self.layers_menu.menuAction())
+        button = toolbar.widgetForAction(self.layers_menu.menuAction())
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+    def set_visibility(self, visibility: LayerVisibility) -> None:
+        """Show or hide layers on this device (kept for the next time)."""
+        self.visibility = visibility
+        self.layers_menu.set_visibility(visibility)
+        save_visibility(self._settings, visibility)
+        self.refresh()
+        self.layersChanged.emit(visibility)
+
+    def follow_layers(self, leader: InkController) -> None:
+        """Show the layers another view of the window shows (the document beside the page)."""
+        self.set_visibility(leader.visibility)
+        leader.layersChanged.connect(self.set_visibility)
+
+    def _draws_on(self, layer: Layer) -> None:
+        if not self.visibility.shows(layer):
+            self.set_visibility(self.visibility.drawing_on(layer))
 
     # --- pen input ---------------------------------------------------------------------------
 
@@ -111,6 +160,7 @@ class InkController(QObject):
         if mode.tool is Tool.TEXT:
             self.write_note(x, y)
             return
+        self._draws_on(self.toolbar.layer)
         if mode.tool in SHAPES:
             self._shape = (mode.tool, (x, y), (x, y))
             self.refresh()
@@ -172,21 +222,109 @@ class InkController(QObject):
         self.refresh()
 
     def write_note(self, x: float, y: float) -> None:
-        """A typed note at (x, y): the platform's input method works in the dialog, so
-        Japanese is typed as anywhere else."""
-        text, ok = QInputDialog.getMultiLineText(self.page_view, self.tr("Text note"),
-                                                 self.tr("Note:"))
-        if ok and text.strip():
-            self._add(Tool.TEXT, ((x, y),), text.strip())
-
-    def _add(self, tool: Tool, points: tuple[tuple[float, float], ...], text: str = "") -> None:
-        """A mark made whole (a shape, a note): shown at once, sent with annotation:put."""
+        """A typed note at (x, y), typed on the page itself; a tap on one of one's notes
+        changes it there. A tap while a note is open only closes it."""
         shown = self.follow.shown
-        if shown is None:
+        if shown is None or self._note_just_closed:
             return
+        if self._note is not None:
+            self._note.commit()
+            return
+        existing = self._note_under(x, y)
+        if existing is not None:
+            x, y = existing.points[0]
+        layer = existing.layer if existing else self.toolbar.layer
+        self._draws_on(layer)
+        self._note_editing = existing
+        self._note_at_point = (shown.document_id, shown.page, x, y)
+        self._note = NoteEditor(self.page_view.canvas, QPoint(), 12,
+                                existing.color if existing else self.toolbar.color, layer,
+                                existing.text if existing else "")
+        self._note.committed.connect(self._note_written)
+        self._note.cancelled.connect(lambda: self._note_closed())
+        self._place_note()
+        self._note.show()
+        self._note.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
+
+    @property
+    def note_editor(self) -> NoteEditor | None:
+        """The note being typed on the page, if one is."""
+        return self._note
+
+    def _place_note(self) -> None:
+        """Keep the open note's editor on its point, at the note's size, whatever the zoom."""
+        if self._note is None or self._note_at_point is None:
+            return
+        _, _, x, y = self._note_at_point
+        scale = self.page_view.current_scale()
+        x0, y0, _, _ = self.page_view.extent()
+        size = self._note_editing.width if self._note_editing else TEXT_SIZE
+        font = self._note.font()
+        font.setPixelSize(note_font_px(size, scale))
+        self._note.setFont(font)
+        self._note.move(QPoint(round((x - x0) * scale), round((y - y0) * scale)) - QPoint(1, 1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._note is not None:
+            QTimer.singleShot(0, self._place_note)  # once the page has its new size
+        return False
+
+    def _note_under(self, x: float, y: float) -> AnnotationData | None:
+        """The most recent of one's typed notes (shown, changeable) under the point."""
+        notes = [a for a in self.visibility.visible(self._page_annotations())
+                 if a.tool is Tool.TEXT and a.points and self._may_erase(a)
+                 and a.id not in self._hidden]
+        for note in reversed(notes):
+            x0, y0, x1, y1 = text_box(note.text, note.width, *note.points[0])
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                return note
+        return None
+
+    def _note_written(self, text: str) -> None:
+        old, where = self._note_editing, self._note_at_point
+        self._note_closed(by_tap=self._note is not None and self._note.left_by_focus)
+        if where is None:
+            return
+        document_id, page, x, y = where
+        if old is None:
+            if text:
+                self._add(Tool.TEXT, ((x, y),), text, (document_id, page))
+            return
+        if text == old.text:
+            return
+        changed = old.model_copy(update={"id": uuid.uuid4().hex, "text": text})
+        action = InkAction(removed=(old,), added=(changed,) if text else ())
+        self._hidden.add(old.id)
+        if text:
+            self._moving[changed.id] = changed
+        self.history.record(action)
+        self.session.perform(self.meeting_id, action)
+        self.refresh()
+
+    def _note_closed(self, by_tap: bool = False) -> None:
+        """The editor went (kept or cancelled): the page has the focus back; a tap that closed
+        it is not taken for a new note."""
+        self._note, self._note_editing, self._note_at_point = None, None, None
+        if by_tap:
+            self._note_just_closed = True
+            QTimer.singleShot(0, lambda: setattr(self, "_note_just_closed", False))
+        if self.page_view.isVisible():
+            self.page_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
+
+    def _add(self, tool: Tool, points: tuple[tuple[float, float], ...], text: str = "",
+             where: tuple[int, int] | None = None) -> None:
+        """A mark made whole (a shape, a note): shown at once, sent with annotation:put.
+        `where`: its document and page, when not the one shown now (a note typed while the
+        presenter turned the page goes where it was begun)."""
+        shown = self.follow.shown
+        if shown is None and where is None:
+            return
+        document_id, page = where or (shown.document_id, shown.page)
         width = TEXT_SIZE if tool is Tool.TEXT else self.toolbar.pen_width
         mark = AnnotationData(id=uuid.uuid4().hex, owner=self.session.user.name,
-                              document_id=shown.document_id, page=shown.page,
+                              document_id=document_id, page=page,
                               layer=self.toolbar.layer, tool=tool, color=self.toolbar.color,
                               width=width, points=points, complete=True, text=text)
         action = InkAction(added=(mark,))
@@ -198,7 +336,8 @@ class InkController(QObject):
     def erase_at(self, x: float, y: float) -> None:
         """Remove, whole, the strokes under the eraser that this user may remove."""
         reach = ERASER_REACH_PX / self.page_view.current_scale()
-        hits = tuple(a for a in self._page_annotations() if self._may_erase(a)
+        hits = tuple(a for a in self.visibility.visible(self._page_annotations())
+                     if self._may_erase(a)
                      and distance_to_stroke((x, y), outline(a)) <= reach + a.width / 2)
         if hits:
             self._hidden.update(a.id for a in hits)
@@ -210,8 +349,8 @@ class InkController(QObject):
     def select_at(self, x: float, y: float) -> None:
         """Pick the most recent mark under the pointer that this user may change."""
         reach = ERASER_REACH_PX / self.page_view.current_scale()
-        hits = [a for a in self._page_annotations() if self._may_erase(a)
-                and a.id not in self._hidden
+        hits = [a for a in self.visibility.visible(self._page_annotations())
+                if self._may_erase(a) and a.id not in self._hidden
                 and distance_to_stroke((x, y), outline(a)) <= reach + a.width / 2]
         self._selected = hits[-1].id if hits else None
         self._drag_from = (x, y) if hits else None
@@ -290,14 +429,18 @@ class InkController(QObject):
         shown = self.follow.shown
         drawables: dict[str, Drawable] = {}
         selection = None
+        if self._note_at_point is not None and (
+                shown is None or self._note_at_point[:2] != (shown.document_id, shown.page)):
+            self._note.commit()  # the page went (the presenter turned it): kept where begun
         if shown is not None:
             on_page = self._page_annotations()
             present = {a.id for a in on_page}
             self._hidden &= present  # the server confirmed those deletions
             self._moving = {i: a for i, a in self._moving.items() if i not in present
                             and (a.document_id, a.page) == (shown.document_id, shown.page)}
-            for annotation in [*on_page, *self._moving.values()]:
-                if annotation.id in self._hidden:
+            editing = self._note_editing.id if self._note_editing else None
+            for annotation in self.visibility.visible([*on_page, *self._moving.values()]):
+                if annotation.id in self._hidden or annotation.id == editing:
                     continue
                 points = annotation.points
                 if annotation.id == self._selected:
@@ -307,16 +450,16 @@ class InkController(QObject):
                         update={"points": points})), annotation.width)
                 drawables[annotation.id] = Drawable(annotation.tool, annotation.color,
                                                     annotation.width, points, annotation.text,
-                                                    annotation.pressure)
+                                                    annotation.pressure, annotation.layer)
             if self._shape is not None:
                 tool, start, end = self._shape
                 drawables["shape"] = Drawable(tool, self.toolbar.color, self.toolbar.pen_width,
-                                              (start, end))
-            for stroke in self.outbox.in_flight():
+                                              (start, end), layer=self.toolbar.layer)
+            for stroke in self.visibility.visible(self.outbox.in_flight()):
                 if (stroke.document_id, stroke.page) == (shown.document_id, shown.page):
                     drawables[stroke.id] = Drawable(stroke.tool, stroke.color, stroke.width,
                                                     tuple(stroke.points), "",
-                                                    tuple(stroke.pressure))
+                                                    tuple(stroke.pressure), stroke.layer)
         if selection is None:
             self._selected = None
         self.page_view.set_strokes(list(drawables.values()))
@@ -382,6 +525,8 @@ class InkController(QObject):
             self.refresh()
 
     def _mode_changed(self, mode: Mode) -> None:
+        if self._note is not None:
+            self._note.commit()  # another tool taken up: the note is done
         self._selected = None
         self.refresh()
         if self.page_view.laser is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -19,9 +19,11 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from meeting.core.annotations import Layer, Tool
+from meeting.ui.base.icons import icon
+from meeting.ui.base.overflow_toolbar import OverflowToolbar
 
 COLORS = ("#202124", "#d93025", "#1a73e8", "#188038", "#fbbc04")
 PEN_WIDTH = 2.0
@@ -54,7 +56,12 @@ TEXT_SIZE = 14.0
 """Font size of a text note, in PDF points."""
 
 
-class InkToolbar(QToolBar):
+PRIORITY = {Mode.BROWSE: 900, Mode.PEN: 900, Mode.MARKER: 850, Mode.ERASER: 800,
+            Mode.LINE: 700, Mode.TEXT: 600, Mode.SELECT: 500, Mode.LASER: 400}
+"""What stays on a narrow bar longest (the rest goes into "More", never out of reach)."""
+
+
+class InkToolbar(OverflowToolbar):
     modeChanged = Signal(object)
     undoRequested = Signal()
     redoRequested = Signal()
@@ -65,9 +72,6 @@ class InkToolbar(QToolBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ink"), parent)
-        self.setMovable(False)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setStyleSheet("QToolButton { min-height: 36px; min-width: 36px; padding: 2px 8px; }")
         self.mode = Mode.BROWSE
         self.color = COLORS[1]
         modes = QActionGroup(self)
@@ -82,7 +86,7 @@ class InkToolbar(QToolBar):
                 Mode.ERASER: "E", Mode.LASER: "L"}
         shapes = QMenu(self)
         for mode, label in labels.items():
-            action = QAction(label, self, checkable=True)
+            action = QAction(icon(mode.value), label, self, checkable=True)
             action.setShortcut(QKeySequence(keys[mode]))
             action.setChecked(mode is Mode.BROWSE)
             action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
@@ -96,9 +100,15 @@ class InkToolbar(QToolBar):
                     self.shapes_button.setPopupMode(
                         QToolButton.ToolButtonPopupMode.MenuButtonPopup)
                     self.shapes_button.setDefaultAction(action)
-                    self.addWidget(self.shapes_button)
+                    self.shapes_button.setToolButtonStyle(self.toolButtonStyle())
+                    self.toolButtonStyleChanged.connect(self.shapes_button.setToolButtonStyle)
+                    shapes.setTitle(self.tr("Shapes"))
+                    shapes.setIcon(icon("line"))
+                    self.set_priority(self.addWidget(self.shapes_button), PRIORITY[mode],
+                                      shapes.menuAction())
             else:
                 self.addAction(action)
+                self.set_priority(action, PRIORITY[mode])
         self.snap_action = QAction(self.tr("Snap to text"), self, checkable=True)
         self.snap_action.setChecked(True)
         self.snap_action.setToolTip(self.tr(
@@ -128,43 +138,51 @@ class InkToolbar(QToolBar):
         self._swatches: dict[str, QAction] = {}
         for color in COLORS:
             action = QAction(_swatch(color), "", self, checkable=True)
-            action.setToolTip(color)
+            action.setToolTip(color_names()[color])  # (a name the screen reader says, too)
             action.setChecked(color == self.color)
             action.triggered.connect(lambda _=False, c=color: self.set_color(c))
             swatches.addAction(action)
             self.addAction(action)
+            self.set_priority(action, 650)
+            self.widgetForAction(action).setAccessibleName(color_names()[color])
             self._swatches[color] = action
         self.addSeparator()
-        self.share_action = QAction(self.tr("For the room"), self, checkable=True)
+        self.share_action = QAction(icon("shared"), self.tr("For the room"), self,
+                                    checkable=True)
         self.share_action.setToolTip(self.tr(
             "On: everyone sees what you draw. Off: a private note only you see."))
         self.addAction(self.share_action)
+        self.set_priority(self.share_action, 750)
         self.addSeparator()
         self.undo_action = self._button(self.tr("Undo"), QKeySequence.StandardKey.Undo,
-                                        self.undoRequested)
+                                        self.undoRequested, "undo", 700)
         self.redo_action = self._button(self.tr("Redo"), QKeySequence.StandardKey.Redo,
-                                        self.redoRequested)
-        self.clear_action = self._button(self.tr("Clear page"), None, self.clearRequested)
+                                        self.redoRequested, "redo", 550)
+        self.clear_action = self._button(self.tr("Clear page"), None, self.clearRequested,
+                                         "clear", 300)
         self.addSeparator()
         self.delete_action = self._button(self.tr("Delete"), QKeySequence.StandardKey.Delete,
-                                          self.deleteRequested)
+                                          self.deleteRequested, "delete", 450)
         self.share_note_action = self._button(self.tr("Show to the room"), None,
-                                              self.shareRequested)
+                                              self.shareRequested, "share-note", 350)
         self.share_note_action.setToolTip(self.tr("Make the selected private note a shared mark"))
-        self.everyone_action = QAction(self.tr("Everyone may draw"), self, checkable=True)
+        self.everyone_action = QAction(icon("everyone"), self.tr("Everyone may draw"), self,
+                                       checkable=True)
         self.everyone_action.setToolTip(self.tr(
             "Let every participant draw for the room and show their notes to it"))
         self.everyone_action.toggled.connect(self.everyoneDrawsToggled)
         self.everyone_action.setVisible(False)
         self.addAction(self.everyone_action)
+        self.set_priority(self.everyone_action, 200)
         self.set_selection(None, may_share=False)
 
-    def _button(self, text: str, keys, signal) -> QAction:
-        action = QAction(text, self)
+    def _button(self, text: str, keys, signal, icon_name: str, priority: float) -> QAction:
+        action = QAction(icon(icon_name), text, self)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(signal)
         self.addAction(action)
+        self.set_priority(action, priority)
         return action
 
     def set_mode(self, mode: Mode) -> None:
@@ -217,6 +235,16 @@ class InkToolbar(QToolBar):
     def set_history(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
+
+
+def color_names() -> dict[str, str]:
+    """The ink colours by name, in the interface's language (a swatch is only a dot)."""
+    names = (QCoreApplication.translate("InkToolbar", "Black"),
+             QCoreApplication.translate("InkToolbar", "Red"),
+             QCoreApplication.translate("InkToolbar", "Blue"),
+             QCoreApplication.translate("InkToolbar", "Green"),
+             QCoreApplication.translate("InkToolbar", "Yellow"))
+    return dict(zip(COLORS, names, strict=True))
 
 
 def _swatch(color: str) -> QIcon:

@@ -24,6 +24,7 @@ from meeting.core.protocol import MeetingSummary
 from meeting.core.schedule import MeetingStatus, in_listing_order, status_of
 from meeting.net.connection import OFFLINE
 from meeting.net.session import MeetingSession, RequestError
+from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.role_names import role_name
 
@@ -74,6 +75,7 @@ class MeetingListWindow(QWidget):
 
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.keyboard = KeyboardOrder(self)
         self.session = session
         self.setWindowTitle(self.tr("Meetings — Paperless Meeting"))
         self.resize(640, 520)
@@ -84,6 +86,7 @@ class MeetingListWindow(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #5f6368;")
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Meetings"))
         self.list.setStyleSheet("QListWidget::item { padding: 12px 8px; }")
         self.list.setWordWrap(True)  # a long title or a long English line wraps, never "…"
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -46,6 +46,8 @@ WATERMARK_REFRESH_MS = 20_000
 """The watermark's clock shows minutes: repaint often enough to never be a minute behind."""
 """The laser dot's radius as a share of the page on screen (17 px on a page 2,100 px tall)."""
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
+TAP_SLOP_PX = 12
+"""A press and release closer than this is a tap, not a drag."""
 NO_PRESSURE = -1.0
 MIN_PRESSURE = 0.05
 """The lightest touch still draws a visible line."""
@@ -76,11 +78,16 @@ class PageView(QScrollArea):
     pageShown = Signal(str, int)
     """The page (document path, index) has been painted sharp, at its final resolution."""
     zoomChanged = Signal()
+    marginDoubleTapped = Signal()
+    """A double tap beside the page, not on it (reading mode: on tablets there is no F11)."""
     inkPressed = Signal(float, float, float)
     """In ink mode: the pen went down at (x, y) in PDF page points, with the stylus pressure
     (0–1], or -1 where the device reports none (mouse, finger)."""
     inkMoved = Signal(float, float, float)
     inkReleased = Signal()
+    tapped = Signal(float)
+    """A click or tap that neither swiped nor panned, at this share of the view's width (the
+    large monitor turns pages with it)."""
 
     def __init__(self, worker: RenderWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +124,9 @@ class PageView(QScrollArea):
         self.setStyleSheet("QScrollArea { background: #5b6470; }")
         self.canvas.setStyleSheet("background: transparent;")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Page"))
+        self.setAccessibleDescription(self.tr(
+            "Page Up and Page Down turn the page; Ctrl and + or − zoom"))
 
     # --- what to show ------------------------------------------------------------------------
 
@@ -144,9 +154,14 @@ class PageView(QScrollArea):
         self._layout = layout
         self._page = 0
         self._announced = None
-        self.show_page(page)
+        self._show(page, turned=True)
 
     def show_page(self, page: int) -> None:
+        """Show that page; the same page again keeps where the reader has scrolled to (the
+        view is told the page on every change of the meeting, a stroke batch included)."""
+        self._show(page, turned=False)
+
+    def _show(self, page: int, turned: bool) -> None:
         if self._layout is None:
             self._relayout()
             return
@@ -154,9 +169,11 @@ class PageView(QScrollArea):
         if page != self._page:
             self._announced = None
             self.last_turn_started = time.perf_counter()
+            turned = True
         self._page = page
         self._relayout()
-        self.verticalScrollBar().setValue(0)
+        if turned:
+            self.verticalScrollBar().setValue(0)
 
     @property
     def laser(self) -> tuple[float, float] | None:
@@ -446,8 +463,13 @@ class PageView(QScrollArea):
         return super().viewportEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """Double-tap: back to the whole page; on the whole page already, to its width."""
+        """Double-tap: back to the whole page; on the whole page already, to its width. On the
+        margin beside the page: reading mode on or off."""
         if self.ink_mode:
+            return
+        if not self.widget().geometry().contains(event.position().toPoint()):
+            self.marginDoubleTapped.emit()
+            event.accept()
             return
         self.set_zoom_mode(ZoomMode.FIT_WIDTH if self._mode is ZoomMode.FIT_PAGE
                            else ZoomMode.FIT_PAGE)
@@ -508,4 +530,6 @@ class PageView(QScrollArea):
         threshold = max(60, self.viewport().width() // 8)
         if not panned and abs(moved.x()) > threshold and abs(moved.x()) > 2 * abs(moved.y()):
             self.stepRequested.emit(-1 if moved.x() > 0 else 1)
+        elif moved.manhattanLength() < TAP_SLOP_PX:
+            self.tapped.emit(event.position().x() / max(1, self.viewport().width()))
         event.accept()

@@ -3,7 +3,7 @@ whether they follow; an organizer can remove someone from it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from meeting.core.presence import Person, Place
@@ -32,6 +32,9 @@ def person_line(person: Person) -> str:
 
 
 class PeopleButton(QToolButton):
+    placeChosen = Signal(object)
+    """The user says where they are (`Place.ROOM` or `Place.REMOTE`)."""
+
     def __init__(self, session: MeetingSession, meeting_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +45,13 @@ class PeopleButton(QToolButton):
         self.setMenu(QMenu(self))
         self.setToolTip(self.tr("Who is here"))
         self.confirmation: QMessageBox | None = None
+        self.my_place: Place | None = None
+        """Where this device is, offered for change at the end of the list (None: not
+        offered, as for a display account)."""
+        self.refresh()
+
+    def set_my_place(self, place: Place | None) -> None:
+        self.my_place = place
         self.refresh()
 
     def refresh(self) -> None:
@@ -64,6 +74,13 @@ class PeopleButton(QToolButton):
                                 lambda name=person.name: self.confirm_removal(name))
             else:
                 menu.addAction(line)  # (a line to read: greyed out it would look absent)
+        if self.my_place is not None:
+            menu.addSeparator()
+            for place, text in ((Place.ROOM, self.tr("I am in the meeting room")),
+                                (Place.REMOTE, self.tr("I am taking part remotely"))):
+                entry = menu.addAction(text, lambda p=place: self.placeChosen.emit(p))
+                entry.setCheckable(True)
+                entry.setChecked(place == self.my_place)
 
     def confirm_removal(self, name: str) -> None:
         """Ask first, without a nested event loop: the menu is rebuilt whenever presence

@@ -1,6 +1,7 @@
 """What a user sets once and expects kept: the server, the language, the tool and colour a
-viewer starts with, how much disk the document cache may use and where, and the screen of the
-large monitor. Kept with QSettings (the registry on Windows, a file elsewhere)."""
+viewer starts with, how much disk the document cache may use and where, the screen of the
+large monitor, and the size of everything on screen. Kept with QSettings (the registry on
+Windows, a file elsewhere)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from meeting import paths
+from meeting.ui.base.touch import CHOICES as TOUCH_CHOICES
 from meeting.ui.ink_tools import COLORS, Mode
+from meeting.ui.ui_scale import DEFAULT_SCALE, fitted
 
 TOOLS = (Mode.BROWSE, Mode.PEN, Mode.MARKER, Mode.TEXT)
 """What a viewer may start with: reading, or one of the tools people take up first."""
@@ -30,6 +33,10 @@ class Preferences:
     """"" for the system's cache folder."""
     display_screen: int = -1
     """The large monitor: an index into the screens; -1 the last one."""
+    touch: str = "auto"
+    """Touch mode (finger-sized controls): "auto" (on with a touch screen), "on" or "off"."""
+    ui_scale: int = DEFAULT_SCALE
+    """Large print: everything drawn at this percent (100–200), from the next start."""
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
@@ -43,6 +50,9 @@ class Preferences:
         if loaded.color not in COLORS:
             loaded.color = COLORS[1]
         loaded.cache_limit_mb = max(100, loaded.cache_limit_mb)
+        if loaded.touch not in TOUCH_CHOICES:
+            loaded.touch = "auto"
+        loaded.ui_scale = fitted(loaded.ui_scale)
         return loaded
 
     def save(self, settings: QSettings) -> None:
@@ -57,4 +67,4 @@ class Preferences:
 def _key(name: str) -> str:
     """cache_limit_mb → cache/limit_mb: grouped as an administrator reads them in the file."""
     group, _, rest = name.partition("_")
-    return f"{group}/{rest}" if group in ("cache", "display") else name
+    return f"{group}/{rest}" if group in ("cache", "display", "ui") else name

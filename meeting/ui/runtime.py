@@ -68,9 +68,9 @@ class ClientRuntime:
 
 
 def app_icon() -> QIcon:
-    """The project's icon at every size drawn (resources/icons): a taskbar takes 16 or 32 px,
-    a task switcher 64 or more; one scaled 256 px image blurs at 16."""
+    """The project's icon at every size drawn (meeting/resources/icons): a taskbar takes 16 or
+    32 px, a task switcher 64 or more; one scaled 256 px image blurs at 16."""
     icon = QIcon()
-    for png in sorted((paths.REPO_RESOURCES / "icons").glob("paperless-meeting-*.png")):
+    for png in sorted((paths.resources() / "icons").glob("paperless-meeting-*.png")):
         icon.addFile(str(png))
     return icon

@@ -1,5 +1,5 @@
-"""Settings: the server, the language, how a viewer starts, the document cache, the large
-monitor's screen, and signing out."""
+"""Settings: the server, the language, the size of everything (large print), how a viewer
+starts, the document cache, the large monitor's screen, and signing out."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting.ui.ink_tools import COLORS, Mode
+from meeting.ui.ink_tools import Mode, color_names
 from meeting.ui.preferences import TOOLS, Preferences
 from meeting.ui.translations import LANGUAGES
+from meeting.ui.ui_scale import UI_SCALES
 
 
 class SettingsDialog(QDialog):
@@ -46,10 +47,8 @@ class SettingsDialog(QDialog):
             self.tool.addItem(names[mode], mode.value)
         self.tool.setCurrentIndex(max(0, self.tool.findData(self.preferences.tool)))
         self.color = QComboBox()
-        color_names = dict(zip(COLORS, (self.tr("Black"), self.tr("Red"), self.tr("Blue"),
-                                        self.tr("Green"), self.tr("Yellow")), strict=True))
-        for color in COLORS:
-            self.color.addItem(color_names[color], color)
+        for color, name in color_names().items():
+            self.color.addItem(name, color)
         self.color.setCurrentIndex(max(0, self.color.findData(self.preferences.color)))
         self.cache_limit = QSpinBox()
         self.cache_limit.setRange(100, 1_000_000)
@@ -58,6 +57,7 @@ class SettingsDialog(QDialog):
         self.cache_limit.setValue(self.preferences.cache_limit_mb)
         self.cache_folder = QLineEdit(self.preferences.cache_folder)
         self.cache_folder.setPlaceholderText(str(Preferences().cache_dir()))
+        self.cache_folder.setAccessibleName(self.tr("Document cache folder"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -70,9 +70,21 @@ class SettingsDialog(QDialog):
             self.screen.addItem(self.tr("Screen {0}: {1}×{2} {3}").format(
                 index + 1, size.width(), size.height(), screen.name()), index)
         self.screen.setCurrentIndex(max(0, self.screen.findData(self.preferences.display_screen)))
+        self.touch = QComboBox()
+        for value, name in (("auto", self.tr("Automatic (on with a touch screen)")),
+                            ("on", self.tr("On")), ("off", self.tr("Off"))):
+            self.touch.addItem(name, value)
+        self.touch.setCurrentIndex(max(0, self.touch.findData(self.preferences.touch)))
+        self.touch.setToolTip(self.tr("Finger-sized buttons, menus and lists"))
+        self.ui_scale = QComboBox()
+        for percent in UI_SCALES:
+            self.ui_scale.addItem(self.tr("{0}%").format(percent), percent)
+        self.ui_scale.setCurrentIndex(max(0, self.ui_scale.findData(self.preferences.ui_scale)))
+        self.ui_scale.setToolTip(self.tr("Larger text and buttons, for large print"))
         self.sign_out = QPushButton(self.tr("Sign out and forget this device's sign-in"))
         self.sign_out.clicked.connect(self._sign_out)
-        note = QLabel(self.tr("The language changes the next time the program starts."))
+        note = QLabel(self.tr("The language and the size change the next time the program "
+                              "starts."))
         note.setStyleSheet("color: #5f6368;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -81,12 +93,14 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Server"), self.server)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Size of text and controls"), self.ui_scale)
         form.addRow("", note)
         form.addRow(self.tr("A viewer starts with"), self.tool)
         form.addRow(self.tr("Ink colour"), self.color)
         form.addRow(self.tr("Document cache, at most"), self.cache_limit)
         form.addRow(self.tr("Document cache folder"), folder_row)
         form.addRow(self.tr("Large monitor"), self.screen)
+        form.addRow(self.tr("Touch mode"), self.touch)
         form.addRow(self.sign_out)
         form.addRow(buttons)
 
@@ -106,7 +120,8 @@ class SettingsDialog(QDialog):
             tool=self.tool.currentData(), color=self.color.currentData(),
             cache_limit_mb=self.cache_limit.value(),
             cache_folder=self.cache_folder.text().strip(),
-            display_screen=self.screen.currentData())
+            display_screen=self.screen.currentData(), ui_scale=self.ui_scale.currentData(),
+            touch=self.touch.currentData())
 
     def accept(self) -> None:
         self.preferences = self.chosen()

@@ -30,6 +30,7 @@ class ThumbnailStrip(QListWidget):
         self._worker = worker
         self._channel = f"thumbs:{id(self)}"
         self._layout: DocumentLayout | None = None
+        self.setAccessibleName(self.tr("Pages"))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
@@ -66,7 +67,9 @@ class ThumbnailStrip(QListWidget):
             )
 
     def set_current_page(self, page: int) -> None:
-        if 0 <= page < self.count():
+        """Mark the page shown; the strip scrolls to it only when it is another page, so a
+        reader looking further along the strip keeps their place while the meeting changes."""
+        if 0 <= page < self.count() and page != self.currentRow():
             self.setCurrentRow(page)
             self.scrollToItem(self.item(page), QListWidget.ScrollHint.PositionAtCenter)
 

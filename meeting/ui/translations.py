@@ -1,6 +1,6 @@
 """The user's language: Japanese or English, from the system locale unless chosen in settings.
 
-Translations are kept as Qt Linguist sources (`resources/translations/meeting_ja.ts`, edited
+Translations are kept as Qt Linguist sources (`meeting/resources/translations/meeting_ja.ts`, edited
 with Qt Linguist or by hand) and compiled to `.qm` by Qt's own `lrelease`, which PySide6
 brings, into the user's cache the first time they are needed and whenever the source is newer.
 Qt's own strings (OK, Cancel, the file dialog) come from the `.qm` files PySide6 ships.
@@ -23,7 +23,7 @@ log = logging.getLogger("meeting.ui.translations")
 LANGUAGES = {"ja": "日本語", "en": "English"}
 """What the settings offer (English is the source language: no translation file)."""
 SYSTEM = "system"
-TRANSLATIONS = paths.REPO_RESOURCES / "translations"
+TRANSLATIONS = paths.resources() / "translations"
 
 
 def chosen_language(settings: QSettings) -> str:

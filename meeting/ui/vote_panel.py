@@ -55,6 +55,7 @@ class VotePanel(QWidget):
         self.heading = QLabel(self.tr("Votes"))
         self.heading.setStyleSheet("font-weight: bold; padding: 6px 6px 2px 6px;")
         self.picker = QComboBox()
+        self.picker.setAccessibleName(self.tr("Vote shown"))
         self.picker.currentIndexChanged.connect(lambda _: self._show_current())
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -146,10 +147,12 @@ class VotePanel(QWidget):
         me = self.session.user.name
         is_open = vote.status is VoteStatus.OPEN
         voted = self.session.has_voted(vote)
+        online = self.session.online
         if is_open and me in vote.eligible and not voted:
             for choice in choices(vote.kind, vote.options):
                 button = QPushButton(choice_label(choice))
                 button.setMinimumHeight(44)
+                button.setEnabled(online)  # a ballot counts only once the server has it
                 button.clicked.connect(lambda _=False, c=choice, v=vote.id: self.cast(v, c))
                 self.ballot_row.addWidget(button)
                 self.ballot_buttons[choice] = button
@@ -159,6 +162,8 @@ class VotePanel(QWidget):
                                    else self.tr("Your ballot was counted (secret vote)."))
         elif me not in vote.eligible:
             self.my_ballot.setText(self.tr("You do not vote in this one."))
+        elif is_open and not online:
+            self.my_ballot.setText(self.tr("Voting waits for the connection to come back."))
         else:
             self.my_ballot.setText("" if is_open else self.tr("You did not vote."))
         self.close_button.setVisible(self.is_chair and is_open)

@@ -16,9 +16,9 @@ ln -sf "$app/meeting/meeting" "$bin/meeting"
 install -m 644 packaging/linux/paperless-meeting.desktop "$share/applications/"
 for size in 16 24 32 48 64 128 256 512; do
   dir="$share/icons/hicolor/${size}x${size}/apps"
-  mkdir -p "$dir" && install -m 644 "resources/icons/paperless-meeting-$size.png" "$dir/paperless-meeting.png"
+  mkdir -p "$dir" && install -m 644 "meeting/resources/icons/paperless-meeting-$size.png" "$dir/paperless-meeting.png"
 done
 mkdir -p "$share/icons/hicolor/scalable/apps"
-install -m 644 resources/icons/paperless-meeting.svg "$share/icons/hicolor/scalable/apps/"
+install -m 644 meeting/resources/icons/paperless-meeting.svg "$share/icons/hicolor/scalable/apps/"
 command -v update-desktop-database >/dev/null && update-desktop-database "$share/applications" || true
 echo "installed: $bin/meeting, menu entry \"Paperless Meeting\" (ペーパーレス会議)"

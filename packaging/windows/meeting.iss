@@ -1,5 +1,6 @@
 ; Inno Setup script: packaging\windows\meeting.iss (run after PyInstaller; see README.md)
-#define AppVersion "0.1.0"
+; The app's version (meeting/__init__.py), written by the PyInstaller spec when it built dist\meeting.
+#include "..\..\build\package-data\version.iss"
 [Setup]
 AppId={{7E3B8C41-2D0A-4F1E-9C55-0B5A1E6D2C10}
 AppName=Paperless Meeting
@@ -8,7 +9,7 @@ AppPublisher=Paperless Meeting project
 DefaultDirName={autopf}\Paperless Meeting
 DefaultGroupName=Paperless Meeting
 OutputBaseFilename=paperless-meeting-{#AppVersion}-setup
-SetupIconFile=..\..\resources\icons\paperless-meeting.ico
+SetupIconFile=..\..\meeting\resources\icons\paperless-meeting.ico
 Compression=lzma2
 SolidCompression=yes
 PrivilegesRequired=admin

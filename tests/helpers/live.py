@@ -13,12 +13,13 @@ import engineio
 import requests
 import socketio
 
+from meeting import paths
 from meeting.core.protocol import PROTOCOL_VERSION, Event, Role
 from server.context import ServerContext
 from server.embedded import EmbeddedServer
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = paths.resources() / "samples"  # the installed package's, not the source tree's
 
 PASSWORD = "correct horse battery staple"
 ACCOUNTS = {

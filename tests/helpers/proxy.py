@@ -15,6 +15,7 @@ class CuttableProxy:
         self.port = self._listener.getsockname()[1]
         self._open = threading.Event()
         self._open.set()
+        self._silent = threading.Event()
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._closed = False
@@ -32,7 +33,14 @@ class CuttableProxy:
         for sock in sockets:
             _close(sock)
 
+    def silence(self) -> None:
+        """The link goes quiet without closing (a laptop lid shut, Wi-Fi gone): what is sent
+        either way is lost, and new connections are refused, until `restore`."""
+        self._open.clear()
+        self._silent.set()
+
     def restore(self) -> None:
+        self._silent.clear()
         self._open.set()
 
     def close(self) -> None:
@@ -58,13 +66,15 @@ class CuttableProxy:
             with self._lock:
                 self._sockets += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+                threading.Thread(target=_pump, args=(source, sink, self._silent),
+                                 daemon=True).start()
 
 
-def _pump(source: socket.socket, sink: socket.socket) -> None:
+def _pump(source: socket.socket, sink: socket.socket, silent: threading.Event) -> None:
     try:
         while chunk := source.recv(65536):
-            sink.sendall(chunk)
+            if not silent.is_set():
+                sink.sendall(chunk)
     except OSError:
         pass
     finally:

@@ -5,16 +5,21 @@ and a PyInstaller spec whose files exist. The build itself: test_pyinstaller_bui
 from __future__ import annotations
 
 import configparser
+import importlib.metadata
+import re
 import shutil
 import struct
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pymupdf
 import pytest
 
+import meeting
+
 ROOT = Path(__file__).resolve().parents[2]
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "meeting" / "resources" / "icons"
 
 
 def test_the_desktop_entry_has_what_menus_need_in_both_languages():
@@ -83,13 +88,34 @@ def test_the_systemd_unit_runs_the_server_confined():
 
 def test_the_spec_packs_files_that_exist():
     spec = (ROOT / "packaging" / "pyinstaller" / "meeting.spec").read_text()
-    for part in ("resources/samples", "resources/icons", "resources/translations", "web/viewer",
-                 "socket.io.esm.min.js", "server.pdfcheck", "server.pdftext"):
+    for part in ("meeting/resources/samples", "meeting/resources/icons",
+                 "meeting/resources/translations", "server/viewer", "socket.io.esm.min.js",
+                 "server.pdfcheck", "server.pdftext"):
         assert part in spec
     assert (ROOT / "web" / "viewer" / "index.html").exists()
-    assert list((ROOT / "resources" / "samples").glob("*.pdf"))
+    assert list((ROOT / "meeting" / "resources" / "samples").glob("*.pdf"))
     assert (ROOT / "server" / "pdftext.py").exists() and (ROOT / "server" / "pdfcheck.py").exists()
     for named in ("launch.py", "launch_server.py", "hooks", "paperless-meeting.icns"):
         assert named in spec
     assert (ROOT / "packaging" / "pyinstaller" / "hooks" / "hook-PySide6.QtGui.py").exists()
     assert (ROOT / "packaging" / "pyinstaller" / "launch_server.py").exists()
+
+
+VERSION = re.compile(r"""version\s*=\s*["']?\d+\.\d+|AppVersion\s+["']\d""", re.I)
+
+
+def test_the_version_is_written_once_and_read_from_the_package_everywhere():
+    """meeting/__init__.py says it; pyproject, the spec and the installer script read it."""
+    written = {path.name: VERSION.findall(path.read_text(encoding="utf-8")) for path in (
+        ROOT / "pyproject.toml", ROOT / "packaging" / "pyinstaller" / "meeting.spec",
+        ROOT / "packaging" / "windows" / "meeting.iss")}
+    assert written == {"pyproject.toml": [], "meeting.spec": [], "meeting.iss": []}
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "meeting.__version__"}
+    assert importlib.metadata.version("paperless-meeting") == meeting.__version__
+    installer = (ROOT / "packaging" / "windows" / "meeting.iss").read_text(encoding="utf-8")
+    assert '#include "..\\..\\build\\package-data\\version.iss"' in installer
+    spec = (ROOT / "packaging" / "pyinstaller" / "meeting.spec").read_text(encoding="utf-8")
+    assert 'BUILD / "version.iss"' in spec and "version=__version__" in spec

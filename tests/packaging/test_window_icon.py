@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from meeting import paths
 from meeting.ui.runtime import ClientRuntime, app_icon
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAWN = sorted(int(p.stem.rsplit("-", 1)[1])
-               for p in (ROOT / "resources" / "icons").glob("paperless-meeting-*.png"))
+               for p in (paths.resources() / "icons").glob("paperless-meeting-*.png"))
 
 
 def test_the_icon_has_every_size_drawn(qapp):

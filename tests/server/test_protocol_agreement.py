@@ -180,10 +180,10 @@ def test_every_numbered_change_reaches_the_room_with_its_seq(seeded_server):
 
 def test_the_viewer_is_served_the_constants_of_this_core(seeded_server):
     from meeting.core.export_js import render
-    from server.web_viewer import SOCKET_IO
+    from server.web_viewer import viewer_files
 
     live, _ = seeded_server
-    if not SOCKET_IO.is_file():
+    if not viewer_files().socket_io.is_file():
         pytest.skip("the browser viewer needs npm ci --prefix web")
     response = requests.get(f"{live.url}/viewer/protocol.generated.js", timeout=10)
     assert response.status_code == 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+
 import requests
 
 from meeting.core.protocol import PROTOCOL_VERSION
@@ -13,7 +15,7 @@ def test_health_reports_version_and_protocol(seeded_server):
     body = requests.get(f"{live.url}/health", timeout=5).json()
     assert body["status"] == "ok"
     assert body["protocol"] == PROTOCOL_VERSION
-    assert body["version"]
+    assert body["version"] == importlib.metadata.version("paperless-meeting")  # the package's
 
 
 def test_login_returns_token_and_refuses_wrong_password(seeded_server):

@@ -10,6 +10,7 @@ from pytestqt.exceptions import capture_exceptions, format_captured_exceptions
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
+from meeting.ui.base import touch
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.viewer_window import ViewerWindow
@@ -57,6 +58,14 @@ def flush_events() -> None:
         QApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def no_touch_mode_left_behind(qapp):
+    """Touch mode is process-wide (an application style sheet): a test that turned it on (or
+    a client that found the touch device another test made) must not change the next one."""
+    yield
+    touch.apply(qapp, False)
+
+
 @pytest.fixture
 def runtime(qapp, tmp_path):
     runtime = ClientRuntime.start(tmp_path / "client-cache", language="en")  # (tests read English)
@@ -69,10 +78,11 @@ def open_viewer(qtbot, runtime, seeded_server):
     live, seeded = seeded_server
     opened = []
 
-    def open_as(name: str, *, wait: bool = True) -> ViewerWindow:
+    def open_as(name: str, *, wait: bool = True, settings=None) -> ViewerWindow:
         login = ServerApi(live.url).login(name, PASSWORD)
         session, bridge = runtime.open_session(live.url, login.token, login.user)
-        window = ViewerWindow(session, bridge, runtime.worker, seeded.meeting_id)
+        window = ViewerWindow(session, bridge, runtime.worker, seeded.meeting_id,
+                              settings=settings)
         window.resize(1000, 700)
         window.show()
         opened.append((window, session))
@@ -81,8 +91,8 @@ def open_viewer(qtbot, runtime, seeded_server):
         return window
 
     yield open_as
-    for window, session in opened:
-        window.close()
+    for window, session in reversed(opened):  # (the last to join leaves first)
+        window.close_now()
         session.close()
     delete_now([window for window, _ in opened])
 

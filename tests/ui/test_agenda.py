@@ -9,6 +9,8 @@ from tests.ui.conftest import wait_for_page
 def test_write_the_agenda_and_walk_the_room_through_it(qtbot, open_viewer, seeded_server):
     _, seeded = seeded_server
     olga, paul = open_viewer("olga"), open_viewer("paul")
+    olga.show_side(olga.agenda)  # the side panel opened at the agenda's tab
+    paul.show_side(paul.agenda)
     assert olga.agenda.edit_button.isVisible() and not paul.agenda.edit_button.isVisible()
     assert not paul.agenda.isVisible()  # no agenda yet: nothing to show a participant
 
@@ -24,6 +26,7 @@ def test_write_the_agenda_and_walk_the_room_through_it(qtbot, open_viewer, seede
     dialog._move(+1)
     olga.save_agenda(dialog.entries())
     qtbot.waitUntil(lambda: paul.agenda.list.count() == 3, timeout=10_000)
+    paul.show_side(paul.agenda)
     assert paul.agenda.isVisible()
     texts = [paul.agenda.list.item(i).text() for i in range(3)]
     assert texts[0].startswith("1. 開会") and "page 4" in texts[1] and "閉会" in texts[2]

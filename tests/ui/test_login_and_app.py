@@ -102,6 +102,7 @@ def test_sign_in_keeps_token_then_next_start_skips_login(qtbot, client_app, seed
     assert second.login is None
     viewer = second.open_meeting(seeded.meeting_id)
     wait_for_page(qtbot, viewer)
+    assert viewer.ink._settings is settings  # what the window remembers is kept on the device
 
     token = stored[0][1]
     second.sign_out(forget=True)
@@ -243,3 +244,15 @@ def test_a_signed_out_sessions_late_news_does_not_reach_the_next_one(qtbot, clie
     signed_in_now = app.session
     old_bridge.sessionRefused.emit("unauthenticated", "The server ended this session.")
     assert app.session is signed_in_now and app.meetings is not None
+
+
+def test_the_touch_mode_setting_is_applied_when_the_app_starts_and_when_it_changes(
+        client_app, settings, runtime):
+    from meeting.ui.base import touch
+    from meeting.ui.preferences import Preferences
+
+    Preferences(touch="on").save(settings)
+    app = client_app(TokenStore(MemoryKeyring()))
+    assert touch.is_on(runtime.app) and runtime.app.styleSheet() == touch.STYLE
+    app._preferences_changed(Preferences(touch="off"))
+    assert not touch.is_on(runtime.app) and runtime.app.styleSheet() == ""

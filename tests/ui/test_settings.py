@@ -31,11 +31,13 @@ def test_the_dialog_saves_what_was_chosen_and_offers_sign_out(qtbot, qapp, setti
     dialog.color.setCurrentIndex(dialog.color.findData(COLORS[2]))
     dialog.cache_limit.setValue(512)
     dialog.cache_folder.setText(str(tmp_path / "cache"))
+    dialog.touch.setCurrentIndex(dialog.touch.findData("on"))
     dialog.accept()
     saved = Preferences.load(QSettings(settings.fileName(), QSettings.Format.IniFormat))
     assert (saved.server, saved.language, saved.tool, saved.color, saved.cache_limit_mb) == (
         "https://meeting.example.lg.jp", "ja", "marker", COLORS[2], 512)
     assert saved.cache_dir() == tmp_path / "cache"
+    assert saved.touch == "on"
     text = (tmp_path / "settings.ini").read_text()
     assert "[cache]" in text and "limit_mb=512" in text  # readable for an administrator
 
@@ -50,8 +52,10 @@ def test_nonsense_in_the_settings_file_falls_back_to_defaults(settings):
     settings.setValue("tool", "chainsaw")
     settings.setValue("color", "#123456")
     settings.setValue("cache/limit_mb", 1)
+    settings.setValue("touch", "sometimes")
     loaded = Preferences.load(settings)
-    assert (loaded.tool, loaded.color, loaded.cache_limit_mb) == ("browse", COLORS[1], 100)
+    assert (loaded.tool, loaded.color, loaded.cache_limit_mb, loaded.touch) == (
+        "browse", COLORS[1], 100, "auto")
 
 
 def test_a_viewer_starts_with_the_chosen_tool_and_colour(qtbot, runtime, seeded_server):

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from meeting.core.annotations import Tool
 from meeting.ui.ink_tools import Mode
 from tests.ui.conftest import annotations, draw
 
 NOTE = "要確認: 歳入の数値\nCheck the revenue figure"
-
-
-def type_into_the_note_dialog(text: str) -> None:
-    """Fill and accept the real dialog once it is open (it runs its own event loop)."""
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, fill)
-            return
-        dialog.setTextValue(text)
-        dialog.accept()
-    QTimer.singleShot(20, fill)
 
 
 def test_shapes_and_a_note_reach_the_room(qtbot, open_viewer):
@@ -35,9 +23,12 @@ def test_shapes_and_a_note_reach_the_room(qtbot, open_viewer):
     toolbar.set_mode(Mode.RECT)
     draw(qtbot, presenter, center, center + QPoint(1, 1), steps=1)  # a slip: no shape
     toolbar.set_mode(Mode.TEXT)
-    type_into_the_note_dialog(NOTE)
+    presenter.activateWindow()
     qtbot.mouseClick(presenter.page_view.viewport(), Qt.MouseButton.LeftButton,
                      pos=center + QPoint(-90, 140))
+    qtbot.waitUntil(lambda: presenter.ink.note_editor is not None, timeout=5000)
+    presenter.ink.note_editor.setPlainText(NOTE)  # (typed in place: tests/ui/test_mark_layers)
+    QTest.keyClick(presenter.ink.note_editor, Qt.Key.Key_Return)
 
     def arrived() -> None:
         marks = annotations(follower)

@@ -14,16 +14,17 @@ from PySide6.QtWidgets import QApplication
 
 from meeting.ui import translations
 from meeting.ui.vote_panel import VoteDialog
+from server.web_viewer import viewer_files
 
-ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "meeting_ja.ts"
+TS = translations.TRANSLATIONS / "meeting_ja.ts"  # the package's: runs on a wheel too
+UI = Path(translations.__file__).parent
 
 
 def test_every_interface_string_has_a_japanese_translation(tmp_path):
     fresh = tmp_path / "meeting_ja.ts"
     shutil.copyfile(TS, fresh)
     lupdate = Path(translations.lrelease()).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "meeting" / "ui").rglob("*.py"))  # sub-packages too
+    sources = sorted(str(p) for p in UI.rglob("*.py"))  # sub-packages too
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     untranslated, broken = [], []
@@ -41,7 +42,7 @@ def test_every_interface_string_has_a_japanese_translation(tmp_path):
                     re.findall(r"\{\d\}", translation.text)):
                 broken.append(f"{name}: {source!r} -> {translation.text!r}")
     assert untranslated == [], ("strings without Japanese (add them to "
-                                "resources/translations/meeting_ja.ts):\n"
+                                "meeting/resources/translations/meeting_ja.ts):\n"
                                 + "\n".join(untranslated))
     assert broken == [], "placeholders lost in translation:\n" + "\n".join(broken)
 
@@ -61,7 +62,7 @@ def test_the_interface_speaks_japanese_then_english_again(qapp, tmp_path):
 
 
 def test_the_browser_viewer_has_every_text_in_both_languages():
-    source = (ROOT / "web" / "viewer" / "texts.js").read_text(encoding="utf-8")
+    source = (viewer_files().page / "texts.js").read_text(encoding="utf-8")  # as served
     ja_block = source.split("ja: {", 1)[1].split("\n  },", 1)[0]
     en_block = source.split("en: {", 1)[1].split("\n  },", 1)[0]
     keys = [set(re.findall(r"^\s+(\w+):", block, re.M)) for block in (ja_block, en_block)]
@@ -71,7 +72,8 @@ def test_the_browser_viewer_has_every_text_in_both_languages():
 # Words that stay in Latin letters in Japanese government writing: formats, standards, keys,
 # and what a user types literally. Anything else in Latin letters is English left behind.
 LATIN_IN_JAPANESE = {"PDF", "pdf", "CSV", "csv", "Web", "Office", "SHA-256", "Esc", "F11", "PC",
-                     "https", "ca-file", "p", "ID", "URL"}
+                     "https", "ca-file", "p", "ID", "URL",
+                     "Enter", "Shift", "Ctrl", "PageUp", "PageDown"}  # (as on the keys)
 
 
 def _japanese_texts() -> list[tuple[str, str]]:
@@ -85,7 +87,7 @@ def _japanese_texts() -> list[tuple[str, str]]:
 
 
 def _browser_japanese_texts() -> list[tuple[str, str]]:
-    source = (ROOT / "web" / "viewer" / "texts.js").read_text(encoding="utf-8")
+    source = (viewer_files().page / "texts.js").read_text(encoding="utf-8")
     ja_block = source.split("ja: {", 1)[1].split("\n  },", 1)[0]
     return re.findall(r'^\s+(\w+): "(.*)",?$', ja_block, re.M)
 

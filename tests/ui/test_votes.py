@@ -12,7 +12,9 @@ def test_open_vote_count_on_the_monitor_close_and_export(qtbot, open_viewer, ope
     display = open_display()
     display.resize(1280, 720)
     display.show()
-    assert not paul.votes.isVisible() and olga.votes.new_button.isVisible()  # the chair
+    olga.show_side(olga.votes)  # the chair opens the side panel at its votes
+    paul.show_side(paul.documents)
+    assert paul.votes.isHidden() and olga.votes.new_button.isVisible()  # the chair
 
     dialog = olga.votes.new_vote()
     ok = dialog.buttons.buttons()[0]
@@ -24,6 +26,7 @@ def test_open_vote_count_on_the_monitor_close_and_export(qtbot, open_viewer, ope
     qtbot.waitUntil(lambda: set(paul.votes.ballot_buttons) == {"yes", "no", "abstain"},
                     timeout=10_000)
     assert paul.votes.title.text() == "令和8年度予算案を承認する"
+    assert paul.votes.isVisible()  # the new vote opened the side panel at its tab
     qtbot.waitUntil(display.vote.isVisible, timeout=10_000)
     paul.votes.ballot_buttons["yes"].click()
     qtbot.waitUntil(lambda: paul.votes.my_ballot.text() == "You voted: Yes", timeout=10_000)

@@ -80,6 +80,26 @@ export const LAYER = Object.freeze({
   "SHARED": "shared",
   "PRIVATE": "private"
 });
+export const LAYER_STYLE = Object.freeze({
+  "shared": {
+    "halo": null,
+    "halo_opacity": 0.0,
+    "halo_px": 0.0,
+    "dashed": false,
+    "note_fill": null,
+    "note_border": null,
+    "badge": false
+  },
+  "private": {
+    "halo": "#8e24aa",
+    "halo_opacity": 0.28,
+    "halo_px": 3.0,
+    "dashed": true,
+    "note_fill": "#fbf3ff",
+    "note_border": "#8e24aa",
+    "badge": true
+  }
+});
 export const TOOL = Object.freeze({
   "PEN": "pen",
   "MARKER": "marker",

@@ -1,6 +1,6 @@
 """Make the sample meeting material: a few multi-page PDFs in Japanese and English.
 
-    python resources/samples/generate.py [OUT_DIR]
+    python meeting/resources/samples/generate.py [OUT_DIR]
 
 Written by the project (no third-party documents), so the files may be shipped and shown in
 screenshots. Japanese text uses the CJK font built into PyMuPDF, embedded as a subset in each
