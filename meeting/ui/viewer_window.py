@@ -440,7 +440,7 @@ class ViewerWindow(QMainWindow):
     def open_console(self) -> ConsoleWindow:
         """This page and the next, the agenda, the time and the people, on this screen."""
         if self.console is None:
-            self.console = ConsoleWindow(self)
+            self.console = ConsoleWindow(self, self)  # (a child: deleted with the window)
         self.console.show()
         self.console.raise_()
         return self.console
@@ -535,10 +535,6 @@ class ViewerWindow(QMainWindow):
 
     def _on_request_failed(self, message: str) -> None:
         self.notice.show_message("error", message)
-
-    def _on_votes_changed(self, meeting_id: int) -> None:
-        if meeting_id == self.meeting_id:
-            self.votes.refresh()
 
     def _on_presence_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting_id:
