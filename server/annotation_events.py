@@ -65,7 +65,7 @@ class AnnotationEvents:
             if fresh:
                 await self._announce(head.layer, head.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind="points", id=request.id,
-                    offset=offset, points=tuple(tuple(p) for p in fresh),
+                    offset=offset, points=tuple((x, y) for x, y in fresh),
                     pressure=tuple(pressure)))
         return {"id": request.id, "count": offset + len(fresh)}
 
@@ -106,7 +106,7 @@ class AnnotationEvents:
                 with self.store.transaction():
                     self.annotations.set_layer(request.id, Layer.SHARED)
                     seq = self.annotations.bump_seq(request.meeting_id)
-                shared = self.annotations.get(request.id).annotation
+                shared = self.annotations.require(request.id)
                 await self._announce(Layer.PRIVATE, user.name, AnnotationChange(
                     meeting_id=request.meeting_id, seq=None, kind="delete", ids=(request.id,)))
                 await self._announce(Layer.SHARED, user.name, AnnotationChange(
@@ -121,7 +121,7 @@ class AnnotationEvents:
         async with self.context.meeting_locks[request.meeting_id]:
             ids = self.annotations.on_page(request.meeting_id, request.document_id,
                                            request.page, Layer.SHARED)
-            removed = [self.annotations.get(i).annotation for i in ids]
+            removed = [self.annotations.require(i) for i in ids]
             await self._delete(request.meeting_id, removed)
         return {"annotations": [a.model_dump(mode="json") for a in removed]}
 

@@ -5,7 +5,7 @@ The client's UI hides what a user may not do, but these checks are the guard.
 
 from __future__ import annotations
 
-from meeting.core.protocol import MANAGER_ROLES, ErrorCode, ProtocolError, Role
+from meeting.core.protocol import MANAGER_ROLES, DocumentInfo, ErrorCode, ProtocolError, Role
 from server.store.repository import Store, User
 
 MANAGERS = MANAGER_ROLES
@@ -30,11 +30,12 @@ def require_visible_meeting(store: Store, user: User, meeting_id: int,
                             "no longer available on this or any device.")
 
 
-def require_page(store: Store, meeting_id: int, document_id: int, page: int) -> None:
-    """The page exists in a document of this meeting."""
+def require_page(store: Store, meeting_id: int, document_id: int, page: int) -> DocumentInfo:
+    """The page exists in a document of this meeting: that document."""
     document = store.document(meeting_id, document_id)
     if document is None or page >= document.pages:
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such page in this meeting.")
+    return document
 
 
 def require_presenter(store: Store, user: User, meeting_id: int,

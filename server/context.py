@@ -55,6 +55,14 @@ class ServerContext:
     def close(self) -> None:
         self.store.db.close()
 
+    @property
+    def socketio(self) -> socketio.AsyncServer:
+        """The Socket.IO server, for events that reach it (set when the app is created: a
+        context opened only to seed or administer the store has none)."""
+        if self.sio is None:
+            raise RuntimeError("this server context has no Socket.IO server")
+        return self.sio
+
     def require_joined(self, sid: str, meeting_id: int) -> None:
         """This connection joined the meeting (membership was checked when it did)."""
         if self.sio is None or meeting_room(meeting_id) not in self.sio.rooms(sid):

@@ -17,6 +17,9 @@ from aiohttp import web
 
 from server.app import create_app
 
+SHUTDOWN_TIMEOUT_S = 2.0
+"""How long `stop` lets open requests and websockets finish before it closes them."""
+
 
 class EmbeddedServer:
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0,
@@ -28,8 +31,9 @@ class EmbeddedServer:
         self.host = host
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+        """(tests reach the running app through it)"""
 
     @property
     def url(self) -> str:
@@ -46,14 +50,14 @@ class EmbeddedServer:
             self._loop = loop
             asyncio.set_event_loop(loop)
             try:
-                loop.run_until_complete(self._start_site())
+                runner = loop.run_until_complete(self._start_site())
             except BaseException as error:
                 failure.append(error)
                 ready.set()
                 return
             ready.set()
             loop.run_forever()
-            loop.run_until_complete(self._runner.cleanup())
+            loop.run_until_complete(runner.cleanup())
             leftovers = asyncio.all_tasks(loop)
             for task in leftovers:
                 task.cancel()
@@ -68,12 +72,18 @@ class EmbeddedServer:
             raise failure[0]
         return self.url
 
-    async def _start_site(self) -> None:
-        self._runner = web.AppRunner(self._app_factory(), handle_signals=False)
-        await self._runner.setup()
+    async def _start_site(self) -> web.AppRunner:
+        # A websocket whose closing handshake never completes (seen: the client was already
+        # reconnecting) held `stop` for aiohttp's default minute; the clients of an embedded
+        # server reconnect anyway, so a few seconds is plenty.
+        runner = web.AppRunner(self._app_factory(), handle_signals=False,
+                               shutdown_timeout=SHUTDOWN_TIMEOUT_S)
+        await runner.setup()
+        self._runner = runner
         listener = socket.create_server((self.host, self.port))
         self.port = listener.getsockname()[1]
-        await web.SockSite(self._runner, listener, ssl_context=self.ssl_context).start()
+        await web.SockSite(runner, listener, ssl_context=self.ssl_context).start()
+        return runner
 
     def stop(self) -> None:
         if self._loop is not None and self._thread is not None:

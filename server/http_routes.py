@@ -253,7 +253,7 @@ async def page_image(request: web.Request) -> web.Response:
     meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
     authz.require_visible_meeting(context.store, user, meeting_id)
     page = _id(request, "page")
-    authz.require_page(context.store, meeting_id, document_id, page)
+    document = authz.require_page(context.store, meeting_id, document_id, page)
     try:
         asked = int(request.query.get("width", "1024"))
     except ValueError:
@@ -261,7 +261,6 @@ async def page_image(request: web.Request) -> web.Response:
     if not 1 <= asked <= MAX_WIDTH * 4:
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                             f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
-    document = context.store.document(meeting_id, document_id)
     state = context.store.meeting_state(meeting_id)
     watermark = watermark_text(user.name, datetime.now()) if state.watermark else None
     try:

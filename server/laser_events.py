@@ -24,5 +24,5 @@ class LaserEvents:
         authz.require_page(store, request.meeting_id, request.document_id, request.page)
         pointer = LaserData(meeting_id=request.meeting_id, user=user.name,
                             document_id=request.document_id, page=request.page,
-                            point=tuple(request.point) if request.point else None)
+                            point=(request.point[0], request.point[1]) if request.point else None)
         await self.context.broadcast(pointer, skip_sid=sid)

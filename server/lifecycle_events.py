@@ -92,7 +92,7 @@ class LifecycleEvents:
         await self.context.broadcast(state)
         if not state.materials_removed:
             return
-        sio = self.context.sio
+        sio = self.context.socketio
         for sid, _ in list(sio.manager.get_participants("/", meeting_room(meeting_id))):
             session = await sio.get_session(sid)
             holder = self.store.user_by_name(session.get("user", ""))

@@ -32,7 +32,7 @@ class OrganizerEvents:
         if target is None:
             authz.require_visible_meeting(self.store, user, meeting_id)
             raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
-        sio = self.context.sio
+        sio = self.context.socketio
         async with self.context.meeting_locks[meeting_id]:
             authz.require_may_remove(self.store, user, meeting_id, target)
             self.store.uninvite(meeting_id, target)

@@ -57,7 +57,7 @@ def check_file(path: str) -> dict:
         if document.page_count < 1:
             return {"ok": False, "reason": "no_pages"}
         try:
-            for page in document:
+            for page in document.pages():
                 page.bound()
         except Exception:
             return {"ok": False, "reason": "bad_pages"}

@@ -89,7 +89,7 @@ def record_pdf(record: MeetingRecord, store: Store, blobs: BlobStore, reader: Us
             result.insert_pdf(source, from_page=shown.page, to_page=shown.page, annots=True)
     result.set_toc(toc)
     if watermark:
-        for page in result:
+        for page in result.pages():
             stamp_page(page, watermark)
     result.set_metadata({"title": f"{record.title} — 会議の記録 / record",
                          "creator": "Paperless Meeting", "author": record.exported_by})

@@ -50,7 +50,7 @@ class VoteEvents:
         authz.require_visible_meeting(self.store, user, m)
         async with self.context.meeting_locks[m]:
             vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
-            await self._announce(self.votes.vote(m, vote.id))  # (names hidden if secret)
+            await self._announce(self.votes.require(m, vote.id))  # (names hidden if secret)
         # (nothing about the ballot goes to the log: for a secret vote, the time of a ballot
         # next to the counts could tell what someone voted)
         return vote.model_dump(mode="json")

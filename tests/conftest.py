@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,21 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.helpers.hygiene import describe_threads, threads_left
 from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed
+
+pytest_plugins = ["pytester"]  # (tests/ui/test_hygiene.py runs pytest on tests of its own)
+
+
+@pytest.fixture(autouse=True)
+def no_threads_left() -> Iterator[None]:
+    """Fails a test whose threads (a server, a socket, a pool) outlive its own teardown."""
+    before = set(threading.enumerate())
+    yield
+    left = threads_left(before)
+    if left:
+        pytest.fail(f"threads left running after the test: {describe_threads(left)}",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -61,11 +61,13 @@ class FollowModel(PaneModel):
     def update(self, view: MeetingView | None) -> None:
         """Take the meeting's latest state (after a snapshot or change)."""
         was_presenter = self.is_presenter
-        revised = self._own is not None and self._revised(self._view, view,
-                                                          self._own.document_id)
+        own = self._own
+        revised = own is not None and self._revised(self._view, view, own.document_id)
         self._view = view
-        if revised and self.shared is not None and self.shared.document_id == self._own.document_id:
-            self._own = self.shared  # its pages moved: the server mapped the room's page
+        shared = self.shared
+        if revised and own is not None and shared is not None and \
+                shared.document_id == own.document_id:
+            self._own = shared  # its pages moved: the server mapped the room's page
         if self._own is not None and self._clamp(self._own) is None:
             self._own = None  # the document we were browsing is gone
         if self.is_presenter and not was_presenter:

@@ -105,6 +105,7 @@ JAPANESE: dict[str, str] = {
         "{0} 点目から送られましたが、{1} 点しか届いていません。{2} 点目から送り直してください。",
     # votes and the record
     "No such vote in this meeting.": "この会議にその採決はありません。",
+    "No such annotation.": "その書き込みはありません。",
     "This vote is closed.": "この採決は締め切られています。",
     "This vote is already {}.": "この採決は既にその状態です。",
     "You are not eligible in this vote.": "この採決には投票権がありません。",

@@ -75,7 +75,7 @@ class PresenterWatch:
         if not facts.online:
             return False  # (offline says nothing about the presenter)
         here = facts.presenter_here
-        if here:
+        if here and facts.presenter is not None:  # (here: there is a presenter)
             self._seen.add(facts.presenter)
         came_back = self._was_here is False and here
         self._was_here = here

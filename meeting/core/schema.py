@@ -9,7 +9,7 @@ its model and sent as one thing: the sender never pairs a payload with an event 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -146,7 +146,10 @@ class Data(BaseModel):
         return self.model_dump(mode="json")
 
 
-def parse(model: type[Message], payload: Any) -> Message:
+M = TypeVar("M", bound="Message")
+
+
+def parse(model: type[M], payload: Any) -> M:
     """Validate a payload, turning pydantic's report into one readable ProtocolError."""
     if not isinstance(payload, dict):
         raise ProtocolError(

@@ -83,8 +83,9 @@ class MeetingSync:
         if self.view and snapshot.state.seq < self.view.seq:
             return Outcome.IGNORED  # an older answer overtaken by changes we already have
         self.view = MeetingView(snapshot)
-        held, self._held = [c for c in self._held if c.seq is not None], []
-        held.sort(key=lambda c: c.seq)  # private changes held back are in the snapshot already
+        # (private changes held back, unnumbered, are in the snapshot already)
+        held = sorted((c for c in self._held if c.seq is not None), key=_number)
+        self._held = []
         for change in held:
             if self.apply(change) is Outcome.NEED_SNAPSHOT:
                 return Outcome.NEED_SNAPSHOT
@@ -106,6 +107,11 @@ class MeetingSync:
             return Outcome.NEED_SNAPSHOT
         self.view = MeetingView(_with_change(self.view.snapshot, change))
         return Outcome.APPLIED
+
+
+def _number(change: Change) -> int:
+    assert change.seq is not None  # (only numbered changes are put in order)
+    return change.seq
 
 
 def _with_change(snapshot: Snapshot, change: Change) -> Snapshot:

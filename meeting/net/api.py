@@ -178,9 +178,9 @@ class ServerApi:
             raise ApiError(UNREACHABLE, f"Cannot reach the server at {self.base_url}.") from None
         if response.status_code >= 400:
             try:
-                error = response.json()["error"]
-                raise ApiError(error["code"], error["message"], response.status_code,
-                               error.get("retry_after"))
+                refusal = response.json()["error"]
+                raise ApiError(refusal["code"], refusal["message"], response.status_code,
+                               refusal.get("retry_after"))
             except (ValueError, KeyError, TypeError):
                 raise ApiError("http_error", f"The server answered {response.status_code}.",
                                response.status_code) from None

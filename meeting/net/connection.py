@@ -44,6 +44,7 @@ class MeetingConnection:
         self._online = False  # python-socketio's own flag is set only after the connect handler
         self.unreachable = False
         """The first connection failed (the client works offline until it succeeds)."""
+        self._connecting: threading.Thread | None = None
         self._sio = socketio.Client(
             reconnection=True, reconnection_delay=0.5, reconnection_delay_max=5,
             handle_sigint=False, http_session=(trust or Trust()).http_session(),
@@ -60,7 +61,9 @@ class MeetingConnection:
 
     def open(self) -> None:
         """Connect in the background; returns at once."""
-        threading.Thread(target=self._connect_loop, name="meeting-connect", daemon=True).start()
+        self._connecting = threading.Thread(target=self._connect_loop, name="meeting-connect",
+                                            daemon=True)
+        self._connecting.start()
 
     def request(self, message: Message, on_reply: Callable[[Reply], None]) -> None:
         """Send a message as its event; `on_reply` gets the server's answer (or an offline
@@ -83,8 +86,26 @@ class MeetingConnection:
             log.debug("dropped %s: %s", message.event, error)
 
     def close(self) -> None:
+        """Disconnect; if a connection is being attempted, stop that too (a plain disconnect
+        left python-socketio's reconnect thread retrying for the rest of the process).
+        Returns at once: an attempt under way is waited for on another thread."""
         self._closed.set()
-        self._sio.disconnect()
+        if self._sio.connected:
+            self._sio.disconnect()
+        else:
+            self._stop_in_background()
+
+    def _stop_in_background(self) -> None:
+        threading.Thread(target=self._stop, name="meeting-disconnect", daemon=True).start()
+
+    def _stop(self) -> None:
+        """No more attempts: the first connection's loop ends (it sees `_closed`), then
+        python-socketio's reconnection; whatever a last attempt connected is disconnected."""
+        if self._connecting is not None:
+            self._connecting.join()
+        self._sio.shutdown()
+        if self._sio.connected:
+            self._sio.disconnect()
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -134,11 +155,16 @@ class MeetingConnection:
         if code in FATAL:
             self._closed.set()
             self._listener.on_refused(code, message)
-            threading.Thread(target=self._sio.disconnect, daemon=True).start()
+            # (the attempt that was refused disconnects itself; a refused reconnection would
+            # go on retrying: stopped, off this thread, which the attempt is waiting on)
+            self._stop_in_background()
 
 
-def _forward(listener: ConnectionListener, event: str) -> Callable[[Any], None]:
-    return lambda data=None: listener.on_event(event, data)
+def _forward(listener: ConnectionListener, event: str) -> Callable[..., None]:
+    def forward(data: Any = None) -> None:
+        listener.on_event(event, data)
+
+    return forward
 
 
 def _error(code: str, message: str) -> Reply:

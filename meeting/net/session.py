@@ -57,7 +57,7 @@ from meeting.core.protocol import (
     UserInfo,
     parse,
 )
-from meeting.core.sync import MeetingSync, MeetingView, Outcome
+from meeting.core.sync import Change, MeetingSync, MeetingView, Outcome
 from meeting.core.votes import VoteCast, VoteData
 from meeting.core.weblink import MeetingLink
 from meeting.net.api import ApiError, Progress, ServerApi
@@ -428,6 +428,8 @@ class MeetingSession:
 
     def on_event(self, event: str, data: Any) -> None:
         model = SERVER_PAYLOADS.get(Event(event))
+        if model is None:  # (the connection forwards only the events of SERVER_PAYLOADS)
+            return
         try:
             change = model.model_validate(data)
         except (ValidationError, TypeError):
@@ -453,6 +455,8 @@ class MeetingSession:
             with self._lock:
                 if self._take_presence(change):
                     self.listener.presence_changed(change.meeting_id)
+            return
+        if not isinstance(change, Change):  # (every other payload is a change of the meeting)
             return
         with self._lock:  # (the listener is told under the lock: see _changed)
             sync = self._syncs.get(change.meeting_id)

@@ -68,7 +68,7 @@ def export_meeting(parts: Sequence[ExportPart], out: Path, watermark: str | None
             result.set_toc(toc)
         if watermark:
             from meeting.pdf.watermark import stamp_page
-            for page in result:
+            for page in result.pages():
                 stamp_page(page, watermark)
         out.parent.mkdir(parents=True, exist_ok=True)
         temporary = out.with_name(out.name + ".part")
@@ -114,7 +114,8 @@ def _add(page: pymupdf.Page, annotation: AnnotationData, quads: list[pymupdf.Qua
     if annotation.tool in (Tool.LINE, Tool.ARROW):
         annot = page.add_line_annot(points[0], points[1])
         if annotation.tool is Tool.ARROW:
-            annot.set_line_ends(pymupdf.PDF_ANNOT_LE_NONE, pymupdf.PDF_ANNOT_LE_OPEN_ARROW)
+            annot.set_line_ends(pymupdf.mupdf.PDF_ANNOT_LE_NONE,
+                               pymupdf.mupdf.PDF_ANNOT_LE_OPEN_ARROW)
     elif annotation.tool is Tool.RECT:
         annot = page.add_rect_annot(pymupdf.Rect(points[0], points[1]).normalize())
     elif annotation.tool is Tool.TEXT:

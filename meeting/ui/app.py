@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -101,6 +102,8 @@ class ClientApp(QObject):
         note = "" if self.tokens.persistent else self.tr(
             "No system keychain is available here: you will stay signed in only until this "
             "program closes.")
+        if self.login is not None:
+            self._retire(self.login)  # (a sign-out's dialog after the first one's)
         self.login = LoginDialog(server_url, user, note,
                                  api_factory=partial(ServerApi, trust=self.trust))
         self.login.signedIn.connect(self._logged_in)
@@ -115,11 +118,12 @@ class ClientApp(QObject):
         self.settings.setValue("user", user.name)
         self.session, self.bridge = self.runtime.open_session(server_url, token, user,
                                                                self.trust)
-        self.bridge.sessionRefused.connect(lambda code, message: self.sign_out(forget=True))
+        # (methods of the app, not lambdas: sign_out disconnects them all from this bridge,
+        # so a signed-out session's late news cannot reach the next one's windows)
+        self.bridge.sessionRefused.connect(self._on_session_refused)
         self.bridge.memberRemoved.connect(self._on_member_removed)
         self.bridge.materialsRemoved.connect(self._on_materials_removed)
-        self.bridge.connectionChanged.connect(
-            lambda online: self._check_removed_materials() if online else None)
+        self.bridge.connectionChanged.connect(self._on_connection_changed)
         for meeting in self.session.expired_meetings():  # known without the server
             self._on_materials_removed(meeting)
         if self.session.online:
@@ -133,8 +137,6 @@ class ClientApp(QObject):
             self.open_meeting if target is None else self.open_display)
         self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
         self.meetings.settingsRequested.connect(self.show_settings)
-        self.bridge.connectionChanged.connect(  # online: the server's list; offline: the kept
-            lambda online: self.meetings.refresh() if self.meetings else None)
         if self.session.online or self.session.connection.unreachable:
             self.meetings.refresh()  # (the news came before the line above was connected)
         self.meetings.show()
@@ -163,6 +165,15 @@ class ClientApp(QObject):
         if self.meetings is not None:
             self.meetings.hide()
         return display
+
+    def _on_session_refused(self, code: str, message: str) -> None:
+        self.sign_out(forget=True)
+
+    def _on_connection_changed(self, online: bool) -> None:
+        if online:
+            self._check_removed_materials()
+        if self.meetings is not None:  # online: the server's list; offline: the kept ones
+            self.meetings.refresh()
 
     def _on_member_removed(self, meeting_id: int, user: str, by: str) -> None:
         """Removed from a meeting: its windows close (the server already stopped sending it)
@@ -243,8 +254,11 @@ class ClientApp(QObject):
         self.viewers.clear()
         self.displays.clear()
         if self.meetings is not None:
-            self.meetings.close()
+            self._retire(self.meetings)
             self.meetings = None
+        if self.bridge is not None:
+            self.bridge.disconnect(self)  # (every connection of this bridge to the app)
+            self.bridge = None
         session.connection.close()
         self._pool.submit(_end_session, session, forget)
         self.show_login(session.server_url, session.user.name)
@@ -262,6 +276,18 @@ class ClientApp(QObject):
         window.deleteLater()
 
     def close(self) -> None:
+        """The app ends: its windows go with it (closed and deleted here, on the GUI thread),
+        then the session and the thread that confirms kept sign-ins."""
+        windows = [self.login, self.meetings, self.notice, self.settings_dialog,
+                   *self.viewers.values(), *self.displays.values(),
+                   *self.material_notices.values()]
+        for window in windows:
+            if window is not None and shiboken6.isValid(window):
+                self._retire(window)
+        self.login = self.meetings = self.notice = self.settings_dialog = None
+        self.viewers.clear()
+        self.displays.clear()
+        self.material_notices.clear()
         if self.session is not None:
             self.session.close()
         self._pool.shutdown(wait=False)

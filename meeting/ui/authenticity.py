@@ -3,18 +3,14 @@ recorded it at upload, against the file on this device, hashed again now."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from meeting.core.protocol import DocumentInfo
 from meeting.net.cache import DocumentCache
-from meeting.ui.main_thread import when_done
+from meeting.ui.main_thread import in_background, when_done
 
 translate = QCoreApplication.translate
-
-_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-verify")
 
 
 def check_authenticity(parent: QWidget, cache: DocumentCache, document: DocumentInfo
@@ -41,7 +37,7 @@ def check_authenticity(parent: QWidget, cache: DocumentCache, document: Document
             box.setText(translate("Authenticity", "“{0}” is not on this device yet (it is "
                                   "checked when it is downloaded).").format(document.title))
 
-    when_done(_pool.submit(cache.verify, document.sha256), show,
+    when_done(in_background("meeting-verify", cache.verify, document.sha256), show,
               lambda error: box.setText(str(error)), box)
     return box
 

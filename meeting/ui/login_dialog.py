@@ -4,7 +4,6 @@ to the server; what is kept (in the keychain) is the session token the server re
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting.net.api import ApiError, LoginResult, ServerApi
-from meeting.ui.main_thread import when_done
-
-_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-login")
+from meeting.ui.main_thread import in_background, when_done
 
 
 class LoginDialog(QDialog):
@@ -94,7 +91,8 @@ class LoginDialog(QDialog):
             self.password.clear()
             self._show_error(self._explain(error, server))
 
-        when_done(_pool.submit(api.login, user, password), succeeded, failed)
+        when_done(in_background("meeting-login", api.login, user, password), succeeded, failed,
+                  self)
 
     def _explain(self, error: Exception, server: str) -> str:
         """The server's words are English; say the common cases in the user's language."""

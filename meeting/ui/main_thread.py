@@ -7,6 +7,7 @@ that widget as `owner`, and the callable is dropped if the widget is gone by the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -59,3 +60,20 @@ def when_done(future: Future, on_result: Callable[[Any], None],
             run_on_main(lambda: on_result(result), owner)
 
     future.add_done_callback(finished)
+
+
+def in_background(name: str, function: Callable[..., Any], *args: Any) -> Future:
+    """Run a one-off job (a sign-in, a hash) on a thread of its own that ends with it. A pool
+    kept at module level would keep an idle thread for the rest of the process."""
+    future: Future = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(function(*args))
+        except Exception as error:
+            future.set_exception(error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return future

@@ -109,7 +109,8 @@ class MaterialsRemovedNotice(QMessageBox):
                              "removed from this device.").format(result.path.name))
         self.setInformativeText("")
         for button in list(self.buttons()):
-            self.removeButton(button)
+            self.removeButton(button)  # (which leaves it a window of its own: delete it)
+            button.deleteLater()
         self.addButton(QMessageBox.StandardButton.Ok)
         self.open()
 

@@ -440,7 +440,7 @@ class ViewerWindow(QMainWindow):
     def open_console(self) -> ConsoleWindow:
         """This page and the next, the agenda, the time and the people, on this screen."""
         if self.console is None:
-            self.console = ConsoleWindow(self)
+            self.console = ConsoleWindow(self, self)  # (a child: deleted with the window)
         self.console.show()
         self.console.raise_()
         return self.console

@@ -65,6 +65,13 @@ class AnnotationStore:
             (annotation_id,))
         return _stored(head, [c["points"] for c in chunks])
 
+    def require(self, annotation_id: str) -> AnnotationData:
+        """An annotation that must exist (just stored, or listed by its id)."""
+        stored = self.get(annotation_id)
+        if stored is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No such annotation.")
+        return stored.annotation
+
     def visible(self, meeting_id: int, user: User) -> list[AnnotationData]:
         """Every shared annotation of the meeting and the user's own private ones."""
         where = "a.meeting_id = ? AND (a.layer = 'shared' OR a.owner_id = ?)"
@@ -97,10 +104,11 @@ class AnnotationStore:
              color, width, len(points), int(complete), time.time(), text))
         if points:
             self._add_chunk(annotation_id, 0, points, pressure)
-        return self.get(annotation_id).annotation, True
+        return self.require(annotation_id), True
 
     def append(self, head: Head, offset: int, points: list[list[float]],
-               pressure: list[float] = ()) -> tuple[int, list[list[float]], list[float]]:
+               pressure: list[float] | tuple[float, ...] = ()
+               ) -> tuple[int, list[list[float]], list[float]]:
         """Add the points past what is stored; returns (offset of the new ones, new points,
         their pressure).
 
@@ -137,7 +145,7 @@ class AnnotationStore:
         ids = [r["id"] for r in self.db.execute(
             "SELECT id FROM annotations WHERE document_id = ? ORDER BY created_at, rowid",
             (document_id,))]
-        return [self.get(i).annotation for i in ids]
+        return [self.require(i) for i in ids]
 
     def relocate(self, annotation_id: str, page: int, points: tuple[tuple[float, float], ...],
                  unplaced: str | None, pressure: tuple[float, ...] = ()) -> None:

@@ -63,7 +63,8 @@ class AuditLog:
               action: str | None = None, since: float | None = None,
               limit: int = 1000) -> list[AuditEntry]:
         """Newest last; filters combine."""
-        where, values = [], []
+        where: list[str] = []
+        values: list[object] = []
         for column, value in (("user", user), ("meeting_id", meeting_id), ("action", action)):
             if value is not None:
                 where.append(f"{column} = ?")

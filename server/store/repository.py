@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from meeting.core.protection import MeetingProtect, Removal, materials_removed
 from meeting.core.protocol import (
@@ -26,6 +27,7 @@ from meeting.core.protocol import (
     UserInfo,
 )
 from server.passwords import hash_password, new_token, token_digest
+from server.store.db import inserted_id
 
 SESSION_SECONDS = 12 * 3600
 
@@ -72,7 +74,7 @@ class Store:
             )
         except sqlite3.IntegrityError:
             raise StoreError(f"a user named {name!r} already exists") from None
-        return User(cursor.lastrowid, name, role)
+        return User(inserted_id(cursor), name, role)
 
     def set_password(self, name: str, password: str) -> None:
         user = self.require_user(name)
@@ -156,7 +158,7 @@ class Store:
             "INSERT INTO meetings (title, created_at, starts_at, place) VALUES (?, ?, ?, ?)",
             (title, time.time(), starts_at, (place or "").strip() or None),
         )
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
     def schedule_meeting(self, meeting_id: int, starts_at: float | None,
                          place: str | None) -> None:
@@ -305,10 +307,10 @@ class Store:
             for position, (title, document_id, page) in enumerate(items):
                 item_id = old.pop((title, document_id, page), None)
                 if item_id is None:
-                    item_id = db.execute(
+                    item_id = inserted_id(db.execute(
                         "INSERT INTO agenda_items (meeting_id, position, title, document_id, "
                         "page) VALUES (?, ?, ?, ?, ?)",
-                        (meeting_id, position, title, document_id, page)).lastrowid
+                        (meeting_id, position, title, document_id, page)))
                 else:
                     db.execute("UPDATE agenda_items SET position = ? WHERE id = ?",
                                (position, item_id))
@@ -357,7 +359,7 @@ class Store:
     def set_room(self, meeting_id: int, **changes: object) -> MeetingState:
         """Change what the room's screens show, as one numbered change: any of `blank`
         ("black", "white" or None), `locked` (bool), `zoom` ([x0, y0, x1, y1] or None)."""
-        encode = {"blank": lambda v: v, "locked": int,
+        encode: dict[str, Callable[[Any], object]] = {"blank": lambda v: v, "locked": int,
                   "zoom": lambda v: None if v is None else json.dumps(list(v))}
         column = {"blank": "blank", "locked": "followers_locked", "zoom": "zoom"}
         with self.transaction() as db:
@@ -375,7 +377,7 @@ class Store:
     def protect(self, meeting_id: int, request: MeetingProtect) -> MeetingState:
         """Apply the organizer's choices; the fields left out of the request stay."""
         given = request.model_fields_set
-        columns = {}
+        columns: dict[str, object] = {}
         if "watermark" in given and request.watermark is not None:
             columns["watermark"] = int(request.watermark)
         if "removal" in given and request.removal is not None:
@@ -479,14 +481,16 @@ class Store:
                 (meeting_id, sha256, title, filename, pages, size, time.time(),
                  added_by.id if added_by else None, *(original or (None, None))),
             )
-            document_id = cursor.lastrowid
+            document_id = inserted_id(cursor)
             db.execute(
                 "UPDATE meetings SET seq = seq + 1, current_document_id = "
                 "COALESCE(current_document_id, ?) WHERE id = ?",
                 (document_id, meeting_id),
             )
             seq = self.meeting_state(meeting_id).seq
-        return self.document(meeting_id, document_id), seq
+            document = self.document(meeting_id, document_id)
+        assert document is not None  # (added just above)
+        return document, seq
 
     def documents(self, meeting_id: int) -> list[DocumentInfo]:
         rows = self.db.execute(

@@ -18,6 +18,7 @@ from meeting.core.votes import (
     choices,
     decide,
 )
+from server.store.db import inserted_id
 from server.store.repository import Store
 
 
@@ -37,11 +38,11 @@ class VoteStore:
                                                ensure_ascii=False),
                  int(request.secret), request.quorum, str(request.majority),
                  json.dumps(sorted(eligible), ensure_ascii=False), time.time()))
-            return self.vote(request.meeting_id, cursor.lastrowid)
+            return self.require(request.meeting_id, inserted_id(cursor))
 
     def cast(self, meeting_id: int, vote_id: int, voter: str, choice: str) -> VoteData:
         with self.store.transaction() as db:
-            vote = self._require(meeting_id, vote_id)
+            vote = self.require(meeting_id, vote_id)
             if vote.status is not VoteStatus.OPEN:
                 raise ProtocolError(ErrorCode.CONFLICT, "This vote is closed.")
             if voter not in vote.eligible:
@@ -63,17 +64,17 @@ class VoteStore:
                            "ON CONFLICT (vote_id, choice) DO UPDATE SET count = count + 1",
                            (vote_id, chosen))
             db.execute("UPDATE votes SET version = version + 1 WHERE id = ?", (vote_id,))
-            return self.vote(meeting_id, vote_id, viewer=voter)
+            return self.require(meeting_id, vote_id, viewer=voter)
 
     def set_status(self, meeting_id: int, vote_id: int, status: VoteStatus) -> VoteData:
         with self.store.transaction() as db:
-            vote = self._require(meeting_id, vote_id)
+            vote = self.require(meeting_id, vote_id)
             if vote.status is status:
                 raise ProtocolError(ErrorCode.CONFLICT, f"This vote is already {status}.")
             db.execute("UPDATE votes SET status = ?, closed_at = ?, version = version + 1 "
                        "WHERE id = ?", (str(status), time.time() if status is VoteStatus.CLOSED
                                         else None, vote_id))
-            return self.vote(meeting_id, vote_id)
+            return self.require(meeting_id, vote_id)
 
     def vote(self, meeting_id: int, vote_id: int, viewer: str | None = None
              ) -> VoteData | None:
@@ -88,8 +89,9 @@ class VoteStore:
                                (meeting_id,))
         return [self._data(row, viewer) for row in rows.fetchall()]
 
-    def _require(self, meeting_id: int, vote_id: int) -> VoteData:
-        vote = self.vote(meeting_id, vote_id)
+    def require(self, meeting_id: int, vote_id: int, viewer: str | None = None) -> VoteData:
+        """The vote, which must exist in this meeting."""
+        vote = self.vote(meeting_id, vote_id, viewer)
         if vote is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such vote in this meeting.")
         return vote

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import engineio
 import requests
 import socketio
 
 from meeting import paths
-from meeting.core.protocol import PROTOCOL_VERSION, Role
+from meeting.core.protocol import PROTOCOL_VERSION, Event, Role
 from server.context import ServerContext
 from server.embedded import EmbeddedServer
 
@@ -72,6 +73,22 @@ def login(url: str, name: str, password: str = PASSWORD) -> str:
     return response.json()["data"]["token"]
 
 
+class _InOrderEngineIO(engineio.Client):
+    """Hands each message to its handler on the connection's own reading thread, in the order
+    it arrived. (Engine.IO starts a new thread per message: two broadcasts could be recorded
+    the wrong way round, and a reply could overtake an event the server sent before it.)"""
+
+    def _trigger_event(self, event, *args, **kwargs):
+        if event == "message":
+            kwargs["run_async"] = False
+        return super()._trigger_event(event, *args, **kwargs)
+
+
+class _InOrderClient(socketio.Client):
+    def _engineio_client_class(self):
+        return _InOrderEngineIO
+
+
 class Peer:
     """A real python-socketio client that records what the server broadcasts to it.
 
@@ -81,7 +98,7 @@ class Peer:
     def __init__(self, url: str, token: str) -> None:
         self.events: queue.Queue[tuple[str, Any]] = queue.Queue()
         self.presence: queue.Queue[Any] = queue.Queue()
-        self.sio = socketio.Client(reconnection=False)
+        self.sio = _InOrderClient(reconnection=False)
         self.sio.on("*", self._record)
         self.sio.connect(url, auth={"token": token, "protocol": PROTOCOL_VERSION},
                          transports=["websocket"], wait_timeout=10)
@@ -106,9 +123,14 @@ class Peer:
     def next_event(self, timeout: float = 5) -> tuple[str, Any]:
         return self.events.get(timeout=timeout)
 
-    def no_event(self, wait: float = 0.3) -> bool:
+    def no_event(self) -> bool:
+        """Nothing came and nothing is on its way, known without a fixed wait: the server
+        answers a request of ours on this same connection after everything it sent us before
+        (what its handlers broadcast goes out before their own answer, and the requests this
+        test made earlier were answered already), and this client reads in order."""
+        self.call(str(Event.MEETINGS_LIST))  # the marker: its answer comes after all of that
         try:
-            event = self.events.get(timeout=wait)
+            event = self.events.get_nowait()
         except queue.Empty:
             return True
         raise AssertionError(f"unexpected event {event!r}")

@@ -4,6 +4,7 @@ at its next start when it was offline, and without the server once the access da
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 
 from meeting.core.protection import Removal
 from tests.net.test_offline import client  # noqa: F401 - the fixture
@@ -17,6 +18,13 @@ def keep(session, recorder: Recorder, meeting_id: int) -> list[str]:
     hashes = [d.sha256 for d in session.kept_offline()[0].documents]
     assert all(session.cache.get(h) for h in hashes)
     return hashes
+
+
+def meeting_list(session) -> list:
+    """The server's meeting list, as soon as it answers (a future: it says when it is done)."""
+    answer: Future = Future()
+    session.list_meetings(answer.set_result)
+    return answer.result(timeout=10)
 
 
 def write_note(live, meeting_id: int, document_id: int) -> None:
@@ -63,32 +71,27 @@ def test_a_client_that_was_offline_purges_at_its_next_start(seeded_server, clien
 
     second, recorder = client()
     recorder.wait_for(lambda: recorder.online[-1:] == [True])
-    listed = []
-    second.list_meetings(listed.append)
-    recorder.wait_for(lambda: listed, timeout=10)
-    removed = second.removed_meetings(listed[0])
+    removed = second.removed_meetings(meeting_list(second))
     assert [(r.meeting_id, r.removal) for r in removed] == [(m, Removal.FILES)]
     second.purge(removed[0])
     assert not any(second.cache.get(h) for h in hashes) and second.kept_offline() == []
     # Reopened by the organizer: nothing is flagged any more.
     olga.call("meeting:reopen", {"meeting_id": m})
-    listed.clear()
-    second.list_meetings(listed.append)
-    recorder.wait_for(lambda: listed, timeout=10)
-    assert second.removed_meetings(listed[0]) == []
+    assert second.removed_meetings(meeting_list(second)) == []
 
 
 def test_an_expired_meeting_is_purged_without_the_server(seeded_server, client):  # noqa: F811
     live, seeded = seeded_server
     m = seeded.meeting_id
     olga = live.peer("olga")
-    olga.call("meeting:protect", {"meeting_id": m, "expires_at": time.time() + 3})
+    expires_at = time.time() + 3  # (time enough to keep it first)
+    olga.call("meeting:protect", {"meeting_id": m, "expires_at": expires_at})
     first, recorder = client()
     hashes = keep(first, recorder, m)
     assert first.expired_meetings() == []
     first.close()
     live.down()
-    time.sleep(3.2)
+    time.sleep(max(0.0, expires_at - time.time()) + 0.05)  # until the date has passed
 
     offline, _ = client()
     expired = offline.expired_meetings()

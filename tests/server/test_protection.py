@@ -92,7 +92,7 @@ def test_ending_removes_the_materials_for_everyone_but_organizers(seeded_server)
     assert olga.call("page:set", {"meeting_id": m, "document_id": d, "page": 1})["ok"]
     events_until(olga, "meeting:state", lambda s: s["page"] == 1)
     for peer in (paul, dora):
-        assert peer.no_event(0.5)
+        assert peer.no_event()
         again = peer.call("meeting:join", {"meeting_id": m})
         assert again["error"]["code"] == "materials_removed", again
         assert "removed" in again["error"]["message"]

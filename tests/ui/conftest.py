@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import capture_exceptions, format_captured_exceptions
 
 from meeting.net.api import ServerApi
 from meeting.ui import main_thread
@@ -13,12 +14,48 @@ from meeting.ui.base import touch
 from meeting.ui.display_window import DisplayWindow
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.viewer_window import ViewerWindow
+from tests.helpers.hygiene import describe_timer, running_timers
 from tests.helpers.live import PASSWORD
 
 
 @pytest.fixture(autouse=True)
 def gui_thread_door(qapp):
     main_thread.install()
+
+
+@pytest.fixture(autouse=True)
+def qt_left_clean(qapp):
+    """Fails a test that leaves top-level widgets or running timers behind, or whose queued
+    work raises once its windows are gone (checked after the test's own fixtures tore down:
+    autouse fixtures are set up first, so torn down last)."""
+    widgets_before = set(QApplication.topLevelWidgets())
+    timers_before = set(running_timers())
+    yield
+    with capture_exceptions() as exceptions:
+        flush_events()
+    widgets = [w for w in QApplication.topLevelWidgets()  # (a menu or a dialog goes with its
+               if w not in widgets_before and w.parentWidget() is None]  # window: not listed)
+    timers = [t for t in running_timers() if t not in timers_before]
+    problems = []
+    if exceptions:
+        problems.append(format_captured_exceptions(exceptions))
+    if widgets:
+        problems.append("top-level widgets left: " + ", ".join(
+            f"{type(w).__name__}{' (shown)' if w.isVisible() else ''}" for w in widgets))
+    if timers:
+        problems.append("timers left running: " + ", ".join(map(describe_timer, timers)))
+    for timer in timers:  # (cleared, so that the next test is not blamed for them)
+        timer.stop()
+    delete_now(widgets)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def flush_events() -> None:
+    """Deliver what is still queued: queued signals, deferred deletes (and what they post)."""
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +113,20 @@ def wait_for_page(qtbot, window: ViewerWindow, page: int | None = None,
         assert view.painted == (view.document_path, shown.page)
 
     qtbot.waitUntil(painted, timeout=timeout)
+
+
+def after_a_marker(qtbot, live, meeting_id: int, *windows) -> None:
+    """Wait until everything the server sent these windows before now has reached them, with
+    no fixed wait: the presenter's other device makes a numbered change that changes nothing
+    (the followers stay unheld), and a session takes numbered changes in order (a gap fetches
+    the snapshot), so once a window's view has that number, what came before is in it, and
+    what did not come, will not. (Use only where the room is not held.)"""
+    device = live.peer("olga")
+    assert device.call("meeting:join", {"meeting_id": meeting_id})["ok"]
+    marker = device.call("followers:lock", {"meeting_id": meeting_id, "locked": False})
+    for window in windows:
+        qtbot.waitUntil(lambda w=window: w.session.view(meeting_id).seq >= marker["data"]["seq"],
+                        timeout=10_000)
 
 
 def draw(qtbot, window: ViewerWindow, start: QPoint, end: QPoint, steps: int = 12) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from meeting.core.following import Position
 from meeting.ui.beside_pane import BesidePane
-from tests.ui.conftest import wait_for_page
+from tests.ui.conftest import after_a_marker, wait_for_page
 
 
 def beside_shows(pane: BesidePane, document_id: int, page: int) -> None:
@@ -80,7 +80,7 @@ def test_a_participant_opens_a_document_beside_for_themselves(qtbot, open_viewer
     follower.documents.setCurrentRow(2)
     follower.beside_pane.open(reference)  # as "Open beside the page" in the list's menu does
     qtbot.waitUntil(lambda: beside_shows(follower.beside_pane, reference, 0), timeout=10_000)
-    qtbot.wait(300)
+    after_a_marker(qtbot, seeded_server[0], presenter.meeting_id, presenter)
     assert presenter.session.view(presenter.meeting_id).state.beside is None  # theirs alone
     assert not presenter.beside_pane.isVisible()
     qtbot.mouseClick(follower.beside_pane.close_button, Qt.MouseButton.LeftButton)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from meeting.ui.ink_tools import Mode
 from meeting.ui.page_view import ZoomMode
-from tests.ui.conftest import annotations, draw, wait_for_page
+from tests.ui.conftest import after_a_marker, annotations, draw, wait_for_page
 
 
 def red_near(image, x: float, y: float, reach: int = 3) -> bool:
@@ -53,7 +53,7 @@ def test_presenter_draws_and_the_follower_sees_it_at_the_same_spot(qtbot, open_v
         assert red_near(image, middle[0] * scale, middle[1] * scale), mode
 
 
-def test_private_note_stays_on_the_participants_screen(qtbot, open_viewer):
+def test_private_note_stays_on_the_participants_screen(qtbot, open_viewer, seeded_server):
     presenter, follower = open_viewer("olga"), open_viewer("paul")
     follower.ink_toolbar.set_mode(Mode.MARKER)
     assert follower.ink_toolbar.layer.value == "private"
@@ -63,7 +63,7 @@ def test_private_note_stays_on_the_participants_screen(qtbot, open_viewer):
     qtbot.waitUntil(lambda: len(annotations(follower)) == 1 and annotations(follower)[0].complete,
                     timeout=10_000)
     assert annotations(follower)[0].layer.value == "private"
-    qtbot.wait(300)
+    after_a_marker(qtbot, seeded_server[0], presenter.meeting_id, presenter)
     assert annotations(presenter) == []
 
 

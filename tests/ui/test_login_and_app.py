@@ -22,7 +22,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def client_app(runtime, settings):
+def client_app(runtime, settings, seeded_server):
+    """(after the server: so the apps close before it stops, as people close theirs)"""
     apps = []
 
     def make(tokens: TokenStore) -> ClientApp:
@@ -32,12 +33,7 @@ def client_app(runtime, settings):
 
     yield make
     for app in apps:
-        for viewer in app.viewers.values():
-            viewer.close()
-        for window in (app.meetings, app.login):
-            if window is not None:
-                window.close()
-        app.close()
+        app.close()  # (its windows with it)
 
 
 def signed_in(qtbot, client_app, url: str, name: str) -> ClientApp:
@@ -231,6 +227,23 @@ def test_keep_for_offline_reading_then_start_and_read_without_the_server(
     live.up()  # back online: the list and the meeting come from the server again
     qtbot.waitUntil(lambda: not at_home.meetings.offline, timeout=30_000)
     qtbot.waitUntil(lambda: "Connected" in viewer.connection_label.text(), timeout=10_000)
+
+
+def test_a_signed_out_sessions_late_news_does_not_reach_the_next_one(qtbot, client_app,
+                                                                     seeded_server):
+    """The app hears each session through that session's bridge; signing out disconnects it,
+    so a refusal still on its way from the old session cannot sign the new one out."""
+    live, _ = seeded_server
+    app = signed_in(qtbot, client_app, live.url, "paul")
+    old_bridge = app.bridge
+    app.sign_out(forget=False)
+    app.login.password.setText(PASSWORD)
+    app.login.sign_in()
+    qtbot.waitUntil(lambda: app.meetings is not None and app.meetings.list.count() == 1,
+                    timeout=10_000)
+    signed_in_now = app.session
+    old_bridge.sessionRefused.emit("unauthenticated", "The server ended this session.")
+    assert app.session is signed_in_now and app.meetings is not None
 
 
 def test_the_touch_mode_setting_is_applied_when_the_app_starts_and_when_it_changes(

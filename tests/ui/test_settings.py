@@ -14,7 +14,7 @@ from meeting.ui.ink_tools import COLORS, Mode
 from meeting.ui.preferences import Preferences
 from meeting.ui.settings_dialog import SettingsDialog
 from meeting.ui.viewer_window import ViewerWindow
-from tests.ui.conftest import wait_for_page
+from tests.ui.conftest import delete_now, wait_for_page
 
 
 @pytest.fixture
@@ -74,6 +74,7 @@ def test_a_viewer_starts_with_the_chosen_tool_and_colour(qtbot, runtime, seeded_
     finally:
         viewer.close()
         session.close()
+        delete_now([viewer])
 
 
 def test_the_cache_keeps_within_its_size_least_recently_used_first(tmp_path):

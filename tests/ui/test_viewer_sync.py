@@ -7,7 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from meeting.ui.page_view import ZoomMode
-from tests.ui.conftest import wait_for_page
+from tests.ui.conftest import after_a_marker, wait_for_page
 
 
 def test_follower_window_shows_presenters_page(qtbot, open_viewer, seeded_server):
@@ -56,12 +56,12 @@ def test_browsing_back_to_the_presenters_page_resumes_following(qtbot, open_view
     assert follower.follow.following
 
 
-def test_participant_cannot_move_the_room(qtbot, open_viewer):
+def test_participant_cannot_move_the_room(qtbot, open_viewer, seeded_server):
     presenter = open_viewer("olga")
     follower = open_viewer("paul")
     follower.step(+1)
     wait_for_page(qtbot, follower, page=1)
-    qtbot.wait(300)
+    after_a_marker(qtbot, seeded_server[0], presenter.meeting_id, presenter)
     assert presenter.follow.shown.page == 0
 
 
