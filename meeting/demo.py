@@ -137,7 +137,14 @@ def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path |
         sessions.append(session)
     try:
         if screenshot is None:
-            return runtime.app.exec()
+            from PySide6.QtCore import QTimer
+
+            from meeting.ui.terminal_signals import quit_on_terminal_signals
+
+            with quit_on_terminal_signals(runtime.app):
+                QTimer.singleShot(0, lambda: print(  # (once the windows are up and listening)
+                    "Close the windows, or press Ctrl+C here, to end the demo.", flush=True))
+                return runtime.app.exec()
         return _screenshot(runtime.app, windows[0], windows[1], screenshot)
     finally:
         for window in windows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,22 @@ def test_without_a_data_folder_each_demo_starts_fresh_and_leaves_nothing(tmp_pat
     assert not Path(used[1]).exists()
     assert list(scratch.iterdir()) == []
     assert not user_data.exists() or list(user_data.rglob("*")) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_a_stop_ends_the_demo_and_removes_its_folder(tmp_path, stop):
+    """Qt's loop would otherwise sit in C++ and never let Python see Ctrl+C."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    demo = subprocess.Popen([sys.executable, "-m", "meeting", "demo"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in demo.stdout:
+            if line.startswith("Close the windows, or press Ctrl+C"):  # the loop listens
+                break
+        demo.send_signal(stop)
+        assert demo.wait(timeout=30) == 0
+    finally:
+        demo.kill()
+        demo.wait()
+    assert not list(tmp_path.glob("meeting-demo-*")), "the demo's folder is still there"

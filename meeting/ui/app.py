@@ -34,6 +34,7 @@ from meeting.ui.place_question import SettingsStore
 from meeting.ui.preferences import Preferences
 from meeting.ui.runtime import ClientRuntime
 from meeting.ui.settings_dialog import SettingsDialog
+from meeting.ui.terminal_signals import quit_on_terminal_signals
 from meeting.ui.viewer_window import ViewerWindow
 
 log = logging.getLogger("meeting.ui.app")
@@ -326,7 +327,8 @@ def run_client(server_url: str | None = None, user: str | None = None,
     client = ClientApp(runtime, tokens, settings, display, trust)
     client.start(server_url, user)
     try:
-        return runtime.app.exec()
+        with quit_on_terminal_signals(runtime.app):
+            return runtime.app.exec()
     finally:
         client.close()
         runtime.close()
