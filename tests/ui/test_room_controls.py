@@ -94,7 +94,7 @@ def people_lines(window) -> list[str]:
 
 def test_everyone_sees_who_is_here_where_and_following(qtbot, open_viewer):
     olga, paul = open_viewer("olga"), open_viewer("paul")
-    paul.place_choice.setCurrentIndex(0)  # "In the room"
+    paul.place_choice.setCurrentIndex(0)  # "I'm in the room"
     qtbot.waitUntil(lambda: "● paul — in the room, following" in people_lines(olga),
                     timeout=10_000)
     assert olga.people_button.text().startswith("2 here")

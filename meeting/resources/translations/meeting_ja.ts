@@ -1143,13 +1143,13 @@
     <name>MeetingStatusBar</name>
     <message>
         <location filename="../../ui/viewer/status_bar.py" line="24"/>
-        <source>In the room</source>
-        <translation>会議室</translation>
+        <source>I&apos;m in the room</source>
+        <translation>会議室で参加</translation>
     </message>
     <message>
         <location filename="../../ui/viewer/status_bar.py" line="25"/>
-        <source>Remote</source>
-        <translation>リモート</translation>
+        <source>I&apos;m remote</source>
+        <translation>リモートで参加</translation>
     </message>
     <message>
         <location filename="../../ui/viewer/status_bar.py" line="27"/>

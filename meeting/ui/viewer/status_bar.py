@@ -21,8 +21,9 @@ class MeetingStatusBar(QStatusBar):
         self.upload_progress.hide()
         self.people_button = PeopleButton(session, meeting_id)
         self.place_choice = QComboBox()
-        self.place_choice.addItem(self.tr("In the room"), Place.ROOM)
-        self.place_choice.addItem(self.tr("Remote"), Place.REMOTE)
+        # The choice names itself ("I'm remote", not a bare "Remote" nobody knows to change).
+        self.place_choice.addItem(self.tr("I'm in the room"), Place.ROOM)
+        self.place_choice.addItem(self.tr("I'm remote"), Place.REMOTE)
         self.place_choice.setCurrentIndex(1)
         self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
         self.protection_label = QLabel()
