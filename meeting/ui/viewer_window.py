@@ -75,14 +75,12 @@ SPLITTER_STYLE = "QSplitter::handle { background: #dadce0; }"
 class ViewerWindow(QMainWindow):
     shownChanged = Signal()
     """What the window shows (document, page, follow state) has changed."""
-    uploadFinished = Signal(bool)
-    revisionFinished = Signal(object)
-    """A revision upload ended: the server's reply (dict), or the exception that stopped it."""
-    exportFinished = Signal(object)
-    """An export ended: its ExportResult, or the exception that stopped it."""
-    originalSaved = Signal(object)
-    recordSaved = Signal(list)
-    """The record of the meeting was saved (its files), or could not be (empty)."""
+    # The file transfers' signals, declared once on `Transfers` (see there), not relayed.
+    uploadFinished = property(lambda self: self.transfers.uploadFinished)
+    revisionFinished = property(lambda self: self.transfers.revisionFinished)
+    exportFinished = property(lambda self: self.transfers.exportFinished)
+    originalSaved = property(lambda self: self.transfers.originalSaved)
+    recordSaved = property(lambda self: self.transfers.recordSaved)
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge, worker: RenderWorker,
                  meeting_id: int, parent: QWidget | None = None,
@@ -293,9 +291,6 @@ class ViewerWindow(QMainWindow):
         if self.session.user.role is not Role.DISPLAY:
             self.people_button.set_my_place(self.where.place)
         self.people_button.placeChosen.connect(self.where.set)
-        for signal in ("uploadFinished", "revisionFinished", "exportFinished", "originalSaved",
-                       "recordSaved"):
-            getattr(self.transfers, signal).connect(getattr(self, signal))
 
     # --- layout: the page first ---------------------------------------------------------------
 
