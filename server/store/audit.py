@@ -17,6 +17,7 @@ from enum import StrEnum
 class Action(StrEnum):
     SIGNED_IN = "signed_in"
     SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_IN_HELD = "sign_in_held"
     SIGNED_OUT = "signed_out"
     SESSIONS_REVOKED = "sessions_revoked"
     MEETING_OPENED = "meeting_opened"
