@@ -102,9 +102,10 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
 
 
 async def health(request: web.Request) -> web.Response:
-    return web.json_response(
-        {"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION}
-    )
+    """Still 200 when degraded: the server serves, but the administrator has work to do."""
+    problems = request.app[CONTEXT].health.problems()
+    status = {"status": "degraded", "problems": problems} if problems else {"status": "ok"}
+    return web.json_response({**status, "version": __version__, "protocol": PROTOCOL_VERSION})
 
 
 async def login(request: web.Request) -> web.Response:
