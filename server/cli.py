@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
                         help="a reverse proxy's address: its X-Forwarded-For names the client "
                              "(for limiting sign-in attempts per address); repeatable")
+    parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                        help="a web origin (https://portal.example.jp) whose pages may open "
+                             "Socket.IO connections besides the server's own; repeatable")
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command")
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command is None:
         return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile,
-                     frozenset(args.trusted_proxy))
+                     frozenset(args.trusted_proxy), frozenset(args.allow_origin))
     context = ServerContext.open(args.data_dir)
     try:
         return run_admin(args, context)
@@ -144,18 +147,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
-          keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset()) -> int:
+          keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset(),
+          allowed_origins: frozenset[str] = frozenset()) -> int:
     from aiohttp import web
 
     from server.app import create_app
     from server.tls import TlsConfigError, server_context
+    from server.wire import normal_origin
 
     if keyfile and not certfile:
         print("meeting-server: --keyfile needs --certfile", file=sys.stderr)
         return 2
     try:
         ssl_context = server_context(certfile, keyfile) if certfile else None
-    except TlsConfigError as error:
+        for origin in allowed_origins:
+            normal_origin(origin)
+    except (TlsConfigError, ValueError) as error:
         print(f"meeting-server: {error}", file=sys.stderr)
         return 2
     scheme = "https" if ssl_context else "http"
@@ -165,7 +172,7 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
     try:
-        app = create_app(data_dir, trusted_proxies)
+        app = create_app(data_dir, trusted_proxies, allowed_origins)
     except (OSError, sqlite3.Error) as error:
         if storage_fault(error) is None:
             raise

@@ -68,6 +68,7 @@ JAPANESE: dict[str, str] = {
         "このページの描画に時間がかかりすぎました。ファイルが壊れている可能性があります。",
     "The file is larger than {} MiB.": "ファイルが {0} MiB を超えています。",
     "The request body is larger than {} KiB.": "送信内容が {0} KiB を超えています。",
+    "The message is nested too deeply.": "送信内容の入れ子が深すぎます。",
     "The file is not a PDF document.": "このファイルは PDF 文書ではありません。",
     "The PDF file is damaged and cannot be opened.": "PDF ファイルが壊れているため開けません。",
     "The PDF is protected by a password. Remove the password and upload it again.":
