@@ -29,6 +29,7 @@ import logging
 import shutil
 import sqlite3
 import sys
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -315,9 +316,22 @@ def _audit_command(args: argparse.Namespace, store: Store) -> int:
     print("when\tuser\taction\tmeeting\tdocument\tdetail")
     for entry in AuditLog(store.db).query(args.user, args.meeting, args.action, since,
                                           args.limit):
-        print(f"{_when(entry.at, seconds=True)}\t{entry.user}\t{entry.action}\t"
-              f"{entry.meeting_id or '-'}\t{entry.document_id or '-'}\t{entry.detail}")
+        print(f"{_when(entry.at, seconds=True)}\t{printable(entry.user)}\t"
+              f"{printable(entry.action)}\t{entry.meeting_id or '-'}\t"
+              f"{entry.document_id or '-'}\t{printable(entry.detail)}")
     return 0
+
+
+def printable(text: str) -> str:
+    """`text` safe to print in a terminal and to split on tabs and lines: control and format
+    characters (newlines, tabs, escapes that move the cursor or recolour, bidirectional
+    overrides) written as `\\xNN`/`\\uNNNN`, and a backslash doubled, so nothing stored can
+    forge a line, a column or the look of the screen."""
+    return "".join(
+        "\\\\" if c == "\\" else
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c)[0] == "C" else c
+        for c in text)
 
 
 def _when(timestamp: float, seconds: bool = False) -> str:

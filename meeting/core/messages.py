@@ -37,6 +37,8 @@ JAPANESE: dict[str, str] = {
     "Join the meeting first.": "先に会議に参加してください。",
     # signing in and sessions
     "Wrong user name or password.": "ユーザー名またはパスワードが違います。",
+    "Too many export reports. Try again in {} seconds.":
+        "書き出しの報告が多すぎます。{0} 秒後にもう一度お試しください。",
     "Too many failed sign-ins. Try again in {} seconds.":
         "サインインの失敗が多すぎます。{0} 秒後にもう一度お試しください。",
     "Log in first (a valid bearer token).": "先にサインインしてください。",

@@ -161,7 +161,8 @@ class ExportReport(Message):
 
     meeting_id: Id
     document_ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
-    layers: Annotated[list[Annotated[str, Field(max_length=20)]], Field(max_length=4)]
+    """Each must be a document of the meeting (the server checks)."""
+    layers: Annotated[list[ann.LayerName], Field(max_length=2)]
 
 
 class Login(Message):
