@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import getpass
 import logging
+import os
 import shutil
 import sqlite3
 import sys
@@ -33,13 +34,17 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from meeting import __version__
-from meeting.core.protocol import ProtocolError, Role
+from meeting.core.messages import localize
+from meeting.core.protocol import AgendaSet, ErrorCode, ProtocolError, Role, UserName, parse
 from server import authz
 from server.context import ServerContext
+from server.passwords import WeakPassword, check_password
 from server.storage_faults import storage_fault
 from server.store.audit import Action, AuditLog
-from server.store.repository import Store, StoreError
+from server.store.repository import Store, StoreError, User
 
 COMMAND_LINE = "(command line)"
 """Who did it, in the audit log, for what an administrator does with this program."""
@@ -140,11 +145,21 @@ def main(argv: list[str] | None = None) -> int:
     context = ServerContext.open(args.data_dir)
     try:
         return run_admin(args, context)
-    except (StoreError, ProtocolError) as error:
-        print(f"meeting-server: {getattr(error, 'message', error)}", file=sys.stderr)
+    except (StoreError, ProtocolError, WeakPassword) as error:
+        message = localize(str(getattr(error, "message", error)), _language())
+        print(f"meeting-server: {message}", file=sys.stderr)
         return 1
     finally:
         context.close()
+
+
+def _language() -> str | None:
+    """The administrator's language: MEETING_LANGUAGE, else the locale's (LANG=ja_JP.UTF-8)."""
+    for variable in ("MEETING_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return value
+    return None
 
 
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
@@ -195,9 +210,10 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
+            presenter = _presenter(store, args.presenter) if args.presenter else None
             meeting_id = store.create_meeting(args.title, args.starts, args.place)
-            if args.presenter:
-                store.set_presenter(meeting_id, store.require_user(args.presenter))
+            if presenter:
+                store.set_presenter(meeting_id, presenter)
             if link:
                 store.set_web_link(meeting_id, link)
             print(meeting_id)
@@ -212,7 +228,7 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
             store.invite(args.meeting, store.require_user(args.user))
         case "set-presenter":
             store.require_meeting(args.meeting)
-            store.set_presenter(args.meeting, store.require_user(args.user))
+            store.set_presenter(args.meeting, _presenter(store, args.user))
         case "add-document":
             store.require_meeting(args.meeting)
             document = asyncio.run(_add_document(context, args.meeting, args.file, args.title))
@@ -256,6 +272,23 @@ def _start_time(text: str) -> float:
     return when.timestamp()  # a naive datetime is taken as local time
 
 
+def _presenter(store: Store, name: str) -> User:
+    """A user who may present, as `presenter:set` checks it."""
+    user = store.require_user(name)
+    if user.role is Role.DISPLAY:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot present.")
+    return user
+
+
+def _user_name(name: str) -> str:
+    """A name sign-in will accept (the protocol's UserName), or an error saying what is."""
+    try:
+        return TypeAdapter(UserName).validate_python(name)
+    except ValidationError:
+        raise StoreError(f"A user name is 1 to 64 letters, digits and . _ @ - "
+                         f"(not {name!r}).") from None
+
+
 def _web_link(url: str) -> str:
     from meeting.core.weblink import check_web_link
 
@@ -274,6 +307,9 @@ def _agenda_command(args: argparse.Namespace, store: Store) -> None:
         if args.document is not None:
             authz.require_page(store, args.meeting, args.document, page)
         entries.append((args.add.strip(), args.document, page if args.document else 0))
+        parse(AgendaSet, {"meeting_id": args.meeting, "items": [  # as agenda:set checks it
+            {"title": title, **({"document_id": d, "page": p} if d else {})}
+            for title, d, p in entries]})
         items, _ = store.set_agenda(args.meeting, entries)
     for number, item in enumerate(items, start=1):
         where = (f"\t(document {item.document_id}, page {item.page + 1})"
@@ -296,11 +332,15 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         print(f"{count} sessions of {args.name} ended (connected clients are closed within "
               f"{authz_sweep_seconds()} s)")
         return 0
-    password = _read_password(args.password_stdin)
     if args.action == "add":
-        store.add_user(args.name, Role(args.role), password)
+        name = _user_name(args.name)
+        if store.user_by_name(name) is not None:
+            raise StoreError(f"a user named {name!r} already exists")
+        store.add_user(name, Role(args.role),
+                       check_password(_read_password(args.password_stdin), name))
     else:
-        store.set_password(args.name, password)
+        name = store.require_user(args.name).name
+        store.set_password(name, check_password(_read_password(args.password_stdin), name))
     return 0
 
 

@@ -37,6 +37,15 @@ JAPANESE: dict[str, str] = {
     "Join the meeting first.": "先に会議に参加してください。",
     # signing in and sessions
     "Wrong user name or password.": "ユーザー名またはパスワードが違います。",
+    "The password must be at least {} characters long.":
+        "パスワードは {0} 文字以上にしてください。",
+    "The password must not contain the user name.":
+        "パスワードにユーザー名を含めないでください。",
+    "This password is one of the most common; choose another.":
+        "このパスワードはよく使われるものです。別のパスワードにしてください。",
+    "A user name is 1 to 64 letters, digits and . _ @ - (not {}).":
+        "ユーザー名は 1〜64 文字の英数字と . _ @ - です（{0} は使えません）。",
+    "the passwords do not match": "パスワードが一致しません",
     "Too many export reports. Try again in {} seconds.":
         "書き出しの報告が多すぎます。{0} 秒後にもう一度お試しください。",
     "Too many failed sign-ins. Try again in {} seconds.":

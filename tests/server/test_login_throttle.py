@@ -105,3 +105,4 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(tmp_path, seeded_te
         assert sign_in(PASSWORD, "198.51.100.2") == 200  # paul, elsewhere, is not
     finally:
         server.stop()
+
