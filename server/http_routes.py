@@ -250,7 +250,7 @@ async def revise_document(request: web.Request) -> web.Response:
                           by=user, original=original)
     context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
                          result.document.sha256)
-    return web.json_response(ok_reply(result.reply()))
+    return web.json_response(ok_reply(result.reply(user)))
 
 
 async def page_image(request: web.Request) -> web.Response:
