@@ -46,6 +46,13 @@ JAPANESE: dict[str, str] = {
     "A user name is 1 to 64 letters, digits and . _ @ - (not {}).":
         "ユーザー名は 1〜64 文字の英数字と . _ @ - です（{0} は使えません）。",
     "the passwords do not match": "パスワードが一致しません",
+    "the web meeting link must be an https:// address":
+        "Web会議のリンクは https:// で始まるアドレスにしてください",
+    "the web meeting link must not contain spaces or control characters":
+        "Web会議のリンクに空白や制御文字は使えません",
+    "the web meeting link must not contain a user name, '@' or '\\' before its host":
+        "Web会議のリンクのホスト名の前にユーザー名・「@」・「\\」は使えません",
+    "the web meeting link's host name is not valid": "Web会議のリンクのホスト名が正しくありません",
     "Too many export reports. Try again in {} seconds.":
         "書き出しの報告が多すぎます。{0} 秒後にもう一度お試しください。",
     "Too many failed sign-ins. Try again in {} seconds.":

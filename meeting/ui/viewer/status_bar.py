@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QStatusBar, QTool
 from meeting.core.presence import Place
 from meeting.net.session import MeetingSession
 from meeting.ui.people_button import PeopleButton
-from meeting.ui.web_meeting import WebMeetingAction
+from meeting.ui.web_meeting import WebMeetingAction, WebMeetingHost
 
 
 class MeetingStatusBar(QStatusBar):
@@ -41,8 +41,10 @@ class MeetingStatusBar(QStatusBar):
         self.web_meeting_button.setVisible(False)
         web_meeting_action.changed.connect(lambda: self.web_meeting_button.setVisible(
             web_meeting_action.isVisible()))
+        self.web_meeting_host = WebMeetingHost(web_meeting_action)
         for widget in (self.upload_progress, self.people_button, self.place_choice,
-                       self.connection_label, self.protection_label, self.web_meeting_button):
+                       self.connection_label, self.protection_label, self.web_meeting_button,
+                       self.web_meeting_host):
             self.addPermanentWidget(widget)
 
     def show_connection(self, online: bool) -> None:
