@@ -3,12 +3,13 @@ in the system's browser or meeting app; organizers set or remove the link."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from meeting.core.weblink import check_web_link, link_host
 from meeting.net.session import MeetingSession
+from meeting.ui.plain_label import PlainLabel
 
 
 class WebMeetingAction(QAction):
@@ -38,13 +39,12 @@ class WebMeetingAction(QAction):
         return bool(self.url) and QDesktopServices.openUrl(QUrl(self.url))
 
 
-class WebMeetingHost(QLabel):
+class WebMeetingHost(PlainLabel):
     """The host a web meeting button leads to, beside it: seen before the click, as plain
     text whatever the link holds."""
 
     def __init__(self, action: WebMeetingAction, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__(parent=parent)
         self.setStyleSheet("color: #3c4043; padding: 0 4px 0 0;")
         self.action = action
         action.changed.connect(self._follow)
