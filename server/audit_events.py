@@ -39,7 +39,7 @@ class AuditEvents:
         if unknown:
             raise ProtocolError(ErrorCode.NOT_FOUND,
                                 f"No document {unknown[0]} in this meeting.")
-        layers = ",".join(sorted({str(layer) for layer in report.layers}))
+        layers = ",".join(sorted(set(report.layers)))
         for document_id in dict.fromkeys(report.document_ids):
             self.context.audit.record(user.name, Action.EXPORTED, report.meeting_id,
                                       document_id, f"layers: {layers}")

@@ -210,10 +210,10 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
-            presenter = _presenter(store, args.presenter) if args.presenter else None
+            chosen = _presenter(store, args.presenter) if args.presenter else None
             meeting_id = store.create_meeting(args.title, args.starts, args.place)
-            if presenter:
-                store.set_presenter(meeting_id, presenter)
+            if chosen:
+                store.set_presenter(meeting_id, chosen)
             if link:
                 store.set_web_link(meeting_id, link)
             print(meeting_id)
@@ -234,7 +234,8 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
             document = asyncio.run(_add_document(context, args.meeting, args.file, args.title))
             context.audit.record(COMMAND_LINE, Action.DOCUMENT_ADDED, args.meeting, document.id,
                                  document.sha256)
-            print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t{document.title}")
+            print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t"
+                  f"{printable(document.title)}")
         case "revise":
             store.require_meeting(args.meeting)
             result = asyncio.run(_revise(context, args.meeting, args.document, args.file))
@@ -250,8 +251,9 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
                 presenter = user_meeting.presenter or "-"
                 starts = (datetime.fromtimestamp(user_meeting.starts_at).strftime("%Y-%m-%d %H:%M")
                           if user_meeting.starts_at is not None else "-")
-                print(f"{user_meeting.id}\t{user_meeting.title}\t{user_meeting.documents} "
-                      f"documents\tpresenter: {presenter}\t{starts}\t{user_meeting.place or '-'}")
+                print(f"{user_meeting.id}\t{printable(user_meeting.title)}\t"
+                      f"{user_meeting.documents} documents\tpresenter: {presenter}\t{starts}\t"
+                      f"{printable(user_meeting.place or '-')}")
     return 0
 
 
@@ -314,7 +316,7 @@ def _agenda_command(args: argparse.Namespace, store: Store) -> None:
     for number, item in enumerate(items, start=1):
         where = (f"\t(document {item.document_id}, page {item.page + 1})"
                  if item.document_id is not None else "")
-        print(f"{number}.\t{item.title}{where}")
+        print(f"{number}.\t{printable(item.title)}{where}")
 
 
 def _user_command(args: argparse.Namespace, store: Store) -> int:
