@@ -51,11 +51,17 @@ def origin_check(allowed: frozenset[str]) -> Callable[[str, dict], bool]:
             return True
         # The same origin: the host (and port) the request was sent to. The scheme is left
         # out: one port serves either HTTP or HTTPS, and behind a proxy the server cannot
-        # tell which the browser used.
-        hosts = {environ.get("HTTP_HOST", ""),
-                 environ.get("HTTP_X_FORWARDED_HOST", "").split(",")[0]}
-        netloc = urlsplit(origin).netloc.lower()
-        return bool(netloc) and netloc in {h.strip().lower() for h in hosts if h.strip()}
+        # tell which the browser used. A Host without a port (nginx's `$host` drops it) is
+        # the same host name on whatever port the proxy listens.
+        asked = urlsplit(origin)
+        for host in (environ.get("HTTP_HOST", ""),
+                     environ.get("HTTP_X_FORWARDED_HOST", "").split(",")[0]):
+            host = host.strip().lower()
+            if not host or not asked.netloc:
+                continue
+            if asked.netloc.lower() == host or (":" not in host and asked.hostname == host):
+                return True
+        return False
 
     return allowed_origin
 

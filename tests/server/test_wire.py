@@ -144,3 +144,18 @@ def test_a_deeply_nested_message_is_refused_without_a_traceback(seeded_server, c
                     or r.levelno >= logging.ERROR]
     finally:
         connection.close()
+
+
+def test_behind_a_proxy_that_drops_the_port_the_same_host_name_is_the_same_origin():
+    from server.wire import origin_check
+
+    check = origin_check(frozenset())
+    proxied = {"HTTP_HOST": "meeting.example.lg.jp"}  # nginx: proxy_set_header Host $host
+    assert check("https://meeting.example.lg.jp:8443", proxied)
+    assert check("https://meeting.example.lg.jp", proxied)
+    assert not check("https://evil.example", proxied)
+    assert not check("https://meeting.example.lg.jp.evil.example", proxied)
+    direct = {"HTTP_HOST": "meeting.example.lg.jp:8443"}
+    assert check("https://meeting.example.lg.jp:8443", direct)
+    assert not check("https://meeting.example.lg.jp:9000", direct)  # another site, same host
+    assert not check("null", direct)
