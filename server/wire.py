@@ -17,11 +17,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from aiohttp import web
+from aiohttp import web, web_response
 from engineio import json as engineio_json
 
 SERVER_NAME = "meeting-server"
 HSTS = "max-age=31536000"
+
+# aiohttp answers a malformed request (a 400 from its parser) before any application sees it,
+# with its default `Server:` naming Python's and aiohttp's versions: name ours there too.
+web_response.SERVER_SOFTWARE = SERVER_NAME
 
 
 async def add_safe_headers(request: web.BaseRequest, response: web.StreamResponse) -> None:

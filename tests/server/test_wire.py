@@ -52,6 +52,18 @@ def test_every_response_says_nosniff_and_names_no_version(seeded_server):
         assert "Strict-Transport-Security" not in response.headers, name  # plain HTTP
 
 
+def test_a_malformed_request_names_no_version_either(seeded_server):
+    import socket
+
+    live, _ = seeded_server
+    port = int(live.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")
+        head = connection.recv(4096).split(b"\r\n\r\n")[0].decode()
+    assert head.startswith("HTTP/1.0 400") or head.startswith("HTTP/1.1 400"), head
+    assert "Server: meeting-server" in head.split("\r\n") and "aiohttp" not in head
+
+
 def test_hsts_over_tls(tmp_path, seeded_template):
     template, seeded = seeded_template
     shutil.copytree(template, tmp_path / "server")
