@@ -42,6 +42,7 @@ class ServerContext:
     """Converts Office uploads to PDF, one at a time."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
+    """Pages rendered for browsers (memory only)."""
     health: Health = field(default_factory=Health)
     """Problems `/health` reports (memory only)."""
 
