@@ -45,7 +45,7 @@ class SharedPixels:
         """The pixels as bytes; the segment is released (call once)."""
         segment = _attach(self.name)
         try:
-            return bytes(segment.buf[:self.size])
+            return bytes(_view(segment)[:self.size])
         finally:
             segment.close()
             _unlink(segment)
@@ -63,7 +63,7 @@ def share_samples(samples: memoryview, width: int, height: int, stride: int) -> 
     name = f"{_prefix}{os.getpid()}_{next(_counter)}"
     segment = shared_memory.SharedMemory(name=name, create=True, size=max(1, len(samples)))
     try:
-        segment.buf[:len(samples)] = samples
+        _view(segment)[:len(samples)] = samples
     finally:
         segment.close()
     # The parent unlinks it; its resource tracker (shared with this worker) forgets it then.
@@ -89,6 +89,12 @@ def leftover_segments(prefix: str) -> list[str]:
     if not SHM_FOLDER.is_dir():
         return []
     return sorted(path.name for path in SHM_FOLDER.glob(f"{prefix}*"))
+
+
+def _view(segment: shared_memory.SharedMemory) -> memoryview:
+    view = segment.buf
+    assert view is not None, "the segment is closed"
+    return view
 
 
 def _attach(name: str) -> shared_memory.SharedMemory:

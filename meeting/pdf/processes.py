@@ -15,6 +15,7 @@ hit), "error" (the job raised) or "abandoned" (nobody waits for it any more).
 from __future__ import annotations
 
 import contextlib
+import errno
 import heapq
 import itertools
 import logging
@@ -345,15 +346,25 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None)
         function, args, kwargs = message
         try:
             reply: tuple[str, Any] = ("ok", function(*args, **kwargs))
-        except MemoryError:
-            reply = ("memory", PdfJobFailed("crashed", "out of memory"))
         except Exception as error:
-            reply = ("error", PdfJobFailed("error", _describe(error)))
+            described = _describe(error)
+            reply = (("memory", PdfJobFailed("crashed", f"out of memory: {described}"))
+                     if _out_of_memory(error) else ("error", PdfJobFailed("error", described)))
         try:
             connection.send(reply)
         except Exception as error:  # a result that does not pickle
             connection.send(("error", PdfJobFailed("error", f"unsendable result: {error}")))
     connection.close()
+
+
+def _out_of_memory(error: Exception) -> bool:
+    """Python's MemoryError, an ENOMEM from the OS, or MuPDF failing to allocate."""
+    if isinstance(error, MemoryError):
+        return True
+    if isinstance(error, OSError) and error.errno == errno.ENOMEM:
+        return True
+    text = str(error).lower()
+    return "malloc" in text or "out of memory" in text
 
 
 def _describe(error: BaseException) -> str:

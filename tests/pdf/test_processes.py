@@ -78,9 +78,11 @@ def test_a_crashing_job_kills_only_its_worker(pool, sample_pdfs):
     assert pool.submit(documents.page_sizes, str(sample_pdfs[0])).result(timeout=30)
 
 
-def test_the_memory_limit_fails_the_job_as_crashed():
-    with PdfPool(1, memory_limit=1024 * 2**20, name="ptest") as pool:
+def test_the_memory_limit_fails_the_job_as_crashed(sample_pdfs):
+    with PdfPool(1, memory_limit=400 * 2**20, name="ptest") as pool:
         assert failure(pool.submit(bytearray, 4 * 2**30)).kind == "crashed"
+        huge = failure(pool.submit(documents.render, str(sample_pdfs[1]), 0, 20.0))  # 622 MB
+        assert huge.kind == "crashed" and "malloc" in huge.message
         assert pool.submit(len, "still works").result(timeout=30) == 11
 
 
