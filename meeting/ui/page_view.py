@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from meeting.core.watermark import watermark_text
 from meeting.render.worker import (
+    VIEW_PRIORITY,
     DocumentLayout,
     RenderedPage,
     RenderRequest,
@@ -98,6 +99,9 @@ class PageView(QScrollArea):
         self._mode = ZoomMode.FIT_PAGE
         self._zoom = 1.0
         self._images: OrderedDict[tuple, QImage] = OrderedDict()
+        self._failed: set[tuple[str, int]] = set()
+        """Pages (path, index) that could not be drawn (too slow, or MuPDF failed on them):
+        not asked for again while this document is shown."""
         self._announced: tuple[str, int] | None = None
         self._wheel_accumulated = 0
         self._press: QPoint | None = None
@@ -154,6 +158,7 @@ class PageView(QScrollArea):
         self._layout = layout
         self._page = 0
         self._announced = None
+        self._failed.clear()
         self._show(page, turned=True)
 
     def show_page(self, page: int) -> None:
@@ -317,11 +322,10 @@ class PageView(QScrollArea):
         self.canvas.resize(QSize(round((x1 - x0) * scale), round((y1 - y0) * scale)))
         self.canvas.update()
         request = self._request(self._page)
-        if request is None or request.key in self._images:
+        if request is None or request.key in self._images or self.page_failed:
             self._prefetch()
             return
-        self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r), self),
-                            self._channel)
+        self._ask(request, self._channel, VIEW_PRIORITY)
 
     def _prefetch(self) -> None:
         """Have the neighbours ready at this size: the next page first, then the previous."""
@@ -332,13 +336,26 @@ class PageView(QScrollArea):
             if not 0 <= page < self._layout.page_count:
                 continue
             request = self._request(page)
-            if request is not None and request.key not in self._images:
-                self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r), self),
-                                    f"prefetch{offset:+d}:{id(self)}",
-                                    priority=PREFETCH_PRIORITY + rank)
+            if (request is not None and request.key not in self._images
+                    and (request.path, page) not in self._failed):
+                self._ask(request, f"prefetch{offset:+d}:{id(self)}", PREFETCH_PRIORITY + rank)
 
-    def _rendered(self, result: RenderedPage | Exception) -> None:
+    def _ask(self, request: RenderRequest, channel: str, priority: int) -> None:
+        self._worker.render(
+            request, lambda result: run_on_main(lambda: self._rendered(request, result), self),
+            channel, priority=priority)
+
+    @property
+    def page_failed(self) -> bool:
+        """The page on screen could not be drawn (it says so where the page would be)."""
+        return self._layout is not None and (self._layout.path, self._page) in self._failed
+
+    def _rendered(self, request: RenderRequest, result: RenderedPage | Exception) -> None:
         if isinstance(result, Exception):
+            self._failed.add((request.path, request.page))
+            if (request.path, request.page) == (self.document_path, self._page):
+                self.canvas.update()
+                self._prefetch()
             return
         image = QImage(result.samples, result.width, result.height, result.stride,
                        QImage.Format.Format_RGB888).copy()
@@ -384,7 +401,9 @@ class PageView(QScrollArea):
         if image is None:
             painter.fillRect(target, QColor("white"))
             painter.setPen(QColor("#9aa0a6"))
-            painter.drawText(target, Qt.AlignmentFlag.AlignCenter, self.tr("Loading…"))
+            painter.drawText(target, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("This page could not be drawn") if self.page_failed
+                             else self.tr("Loading…"))
         else:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
             painter.drawImage(target, image)

@@ -1,0 +1,87 @@
+"""The jobs a PDF worker process runs, over a small cache of open documents.
+
+Each worker keeps the last few documents open (by path, reopened when the file changes), so a
+warm page turn costs only the drawing. These functions run inside `PdfPool` workers: they take
+and return plain, picklable values, and pixels come back as `SharedPixels`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+
+import pymupdf
+
+from meeting.core.words import Word
+from meeting.pdf.pixels import SharedPixels, share_samples
+from meeting.pdf.text import page_words
+
+OPEN_DOCUMENTS = 4
+RESIDENT_BYTES = 160 * 2**20
+"""A worker past this much resident memory empties MuPDF's cache of decoded fonts and images
+after a render (the cache may grow to 256 MB, most of the client's memory budget)."""
+
+_documents: OrderedDict[tuple[str, int, int], pymupdf.Document] = OrderedDict()
+
+
+def document(path: str) -> pymupdf.Document:
+    """The open document at `path`, opened at most once while the file stays the same."""
+    status = os.stat(path)
+    key = (path, status.st_mtime_ns, status.st_size)
+    opened = _documents.get(key)
+    if opened is None:
+        for stale in [k for k in _documents if k[0] == path]:
+            _documents.pop(stale).close()
+        opened = pymupdf.open(path)
+        _documents[key] = opened
+        while len(_documents) > OPEN_DOCUMENTS:
+            _documents.popitem(last=False)[1].close()
+    _documents.move_to_end(key)
+    return opened
+
+
+def page_sizes(path: str) -> tuple[tuple[float, float], ...]:
+    """Every page's size in points as shown (/Rotate applied)."""
+    opened = document(path)
+    sizes = []
+    for index in range(opened.page_count):
+        rect = opened[index].rect
+        sizes.append((rect.width, rect.height))
+    return tuple(sizes)
+
+
+def render(path: str, page: int, scale: float,
+           clip: tuple[float, float, float, float] | None = None) -> SharedPixels:
+    """The page (or the `clip` of it, in points as shown) at `scale` pixels a point, RGB."""
+    drawn = document(path)[page]
+    pixmap = drawn.get_pixmap(matrix=pymupdf.Matrix(scale, scale),
+                              clip=pymupdf.Rect(clip) if clip else None, alpha=False)
+    shared = share_samples(pixmap.samples_mv, pixmap.width, pixmap.height, pixmap.stride)
+    del pixmap
+    if _resident_bytes() > RESIDENT_BYTES:
+        pymupdf.TOOLS.store_shrink(100)
+    return shared
+
+
+def words(path: str, page: int) -> list[Word]:
+    """The page's words as shown, in reading order (for snapping a marker to text)."""
+    return page_words(document(path)[page])
+
+
+def japanese_font() -> bytes:
+    """The Japanese font MuPDF carries (the client's UI falls back to it)."""
+    return pymupdf.Font("japan").buffer
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory (Linux; 0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def close_documents() -> None:
+    while _documents:
+        _documents.popitem()[1].close()
