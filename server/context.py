@@ -15,6 +15,7 @@ from meeting.core.protocol import Data, ErrorCode, ProtocolError
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
+from server.pdf_jobs import PdfJobs
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import open_database
@@ -34,14 +35,19 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
-    page_images: PageImages = field(default_factory=PageImages)
+    pdf: PdfJobs = field(default_factory=PdfJobs)
+    """Every PyMuPDF call of the server runs in this pool's worker processes."""
+    page_images: PageImages = field(init=False)
+    """Pages rendered for browsers (memory only)."""
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
     """Converts Office uploads to PDF, one at a time."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
-    """Pages rendered for browsers (memory only)."""
+
+    def __post_init__(self) -> None:
+        self.page_images = PageImages(self.pdf)
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -53,6 +59,7 @@ class ServerContext:
         return AuditLog(self.store.db)
 
     def close(self) -> None:
+        self.pdf.close()
         self.store.db.close()
 
     @property
