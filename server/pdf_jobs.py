@@ -20,12 +20,11 @@ from meeting.pdf.processes import PdfPool
 
 T = TypeVar("T")
 
-MEMORY_LIMIT = 1536 * 2**20
-"""Address space a worker may use (RLIMIT_AS): the forkserver child with PyMuPDF loaded takes
-about 0.5 GB of it, a 4096 × 8192 page's pixmap and PNG another 0.2 GB, MuPDF's store of decoded
-images up to 0.25 GB. A page needing more fails alone ("crashed"); the pool as a whole stays
-within workers × this."""
-
+MEMORY_LIMIT = 2**30
+"""Address space a worker may use (RLIMIT_AS). Measured (bench/server_stall.py): an idle worker
+takes 0.1 GB, the corpus's heaviest page at 4096 px peaks at 0.45 GB. A page needing more than
+this fails alone ("crashed", its worker replaced); the pool as a whole stays within workers ×
+this, whatever the files."""
 FONT_SECONDS = 20.0
 URGENT, BACKGROUND = 0, 1
 """Priorities: a page someone is looking at before checks, revision text and records."""

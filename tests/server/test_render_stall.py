@@ -12,61 +12,22 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
 import pytest
 import requests
 
-from server.context import ServerContext
 from server.http_routes import CONTEXT
-from server.store.blobs import sha256_of
 from tests.helpers.hostile_pdf import write_hostile_pdf
 from tests.helpers.live import CORPUS, LiveServer, Seeded, login, seed
+from tests.helpers.stall import VIEWERS, Heavy, Prober, add_heavy_meeting, p99
 
 SLOWEST = CORPUS / "pdfjs__issue1905.pdf"
 """The corpus's slowest page 1: about 5 s at 4096 px on this machine (MANIFEST.tsv)."""
-VIEWERS = ("paul", "pia", "otto")
-
-
-@dataclass
-class Heavy:
-    """The meeting of heavy pages: document ids by name."""
-    meeting_id: int
-    slowest: int
-    hostile: int
-    plain: int
-
-
-def add_heavy_meeting(data_dir: Path, pdfs: dict[str, Path]) -> Heavy:
-    context = ServerContext.open(data_dir)
-    try:
-        store = context.store
-        meeting_id = store.create_meeting("Heavy pages 重いページ")
-        for name in VIEWERS:
-            user = store.user_by_name(name)
-            assert user is not None
-            store.invite(meeting_id, user)
-        ids = {}
-        for name, pdf in pdfs.items():
-            incoming = context.blobs.new_incoming()
-            shutil.copyfile(pdf, incoming)
-            sha256 = sha256_of(incoming)
-            context.blobs.commit(incoming, sha256)
-            with pymupdf.open(pdf) as document:
-                pages = document.page_count
-            document_info, _ = store.add_document(
-                meeting_id, sha256=sha256, title=name, filename=pdf.name, pages=pages,
-                size=pdf.stat().st_size, added_by=None)
-            ids[name] = document_info.id
-        return Heavy(meeting_id, **ids)
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -99,36 +60,6 @@ def ask_page(live: LiveServer, heavy: Heavy, token: str, document: int, width: i
     return requests.get(page_url(live, heavy, document), params={"width": str(width)},
                         headers={"Authorization": f"Bearer {token}",
                                  "Accept-Language": language}, timeout=timeout)
-
-
-class Prober:
-    """Asks `/health` every 10 ms on its own thread and keeps each answer's latency."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.latencies: list[float] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="health-prober")
-
-    def _run(self) -> None:
-        with requests.Session() as session:
-            while not self._stop.is_set():
-                started = time.perf_counter()
-                session.get(f"{self.url}/health", timeout=60).raise_for_status()
-                self.latencies.append(time.perf_counter() - started)
-                self._stop.wait(0.01)
-
-    def __enter__(self) -> Prober:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-def p99(latencies: list[float]) -> float:
-    return sorted(latencies)[min(len(latencies) - 1, int(len(latencies) * 0.99))]
 
 
 def page_turns(peer, seeded: Seeded, count: int) -> list[float]:
@@ -231,3 +162,15 @@ def test_renders_in_flight_are_limited_per_user_and_in_total(heavy_server):
     assert {a.status_code for a in answers} == {400}  # each hostile page ran into its limit
     assert in_flight(live) == 0
     assert ask_page(live, heavy, tokens["paul"], heavy.plain, 256).status_code == 200
+
+
+def test_a_page_needing_more_memory_than_a_worker_may_have_fails_alone(heavy_server):
+    live, _, heavy = heavy_server
+    jobs = live.server._runner.app[CONTEXT].pdf
+    jobs.memory_limit = 300 * 2**20  # (before the pool's first job: its workers get it)
+    token = login(live.url, "paul")
+    refused = ask_page(live, heavy, token, heavy.slowest, language="ja")  # 0.45 GB at 4096
+    assert refused.status_code == 400, refused.text
+    assert "描画できませんでした" in refused.json()["error"]["message"]
+    assert jobs.pool.memory_limit == 300 * 2**20
+    assert ask_page(live, heavy, token, heavy.plain, 1024).status_code == 200
