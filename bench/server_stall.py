@@ -34,13 +34,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pymupdf
 import requests
 
 from server.store.blobs import sha256_of
 from tests.helpers.hostile_pdf import write_hostile_pdf
 from tests.helpers.live import CORPUS, Peer, login, seed
-from tests.helpers.stall import Heavy, Prober, add_heavy_meeting, p99
+from tests.helpers.stall import Heavy, Prober, add_heavy_meeting, big_pdf, p99
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOWEST = "pdfjs__issue1905.pdf"
@@ -72,16 +71,6 @@ def start_server(data_dir: Path) -> tuple[subprocess.Popen, str]:
         except requests.ConnectionError:
             time.sleep(0.1)
     raise RuntimeError("the server did not start")
-
-
-def big_pdf(path: Path, megabytes: int) -> Path:
-    """A valid one-page PDF carrying `megabytes` of incompressible attachment."""
-    document = pymupdf.open()
-    document.new_page().insert_text((72, 72), "a large upload")
-    document.embfile_add("noise.bin", os.urandom(megabytes * 2**20))
-    document.save(path)
-    document.close()
-    return path
 
 
 class Phase:

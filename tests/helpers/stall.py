@@ -4,6 +4,7 @@ of `/health`."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -84,3 +85,16 @@ class Prober:
 
 def p99(latencies: list[float]) -> float:
     return sorted(latencies)[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+
+
+def big_pdf(path: Path, megabytes: int) -> Path:
+    """A valid one-page PDF of about `megabytes`: an incompressible stream, stored as it is."""
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), "a large upload")
+    xref = document.get_new_xref()
+    document.update_object(xref, "<< >>")
+    document.update_stream(xref, os.urandom(megabytes * 2**20), compress=False)
+    document.xref_set_key(document[0].xref, "PieceInfo", f"<< /Noise {xref} 0 R >>")
+    document.save(path)
+    document.close()
+    return path
