@@ -37,17 +37,14 @@ class ServerContext:
     """Who is connected to each meeting now (memory only)."""
     pdf: PdfJobs = field(default_factory=PdfJobs)
     """Every PyMuPDF call of the server runs in this pool's worker processes."""
-    page_images: PageImages = field(init=False)
-    """Pages rendered for browsers (memory only)."""
+    page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
     """Converts Office uploads to PDF, one at a time."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
-
-    def __post_init__(self) -> None:
-        self.page_images = PageImages(self.pdf)
+    """Pages rendered for browsers (memory only)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:

@@ -263,7 +263,7 @@ async def page_image(request: web.Request) -> web.Response:
                             f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
     state = context.store.meeting_state(meeting_id)
     watermark = watermark_text(user.name, datetime.now()) if state.watermark else None
-    image = await context.page_images.get(user.name, document.sha256,
+    image = await context.page_images.get(context.pdf, user.name, document.sha256,
                                           context.blobs.path(document.sha256), page,
                                           image_width(asked), watermark)
     context.audit.record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id, document_id,

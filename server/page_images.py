@@ -24,7 +24,7 @@ from meeting.core.protocol import PAGE_WIDTH_STEP as WIDTH_STEP
 from meeting.core.protocol import ErrorCode, ProtocolError
 from meeting.pdf.page_image import PageImage, render_png
 from meeting.pdf.processes import PdfJobFailed
-from server.pdf_jobs import URGENT, PdfJobs
+from server.pdf_jobs import URGENT, PdfJobs, cores
 
 CACHE_BYTES = 96 * 1024 * 1024
 RENDER_SECONDS = 20.0
@@ -39,12 +39,12 @@ Key = tuple[str, int, int, str | None]
 
 
 class PageImages:
-    def __init__(self, jobs: PdfJobs, budget: int = CACHE_BYTES) -> None:
-        self.jobs = jobs
+    def __init__(self, budget: int = CACHE_BYTES, workers: int | None = None) -> None:
         self.budget = budget
         self.render_seconds = RENDER_SECONDS
         self.per_user = PER_USER
-        self.total = PER_WORKER * jobs.workers
+        self.total = PER_WORKER * (workers or cores())
+        """(the pool has a worker per core: server.pdf_jobs)"""
         self._cache: OrderedDict[Key, PageImage] = OrderedDict()
         self._bytes = 0
         self._drawing: dict[Key, asyncio.Future[PageImage]] = {}
@@ -58,10 +58,10 @@ class PageImages:
     def in_flight(self) -> int:
         return len(self._drawing)
 
-    async def get(self, user: str, sha256: str, path: Path, page: int, width: int,
-                  watermark: str | None = None) -> PageImage:
-        """The image, from the cache, from a render already under way, or rendered now for
-        `user`. Raises ProtocolError: busy (`rate_limited`), or a page that cannot be drawn
+    async def get(self, jobs: PdfJobs, user: str, sha256: str, path: Path, page: int,
+                  width: int, watermark: str | None = None) -> PageImage:
+        """The image, from the cache, from a render already under way, or rendered by `jobs`
+        now for `user`. Raises ProtocolError: busy (`rate_limited`), or a page that cannot be drawn
         (`bad_document`)."""
         key = (sha256, page, width, watermark)
         cached = self._cache.get(key)
@@ -71,7 +71,7 @@ class PageImages:
         drawing = self._drawing.get(key)
         if drawing is None:
             self._admit(user)
-            drawing = asyncio.ensure_future(self._render(user, key, path))
+            drawing = asyncio.ensure_future(self._render(jobs, user, key, path))
             self._drawing[key] = drawing
         # (shielded: one viewer giving up does not stop the image the others wait for)
         return await asyncio.shield(drawing)
@@ -83,10 +83,10 @@ class PageImages:
                                 retry_after=RETRY_SECONDS)
         self._users[user] += 1
 
-    async def _render(self, user: str, key: Key, path: Path) -> PageImage:
+    async def _render(self, jobs: PdfJobs, user: str, key: Key, path: Path) -> PageImage:
         _, page, width, watermark = key
         try:
-            image = await self.jobs.run(render_png, str(path), page, width, watermark,
+            image = await jobs.run(render_png, str(path), page, width, watermark,
                                         time_limit=self.render_seconds, priority=URGENT)
         except PdfJobFailed as failure:
             raise ProtocolError(ErrorCode.BAD_DOCUMENT, "This page took too long to draw; it "

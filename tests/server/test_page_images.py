@@ -68,11 +68,11 @@ def test_the_image_cache_stays_within_its_budget(sample_pdfs):
     from server.pdf_jobs import PdfJobs
 
     jobs = PdfJobs(workers=1)
-    images = PageImages(jobs, budget=1)  # smaller than any image: only the newest is kept
+    images = PageImages(budget=1)  # smaller than any image: only the newest is kept
     pdf = sample_pdfs[1]
     try:
         for page in (0, 1, 2):
-            image = asyncio.run(images.get("paul", "x" * 64, pdf, page, 256))
+            image = asyncio.run(images.get(jobs, "paul", "x" * 64, pdf, page, 256))
             assert images.cached_bytes == len(image.png)
     finally:
         jobs.close()
