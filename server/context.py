@@ -35,11 +35,11 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
-    pdf: PdfJobs = field(default_factory=PdfJobs)
-    """Every PyMuPDF call of the server runs in this pool's worker processes."""
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    pdf: PdfJobs = field(default_factory=PdfJobs)
+    """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
     """Converts Office uploads to PDF, one at a time."""
     trusted_proxies: frozenset[str] = frozenset()
@@ -56,8 +56,8 @@ class ServerContext:
         return AuditLog(self.store.db)
 
     def close(self) -> None:
-        self.pdf.close()
         self.store.db.close()
+        self.pdf.close()
 
     @property
     def socketio(self) -> socketio.AsyncServer:
