@@ -52,6 +52,11 @@ class PdfJobs:
                                  name="server-pdf")
         return self._pool
 
+    def start(self) -> None:
+        """Start the workers now (in the background), so the first page does not wait for
+        them (about 0.8 s for the first pool of a process, 0.15 s after)."""
+        _ = self.pool
+
     async def run(self, function: Callable[..., T], *args: Any, time_limit: float,
                   priority: int = BACKGROUND) -> T:
         """`function(*args)` in a worker (a module-level function of `meeting.pdf`); raises
