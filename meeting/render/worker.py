@@ -15,6 +15,7 @@ callbacks on a pool thread; the UI moves them to its own thread.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +36,9 @@ RENDER_TIME_LIMIT = 10.0
 the shared corpus takes about 1.5 s at 4K on a loaded 2-core machine)."""
 EXPORT_TIME_LIMIT = 300.0
 """An export writes whole documents: minutes, not seconds, are normal for a big book."""
+PIXEL_LAYOUT = "bgrx" if sys.byteorder == "little" else "rgb"
+"""What Qt paints without converting: Format_RGB32 is B, G, R, 255 in memory on little-endian
+machines (converting a 4K page from RGB took the GUI thread tens of milliseconds)."""
 WORKER_MEMORY_LIMIT = 2 * 2**30
 """Address space a worker may take: a page that wants more fails instead of the machine."""
 
@@ -73,8 +77,10 @@ class RenderedPage:
     height: int
     stride: int
     samples: bytes
-    """RGB, 8 bits a channel, `stride` bytes a row."""
+    """8 bits a channel, `stride` bytes a row, in the `layout` below."""
     seconds: float
+    layout: str = PIXEL_LAYOUT
+    """"bgrx": 4 bytes a pixel, blue first, the last 255 (Qt's Format_RGB32); or "rgb"."""
 
 
 class RenderWorker:
@@ -112,14 +118,14 @@ class RenderWorker:
             if self._closed:
                 return
             future = pool.submit(documents.render, request.path, request.page, request.scale,
-                                 request.clip, priority=priority)
+                                 request.clip, PIXEL_LAYOUT, priority=priority)
             self._channels.setdefault(channel, []).append((pool, future))
 
         def finished(future: Future) -> None:
             self._forget(channel, future)
             _deliver(future, done, lambda pixels: RenderedPage(
                 request, pixels.width, pixels.height, pixels.stride, pixels.take(),
-                time.perf_counter() - started))
+                time.perf_counter() - started, pixels.layout))
 
         future.add_done_callback(finished)
 

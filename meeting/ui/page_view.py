@@ -33,6 +33,7 @@ from meeting.ui.ink_painter import (
     paint_strokes,
 )
 from meeting.ui.main_thread import run_on_main
+from meeting.ui.rendered_image import image_of
 from meeting.ui.watermark_painter import paint_watermark
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -357,9 +358,7 @@ class PageView(QScrollArea):
                 self.canvas.update()
                 self._prefetch()
             return
-        image = QImage(result.samples, result.width, result.height, result.stride,
-                       QImage.Format.Format_RGB888).copy()
-        image.setDevicePixelRatio(self.devicePixelRatioF())
+        image = image_of(result, self.devicePixelRatioF())
         self._images[result.request.key] = image
         self._trim_images()
         if result.request.page == self._page and result.request.path == self.document_path:

@@ -54,6 +54,23 @@ def test_a_page_comes_back_as_shared_pixels_and_leaves_no_segment(pool, sample_p
     assert leftover_segments("ptest") == []
 
 
+def test_bgrx_pixels_are_the_rgb_ones_reordered_on_a_white_page(pool, corpus):
+    """What Qt paints without converting (Format_RGB32), of a rotated page, clipped too."""
+    path = str(corpus / "pypdf__habibi-rotated.pdf")
+    for clip in (None, (10.0, 20.0, 200.0, 150.0)):
+        rgb = pool.submit(documents.render, path, 1, 0.7, clip).result(timeout=30)
+        bgrx = pool.submit(documents.render, path, 1, 0.7, clip, "bgrx").result(timeout=30)
+        assert (bgrx.width, bgrx.height, bgrx.layout) == (rgb.width, rgb.height, "bgrx")
+        assert bgrx.stride == bgrx.width * 4
+        rgb_samples, bgrx_samples = rgb.take(), bgrx.take()
+        assert bgrx_samples[3::4] == b"\xff" * (bgrx.width * bgrx.height)
+        for y in range(0, rgb.height, 7):
+            row = bgrx_samples[y * bgrx.stride:(y + 1) * bgrx.stride]
+            reordered = bytes(b for x in range(bgrx.width) for b in row[4 * x:4 * x + 3][::-1])
+            assert reordered == rgb_samples[y * rgb.stride:y * rgb.stride + rgb.width * 3], y
+    assert leftover_segments("ptest") == []
+
+
 def test_page_sizes_and_words_come_from_the_worker(pool, corpus, sample_pdfs):
     sizes = pool.submit(documents.page_sizes, str(corpus / "pypdf__habibi-rotated.pdf"))
     (w0, h0), (w1, h1) = sizes.result(timeout=30)[:2]

@@ -52,10 +52,11 @@ def render(worker: RenderWorker, request: RenderRequest, channel: str = "test") 
 
 def ink_fraction(page: RenderedPage) -> float:
     """Share of pixels that are not white."""
-    rows = [page.samples[y * page.stride: y * page.stride + page.width * 3]
+    size = 4 if page.layout == "bgrx" else 3
+    rows = [page.samples[y * page.stride: y * page.stride + page.width * size]
             for y in range(0, page.height, 4)]
-    pixels = [row[x:x + 3] for row in rows for x in range(0, len(row), 12)]
-    return sum(1 for p in pixels if p != b"\xff\xff\xff") / len(pixels)
+    pixels = [row[x:x + size] for row in rows for x in range(0, len(row), 4 * size)]
+    return sum(1 for p in pixels if p != b"\xff" * size) / len(pixels)
 
 
 def test_renders_in_another_process_at_the_asked_scale(worker, sample_pdfs):
