@@ -136,6 +136,7 @@ def main() -> None:
             view = PageView(worker)
             view.resize(width, height)
             view.show()
+            view.grab()  # Qt's first text and first paint at this size (fonts load once)
             print(f"{label}:  {'file':<48} {'pool':>18} {'thread (old)':>16}")
             for path in files:
                 try:
