@@ -28,6 +28,7 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -67,6 +68,25 @@ class _Job:
     time_limit: float = field(compare=False)
     future: Future = field(compare=False)
     abandoned: bool = field(default=False, compare=False)
+
+
+_starting = threading.local()
+_preparation_data = spawn.get_preparation_data
+
+
+def _without_main(name: str) -> dict[str, Any]:
+    """What a new child is told to set up; for our workers, without re-running the parent's
+    main module. multiprocessing re-imports it in every child (the `meeting` script, a
+    benchmark): that put Qt and the whole client into each worker, 300-800 ms and tens of
+    MB each. A worker needs only meeting.pdf, which the fork server has already imported."""
+    data = _preparation_data(name)
+    if getattr(_starting, "worker", False):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+spawn.get_preparation_data = _without_main  # only our workers' starts are changed (see above)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -233,7 +253,11 @@ class _Slot:
         self.process = self.pool._context.Process(  # type: ignore[attr-defined]
             target=serve, args=(writer, prefix, self.pool.memory_limit),
             name=f"{self.pool.name}-worker-{self.index}", daemon=True)
-        self.process.start()
+        _starting.worker = True
+        try:
+            self.process.start()
+        finally:
+            _starting.worker = False
         writer.close()
         self.connection = reader
         self.started.set()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ctypes
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -177,3 +179,27 @@ def test_close_ends_workers_and_cancels_queued_jobs(sample_pdfs):
     assert not [pid for pid in pids if alive(pid)]
     with pytest.raises(RuntimeError):
         pool.submit(len, "closed")
+
+
+
+def main_module_in_worker() -> str:
+    """(Run in a worker.) Whether the parent's main module and Qt were imported in it."""
+    main = getattr(sys.modules["__main__"], "__file__", None) or ""
+    return f"main {main.endswith('parent.py')}, Qt {'PySide6' in sys.modules}"
+
+
+def test_workers_do_not_run_the_parents_main_module(tmp_path):
+    """multiprocessing re-imports a script's main module in each child: for the app that was
+    Qt and all of the client in every worker."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import PySide6.QtCore\n"
+        "from meeting.pdf.processes import PdfPool\n"
+        "from tests.pdf.test_processes import main_module_in_worker\n"
+        "if __name__ == '__main__':\n"
+        "    with PdfPool(1, name='ptest') as pool:\n"
+        "        print(pool.submit(main_module_in_worker).result(timeout=30))\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120, cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.stdout.strip() == "main False, Qt False", done.stderr
