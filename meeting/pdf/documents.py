@@ -40,6 +40,11 @@ def document(path: str) -> pymupdf.Document:
     return opened
 
 
+def prepare_worker() -> None:
+    """Set up a new worker: MuPDF's errors reach callers as exceptions, not on stderr."""
+    pymupdf.TOOLS.mupdf_display_errors(False)
+
+
 def page_sizes(path: str) -> tuple[tuple[float, float], ...]:
     """Every page's size in points as shown (/Rotate applied)."""
     opened = document(path)

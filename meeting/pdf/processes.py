@@ -6,10 +6,11 @@ or spawn where there is none: never a fork of a Qt or asyncio parent). One threa
 parent minds each child: it sends the next job by priority, waits for the answer, the child's
 death or the job's time limit, and starts a replacement when a child was killed or died.
 
-A job is a module-level function (picklable by name) and its arguments; in practice the
-functions of `meeting.pdf.documents`. Failures come back as `PdfJobFailed` with a kind the
-caller can tell the user about: "timeout", "crashed" (MuPDF crashed, or the memory limit was
-hit), "error" (the job raised) or "abandoned" (nobody waits for it any more).
+A job is a module-level function (picklable by name) and its arguments, or a `PdfFunction`
+naming one; in practice the functions of `meeting.pdf.documents`. Failures come back as
+`PdfJobFailed` with a kind the caller can tell the user about: "timeout", "crashed" (MuPDF
+crashed, or the memory limit was hit), "error" (the job raised) or "abandoned" (nobody waits
+for it any more). This module imports no PyMuPDF itself: only the workers load it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import heapq
+import importlib
 import itertools
 import logging
 import multiprocessing
@@ -37,6 +39,8 @@ from meeting.pdf.pixels import SharedPixels, forget_segments, set_segment_prefix
 log = logging.getLogger("meeting.pdf")
 
 PRELOAD = ["pymupdf", "meeting.pdf.documents"]
+PREPARE = "meeting.pdf.documents", "prepare_worker"
+"""Run once in each new worker (by name, so this process need not import PyMuPDF)."""
 """Imported once in the fork server, so a replacement worker starts in milliseconds."""
 ABANDON_GRACE = 0.25
 """A job nobody waits for may finish if it is done within this many seconds of its start;
@@ -44,6 +48,18 @@ longer, and its worker is killed and replaced. Measured (bench/render.py, `respa
 replacement costs about 30 ms to fork plus reopening its documents, while most pages take
 under 100 ms, so finishing short jobs is cheaper than killing them; a page that takes
 seconds is killed."""
+
+
+@dataclass(frozen=True)
+class PdfFunction:
+    """A job function named by its module and name, imported only in the worker: the client's
+    GUI process submits PyMuPDF work without importing PyMuPDF (tens of MB it would not use)."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)(*args, **kwargs)
 
 
 class PdfJobFailed(Exception):
@@ -358,8 +374,7 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None)
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     set_segment_prefix(segment_prefix)
-    import pymupdf
-    pymupdf.TOOLS.mupdf_display_errors(False)  # errors reach callers as exceptions instead
+    PdfFunction(*PREPARE)()
     while True:
         try:
             message = connection.recv()

@@ -24,8 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from meeting.core.words import Word
-from meeting.pdf import documents
-from meeting.pdf.processes import PdfJobFailed, PdfPool
+from meeting.pdf.processes import PdfFunction, PdfJobFailed, PdfPool
+
+PAGE_SIZES = PdfFunction("meeting.pdf.documents", "page_sizes")
+RENDER = PdfFunction("meeting.pdf.documents", "render")
+WORDS = PdfFunction("meeting.pdf.documents", "words")
+JAPANESE_FONT = PdfFunction("meeting.pdf.documents", "japanese_font")
+EXPORT_MEETING = PdfFunction("meeting.pdf.notes_pdf", "export_meeting")
+"""The PyMuPDF work the client asks for, by name: this process never imports PyMuPDF."""
 
 VIEW_PRIORITY = 0
 THUMBNAIL_PRIORITY = 10
@@ -103,7 +109,7 @@ class RenderWorker:
     # --- submitting --------------------------------------------------------------------------
 
     def layout(self, path: str, done: Callable[[DocumentLayout | Exception], None]) -> None:
-        future = self._view.submit(documents.page_sizes, path, priority=VIEW_PRIORITY)
+        future = self._view.submit(PAGE_SIZES, path, priority=VIEW_PRIORITY)
         future.add_done_callback(
             lambda f: _deliver(f, done, lambda sizes: DocumentLayout(path, sizes)))
 
@@ -117,7 +123,7 @@ class RenderWorker:
         with self._lock:
             if self._closed:
                 return
-            future = pool.submit(documents.render, request.path, request.page, request.scale,
+            future = pool.submit(RENDER, request.path, request.page, request.scale,
                                  request.clip, PIXEL_LAYOUT, priority=priority)
             self._channels.setdefault(channel, []).append((pool, future))
 
@@ -131,14 +137,14 @@ class RenderWorker:
 
     def call(self, function: Callable[..., Any], *args: Any, priority: int = VIEW_PRIORITY,
              time_limit: float | None = None, **kwargs: Any) -> Future:
-        """Run a module-level PyMuPDF function (of `meeting.pdf`) in a worker; the future holds
-        its result."""
+        """Run a PyMuPDF function of `meeting.pdf` (a PdfFunction, or the function itself) in a
+        worker; the future holds its result."""
         return self._pool_for(priority).submit(function, *args, priority=priority,
                                                time_limit=time_limit, **kwargs)
 
     def words(self, path: str, page: int) -> Future[list[Word]]:
         """The words of a page as shown (a future list of meeting.core.words.Word)."""
-        return self.call(documents.words, path, page)
+        return self.call(WORDS, path, page)
 
     def cancel(self, channel: str) -> None:
         """Drop every job still waiting on the channel; abandon the one running."""

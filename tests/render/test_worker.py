@@ -3,6 +3,9 @@ errors, slow pages and crashes."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -141,3 +144,25 @@ def test_a_page_past_the_time_limit_fails_and_the_next_page_draws(hostile):
         assert ink_fraction(render(worker, RenderRequest(hostile, 1, 1.0))) > 0
     finally:
         worker.close()
+
+
+def test_the_gui_process_never_loads_pymupdf(sample_pdfs):
+    """Its workers do: in the GUI process it would be tens of MB for nothing."""
+    script = (
+        "import sys\n"
+        "from concurrent.futures import Future\n"
+        "import meeting.cli, meeting.ui.viewer_window, meeting.ui.display_window\n"
+        "from meeting.render.worker import RenderRequest, RenderWorker\n"
+        "worker = RenderWorker()\n"
+        "done = Future()\n"
+        f"worker.render(RenderRequest({str(sample_pdfs[1])!r}, 0, 0.5), done.set_result, 'x')\n"
+        "page = done.result(timeout=60)\n"
+        f"words = worker.words({str(sample_pdfs[1])!r}, 0).result(timeout=60)\n"
+        "worker.close()\n"
+        "print(page.width, bool(words), 'pymupdf' in sys.modules)\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root),
+                               "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.split() == ["480", "True", "False"], done.stderr
