@@ -35,7 +35,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pymupdf
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
@@ -88,7 +87,9 @@ def fit_scale(page_size: tuple[float, float], screen: tuple[int, int]) -> float:
     return min(screen[0] / page_size[0], screen[1] / page_size[1])
 
 
-def raw_image(document: pymupdf.Document, page: int, scale: float) -> QImage:
+def raw_image(document, page: int, scale: float) -> QImage:
+    import pymupdf
+
     pixmap = document[page].get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
     return QImage(pixmap.samples, pixmap.width, pixmap.height, pixmap.stride,
                   QImage.Format.Format_RGB888).copy()
@@ -96,6 +97,8 @@ def raw_image(document: pymupdf.Document, page: int, scale: float) -> QImage:
 
 def raw_ms(path: Path, screen: tuple[int, int]) -> tuple[float, float]:
     """PyMuPDF in this process: (first page as for `first`, warm turn to page 2)."""
+    import pymupdf
+
     pymupdf.TOOLS.store_shrink(100)
     started = time.perf_counter()
     with pymupdf.open(path) as document:
@@ -133,6 +136,8 @@ def paint_ms(image: QImage, screen: tuple[int, int]) -> float:
 
 
 def bench_file(path: Path, tmp: Path, workers: int, ratios: dict) -> list[str] | str:
+    import pymupdf
+
     try:
         with pymupdf.open(path) as probe:
             if probe.needs_pass:
@@ -205,6 +210,8 @@ def respawn_ms(path: Path) -> str:
 
 
 def long_document(path: Path, pages: int) -> Path:
+    import pymupdf
+
     document = pymupdf.open()
     for index in range(pages):
         page = document.new_page(width=595, height=842)
@@ -266,8 +273,18 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--pages", type=int, default=400)
     parser.add_argument("--workers", type=int, default=2, choices=(1, 2))
-    parser.add_argument("--memory-only", action="store_true")
+    parser.add_argument("--memory-only", type=Path, metavar="DOCUMENT",
+                        help="(run by the benchmark in a fresh process) only page through it")
+    parser.add_argument("--make-document", type=Path, metavar="OUT", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make_document:
+        long_document(args.make_document, args.pages)
+        return
+    if args.memory_only:
+        QApplication.instance() or QApplication([])
+        for line in memory_run(args.memory_only, args.pages, args.workers):
+            print(line, flush=True)
+        return
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="meeting-bench-render-"))
     try:
@@ -275,8 +292,7 @@ def main() -> None:
               f" other work runs too); {args.workers} worker(s); times in ms; pdftoppm: "
               f"{shutil.which('pdftoppm') or 'not installed'}")
         ratios = {label: {"first": [], "warm": []} for label in SCREENS}
-        files = [] if args.memory_only else sorted(args.corpus.glob("*.pdf"))
-        for path in files:
+        for path in sorted(args.corpus.glob("*.pdf")):
             result = bench_file(path, tmp, args.workers, ratios)
             if isinstance(result, str):
                 print(f"{path.name}: skipped, {result}")
@@ -291,11 +307,13 @@ def main() -> None:
                       f"x{statistics.median(values['warm']):.2f}")
         samples = sorted(Path(ROOT / "meeting" / "resources" / "samples").glob("*.pdf"))
         print(respawn_ms(samples[1]))
-        print(f"memory, paging through {args.pages} pages at 1280x800 "
-              f"(load average {os.getloadavg()[0]:.1f}):")
-        for line in memory_run(long_document(tmp / "long.pdf", args.pages), args.pages,
-                               args.workers):
-            print(line, flush=True)
+        print(f"memory, paging through {args.pages} pages at 1280x800 in a fresh process "
+              f"(this one has PyMuPDF loaded for the raw figures; load average "
+              f"{os.getloadavg()[0]:.1f}):", flush=True)
+        document = long_document(tmp / "long.pdf", args.pages)
+        subprocess.run([sys.executable, __file__, "--memory-only", str(document),
+                        "--pages", str(args.pages), "--workers", str(args.workers)],
+                       check=False, timeout=1800)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         app.processEvents()

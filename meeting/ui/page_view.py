@@ -41,7 +41,10 @@ MARGIN = 12
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 IMAGE_CACHE_BYTES = 160 * 2**20
 """Rendered pages kept per view, in bytes: a few pages around the current one at 4K (a fitted
-A4 page there is about 10 MB), fewer when zoomed in. The page on screen is always kept."""
+A4 page there is about 13 MB), fewer when zoomed in. The page on screen is always kept."""
+IMAGE_CACHE_PAGES = 12
+"""And at most this many: a page turned back to further than that is drawn again in a few ms
+by the worker, while keeping 90 small pages of a tablet's screen cost the client 160 MB."""
 PREFETCH_PRIORITY = 5
 LASER_SHARE = 0.008
 WATERMARK_REFRESH_MS = 20_000
@@ -375,7 +378,7 @@ class PageView(QScrollArea):
         keep = current.key if current else None
         total = self.cached_bytes()
         for key in list(self._images):
-            if total <= IMAGE_CACHE_BYTES:
+            if total <= IMAGE_CACHE_BYTES and len(self._images) <= IMAGE_CACHE_PAGES:
                 break
             if key != keep:
                 total -= self._images.pop(key).sizeInBytes()
