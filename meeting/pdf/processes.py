@@ -39,6 +39,8 @@ from meeting.pdf.pixels import SharedPixels, forget_segments, set_segment_prefix
 log = logging.getLogger("meeting.pdf")
 
 PRELOAD = ["pymupdf", "meeting.pdf.documents"]
+READY_TIMEOUT = 30.0
+"""Seconds a new worker has to say it is ready (it is then used anyway, or found dead)."""
 PREPARE = "meeting.pdf.documents", "prepare_worker"
 """Run once in each new worker (by name, so this process need not import PyMuPDF)."""
 """Imported once in the fork server, so a replacement worker starts in milliseconds."""
@@ -234,7 +236,8 @@ class _Slot:
         self.job: _Job | None = None
         self.generation = 0
         self.started = threading.Event()
-        """Set while a worker process is up (cleared while one is being replaced)."""
+        """Set while a worker process is up and ready for jobs (cleared while one is being
+        replaced)."""
         self._wake_reader, self._wake_writer = multiprocessing.Pipe(duplex=False)
         self.thread = threading.Thread(target=self._run, name=f"{pool.name}-worker-{index}",
                                        daemon=True)
@@ -276,6 +279,11 @@ class _Slot:
             _starting.worker = False
         writer.close()
         self.connection = reader
+        # The worker says when it is set up (MuPDF warmed up): a job sent earlier would only
+        # wait there, and `worker_pids` means "ready" to a caller timing its first page.
+        if reader.poll(READY_TIMEOUT):
+            with contextlib.suppress(EOFError, OSError):
+                reader.recv()
         self.started.set()
 
     def _stop(self, kill: bool = False) -> None:
@@ -375,6 +383,7 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None)
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     set_segment_prefix(segment_prefix)
     PdfFunction(*PREPARE)()
+    connection.send("ready")
     while True:
         try:
             message = connection.recv()
