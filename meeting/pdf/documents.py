@@ -40,6 +40,18 @@ def document(path: str) -> pymupdf.Document:
     return opened
 
 
+def prepare_worker() -> None:
+    """Set up a new worker: MuPDF's errors reach callers as exceptions, not on stderr; and
+    MuPDF's first drawing (colour management, the base fonts: 25-50 ms) done now, before
+    anyone waits for a page."""
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    with pymupdf.open() as scratch:
+        page = scratch.new_page(width=72, height=72)
+        page.insert_text((8, 36), "Aa", fontsize=12)
+        page.get_pixmap(matrix=pymupdf.Matrix(0.5, 0.5), alpha=False)
+        _draw_bgrx(page, 0.5, None)
+
+
 def page_sizes(path: str) -> tuple[tuple[float, float], ...]:
     """Every page's size in points as shown (/Rotate applied)."""
     opened = document(path)
@@ -51,16 +63,52 @@ def page_sizes(path: str) -> tuple[tuple[float, float], ...]:
 
 
 def render(path: str, page: int, scale: float,
-           clip: tuple[float, float, float, float] | None = None) -> SharedPixels:
-    """The page (or the `clip` of it, in points as shown) at `scale` pixels a point, RGB."""
+           clip: tuple[float, float, float, float] | None = None,
+           pixels: str = "rgb") -> SharedPixels:
+    """The page (or the `clip` of it, in points as shown) at `scale` pixels a point.
+
+    `pixels` "rgb": 3 bytes a pixel. "bgrx": 4 bytes a pixel, blue first, the last 255; that
+    is Qt's Format_RGB32 on little-endian machines, which Qt paints without converting (on
+    the GUI thread, a 4K page in RGB costs tens of milliseconds to convert and paint)."""
     drawn = document(path)[page]
-    pixmap = drawn.get_pixmap(matrix=pymupdf.Matrix(scale, scale),
-                              clip=pymupdf.Rect(clip) if clip else None, alpha=False)
-    shared = share_samples(pixmap.samples_mv, pixmap.width, pixmap.height, pixmap.stride)
-    del pixmap
+    if pixels == "bgrx":
+        shared = _render_bgrx(drawn, scale, clip)
+    elif pixels == "rgb":
+        pixmap = drawn.get_pixmap(matrix=pymupdf.Matrix(scale, scale),
+                                  clip=pymupdf.Rect(clip) if clip else None, alpha=False)
+        shared = share_samples(pixmap.samples_mv, pixmap.width, pixmap.height, pixmap.stride)
+        del pixmap
+    else:
+        raise ValueError(f"unknown pixel layout {pixels!r}")
     if _resident_bytes() > RESIDENT_BYTES:
         pymupdf.TOOLS.store_shrink(100)
     return shared
+
+
+def _render_bgrx(page: pymupdf.Page, scale: float,
+                 clip: tuple[float, float, float, float] | None) -> SharedPixels:
+    pixmap = _draw_bgrx(page, scale, clip)
+    return share_samples(pymupdf.mupdf.fz_pixmap_samples_memoryview(pixmap), pixmap.w(),
+                         pixmap.h(), pixmap.stride(), "bgrx")
+
+
+def _draw_bgrx(page: pymupdf.Page, scale: float,
+               clip: tuple[float, float, float, float] | None) -> pymupdf.mupdf.FzPixmap:
+    """MuPDF draws straight into a BGR pixmap with an opaque alpha byte (a white page)."""
+    mupdf = pymupdf.mupdf
+    transform = mupdf.FzMatrix(scale, 0, 0, scale, 0, 0)
+    bounds = mupdf.fz_bound_page(page.this)
+    if clip is not None:
+        bounds = mupdf.fz_intersect_rect(bounds, mupdf.FzRect(*clip))
+    box = mupdf.fz_round_rect(mupdf.fz_transform_rect(bounds, transform))
+    pixmap = mupdf.fz_new_pixmap_with_bbox(mupdf.fz_device_bgr(), box, mupdf.FzSeparations(), 1)
+    mupdf.fz_clear_pixmap_with_value(pixmap, 255)
+    device = mupdf.fz_new_draw_device(mupdf.FzMatrix(), pixmap)
+    try:
+        mupdf.fz_run_page(page.this, device, transform, mupdf.FzCookie())
+    finally:
+        mupdf.fz_close_device(device)
+    return pixmap
 
 
 def words(path: str, page: int) -> list[Word]:

@@ -30,19 +30,41 @@ def set_segment_prefix(prefix: str) -> None:
 
 @dataclass(frozen=True)
 class SharedPixels:
-    """RGB pixels, 8 bits a channel, `stride` bytes a row, in the shared segment `name`."""
+    """Pixels, 8 bits a channel, `stride` bytes a row, in the shared segment `name`;
+    `layout` "rgb" (3 bytes a pixel) or "bgrx" (4, blue first, the last one 255)."""
 
     name: str
     width: int
     height: int
     stride: int
+    layout: str = "rgb"
 
     @property
     def size(self) -> int:
         return self.stride * self.height
 
     def take(self) -> bytes:
-        """The pixels as bytes; the segment is released (call once)."""
+        """The pixels as bytes; the segment is released (call once).
+
+        Where the segment is a file (Linux), it is read with os.read, which lets go of the
+        interpreter lock while the kernel copies: a 4K page is 33 MB, and copying it from a
+        mapping would stop the GUI thread for that long."""
+        path = SHM_FOLDER / self.name
+        if path.exists():
+            descriptor = os.open(path, os.O_RDONLY)
+            try:
+                chunks = []
+                left = self.size
+                while left > 0:
+                    chunk = os.read(descriptor, left)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    left -= len(chunk)
+            finally:
+                os.close(descriptor)
+            self.release()
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
         segment = _attach(self.name)
         try:
             return bytes(_view(segment)[:self.size])
@@ -58,7 +80,8 @@ class SharedPixels:
             _unlink(segment)
 
 
-def share_samples(samples: memoryview, width: int, height: int, stride: int) -> SharedPixels:
+def share_samples(samples: memoryview, width: int, height: int, stride: int,
+                  layout: str = "rgb") -> SharedPixels:
     """In a worker: copy the pixmap's samples into a new segment the parent will release."""
     name = f"{_prefix}{os.getpid()}_{next(_counter)}"
     segment = shared_memory.SharedMemory(name=name, create=True, size=max(1, len(samples)))
@@ -67,7 +90,7 @@ def share_samples(samples: memoryview, width: int, height: int, stride: int) -> 
     finally:
         segment.close()
     # The parent unlinks it; its resource tracker (shared with this worker) forgets it then.
-    return SharedPixels(name, width, height, stride)
+    return SharedPixels(name, width, height, stride, layout)
 
 
 def forget_segments(prefix: str) -> int:

@@ -6,10 +6,11 @@ or spawn where there is none: never a fork of a Qt or asyncio parent). One threa
 parent minds each child: it sends the next job by priority, waits for the answer, the child's
 death or the job's time limit, and starts a replacement when a child was killed or died.
 
-A job is a module-level function (picklable by name) and its arguments; in practice the
-functions of `meeting.pdf.documents`. Failures come back as `PdfJobFailed` with a kind the
-caller can tell the user about: "timeout", "crashed" (MuPDF crashed, or the memory limit was
-hit), "error" (the job raised) or "abandoned" (nobody waits for it any more).
+A job is a module-level function (picklable by name) and its arguments, or a `PdfFunction`
+naming one; in practice the functions of `meeting.pdf.documents`. Failures come back as
+`PdfJobFailed` with a kind the caller can tell the user about: "timeout", "crashed" (MuPDF
+crashed, or the memory limit was hit), "error" (the job raised) or "abandoned" (nobody waits
+for it any more). This module imports no PyMuPDF itself: only the workers load it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import heapq
+import importlib
 import itertools
 import logging
 import multiprocessing
@@ -28,6 +30,7 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -36,6 +39,10 @@ from meeting.pdf.pixels import SharedPixels, forget_segments, set_segment_prefix
 log = logging.getLogger("meeting.pdf")
 
 PRELOAD = ["pymupdf", "meeting.pdf.documents"]
+READY_TIMEOUT = 30.0
+"""Seconds a new worker has to say it is ready (it is then used anyway, or found dead)."""
+PREPARE = "meeting.pdf.documents", "prepare_worker"
+"""Run once in each new worker (by name, so this process need not import PyMuPDF)."""
 """Imported once in the fork server, so a replacement worker starts in milliseconds."""
 ABANDON_GRACE = 0.25
 """A job nobody waits for may finish if it is done within this many seconds of its start;
@@ -43,6 +50,18 @@ longer, and its worker is killed and replaced. Measured (bench/render.py, `respa
 replacement costs about 30 ms to fork plus reopening its documents, while most pages take
 under 100 ms, so finishing short jobs is cheaper than killing them; a page that takes
 seconds is killed."""
+
+
+@dataclass(frozen=True)
+class PdfFunction:
+    """A job function named by its module and name, imported only in the worker: the client's
+    GUI process submits PyMuPDF work without importing PyMuPDF (tens of MB it would not use)."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)(*args, **kwargs)
 
 
 class PdfJobFailed(Exception):
@@ -67,6 +86,25 @@ class _Job:
     time_limit: float = field(compare=False)
     future: Future = field(compare=False)
     abandoned: bool = field(default=False, compare=False)
+
+
+_starting = threading.local()
+_preparation_data = spawn.get_preparation_data
+
+
+def _without_main(name: str) -> dict[str, Any]:
+    """What a new child is told to set up; for our workers, without re-running the parent's
+    main module. multiprocessing re-imports it in every child (the `meeting` script, a
+    benchmark): that put Qt and the whole client into each worker, 300-800 ms and tens of
+    MB each. A worker needs only meeting.pdf, which the fork server has already imported."""
+    data = _preparation_data(name)
+    if getattr(_starting, "worker", False):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+spawn.get_preparation_data = _without_main  # only our workers' starts are changed (see above)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -198,7 +236,8 @@ class _Slot:
         self.job: _Job | None = None
         self.generation = 0
         self.started = threading.Event()
-        """Set while a worker process is up (cleared while one is being replaced)."""
+        """Set while a worker process is up and ready for jobs (cleared while one is being
+        replaced)."""
         self._wake_reader, self._wake_writer = multiprocessing.Pipe(duplex=False)
         self.thread = threading.Thread(target=self._run, name=f"{pool.name}-worker-{index}",
                                        daemon=True)
@@ -233,9 +272,18 @@ class _Slot:
         self.process = self.pool._context.Process(  # type: ignore[attr-defined]
             target=serve, args=(writer, prefix, self.pool.memory_limit),
             name=f"{self.pool.name}-worker-{self.index}", daemon=True)
-        self.process.start()
+        _starting.worker = True
+        try:
+            self.process.start()
+        finally:
+            _starting.worker = False
         writer.close()
         self.connection = reader
+        # The worker says when it is set up (MuPDF warmed up): a job sent earlier would only
+        # wait there, and `worker_pids` means "ready" to a caller timing its first page.
+        if reader.poll(READY_TIMEOUT):
+            with contextlib.suppress(EOFError, OSError):
+                reader.recv()
         self.started.set()
 
     def _stop(self, kill: bool = False) -> None:
@@ -334,8 +382,8 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None)
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     set_segment_prefix(segment_prefix)
-    import pymupdf
-    pymupdf.TOOLS.mupdf_display_errors(False)  # errors reach callers as exceptions instead
+    PdfFunction(*PREPARE)()
+    connection.send("ready")
     while True:
         try:
             message = connection.recv()

@@ -15,6 +15,7 @@ callbacks on a pool thread; the UI moves them to its own thread.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -23,8 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from meeting.core.words import Word
-from meeting.pdf import documents
-from meeting.pdf.processes import PdfJobFailed, PdfPool
+from meeting.pdf.processes import PdfFunction, PdfJobFailed, PdfPool
+
+PAGE_SIZES = PdfFunction("meeting.pdf.documents", "page_sizes")
+RENDER = PdfFunction("meeting.pdf.documents", "render")
+WORDS = PdfFunction("meeting.pdf.documents", "words")
+JAPANESE_FONT = PdfFunction("meeting.pdf.documents", "japanese_font")
+EXPORT_MEETING = PdfFunction("meeting.pdf.notes_pdf", "export_meeting")
+"""The PyMuPDF work the client asks for, by name: this process never imports PyMuPDF."""
 
 VIEW_PRIORITY = 0
 THUMBNAIL_PRIORITY = 10
@@ -35,6 +42,9 @@ RENDER_TIME_LIMIT = 10.0
 the shared corpus takes about 1.5 s at 4K on a loaded 2-core machine)."""
 EXPORT_TIME_LIMIT = 300.0
 """An export writes whole documents: minutes, not seconds, are normal for a big book."""
+PIXEL_LAYOUT = "bgrx" if sys.byteorder == "little" else "rgb"
+"""What Qt paints without converting: Format_RGB32 is B, G, R, 255 in memory on little-endian
+machines (converting a 4K page from RGB took the GUI thread tens of milliseconds)."""
 WORKER_MEMORY_LIMIT = 2 * 2**30
 """Address space a worker may take: a page that wants more fails instead of the machine."""
 
@@ -73,8 +83,10 @@ class RenderedPage:
     height: int
     stride: int
     samples: bytes
-    """RGB, 8 bits a channel, `stride` bytes a row."""
+    """8 bits a channel, `stride` bytes a row, in the `layout` below."""
     seconds: float
+    layout: str = PIXEL_LAYOUT
+    """"bgrx": 4 bytes a pixel, blue first, the last 255 (Qt's Format_RGB32); or "rgb"."""
 
 
 class RenderWorker:
@@ -97,7 +109,7 @@ class RenderWorker:
     # --- submitting --------------------------------------------------------------------------
 
     def layout(self, path: str, done: Callable[[DocumentLayout | Exception], None]) -> None:
-        future = self._view.submit(documents.page_sizes, path, priority=VIEW_PRIORITY)
+        future = self._view.submit(PAGE_SIZES, path, priority=VIEW_PRIORITY)
         future.add_done_callback(
             lambda f: _deliver(f, done, lambda sizes: DocumentLayout(path, sizes)))
 
@@ -111,28 +123,28 @@ class RenderWorker:
         with self._lock:
             if self._closed:
                 return
-            future = pool.submit(documents.render, request.path, request.page, request.scale,
-                                 request.clip, priority=priority)
+            future = pool.submit(RENDER, request.path, request.page, request.scale,
+                                 request.clip, PIXEL_LAYOUT, priority=priority)
             self._channels.setdefault(channel, []).append((pool, future))
 
         def finished(future: Future) -> None:
             self._forget(channel, future)
             _deliver(future, done, lambda pixels: RenderedPage(
                 request, pixels.width, pixels.height, pixels.stride, pixels.take(),
-                time.perf_counter() - started))
+                time.perf_counter() - started, pixels.layout))
 
         future.add_done_callback(finished)
 
     def call(self, function: Callable[..., Any], *args: Any, priority: int = VIEW_PRIORITY,
              time_limit: float | None = None, **kwargs: Any) -> Future:
-        """Run a module-level PyMuPDF function (of `meeting.pdf`) in a worker; the future holds
-        its result."""
+        """Run a PyMuPDF function of `meeting.pdf` (a PdfFunction, or the function itself) in a
+        worker; the future holds its result."""
         return self._pool_for(priority).submit(function, *args, priority=priority,
                                                time_limit=time_limit, **kwargs)
 
     def words(self, path: str, page: int) -> Future[list[Word]]:
         """The words of a page as shown (a future list of meeting.core.words.Word)."""
-        return self.call(documents.words, path, page)
+        return self.call(WORDS, path, page)
 
     def cancel(self, channel: str) -> None:
         """Drop every job still waiting on the channel; abandon the one running."""

@@ -12,8 +12,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from meeting.pdf.documents import japanese_font
-from meeting.render.worker import RenderWorker
+from meeting.render.worker import JAPANESE_FONT, RenderWorker
 
 log = logging.getLogger("meeting.ui.fonts")
 
@@ -29,7 +28,7 @@ def ensure_japanese_font(app: QApplication, worker: RenderWorker) -> str | None:
     """
     if has_japanese_font():
         return None
-    font_bytes = worker.call(japanese_font).result(timeout=30)
+    font_bytes = worker.call(JAPANESE_FONT).result(timeout=30)
     font_id = QFontDatabase.addApplicationFontFromData(font_bytes)
     families = QFontDatabase.applicationFontFamilies(font_id)
     if not families:

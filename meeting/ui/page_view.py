@@ -33,6 +33,7 @@ from meeting.ui.ink_painter import (
     paint_strokes,
 )
 from meeting.ui.main_thread import run_on_main
+from meeting.ui.rendered_image import image_of
 from meeting.ui.watermark_painter import paint_watermark
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -40,7 +41,10 @@ MARGIN = 12
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 IMAGE_CACHE_BYTES = 160 * 2**20
 """Rendered pages kept per view, in bytes: a few pages around the current one at 4K (a fitted
-A4 page there is about 10 MB), fewer when zoomed in. The page on screen is always kept."""
+A4 page there is about 13 MB), fewer when zoomed in. The page on screen is always kept."""
+IMAGE_CACHE_PAGES = 12
+"""And at most this many: a page turned back to further than that is drawn again in a few ms
+by the worker, while keeping 90 small pages of a tablet's screen cost the client 160 MB."""
 PREFETCH_PRIORITY = 5
 LASER_SHARE = 0.008
 WATERMARK_REFRESH_MS = 20_000
@@ -357,9 +361,7 @@ class PageView(QScrollArea):
                 self.canvas.update()
                 self._prefetch()
             return
-        image = QImage(result.samples, result.width, result.height, result.stride,
-                       QImage.Format.Format_RGB888).copy()
-        image.setDevicePixelRatio(self.devicePixelRatioF())
+        image = image_of(result, self.devicePixelRatioF())
         self._images[result.request.key] = image
         self._trim_images()
         if result.request.page == self._page and result.request.path == self.document_path:
@@ -376,7 +378,7 @@ class PageView(QScrollArea):
         keep = current.key if current else None
         total = self.cached_bytes()
         for key in list(self._images):
-            if total <= IMAGE_CACHE_BYTES:
+            if total <= IMAGE_CACHE_BYTES and len(self._images) <= IMAGE_CACHE_PAGES:
                 break
             if key != keep:
                 total -= self._images.pop(key).sizeInBytes()

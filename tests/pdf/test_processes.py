@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ctypes
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -51,6 +53,23 @@ def test_a_page_comes_back_as_shared_pixels_and_leaves_no_segment(pool, sample_p
     samples = pixels.take()
     assert len(samples) == 1920 * 1080 * 3
     assert samples.count(b"\xff") < len(samples)  # something drawn, not a blank page
+    assert leftover_segments("ptest") == []
+
+
+def test_bgrx_pixels_are_the_rgb_ones_reordered_on_a_white_page(pool, corpus):
+    """What Qt paints without converting (Format_RGB32), of a rotated page, clipped too."""
+    path = str(corpus / "pypdf__habibi-rotated.pdf")
+    for clip in (None, (10.0, 20.0, 200.0, 150.0)):
+        rgb = pool.submit(documents.render, path, 1, 0.7, clip).result(timeout=30)
+        bgrx = pool.submit(documents.render, path, 1, 0.7, clip, "bgrx").result(timeout=30)
+        assert (bgrx.width, bgrx.height, bgrx.layout) == (rgb.width, rgb.height, "bgrx")
+        assert bgrx.stride == bgrx.width * 4
+        rgb_samples, bgrx_samples = rgb.take(), bgrx.take()
+        assert bgrx_samples[3::4] == b"\xff" * (bgrx.width * bgrx.height)
+        for y in range(0, rgb.height, 7):
+            row = bgrx_samples[y * bgrx.stride:(y + 1) * bgrx.stride]
+            reordered = bytes(b for x in range(bgrx.width) for b in row[4 * x:4 * x + 3][::-1])
+            assert reordered == rgb_samples[y * rgb.stride:y * rgb.stride + rgb.width * 3], y
     assert leftover_segments("ptest") == []
 
 
@@ -160,3 +179,27 @@ def test_close_ends_workers_and_cancels_queued_jobs(sample_pdfs):
     assert not [pid for pid in pids if alive(pid)]
     with pytest.raises(RuntimeError):
         pool.submit(len, "closed")
+
+
+
+def main_module_in_worker() -> str:
+    """(Run in a worker.) Whether the parent's main module and Qt were imported in it."""
+    main = getattr(sys.modules["__main__"], "__file__", None) or ""
+    return f"main {main.endswith('parent.py')}, Qt {'PySide6' in sys.modules}"
+
+
+def test_workers_do_not_run_the_parents_main_module(tmp_path):
+    """multiprocessing re-imports a script's main module in each child: for the app that was
+    Qt and all of the client in every worker."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import PySide6.QtCore\n"
+        "from meeting.pdf.processes import PdfPool\n"
+        "from tests.pdf.test_processes import main_module_in_worker\n"
+        "if __name__ == '__main__':\n"
+        "    with PdfPool(1, name='ptest') as pool:\n"
+        "        print(pool.submit(main_module_in_worker).result(timeout=30))\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120, cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.stdout.strip() == "main False, Qt False", done.stderr

@@ -3,6 +3,9 @@ errors, slow pages and crashes."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -52,10 +55,11 @@ def render(worker: RenderWorker, request: RenderRequest, channel: str = "test") 
 
 def ink_fraction(page: RenderedPage) -> float:
     """Share of pixels that are not white."""
-    rows = [page.samples[y * page.stride: y * page.stride + page.width * 3]
+    size = 4 if page.layout == "bgrx" else 3
+    rows = [page.samples[y * page.stride: y * page.stride + page.width * size]
             for y in range(0, page.height, 4)]
-    pixels = [row[x:x + 3] for row in rows for x in range(0, len(row), 12)]
-    return sum(1 for p in pixels if p != b"\xff\xff\xff") / len(pixels)
+    pixels = [row[x:x + size] for row in rows for x in range(0, len(row), 4 * size)]
+    return sum(1 for p in pixels if p != b"\xff" * size) / len(pixels)
 
 
 def test_renders_in_another_process_at_the_asked_scale(worker, sample_pdfs):
@@ -140,3 +144,25 @@ def test_a_page_past_the_time_limit_fails_and_the_next_page_draws(hostile):
         assert ink_fraction(render(worker, RenderRequest(hostile, 1, 1.0))) > 0
     finally:
         worker.close()
+
+
+def test_the_gui_process_never_loads_pymupdf(sample_pdfs):
+    """Its workers do: in the GUI process it would be tens of MB for nothing."""
+    script = (
+        "import sys\n"
+        "from concurrent.futures import Future\n"
+        "import meeting.cli, meeting.ui.viewer_window, meeting.ui.display_window\n"
+        "from meeting.render.worker import RenderRequest, RenderWorker\n"
+        "worker = RenderWorker()\n"
+        "done = Future()\n"
+        f"worker.render(RenderRequest({str(sample_pdfs[1])!r}, 0, 0.5), done.set_result, 'x')\n"
+        "page = done.result(timeout=60)\n"
+        f"words = worker.words({str(sample_pdfs[1])!r}, 0).result(timeout=60)\n"
+        "worker.close()\n"
+        "print(page.width, bool(words), 'pymupdf' in sys.modules)\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root),
+                               "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.split() == ["480", "True", "False"], done.stderr
