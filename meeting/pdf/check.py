@@ -6,10 +6,13 @@ Answers a plain dict, {"ok": True, "pages": N, "title": T} or {"ok": False, "rea
 
 from __future__ import annotations
 
+from meeting.pdf.niceness import yield_cpu
+
 TITLE_CHARACTERS = 200
 
 
 def check_file(path: str) -> dict:
+    yield_cpu()
     import pymupdf
 
     with open(path, "rb") as f:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from meeting.pdf.niceness import yield_cpu
+
 if TYPE_CHECKING:
     import pymupdf
 
@@ -29,6 +31,7 @@ def render_png(path: str, page: int, width: int, watermark: str | None = None) -
     """The page as a PNG `width` pixels wide; with a watermark, written into the image itself
     (a saved or copied image carries it too). A watermarked page is stamped on a document
     opened for this one image; a plain one comes from the worker's open documents (warm)."""
+    yield_cpu()
     import pymupdf
 
     from meeting.pdf import documents

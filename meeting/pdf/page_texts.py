@@ -9,11 +9,13 @@ PyMuPDF is imported inside the job only.
 from __future__ import annotations
 
 from meeting.core.reanchor import PageText
+from meeting.pdf.niceness import yield_cpu
 
 LOOK_SIZE = 8
 
 
 def page_texts(path: str) -> list[PageText]:
+    yield_cpu()
     import pymupdf
 
     from meeting.pdf.text import page_words

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from meeting.core.annotations import AnnotationData
+from meeting.pdf.niceness import yield_cpu
 
 MARGIN = 48
 
@@ -27,6 +28,7 @@ class ShownPage:
 def record_pdf(summary_html: str, css: str, summary_bookmark: str, pages: Sequence[ShownPage],
                metadata: dict[str, str], watermark: str | None = None) -> bytes:
     """The summary, then each shown page (skipped when the file no longer has it)."""
+    yield_cpu()
     import pymupdf
 
     from meeting.pdf.notes_pdf import annotate

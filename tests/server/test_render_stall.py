@@ -10,6 +10,7 @@ of milliseconds, so that a loaded 2-core machine does not make them flaky.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import time
@@ -99,6 +100,10 @@ def test_health_and_another_meetings_page_turns_do_not_wait_for_the_slowest_page
     assert max(busy.latencies) < 1.0
     assert statistics.median(busy_turns) < max(0.1, 3 * statistics.median(idle_turns))
     assert max(busy_turns) < 1.0
+    # The worker that drew it yields the CPU to the event loop (meeting.pdf.niceness).
+    workers = live.server._runner.app[CONTEXT].pdf.pool.worker_pids()
+    assert 10 in [os.getpriority(os.PRIO_PROCESS, pid) for pid in workers]
+    assert os.getpriority(os.PRIO_PROCESS, 0) == 0
 
 
 def test_a_page_past_its_time_limit_is_refused_in_the_users_language_and_drawing_goes_on(
