@@ -112,6 +112,7 @@ def test_a_page_past_its_time_limit_is_refused_in_the_users_language_and_drawing
     context = live.server._runner.app[CONTEXT]
     context.page_images.render_seconds = 3.0
     token = login(live.url, "paul")
+    before = set(context.pdf.pool.worker_pids())
     with Prober(live.url) as probe:
         started = time.perf_counter()
         refused = ask_page(live, heavy, token, heavy.hostile, language="ja", timeout=30)
@@ -122,6 +123,8 @@ def test_a_page_past_its_time_limit_is_refused_in_the_users_language_and_drawing
     assert 3.0 <= took < 10.0
     assert max(probe.latencies) < 1.0
     # The worker that drew it was killed and replaced: pages draw again, two at once.
+    after = set(context.pdf.pool.worker_pids())
+    assert len(after) == len(before) == context.pdf.workers and len(before - after) == 1
     with ThreadPoolExecutor(2) as run:
         answers = list(run.map(lambda width: ask_page(live, heavy, token, heavy.plain, width),
                                (512, 640)))
