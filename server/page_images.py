@@ -56,7 +56,8 @@ class PageImages:
 
     @property
     def in_flight(self) -> int:
-        return len(self._drawing)
+        """Renders queued or drawing (each counted for the user whose request started it)."""
+        return self._users.total()
 
     async def get(self, jobs: PdfJobs, user: str, sha256: str, path: Path, page: int,
                   width: int, watermark: str | None = None) -> PageImage:

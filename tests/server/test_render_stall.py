@@ -182,3 +182,17 @@ def test_a_page_needing_more_memory_than_a_worker_may_have_fails_alone(heavy_ser
     assert "描画できませんでした" in refused.json()["error"]["message"]
     assert jobs.pool.memory_limit == 300 * 2**20
     assert ask_page(live, heavy, token, heavy.plain, 1024).status_code == 200
+
+
+def test_the_same_image_for_several_viewers_at_once_is_drawn_once(heavy_server):
+    live, _, heavy = heavy_server
+    tokens = [login(live.url, name) for name in ("paul", "pia")]
+    with ThreadPoolExecutor(2) as run:
+        first = run.submit(ask_page, live, heavy, tokens[0], heavy.slowest)
+        wait_for_in_flight(live, 1)
+        second = run.submit(ask_page, live, heavy, tokens[1], heavy.slowest)
+        time.sleep(0.5)  # (pia's request has reached the server and waits)
+        assert in_flight(live) == 1 and not first.done()
+        answers = first.result(), second.result()
+    assert [a.status_code for a in answers] == [200, 200]
+    assert answers[0].content == answers[1].content
