@@ -13,7 +13,7 @@ from collections import OrderedDict
 import pymupdf
 
 from meeting.core.words import Word
-from meeting.pdf.pixels import SharedPixels, share_samples
+from meeting.pdf.pixels import SharedPixels, new_segment, share_samples
 from meeting.pdf.text import page_words
 
 OPEN_DOCUMENTS = 4
@@ -49,7 +49,9 @@ def prepare_worker() -> None:
         page = scratch.new_page(width=72, height=72)
         page.insert_text((8, 36), "Aa", fontsize=12)
         page.get_pixmap(matrix=pymupdf.Matrix(0.5, 0.5), alpha=False)
-        _draw_bgrx(page, 0.5, None)
+        transform, box = _placement(page, 0.5, None)
+        _draw_on(page, transform, pymupdf.mupdf.fz_new_pixmap_with_bbox(
+            pymupdf.mupdf.fz_device_bgr(), box, pymupdf.mupdf.FzSeparations(), 1))
 
 
 def page_sizes(path: str) -> tuple[tuple[float, float], ...]:
@@ -87,28 +89,46 @@ def render(path: str, page: int, scale: float,
 
 def _render_bgrx(page: pymupdf.Page, scale: float,
                  clip: tuple[float, float, float, float] | None) -> SharedPixels:
-    pixmap = _draw_bgrx(page, scale, clip)
-    return share_samples(pymupdf.mupdf.fz_pixmap_samples_memoryview(pixmap), pixmap.w(),
-                         pixmap.h(), pixmap.stride(), "bgrx")
+    """MuPDF draws straight into the shared segment: no copy of the pixels on either side."""
+    mupdf = pymupdf.mupdf
+    transform, box = _placement(page, scale, clip)
+    width, height = box.x1 - box.x0, box.y1 - box.y0
+    segment = new_segment(width * height * 4)
+    try:
+        pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(
+            mupdf.fz_device_bgr(), box, mupdf.FzSeparations(), 1,
+            mupdf.python_mutable_buffer_data(segment.buf))
+        _draw_on(page, transform, pixmap)
+        del pixmap  # (MuPDF lets go of the segment's memory before it is unmapped)
+    except BaseException:
+        segment.close()
+        segment.unlink()
+        raise
+    segment.close()
+    return SharedPixels(segment.name, width, height, width * 4, "bgrx")
 
 
-def _draw_bgrx(page: pymupdf.Page, scale: float,
-               clip: tuple[float, float, float, float] | None) -> pymupdf.mupdf.FzPixmap:
-    """MuPDF draws straight into a BGR pixmap with an opaque alpha byte (a white page)."""
+def _placement(page: pymupdf.Page, scale: float, clip: tuple[float, float, float, float] | None
+               ) -> tuple[pymupdf.mupdf.FzMatrix, pymupdf.mupdf.FzIrect]:
+    """The page's transform at `scale` and the pixel box of the page (or of `clip`)."""
     mupdf = pymupdf.mupdf
     transform = mupdf.FzMatrix(scale, 0, 0, scale, 0, 0)
     bounds = mupdf.fz_bound_page(page.this)
     if clip is not None:
         bounds = mupdf.fz_intersect_rect(bounds, mupdf.FzRect(*clip))
-    box = mupdf.fz_round_rect(mupdf.fz_transform_rect(bounds, transform))
-    pixmap = mupdf.fz_new_pixmap_with_bbox(mupdf.fz_device_bgr(), box, mupdf.FzSeparations(), 1)
+    return transform, mupdf.fz_round_rect(mupdf.fz_transform_rect(bounds, transform))
+
+
+def _draw_on(page: pymupdf.Page, transform: pymupdf.mupdf.FzMatrix,
+             pixmap: pymupdf.mupdf.FzPixmap) -> None:
+    """Draw the page on a white BGR pixmap with an opaque alpha byte."""
+    mupdf = pymupdf.mupdf
     mupdf.fz_clear_pixmap_with_value(pixmap, 255)
     device = mupdf.fz_new_draw_device(mupdf.FzMatrix(), pixmap)
     try:
         mupdf.fz_run_page(page.this, device, transform, mupdf.FzCookie())
     finally:
         mupdf.fz_close_device(device)
-    return pixmap
 
 
 def words(path: str, page: int) -> list[Word]:

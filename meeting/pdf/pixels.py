@@ -83,14 +83,19 @@ class SharedPixels:
 def share_samples(samples: memoryview, width: int, height: int, stride: int,
                   layout: str = "rgb") -> SharedPixels:
     """In a worker: copy the pixmap's samples into a new segment the parent will release."""
-    name = f"{_prefix}{os.getpid()}_{next(_counter)}"
-    segment = shared_memory.SharedMemory(name=name, create=True, size=max(1, len(samples)))
+    segment = new_segment(len(samples))
     try:
         _view(segment)[:len(samples)] = samples
     finally:
         segment.close()
-    # The parent unlinks it; its resource tracker (shared with this worker) forgets it then.
-    return SharedPixels(name, width, height, stride, layout)
+    return SharedPixels(segment.name, width, height, stride, layout)
+
+
+def new_segment(size: int) -> shared_memory.SharedMemory:
+    """In a worker: a new segment named with the worker's prefix, for the parent to release
+    (its resource tracker, shared with this worker, forgets the segment then)."""
+    name = f"{_prefix}{os.getpid()}_{next(_counter)}"
+    return shared_memory.SharedMemory(name=name, create=True, size=max(1, size))
 
 
 def forget_segments(prefix: str) -> int:
