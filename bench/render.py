@@ -177,7 +177,7 @@ def bench_file(path: Path, tmp: Path, workers: int, ratios: dict) -> list[str] |
 def pool_ms(path: Path, screen: tuple[int, int], workers: int
             ) -> tuple[float, float, QImage, float]:
     """Through fresh worker processes: (first page, warm turn to page 2, the image, scale)."""
-    worker = RenderWorker(workers)  # fresh processes: nothing open, nothing cached
+    worker = RenderWorker(workers, screen=screen)  # fresh: nothing open, nothing cached
     worker.worker_pids()  # started and ready, as in the app before a document opens
     try:
         started = time.perf_counter()

@@ -13,7 +13,7 @@ from collections import OrderedDict
 import pymupdf
 
 from meeting.core.words import Word
-from meeting.pdf.pixels import SharedPixels, new_segment, share_samples
+from meeting.pdf.pixels import SharedPixels, put_back, segment_for, share_samples
 from meeting.pdf.text import page_words
 
 OPEN_DOCUMENTS = 4
@@ -89,22 +89,21 @@ def render(path: str, page: int, scale: float,
 
 def _render_bgrx(page: pymupdf.Page, scale: float,
                  clip: tuple[float, float, float, float] | None) -> SharedPixels:
-    """MuPDF draws straight into the shared segment: no copy of the pixels on either side."""
+    """MuPDF draws straight into the shared segment (one given back by the parent, if any):
+    no copy of the pixels on either side."""
     mupdf = pymupdf.mupdf
     transform, box = _placement(page, scale, clip)
     width, height = box.x1 - box.x0, box.y1 - box.y0
-    segment = new_segment(width * height * 4)
+    segment = segment_for(width * height * 4)
     try:
         pixmap = mupdf.fz_new_pixmap_with_bbox_and_data(
             mupdf.fz_device_bgr(), box, mupdf.FzSeparations(), 1,
             mupdf.python_mutable_buffer_data(segment.buf))
         _draw_on(page, transform, pixmap)
-        del pixmap  # (MuPDF lets go of the segment's memory before it is unmapped)
+        del pixmap  # (MuPDF lets go of the segment's memory before it is drawn into again)
     except BaseException:
-        segment.close()
-        segment.unlink()
+        put_back(segment)
         raise
-    segment.close()
     return SharedPixels(segment.name, width, height, width * 4, "bgrx")
 
 
@@ -142,10 +141,12 @@ def japanese_font() -> bytes:
 
 
 def _resident_bytes() -> int:
-    """This process's resident memory (Linux; 0 where /proc is not there)."""
+    """This process's own resident memory, without what it shares (the pixel segments it
+    keeps mapped, the fork server's code): Linux; 0 where /proc is not there."""
     try:
         with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            fields = statm.read().split()
+            return (int(fields[1]) - int(fields[2])) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
 

@@ -34,7 +34,9 @@ from multiprocessing import spawn
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from meeting.pdf import pixels
 from meeting.pdf.pixels import SharedPixels, forget_segments, set_segment_prefix
+from meeting.pdf.segment_ring import SegmentRing
 
 log = logging.getLogger("meeting.pdf")
 
@@ -120,11 +122,15 @@ class PdfPool:
     """`workers` child processes running PyMuPDF jobs by priority (lower first, then in order)."""
 
     def __init__(self, workers: int, time_limit: float = 20.0,
-                 memory_limit: int | None = None, name: str = "pdf") -> None:
+                 memory_limit: int | None = None, name: str = "pdf",
+                 reserve_bytes: int = 0) -> None:
+        """`reserve_bytes`: each worker makes a shared segment this large as it starts (the
+        size of a page on screen), so the first page does not wait for fresh memory."""
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
         self.time_limit = time_limit
         self.memory_limit = memory_limit
+        self.reserve_bytes = reserve_bytes
         self.name = name
         self._context = _context()
         self._queue: list[_Job] = []
@@ -235,6 +241,8 @@ class _Slot:
         self.process: multiprocessing.process.BaseProcess | None = None
         self.connection: Connection | None = None
         self.job: _Job | None = None
+        self.ring: SegmentRing | None = None
+        """The live worker's segments (a new ring for each worker started)."""
         self.generation = 0
         self.started = threading.Event()
         """Set while a worker process is up and ready for jobs (cleared while one is being
@@ -271,7 +279,7 @@ class _Slot:
         self.generation += 1
         prefix = f"{self.segment_prefix}{self.generation}_"
         self.process = self.pool._context.Process(  # type: ignore[attr-defined]
-            target=serve, args=(writer, prefix, self.pool.memory_limit),
+            target=serve, args=(writer, prefix, self.pool.memory_limit, self.pool.reserve_bytes),
             name=f"{self.pool.name}-worker-{self.index}", daemon=True)
         _starting.worker = True
         try:
@@ -280,17 +288,22 @@ class _Slot:
             _starting.worker = False
         writer.close()
         self.connection = reader
-        # The worker says when it is set up (MuPDF warmed up): a job sent earlier would only
-        # wait there, and `worker_pids` means "ready" to a caller timing its first page.
+        self.ring = SegmentRing()
+        # The worker says when it is set up (MuPDF warmed up, its reserved segment made): a
+        # job sent earlier would only wait there, and `worker_pids` means "ready" to a caller
+        # timing its first page.
         if reader.poll(READY_TIMEOUT):
-            with contextlib.suppress(EOFError, OSError):
-                reader.recv()
+            with contextlib.suppress(EOFError, OSError, ValueError, TypeError):
+                _, reserved = reader.recv()
+                self.ring.adopt(reserved)
         self.started.set()
 
     def _stop(self, kill: bool = False) -> None:
         self.started.clear()
-        process, connection = self.process, self.connection
-        self.process = self.connection = None
+        process, connection, ring = self.process, self.connection, self.ring
+        self.process = self.connection = self.ring = None
+        if ring is not None:
+            ring.close()
         if process is None or connection is None:
             return
         if not kill:
@@ -311,10 +324,10 @@ class _Slot:
             self._start()
 
     def _do(self, job: _Job) -> None:
-        assert self.connection is not None and self.process is not None
+        assert self.connection is not None and self.process is not None and self.ring
         started = time.monotonic()
         try:
-            self.connection.send((job.function, job.args, job.kwargs))
+            self.connection.send((job.function, job.args, job.kwargs, *self.ring.news()))
         except Exception as error:  # the job would not pickle, or the worker has gone
             self._fail(job, PdfJobFailed("error", f"could not send the job: {error}"))
             if not self.process.is_alive():
@@ -355,6 +368,8 @@ class _Slot:
     def _answer(self, job: _Job, reply: tuple[str, Any]) -> None:
         status, value = reply
         if status == "ok":
+            if isinstance(value, SharedPixels) and self.ring is not None:
+                value = self.ring.lend(value)
             if job.abandoned or job.future.done():
                 if isinstance(value, SharedPixels):
                     value.release()
@@ -376,15 +391,17 @@ class _Slot:
 # --- the child process ---------------------------------------------------------------------------
 
 
-def serve(connection: Connection, segment_prefix: str, memory_limit: int | None) -> None:
-    """The worker's loop: run each job sent, answer ("ok", result) or a PdfJobFailed."""
+def serve(connection: Connection, segment_prefix: str, memory_limit: int | None,
+          reserve_bytes: int = 0) -> None:
+    """The worker's loop: run each job sent, answer ("ok", result) or a PdfJobFailed. With
+    each job come the segments its parent gave back and those it removed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     if memory_limit is not None:
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     set_segment_prefix(segment_prefix)
     PdfFunction(*PREPARE)()
-    connection.send("ready")
+    connection.send(("ready", [pixels.reserve(reserve_bytes)] if reserve_bytes else []))
     while True:
         try:
             message = connection.recv()
@@ -392,7 +409,8 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None)
             break
         if message is None:
             break
-        function, args, kwargs = message
+        function, args, kwargs, given_back, dropped = message
+        pixels.given_back(given_back, dropped)
         try:
             reply: tuple[str, Any] = ("ok", function(*args, **kwargs))
         except Exception as error:

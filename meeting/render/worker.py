@@ -82,8 +82,9 @@ class RenderedPage:
     width: int
     height: int
     stride: int
-    samples: bytes
-    """8 bits a channel, `stride` bytes a row, in the `layout` below."""
+    samples: memoryview
+    """8 bits a channel, `stride` bytes a row, in the `layout` below: the worker's shared
+    memory itself, given back to it once this view and every image made on it are gone."""
     seconds: float
     layout: str = PIXEL_LAYOUT
     """"bgrx": 4 bytes a pixel, blue first, the last 255 (Qt's Format_RGB32); or "rgb"."""
@@ -94,12 +95,17 @@ class RenderWorker:
     1 (everything on one process, by priority)."""
 
     def __init__(self, workers: int = 2, time_limit: float = RENDER_TIME_LIMIT,
-                 memory_limit: int | None = WORKER_MEMORY_LIMIT) -> None:
+                 memory_limit: int | None = WORKER_MEMORY_LIMIT,
+                 screen: tuple[int, int] | None = None) -> None:
+        """`screen`: its size in device pixels; each worker then makes ahead the shared
+        memory of a page that fills it, so the first page does not wait for the OS."""
         if workers not in (1, 2):
             raise ValueError("the client renders with one worker or two")
         self.time_limit = time_limit
-        self._view = PdfPool(1, time_limit, memory_limit, name="view")
-        self._background = (PdfPool(1, time_limit, memory_limit, name="back")
+        reserve = screen[0] * screen[1] * 4 if screen else 0
+        self._view = PdfPool(1, time_limit, memory_limit, name="view", reserve_bytes=reserve)
+        self._background = (PdfPool(1, time_limit, memory_limit, name="back",
+                                    reserve_bytes=reserve)
                             if workers == 2 else self._view)
         self._lock = threading.Lock()
         self._channels: dict[str, list[tuple[PdfPool, Future]]] = {}
@@ -130,7 +136,7 @@ class RenderWorker:
         def finished(future: Future) -> None:
             self._forget(channel, future)
             _deliver(future, done, lambda pixels: RenderedPage(
-                request, pixels.width, pixels.height, pixels.stride, pixels.take(),
+                request, pixels.width, pixels.height, pixels.stride, pixels.mapped(),
                 time.perf_counter() - started, pixels.layout))
 
         future.add_done_callback(finished)

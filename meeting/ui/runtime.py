@@ -47,7 +47,7 @@ class ClientRuntime:
         translations.install(app, language, cache_dir.parent / "translations")
         messages.client_language = language  # the server's messages and ours, in it too
         main_thread.install()
-        worker = RenderWorker()
+        worker = RenderWorker(screen=screen_pixels(app))
         ensure_japanese_font(app, worker)
         return cls(app, worker, cache_dir)
 
@@ -65,6 +65,15 @@ class ClientRuntime:
 
     def close(self) -> None:
         self.worker.close()
+
+
+def screen_pixels(app: QApplication) -> tuple[int, int] | None:
+    """The primary screen's size in device pixels (a page fitted to it is drawn that big)."""
+    screen = app.primaryScreen()
+    if screen is None:
+        return None
+    size, ratio = screen.size(), screen.devicePixelRatio()
+    return round(size.width() * ratio), round(size.height() * ratio)
 
 
 def app_icon() -> QIcon:

@@ -15,6 +15,7 @@ import pytest
 from meeting.pdf import documents
 from meeting.pdf.pixels import SharedPixels, forget_segments, leftover_segments, share_samples
 from meeting.pdf.processes import ABANDON_GRACE, PdfJobFailed, PdfPool
+from meeting.pdf.segment_ring import KEEP_IDLE
 from tests.helpers.hostile_pdf import write_hostile_pdf
 
 
@@ -45,7 +46,8 @@ def failure(future) -> PdfJobFailed:
     return caught.value
 
 
-def test_a_page_comes_back_as_shared_pixels_and_leaves_no_segment(pool, sample_pdfs):
+def test_a_page_comes_back_as_shared_pixels_in_a_segment_used_again(pool, sample_pdfs):
+    """(The pool fixture checks that closing it leaves no segment.)"""
     pixels = pool.submit(documents.render, str(sample_pdfs[1]), 0, 2.0).result(timeout=30)
     assert isinstance(pixels, SharedPixels)
     assert (pixels.width, pixels.height, pixels.stride) == (1920, 1080, 1920 * 3)
@@ -53,6 +55,43 @@ def test_a_page_comes_back_as_shared_pixels_and_leaves_no_segment(pool, sample_p
     samples = pixels.take()
     assert len(samples) == 1920 * 1080 * 3
     assert samples.count(b"\xff") < len(samples)  # something drawn, not a blank page
+    again = pool.submit(documents.render, str(sample_pdfs[1]), 1, 2.0).result(timeout=30)
+    assert again.name == pixels.name  # given back, drawn into again: no fresh memory
+    assert again.take() != samples
+    assert leftover_segments("ptest") == [pixels.name]
+
+
+def test_a_segment_is_drawn_into_again_only_once_its_view_is_gone(pool, sample_pdfs):
+    path = str(sample_pdfs[1])
+    first = pool.submit(documents.render, path, 0, 1.0, None, "bgrx").result(timeout=30)
+    view = first.mapped()
+    kept = bytes(view)
+    second = pool.submit(documents.render, path, 1, 1.0, None, "bgrx").result(timeout=30)
+    assert second.name != first.name  # the first page's pixels are still in use
+    assert bytes(view) == kept
+    del view
+    second.release()
+    third = pool.submit(documents.render, path, 2, 1.0, None, "bgrx").result(timeout=30)
+    assert third.name in (first.name, second.name)
+    third.release()
+
+
+def test_segments_nobody_uses_are_removed_past_a_few(pool, sample_pdfs):
+    path = str(sample_pdfs[1])
+    held = [pool.submit(documents.render, path, 0, 0.5 + i / 10).result(timeout=30)
+            for i in range(KEEP_IDLE + 3)]
+    assert len(leftover_segments("ptest")) == KEEP_IDLE + 3
+    for pixels in held:
+        pixels.release()
+    assert len(leftover_segments("ptest")) == KEEP_IDLE
+
+
+def test_a_worker_makes_its_reserved_segment_as_it_starts(sample_pdfs):
+    with PdfPool(1, name="ptest", reserve_bytes=1280 * 720 * 4) as pool:
+        pool.worker_pids()
+        [reserved] = leftover_segments("ptest")
+        pixels = pool.submit(documents.render, str(sample_pdfs[1]), 0, 1.0, None, "bgrx")
+        assert pixels.result(timeout=30).name == reserved
     assert leftover_segments("ptest") == []
 
 
@@ -70,7 +109,6 @@ def test_bgrx_pixels_are_the_rgb_ones_reordered_on_a_white_page(pool, corpus):
             row = bgrx_samples[y * bgrx.stride:(y + 1) * bgrx.stride]
             reordered = bytes(b for x in range(bgrx.width) for b in row[4 * x:4 * x + 3][::-1])
             assert reordered == rgb_samples[y * rgb.stride:y * rgb.stride + rgb.width * 3], y
-    assert leftover_segments("ptest") == []
 
 
 def test_page_sizes_and_words_come_from_the_worker(pool, corpus, sample_pdfs):
@@ -151,10 +189,16 @@ def test_an_abandoned_long_job_is_killed_soon(pool):
 
 def test_an_abandoned_short_job_finishes_and_its_pixels_are_released(pool, sample_pdfs):
     [before] = pool.worker_pids()
+    pool.submit(time.sleep, 0.3)
     future = pool.submit(documents.render, str(sample_pdfs[0]), 0, 0.5)
+    while not future.running():
+        time.sleep(0.001)
     pool.abandon(future)
     assert pool.submit(len, "ab").result(timeout=30) == 2  # after the abandoned one
-    assert leftover_segments("ptest") == []
+    [segment] = leftover_segments("ptest")
+    again = pool.submit(documents.render, str(sample_pdfs[0]), 0, 0.5).result(timeout=30)
+    assert again.name == segment  # given back to the worker, not held by anyone
+    again.release()
     assert pool.worker_pids() == [before]
 
 

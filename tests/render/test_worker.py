@@ -69,6 +69,35 @@ def test_renders_in_another_process_at_the_asked_scale(worker, sample_pdfs):
     assert len(worker.worker_pids()) == 2  # the view's worker and the background one
 
 
+def test_a_page_shown_keeps_its_pixels_and_a_page_let_go_gives_its_memory_back(sample_pdfs):
+    """The pixels are the worker's shared memory itself: not drawn over while an image shows
+    them, drawn into again once it is gone (no fresh memory for every page turned)."""
+    from PySide6.QtGui import QImage
+
+    from meeting.ui.rendered_image import image_of
+
+    worker = RenderWorker(1, screen=(960, 540))
+    try:
+        path = str(sample_pdfs[1])
+        worker.worker_pids()  # started, its segment made ahead
+        [reserved] = leftover_segments("view")
+        first = render(worker, RenderRequest(path, 0, 1.0))
+        image = image_of(first)
+        shown = image.copy()
+        del first
+        for page in (1, 2):  # each drawn into the same segment, given back when dropped
+            render(worker, RenderRequest(path, page, 1.0))
+            assert image == shown  # the first page's image was not drawn over
+            assert len(leftover_segments("view")) == 2
+        del image
+        again = render(worker, RenderRequest(path, 3, 1.0))
+        assert QImage(image_of(again)) != shown
+        assert len(leftover_segments("view")) == 2 and reserved in leftover_segments("view")
+    finally:
+        worker.close()
+    assert leftover_segments("view") == []
+
+
 def test_layout_applies_page_rotation(worker, corpus):
     future: Future = Future()
     worker.layout(str(corpus / "pypdf__habibi-rotated.pdf"), future.set_result)
