@@ -149,6 +149,15 @@ def reserve(size: int) -> str:
     return segment.name
 
 
+def spare_for(size: int) -> str | None:
+    """In a worker, after handing over a page of `size` bytes: when it has no segment left to
+    draw the next such page into, one made now (while nobody waits), named for the parent to
+    map ahead too; else None."""
+    if any(size <= _kept[name].size <= size * REUSE_SLACK for name in _idle):
+        return None
+    return reserve(size)
+
+
 def given_back(names: list[str], dropped: list[str]) -> None:
     """In a worker, before each job: the parent is done with `names` (draw into them again)
     and has removed `dropped` (unmap them)."""

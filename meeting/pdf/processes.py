@@ -355,6 +355,9 @@ class _Slot:
                     reply = self.connection.recv()
                 except (EOFError, OSError):
                     reply = None
+                if reply is not None and reply[0] == "spare":
+                    self.ring.adopt(reply[1])  # (mapped here while the worker draws)
+                    continue
                 if reply is not None:
                     self._answer(job, reply)
                     return
@@ -421,6 +424,8 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None,
             connection.send(reply)
         except Exception as error:  # a result that does not pickle
             connection.send(("error", PdfJobFailed("error", f"unsendable result: {error}")))
+        if isinstance(reply[1], SharedPixels) and (spare := pixels.spare_for(reply[1].size)):
+            connection.send(("spare", [spare]))
     connection.close()
 
 

@@ -41,10 +41,13 @@ class SegmentRing:
         self._closed = False
 
     def adopt(self, names: list[str]) -> None:
-        """Segments the worker made ahead (mapped here now, not when the first page waits)."""
+        """Segments the worker made ahead, as it started or after a page (mapped here now,
+        not when the page drawn into them is waited for)."""
         for name in names:
             mapping = _map(name)
             with self._lock:
+                if self._closed:
+                    return
                 self._known.add(name)
                 self._mappings[name] = mapping
 
