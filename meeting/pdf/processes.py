@@ -424,7 +424,8 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None,
             connection.send(reply)
         except Exception as error:  # a result that does not pickle
             connection.send(("error", PdfJobFailed("error", f"unsendable result: {error}")))
-        if isinstance(reply[1], SharedPixels) and (spare := pixels.spare_for(reply[1].size)):
+        if (isinstance(reply[1], SharedPixels) and not connection.poll(0)
+                and (spare := pixels.spare_for(reply[1].size))):  # (not while jobs wait)
             connection.send(("spare", [spare]))
     connection.close()
 
