@@ -145,7 +145,9 @@ def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path |
                 QTimer.singleShot(0, lambda: print(  # (once the windows are up and listening)
                     "Close the windows, or press Ctrl+C here, to end the demo.", flush=True))
                 return runtime.app.exec()
-        return _screenshot(runtime.app, windows[0], windows[1], screenshot)
+        code = _screenshot(runtime.app, windows[0], windows[1], screenshot)
+        _say_who_drew(runtime.worker)
+        return code
     finally:
         for window in windows:
             window.close()
@@ -205,6 +207,17 @@ def _screenshot(app, presenter, participant, out: Path) -> int:
     _save_side_by_side([presenter, participant], out)
     print(f"saved {out}")
     return 0
+
+
+def _say_who_drew(worker) -> None:
+    """For the packaged app's smoke test: the pages came from worker processes (this one
+    never loads PyMuPDF), started as they are in the frozen program."""
+    import sys
+
+    pids = worker.worker_pids()
+    print(f"{worker.pages_drawn} pages drawn by render worker processes "
+          f"{', '.join(map(str, pids)) or 'none'} (started by {worker.start_method}); "
+          f"PyMuPDF in this process: {'yes' if 'pymupdf' in sys.modules else 'no'}")
 
 
 def _mark_a_line(presenter, participant, wait_until) -> bool:

@@ -27,7 +27,13 @@ done
 
 # Smoke test: the built program, not the source tree, in a fresh folder.
 shot=$(mktemp -d)/demo.png
-QT_QPA_PLATFORM=offscreen dist/meeting/meeting demo --data-dir "$(mktemp -d)" --screenshot "$shot"
+demo=$(QT_QPA_PLATFORM=offscreen dist/meeting/meeting demo --data-dir "$(mktemp -d)" \
+  --screenshot "$shot")
+echo "$demo"
+# The pages must have been drawn by render worker processes of the frozen program (its GUI
+# process never loads PyMuPDF): their start through multiprocessing is what freezing risks.
+grep -Eq '^[1-9][0-9]* pages drawn by render worker processes [0-9]+.*PyMuPDF in this process: no$' \
+  <<<"$demo" || { echo "the built app's pages were not drawn by its worker processes" >&2; exit 1; }
 # The image must show the meeting: page paper, text, window chrome, not blank windows (the
 # dark backdrop alone would pass a count of dark pixels).
 "$PYTHON" packaging/check_screenshot.py "$shot"

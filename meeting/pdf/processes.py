@@ -174,6 +174,10 @@ class PdfPool:
         if slot is not None:
             slot.wake()
 
+    @property
+    def start_method(self) -> str:
+        return self._context.get_start_method()
+
     def pending(self) -> int:
         """Jobs queued and not yet started."""
         with self._condition:

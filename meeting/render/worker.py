@@ -111,6 +111,8 @@ class RenderWorker:
         self._channels: dict[str, list[tuple[PdfPool, Future]]] = {}
         """Each channel's jobs not yet delivered, with the pool running them."""
         self._closed = False
+        self.pages_drawn = 0
+        """Pages the workers have drawn and handed over (the packaged app's smoke test)."""
 
     # --- submitting --------------------------------------------------------------------------
 
@@ -135,6 +137,8 @@ class RenderWorker:
 
         def finished(future: Future) -> None:
             self._forget(channel, future)
+            if not (future.cancelled() or future.exception()):
+                self.pages_drawn += 1
             _deliver(future, done, lambda pixels: RenderedPage(
                 request, pixels.width, pixels.height, pixels.stride, pixels.mapped(),
                 time.perf_counter() - started, pixels.layout))
@@ -172,6 +176,11 @@ class RenderWorker:
             futures = [future for name, jobs in self._channels.items() for _, future in jobs
                        if channel is None or name == channel]
         return sum(1 for future in futures if not (future.running() or future.done()))
+
+    @property
+    def start_method(self) -> str:
+        """How the workers are started ("forkserver", or "spawn" where there is none)."""
+        return self._view.start_method
 
     def worker_pids(self) -> list[int]:
         """The worker processes (their memory counts as the client's)."""
