@@ -23,6 +23,8 @@ def test_demo_screenshot_shows_the_follower_on_the_turned_page(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "participant showed page 2" in result.stdout
+    assert re.search(r"^[1-9]\d* pages drawn by render worker processes \d+, \d+ \(started by "
+                     r"\w+\); PyMuPDF in this process: no$", result.stdout, re.M), result.stdout
     image = QImage(str(out))
     assert image.width() > 1500 and image.height() > 600
     # A second run reuses the same data folder and meeting (and still works), here with each

@@ -41,6 +41,9 @@ from meeting.pdf.segment_ring import SegmentRing
 log = logging.getLogger("meeting.pdf")
 
 PRELOAD = ["pymupdf", "meeting.pdf.documents"]
+SPARE_TIMEOUT = 5.0
+"""Seconds an idle minder listens for the segment its worker makes after a page (it stops
+as soon as another job is waiting)."""
 READY_TIMEOUT = 30.0
 """Seconds a new worker has to say it is ready (it is then used anyway, or found dead)."""
 PREPARE = "meeting.pdf.documents", "prepare_worker"
@@ -155,6 +158,8 @@ class PdfPool:
                 raise RuntimeError("the PDF pool is closed")
             heapq.heappush(self._queue, job)
             self._condition.notify()
+        for slot in self._slots:  # (one listening for its worker's spare segment goes on)
+            slot.wake()
         return future
 
     def abandon(self, future: Future) -> None:
@@ -216,6 +221,10 @@ class PdfPool:
 
     # --- for the slots -------------------------------------------------------------------------
 
+    def _waiting(self) -> bool:
+        with self._condition:
+            return self._closed or any(not job.future.cancelled() for job in self._queue)
+
     def _next_job(self, slot: _Slot) -> _Job | None:
         """The most urgent queued job that is not cancelled, or None once closed."""
         with self._condition:
@@ -247,6 +256,8 @@ class _Slot:
         self.job: _Job | None = None
         self.ring: SegmentRing | None = None
         """The live worker's segments (a new ring for each worker started)."""
+        self.spare_expected = False
+        """The worker has handed over pixels and is saying which segment it made after them."""
         self.generation = 0
         self.started = threading.Event()
         """Set while a worker process is up and ready for jobs (cleared while one is being
@@ -271,6 +282,8 @@ class _Slot:
                     self._do(job)
                 finally:
                     self.pool._finished(self, job)
+                if self.spare_expected:
+                    self._await_spare()
         except Exception:
             log.exception("the PDF worker's minder failed")
         finally:
@@ -304,6 +317,7 @@ class _Slot:
 
     def _stop(self, kill: bool = False) -> None:
         self.started.clear()
+        self.spare_expected = False
         process, connection, ring = self.process, self.connection, self.ring
         self.process = self.connection = self.ring = None
         if ring is not None:
@@ -321,6 +335,35 @@ class _Slot:
         with contextlib.suppress(ValueError):
             process.close()
         forget_segments(f"{self.segment_prefix}{self.generation}_")
+
+    def _await_spare(self) -> None:
+        """Between jobs: hear of the segment the worker makes after a page and map it here
+        now, so that the next page's pixels are mapped on both sides before it is asked for.
+        Stops when another job waits (the message is then read with that job's answer)."""
+        deadline = time.monotonic() + SPARE_TIMEOUT
+        while self.spare_expected and self.connection is not None and self.process is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self.pool._waiting():
+                return
+            ready = wait([self.connection, self.process.sentinel, self._wake_reader],
+                         timeout=remaining)
+            if self._wake_reader in ready:
+                while self._wake_reader.poll():
+                    self._wake_reader.recv_bytes()
+            if self.connection in ready:
+                try:
+                    message = self.connection.recv()
+                except (EOFError, OSError):
+                    return  # (the next job finds the worker gone)
+                self._spare(message)
+            elif self.process.sentinel in ready:
+                return
+
+    def _spare(self, message: tuple[str, list[str]]) -> None:
+        """The worker's word after a page: the segment it made for the next one, if any."""
+        self.spare_expected = False
+        if self.ring is not None:
+            self.ring.adopt(message[1])
 
     def _replace(self) -> None:
         self._stop(kill=True)
@@ -360,7 +403,7 @@ class _Slot:
                 except (EOFError, OSError):
                     reply = None
                 if reply is not None and reply[0] == "spare":
-                    self.ring.adopt(reply[1])  # (mapped here while the worker draws)
+                    self._spare(reply)  # (mapped here while the worker draws)
                     continue
                 if reply is not None:
                     self._answer(job, reply)
@@ -377,6 +420,7 @@ class _Slot:
         if status == "ok":
             if isinstance(value, SharedPixels) and self.ring is not None:
                 value = self.ring.lend(value)
+                self.spare_expected = True
             if job.abandoned or job.future.done():
                 if isinstance(value, SharedPixels):
                     value.release()
@@ -428,9 +472,9 @@ def serve(connection: Connection, segment_prefix: str, memory_limit: int | None,
             connection.send(reply)
         except Exception as error:  # a result that does not pickle
             connection.send(("error", PdfJobFailed("error", f"unsendable result: {error}")))
-        if (isinstance(reply[1], SharedPixels) and not connection.poll(0)
-                and (spare := pixels.spare_for(reply[1].size))):  # (not while jobs wait)
-            connection.send(("spare", [spare]))
+        if isinstance(reply[1], SharedPixels):  # (no spare made while a job waits)
+            spare = None if connection.poll(0) else pixels.spare_for(reply[1].size)
+            connection.send(("spare", [spare] if spare else []))
     connection.close()
 
 
