@@ -1,0 +1,104 @@
+"""The review's plain decisions: the binder's page numbers, the check points across documents,
+each approver's marks as a layer, the date stamp's face and place, the route draft's checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from meeting.core.annotations import AnnotationData, Layer, Tool
+from meeting.core.approval_binder import Binder, BinderDocument
+from meeting.core.approval_route import DraftStep, RouteDraft, RouteProblem, StepKind
+from meeting.core.approval_stamp import STAMP_PT, column_slot, placed_at, stamp_face
+from meeting.core.check_points import check_points, comment_anchor
+from meeting.core.following import Position
+from meeting.core.mark_layers import LayerVisibility
+
+BINDER = Binder([BinderDocument(10, "request", 2), BinderDocument(11, "budget", 3),
+                 BinderDocument(12, "drawing", 1)])
+
+
+def mark(id_: str, owner: str, document: int, page: int, points, tool=Tool.MARKER,
+         text: str = "", width: float = 14.0, **extra) -> AnnotationData:
+    return AnnotationData(id=id_, owner=owner, document_id=document, page=page,
+                          layer=Layer.SHARED, tool=tool, color="#fbbc04", width=width,
+                          points=tuple(points), complete=True, text=text, **extra)
+
+
+def test_the_binder_numbers_pages_through_its_documents_and_turns_across_them():
+    assert BINDER.total_pages == 6
+    assert BINDER.page(Position(11, 0)).through == 3
+    assert BINDER.page(Position(12, 0)).document_index == 2
+    assert BINDER.at(5) == Position(11, 2)
+    assert BINDER.step(Position(10, 1), +1) == Position(11, 0)  # into the next document
+    assert BINDER.step(Position(11, 0), -1) == Position(10, 1)  # back to the previous one
+    assert BINDER.step(Position(12, 0), +1) == Position(12, 0)  # the binder's last page
+    assert BINDER.at(0) == BINDER.first() == Position(10, 0)
+
+
+def test_check_points_pair_each_marker_with_its_comment_and_run_in_binder_order():
+    marks = [
+        mark("m-drawing", "chief", 12, 0, [(50, 50), (200, 50)]),
+        mark("m-budget-low", "chief", 11, 1, [(50, 400), (300, 400)]),
+        mark("m-budget-high", "chief", 11, 1, [(50, 100), (300, 100)]),
+        mark("n-high", "chief", 11, 1, [comment_anchor((43, 93, 307, 107))], Tool.TEXT,
+             "金額の根拠は？", 12.0),
+        mark("n-alone", "director", 10, 0, [(400, 700)], Tool.TEXT, "日付を確認", 12.0),
+        mark("n-other-owner", "director", 11, 1, [(50, 410)], Tool.TEXT, "同意", 12.0),
+        mark("m-moved", "chief", 10, 1, [(1, 1), (2, 2)], unplaced="the words are gone"),
+    ]
+    points = check_points(marks, BINDER.order_key)
+    assert [(p.mark_id, p.note_id) for p in points] == [
+        (None, "n-alone"),  # document 1 first
+        ("m-budget-high", "n-high"),  # then document 2, top of the page first
+        ("m-budget-low", None),
+        (None, "n-other-owner"),  # (another approver's note is never this stroke's comment)
+        ("m-drawing", None),
+    ]
+    assert points[1].comment == "金額の根拠は？"
+    assert points[1].rect == (43.0, 93.0, 307.0, 107.0)
+
+
+def test_a_second_note_at_a_marker_is_its_comment_and_the_first_stands_alone():
+    marks = [mark("m", "chief", 10, 0, [(50, 100), (300, 100)]),
+             mark("old", "chief", 10, 0, [(50, 112)], Tool.TEXT, "first", 12.0),
+             mark("new", "chief", 10, 0, [(60, 112)], Tool.TEXT, "second", 12.0)]
+    points = {p.note_id: p for p in check_points(marks)}
+    assert points["new"].mark_id == "m" and points["old"].mark_id is None
+
+
+def test_each_approvers_marks_are_a_layer_of_their_own():
+    marks = [mark("a", "chief", 10, 0, [(1, 1)]), mark("b", "director", 10, 0, [(1, 1)])]
+    visibility = LayerVisibility().with_owner("chief", False)
+    assert [m.id for m in visibility.visible(marks)] == ["b"]
+    assert visibility.with_layer(Layer.PRIVATE, False).hidden_owners == {"chief"}  # kept
+    assert [m.id for m in visibility.with_owner("chief", True).visible(marks)] == ["a", "b"]
+
+
+def test_the_date_stamp_says_section_date_and_name_and_stays_on_the_page():
+    face = stamp_face(" 山田 ", "総務課", date(2026, 12, 1))
+    assert (face.section, face.date_text, face.name) == ("総務課", "'26.12.01", "山田")
+    assert placed_at((300, 400), (595, 842)) == (273.0, 373.0, 327.0, 427.0)
+    assert placed_at((590, 2), (595, 842)) == (595 - STAMP_PT, 0.0, 595.0, STAMP_PT)
+    first, second = column_slot(0, (595, 842)), column_slot(1, (595, 842))
+    assert first[2] == 595 - 24 and first[1] == 24  # top right
+    assert second[2] < first[0]  # the next step's slot to its left
+    assert column_slot(20, (595, 842))[1] > first[3]  # a long route wraps to a second row
+
+
+def test_the_route_draft_says_what_is_wrong_before_it_is_sent():
+    assert RouteDraft().problems() == [RouteProblem.EMPTY]
+    draft = RouteDraft().add_step().add_member(0, "chief")
+    assert draft.add_step().problems() == [RouteProblem.NOBODY]
+    group = draft.add_step(DraftStep(members=("a", "b", "c"), need=2))
+    group = group.add_step(DraftStep(StepKind.READ, ("all-staff",)))
+    assert group.problems() == []
+    assert group.payload() == [
+        {"kind": "approve", "members": ["chief"], "need": None},
+        {"kind": "approve", "members": ["a", "b", "c"], "need": 2},
+        {"kind": "read", "members": ["all-staff"], "need": None}]
+    assert RouteDraft.from_payload(group.payload()) == group
+    assert group.with_step(1, need=4).problems() == [RouteProblem.NEED_TOO_LARGE]
+    assert group.remove_member(1, "c").remove_member(1, "b").steps[1].need is None
+    moved = group.move_step(2, -1)
+    assert [s.kind for s in moved.steps] == ["approve", "read", "approve"]
+    assert group.move_step(0, -1) == group
