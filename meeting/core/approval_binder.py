@@ -66,3 +66,24 @@ class Binder:
         if document_id not in self._first:
             return (len(self.documents), page)
         return (self.index_of(document_id), page)
+
+
+class BinderCursor:
+    """Where a pane of the review stands in the binder (what the ink controller draws on): it
+    never presents, so it erases only its user's own marks."""
+
+    is_presenter = False
+
+    def __init__(self, binder: Binder) -> None:
+        self.binder = binder
+        self.shown: Position | None = binder.first() if binder.total_pages else None
+
+    def go_to(self, position: Position) -> Position:
+        document = next(d for d in self.binder.documents if d.id == position.document_id)
+        self.shown = Position(document.id, max(0, min(position.page, document.pages - 1)))
+        return self.shown
+
+    def step(self, delta: int) -> Position | None:
+        if self.shown is not None:
+            self.shown = self.binder.step(self.shown, delta)
+        return self.shown

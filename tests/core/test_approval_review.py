@@ -102,3 +102,13 @@ def test_the_route_draft_says_what_is_wrong_before_it_is_sent():
     moved = group.move_step(2, -1)
     assert [s.kind for s in moved.steps] == ["approve", "read", "approve"]
     assert group.move_step(0, -1) == group
+
+
+def test_a_pane_of_the_review_turns_through_the_binder():
+    from meeting.core.approval_binder import BinderCursor
+
+    cursor = BinderCursor(BINDER)
+    assert cursor.shown == Position(10, 0) and not cursor.is_presenter
+    assert cursor.step(+2) == Position(11, 0)
+    assert cursor.go_to(Position(12, 5)) == Position(12, 0)  # clamped to the document
+    assert BinderCursor(Binder([])).shown is None
