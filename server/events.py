@@ -35,6 +35,7 @@ from meeting.core.protocol import (
 from server import authz
 from server.agenda_events import AgendaEvents
 from server.annotation_events import AnnotationEvents
+from server.approval_events import ApprovalEvents
 from server.audit_events import AuditEvents
 from server.context import ServerContext, meeting_room, private_room
 from server.laser_events import LaserEvents
@@ -85,6 +86,7 @@ class MeetingEvents:
             **AuditEvents(context).handlers(),
             **self.lifecycle.handlers(),
             **self.vote_events.handlers(),
+            **ApprovalEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():

@@ -137,6 +137,8 @@ JAPANESE: dict[str, str] = {
         "{0} の証明書が信頼できないため、何も送信していません（{1}）。",
     "The download was interrupted: {}": "ダウンロードが中断されました：{0}",
     "The server answered {}.": "サーバーの応答：{0}",
+    # approval (決裁)
+    "No circulation {} that you are on.": "あなたが回付先に含まれる決裁 {0} はありません。",
     # starting the desktop app (meeting/qt_platform.py: before Qt, so not in Qt's translations)
     "The desktop app cannot start: the X11 display (Qt's xcb platform) needs libraries that "
     "are not installed: {}.":
