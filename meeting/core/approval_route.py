@@ -1,21 +1,19 @@
 """A route being drawn up: steps in order, each a person or a 合議 group, checked before sending.
 
-The drafter's route editor is a thin view over this. It says what is wrong in the words the
-server would use (an empty route, a step with nobody, a need larger than the group), so the
-drafter hears it before sending; the server checks again.
+The drafter's route editor is a thin view over this. It says what is wrong with the server's
+own check (an empty route, a step with nobody, a need larger than the group), so the drafter
+hears it before sending; the server checks again, with the names it knows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Any
 
-
-class StepKind(StrEnum):
-    APPROVE = "approve"
-    READ = "read"
-    """回覧: the step's people read it; nobody approves."""
+from meeting.core.approval import route_steps
+from meeting.core.approval_protocol import RouteStep, StepKind
+from meeting.core.schema import ProtocolError, parse
 
 
 @dataclass(frozen=True)
@@ -28,13 +26,6 @@ class DraftStep:
     @property
     def is_group(self) -> bool:
         return len(self.members) > 1
-
-
-class RouteProblem(StrEnum):
-    EMPTY = "The route has no step."
-    NOBODY = "A step of the route has nobody."
-    NEED_TOO_LARGE = "A step needs more approvals than it has people."
-    TWICE = "The same person is twice in one step."
 
 
 @dataclass(frozen=True)
@@ -72,19 +63,15 @@ class RouteDraft:
         need = step.need if step.need is None or step.need <= len(members) else None
         return self.with_step(index, members=members, need=need)
 
-    def problems(self) -> list[RouteProblem]:
-        found: list[RouteProblem] = []
-        if not self.steps:
-            found.append(RouteProblem.EMPTY)
-        for step in self.steps:
-            if not step.members and RouteProblem.NOBODY not in found:
-                found.append(RouteProblem.NOBODY)
-            if step.need is not None and step.need > len(step.members) and step.members \
-                    and RouteProblem.NEED_TOO_LARGE not in found:
-                found.append(RouteProblem.NEED_TOO_LARGE)
-            if len(set(step.members)) != len(step.members) and RouteProblem.TWICE not in found:
-                found.append(RouteProblem.TWICE)
-        return found
+    def problem(self) -> str | None:
+        """What the server would refuse in this route (its own check, its own words, in
+        English: `messages.localize` gives the user's language), or None. Whether each name
+        is a real account is left to the server."""
+        try:
+            route_steps([parse(RouteStep, step) for step in self.payload()], _ANYONE)
+        except ProtocolError as error:
+            return error.message
+        return None
 
     def payload(self) -> list[dict[str, Any]]:
         """The steps as `approval:start` and `approval:template_save` carry them."""
@@ -97,3 +84,23 @@ class RouteDraft:
         return cls(tuple(DraftStep(StepKind(s.get("kind", "approve")),
                                    tuple(s.get("members", ())), s.get("need"))
                          for s in steps))
+
+
+class _Anyone(Mapping[str, bool]):
+    """Every name a user who may act (the client does not know the accounts; the server
+    does)."""
+
+    def __getitem__(self, name: str) -> bool:
+        return True
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+_ANYONE = _Anyone()

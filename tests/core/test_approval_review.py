@@ -7,7 +7,8 @@ from datetime import date
 
 from meeting.core.annotations import AnnotationData, Layer, Tool
 from meeting.core.approval_binder import Binder, BinderDocument
-from meeting.core.approval_route import DraftStep, RouteDraft, RouteProblem, StepKind
+from meeting.core.approval_protocol import StepKind
+from meeting.core.approval_route import DraftStep, RouteDraft
 from meeting.core.approval_stamp import STAMP_PT, column_slot, placed_at, stamp_face
 from meeting.core.check_points import check_points, comment_anchor
 from meeting.core.following import Position
@@ -86,18 +87,19 @@ def test_the_date_stamp_says_section_date_and_name_and_stays_on_the_page():
 
 
 def test_the_route_draft_says_what_is_wrong_before_it_is_sent():
-    assert RouteDraft().problems() == [RouteProblem.EMPTY]
+    assert "no steps" in RouteDraft().problem()
     draft = RouteDraft().add_step().add_member(0, "chief")
-    assert draft.add_step().problems() == [RouteProblem.NOBODY]
+    assert draft.problem() is None
+    assert "Step 2 of the route has nobody" in draft.add_step().problem()
     group = draft.add_step(DraftStep(members=("a", "b", "c"), need=2))
     group = group.add_step(DraftStep(StepKind.READ, ("all-staff",)))
-    assert group.problems() == []
+    assert group.problem() is None
     assert group.payload() == [
         {"kind": "approve", "members": ["chief"], "need": None},
         {"kind": "approve", "members": ["a", "b", "c"], "need": 2},
         {"kind": "read", "members": ["all-staff"], "need": None}]
     assert RouteDraft.from_payload(group.payload()) == group
-    assert group.with_step(1, need=4).problems() == [RouteProblem.NEED_TOO_LARGE]
+    assert "needs 4 people but has 3" in group.with_step(1, need=4).problem()
     assert group.remove_member(1, "c").remove_member(1, "b").steps[1].need is None
     moved = group.move_step(2, -1)
     assert [s.kind for s in moved.steps] == ["approve", "read", "approve"]

@@ -50,6 +50,9 @@ from meeting.ui.page_view import ZoomMode
 
 SPLITTER_STYLE = "QSplitter::handle { background: #dadce0; }"
 LIST_WIDTH = 250
+MARKER_COLOR = "#fbbc04"
+"""The highlighter's yellow."""
+COMMENT_COLOR = "#d93025"
 
 
 class ReviewWindow(QMainWindow):
@@ -70,6 +73,7 @@ class ReviewWindow(QMainWindow):
         self.circulation = circulation
         self.meeting_id = circulation.summary.meeting_id
         self.settings = settings
+        self._shared_by_default = False
         self.stamp_at: tuple[int, int, Rect] | None = None
         """Where the approver put the stamp (document, page, rectangle); None: the column."""
         self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
@@ -147,8 +151,7 @@ class ReviewWindow(QMainWindow):
         self.main.page_view.inkPressed.connect(self._pressed_for_stamp)
         self.main.page_view.inkReleased.connect(self._comment_after_marker)
         self.main.moved.connect(self.placed_stamp.follow)
-        self.ink_toolbar.set_mode(Mode.MARKER)  # what a review is for: marking check points
-        self.ink_toolbar.set_color("#fbbc04")  # (the highlighter's yellow)
+        self._back_to_marker()  # what a review is for: marking check points
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Review"))
@@ -227,6 +230,10 @@ class ReviewWindow(QMainWindow):
         if meeting_id != self.meeting_id:
             return
         self.main.refresh()
+        share = self.ink_toolbar.share_action
+        if share.isEnabled() and not self._shared_by_default:
+            share.setChecked(True)  # check points are for the approvers after one: shared
+            self._shared_by_default = True
         if self.second.isVisible():
             self.second.refresh()
         self.check_points.set_points(self.all_check_points(), self.binder)
@@ -268,13 +275,21 @@ class ReviewWindow(QMainWindow):
         if stroke is None or stroke.tool is not Tool.MARKER or not stroke.points:
             return
         anchor = comment_anchor(bounds(stroke.points, stroke.width))
-        color, mode = self.ink_toolbar.color, self.ink_toolbar.mode
-        self.ink_toolbar.color = "#d93025"  # the comment in red ink, the stroke stays yellow
-        self.ink_toolbar.mode = Mode.TEXT
-        try:
-            self.main.ink.write_note(*anchor)
-        finally:
-            self.ink_toolbar.color, self.ink_toolbar.mode = color, mode
+        tools = self.ink_toolbar
+        tools.set_mode(Mode.TEXT)
+        tools.set_color(COMMENT_COLOR)  # the comment in red ink; the stroke stays yellow
+        self.main.ink.write_note(*anchor)
+        editor = self.main.ink.note_editor
+        if editor is None:
+            self._back_to_marker()
+            return
+        # (after the controller has kept the note, in red: it connected first)
+        editor.committed.connect(lambda _: self._back_to_marker())
+        editor.cancelled.connect(self._back_to_marker)
+
+    def _back_to_marker(self) -> None:
+        self.ink_toolbar.set_mode(Mode.MARKER)
+        self.ink_toolbar.set_color(MARKER_COLOR)
 
     # --- the stamp ---------------------------------------------------------------------------
 
