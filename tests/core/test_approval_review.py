@@ -114,3 +114,28 @@ def test_a_pane_of_the_review_turns_through_the_binder():
     assert cursor.step(+2) == Position(11, 0)
     assert cursor.go_to(Position(12, 5)) == Position(12, 0)  # clamped to the document
     assert BinderCursor(Binder([])).shown is None
+
+
+def summary(id_: int, step: int | None = 0, status: str = "circulating",
+            waiting: tuple[str, ...] = ("paul",)):
+    from meeting.core.approval_protocol import CirculationSummary
+
+    return CirculationSummary(id=id_, meeting_id=100 + id_, title=f"c{id_}", drafter="olga",
+                              status=status, step=step, waiting_for=waiting, since=0.0,
+                              documents=1, updated_at=0.0)
+
+
+def test_the_inbox_counts_and_announces_only_what_is_new():
+    from meeting.core.approval_inbox import InboxCounts, arrivals, concerns_me, counts
+    from meeting.core.approval_protocol import ApprovalInbox
+
+    first = ApprovalInbox(waiting=(summary(1),), sent=(summary(2), summary(3)), done=())
+    assert counts(first) == InboxCounts(1, 2, 0) and counts(None) == InboxCounts()
+    assert arrivals(None, first) == []  # the first look: counted, not announced
+    later = ApprovalInbox(waiting=(summary(1), summary(4)), sent=(), done=())
+    assert [s.id for s in arrivals(first, later)] == [4]
+    back_again = ApprovalInbox(waiting=(summary(1, step=None, status="returned"),), sent=(),
+                               done=())
+    assert [s.id for s in arrivals(first, back_again)] == [1]  # sent back to me: new
+    assert concerns_me(summary(5), "paul") and not concerns_me(summary(5), "pia")
+    assert not concerns_me(summary(6, status="approved"), "paul")
