@@ -31,6 +31,7 @@ class Step:
     members: tuple[str, ...]
     need: int
     """How many of `members` must act (all of them unless the route said fewer)."""
+    label: str = ""
 
 
 def route_steps(route: Sequence[RouteStep], known: Mapping[str, bool]) -> tuple[Step, ...]:
@@ -39,7 +40,6 @@ def route_steps(route: Sequence[RouteStep], known: Mapping[str, bool]) -> tuple[
     if not route:
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                             "The route has no steps: add at least one person to approve.")
-    steps = []
     for number, step in enumerate(route, start=1):
         if not step.members:
             raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
@@ -57,8 +57,13 @@ def route_steps(route: Sequence[RouteStep], known: Mapping[str, bool]) -> tuple[
         if need > len(step.members):
             raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                                 f"Step {number} needs {need} people but has {len(step.members)}.")
-        steps.append(Step(step.kind, tuple(step.members), need))
-    return tuple(steps)
+    return as_steps(route)
+
+
+def as_steps(route: Sequence[RouteStep]) -> tuple[Step, ...]:
+    """A route already checked (stored) as steps."""
+    return tuple(Step(s.kind, tuple(s.members), len(s.members) if s.need is None else s.need,
+                      s.label) for s in route)
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,15 @@ class Standing:
         if self.step is None:
             return ()
         return tuple(m for m in steps[self.step].members if m not in self.done_by[self.step])
+
+
+_WHERE_IT_IS = {
+    CirculationStatus.DRAFT: "This circulation has not been started yet.",
+    CirculationStatus.CIRCULATING: "This circulation is already on its way.",
+    CirculationStatus.RETURNED: "This circulation is back with its drafter.",
+    CirculationStatus.APPROVED: "This circulation is already approved.",
+}
+"""Why an action does not fit where the circulation is."""
 
 
 def _people(entry: HistoryEntry) -> tuple[str, ...]:
@@ -149,7 +163,8 @@ class Circulation:
     def step_data(self) -> tuple[StepData, ...]:
         standing = self.standing()
         return tuple(StepData(index=i, kind=s.kind, members=s.members, need=s.need,
-                              done_by=standing.done_by[i]) for i, s in enumerate(self.steps))
+                              done_by=standing.done_by[i], label=s.label)
+                     for i, s in enumerate(self.steps))
 
     def may(self, user: str, acting_for: Collection[str] = ()) -> tuple[str, ...]:
         """What `user` may do now (`acting_for`: the people who named them delegate)."""
@@ -183,7 +198,7 @@ class Circulation:
             raise ProtocolError(ErrorCode.FORBIDDEN, "Only the drafter can start this circulation.")
         status = self.standing().status
         if status not in (CirculationStatus.DRAFT, CirculationStatus.RETURNED):
-            raise ProtocolError(ErrorCode.CONFLICT, f"This circulation is already {status}.")
+            raise ProtocolError(ErrorCode.CONFLICT, _WHERE_IT_IS[status])
         return HistoryEntry(at=at, action=ActionKind.STARTED, user=user, comment=comment)
 
     def check_approve(self, user: str, at: float, *, on_behalf_of: str | None = None,
@@ -256,8 +271,7 @@ class Circulation:
         """The standing, and whom the user acts as; or why they may not act now."""
         standing = self.standing()
         if standing.status is not CirculationStatus.CIRCULATING or standing.step is None:
-            raise ProtocolError(ErrorCode.CONFLICT,
-                                f"This circulation is not on its way (it is {standing.status}).")
+            raise ProtocolError(ErrorCode.CONFLICT, _WHERE_IT_IS[standing.status])
         step = self.steps[standing.step]
         principal = on_behalf_of or user
         if on_behalf_of is not None and on_behalf_of not in acting_for:

@@ -67,6 +67,8 @@ class RouteStep(Message):
     """Who acts at this step (an empty list is refused with a message saying which step)."""
     need: Annotated[int, Field(ge=1, le=MAX_STEP_MEMBERS)] | None = None
     """How many of `members` must act for the step to be done; None: all of them."""
+    label: Annotated[str, Field(max_length=50)] = ""
+    """What the step's people sign as (課長, 合議, 部長…): the signature's role."""
 
 
 Route = Annotated[list[RouteStep], Field(max_length=MAX_STEPS)]
@@ -221,6 +223,7 @@ class StepData(Data):
     """How many must act (all the members when the route said null)."""
     done_by: tuple[str, ...] = ()
     """Members whose action counts at this step in the current round."""
+    label: str = ""
 
 
 class HistoryEntry(Data):

@@ -155,7 +155,7 @@ def test_a_delegate_acts_for_someone_who_named_them_and_is_recorded_as_such():
     c.apply(entry)
     assert c.standing().status is CirculationStatus.APPROVED
     assert refused(ErrorCode.CONFLICT, c.check_approve, "director", 3.0) == \
-        "This circulation is not on its way (it is approved)."
+        "This circulation is already approved."
 
 
 def test_the_delegate_may_pull_back_what_they_did_for_someone():
