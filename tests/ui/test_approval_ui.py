@@ -18,6 +18,8 @@ from meeting.ui.approval.review_window import ReviewWindow
 from meeting.ui.approval.start_dialog import StartDialog
 from tests.helpers.live import PASSWORD
 from tests.ui.conftest import delete_now
+from tests.ui.test_login_and_app import client_app, settings  # noqa: F401 - fixtures
+from tests.ui.test_login_and_app import signed_in as app_signed_in
 
 ROUTE = [{"kind": "approve", "members": ["paul"], "need": None},
          {"kind": "approve", "members": ["pia", "otto", "admin"], "need": 2}]
@@ -210,3 +212,25 @@ def test_sending_back_to_the_drafter_and_pulling_back(qtbot, signed_in, runtime,
     assert after.summary.status is CirculationStatus.RETURNED
     assert after.history[-1].comment == "見積書が古い"
     assert pia.stage.text() == "Returned to the drafter, olga."
+
+
+def test_the_meeting_list_counts_approvals_and_a_notice_opens_the_new_one(
+        qtbot, client_app, signed_in, seeded_server, sample_pdfs):
+    live, _ = seeded_server
+    app = app_signed_in(qtbot, client_app, live.url, "paul")
+    meetings = app.meetings
+    qtbot.waitUntil(lambda: app.approvals.hub.inbox is not None, timeout=10_000)
+    assert meetings.approvals_button.text() == "Approvals"
+    assert meetings.approval_notice.isHidden()
+    started = circulate(qtbot, signed_in, sample_pdfs)
+    qtbot.waitUntil(lambda: meetings.approvals_button.text() == "Approvals (1 waiting)",
+                    timeout=10_000)
+    assert meetings.approval_notice.isVisible()
+    assert meetings.approval_notice.label.text() == "For your approval: “備品購入の件” from olga"
+    qtbot.mouseClick(meetings.approval_notice.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: started.summary.id in app.approvals.reviews, timeout=10_000)
+    review = app.approvals.reviews[started.summary.id]
+    qtbot.waitUntil(lambda: review.first_page_s is not None, timeout=15_000)
+    assert meetings.approval_notice.isHidden()
+    qtbot.mouseClick(meetings.approvals_button, Qt.MouseButton.LeftButton)
+    assert app.approvals.inbox.isVisible()
