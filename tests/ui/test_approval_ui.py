@@ -215,7 +215,7 @@ def test_sending_back_to_the_drafter_and_pulling_back(qtbot, signed_in, runtime,
 
 
 def test_the_meeting_list_counts_approvals_and_a_notice_opens_the_new_one(
-        qtbot, client_app, signed_in, seeded_server, sample_pdfs):
+        qtbot, client_app, signed_in, seeded_server, sample_pdfs):  # noqa: F811
     live, _ = seeded_server
     app = app_signed_in(qtbot, client_app, live.url, "paul")
     meetings = app.meetings
