@@ -152,6 +152,10 @@ class ReviewWindow(QMainWindow):
         self.main.page_view.inkReleased.connect(self._comment_after_marker)
         self.main.moved.connect(self.placed_stamp.follow)
         self._back_to_marker()  # what a review is for: marking check points
+        share = self.ink_toolbar.share_action  # (the route reads the marks, not a room)
+        share.setText(self.tr("For the approvers"))
+        share.setToolTip(self.tr("On: everyone on the route sees what you mark. Off: a "
+                                 "private note only you see."))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Review"))
