@@ -48,23 +48,28 @@ def test_check_points_pair_each_marker_with_its_comment_and_run_in_binder_order(
         mark("m-moved", "chief", 10, 1, [(1, 1), (2, 2)], unplaced="the words are gone"),
     ]
     points = check_points(marks, BINDER.order_key)
-    assert [(p.mark_id, p.note_id) for p in points] == [
-        (None, "n-alone"),  # document 1 first
-        ("m-budget-high", "n-high"),  # then document 2, top of the page first
-        ("m-budget-low", None),
-        (None, "n-other-owner"),  # (another approver's note is never this stroke's comment)
-        ("m-drawing", None),
+    assert [(p.mark_id, p.note_ids) for p in points] == [
+        (None, ("n-alone",)),  # document 1 first
+        ("m-budget-high", ("n-high",)),  # then document 2, top of the page first
+        ("m-budget-low", ()),
+        (None, ("n-other-owner",)),  # (another approver's note is never this stroke's comment)
+        ("m-drawing", ()),
     ]
     assert points[1].comment == "金額の根拠は？"
     assert points[1].rect == (43.0, 93.0, 307.0, 107.0)
 
 
-def test_a_second_note_at_a_marker_is_its_comment_and_the_first_stands_alone():
-    marks = [mark("m", "chief", 10, 0, [(50, 100), (300, 100)]),
-             mark("old", "chief", 10, 0, [(50, 112)], Tool.TEXT, "first", 12.0),
-             mark("new", "chief", 10, 0, [(60, 112)], Tool.TEXT, "second", 12.0)]
-    points = {p.note_id: p for p in check_points(marks)}
-    assert points["new"].mark_id == "m" and points["old"].mark_id is None
+def test_notes_go_to_the_nearest_marker_and_a_far_one_stands_alone():
+    marks = [mark("upper", "chief", 10, 0, [(50, 100), (300, 100)]),
+             mark("lower", "chief", 10, 0, [(50, 160), (300, 160)]),
+             mark("first", "chief", 10, 0, [(50, 112)], Tool.TEXT, "first", 12.0),
+             mark("second", "chief", 10, 0, [(320, 96)], Tool.TEXT, "second", 12.0),
+             mark("far", "chief", 10, 0, [(50, 500)], Tool.TEXT, "far", 12.0),
+             mark("blank", "chief", 10, 0, [(50, 170)], Tool.TEXT, " ", 12.0)]
+    points = {p.mark_id or p.note_ids[0]: p for p in check_points(marks)}
+    assert points["upper"].comment == "first\nsecond"  # both notes, in the order written
+    assert points["lower"].note_ids == ()  # (a blank note is no comment)
+    assert points["far"].mark_id is None and set(points) == {"upper", "lower", "far"}
 
 
 def test_each_approvers_marks_are_a_layer_of_their_own():
