@@ -19,6 +19,7 @@ def _list(name: str) -> QListWidget:
     widget.setWordWrap(True)
     widget.setTextElideMode(Qt.TextElideMode.ElideNone)
     widget.setStyleSheet(ROW_STYLE)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap
     return widget
 
 

@@ -59,6 +59,9 @@ class ReviewPane(QWidget):
         row.setContentsMargins(6, 2, 6, 2)
         self.chooser = QComboBox()
         self.chooser.setAccessibleName(self.tr("Document"))
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(6)  # (a long title never widens the pane)
         for index, document in enumerate(binder.documents):
             self.chooser.addItem(self.tr("{0}. {1}").format(index + 1, document.title),
                                  document.id)

@@ -79,6 +79,7 @@ class ReviewWindow(QMainWindow):
         self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
                               for d in circulation.documents])
         self.loader = DocumentLoader(session, worker, self)
+        self.loader.ready.connect(self._document_ready)
         self.setWindowTitle(self.tr("{0} — Approval").format(circulation.summary.title))
         self.resize(1280, 800)
         self._build(worker)
@@ -118,7 +119,7 @@ class ReviewWindow(QMainWindow):
         self.tabs.addTab(self.check_points, self.tr("Check points"))
         self.tabs.addTab(self.layers, self.tr("Marks"))
         self.tabs.addTab(self.history, self.tr("History"))
-        self.tabs.setMinimumWidth(200)
+        self.tabs.setMinimumWidth(LIST_WIDTH)
         self.stage = QLabel()
         self.stage.setWordWrap(True)
         self.stage.setStyleSheet("padding: 6px 8px; background: #e8f0fe; color: #174ea6;")
@@ -248,6 +249,10 @@ class ReviewWindow(QMainWindow):
             return []
         return check_points(self.main.ink.visibility.visible(view.snapshot.annotations),
                             self.binder.order_key)
+
+    def _document_ready(self, _document) -> None:
+        if self.stamp_at is None:  # (the column's place is known once the first page is)
+            self.stamp_in_column()
 
     def _first_page(self, path: str, page: int) -> None:
         if self.first_page_s is None:
