@@ -5,7 +5,7 @@ stamp placed, approve), send back and pull back."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from meeting.core.annotations import Layer, Tool
 from meeting.core.approval_protocol import CirculationStatus
@@ -234,3 +234,20 @@ def test_the_meeting_list_counts_approvals_and_a_notice_opens_the_new_one(
     assert meetings.approval_notice.isHidden()
     qtbot.mouseClick(meetings.approvals_button, Qt.MouseButton.LeftButton)
     assert app.approvals.inbox.isVisible()
+
+
+def test_zooming_a_large_page_keeps_the_place_one_was_looking_at(
+        qtbot, signed_in, runtime, sample_pdfs):
+    started = circulate(qtbot, signed_in, sample_pdfs)
+    window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    view = window.main.page_view
+    window.zoom_keeping_place(2.0)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 3)
+    middle = QPointF(view.viewport().width() / 2, view.viewport().height() / 2)
+    before = view.page_point(middle)
+    percent = view.zoom_percent()
+    qtbot.mouseClick(window.toolbar_button(window.zoom_in_action), Qt.MouseButton.LeftButton)
+    assert view.zoom_percent() > percent
+    assert view.page_point(middle) == pytest.approx(before, abs=1.0)
+    qtbot.waitUntil(lambda: view.painted == (view.document_path, view.page), timeout=10_000)

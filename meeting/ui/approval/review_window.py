@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -50,6 +50,7 @@ from meeting.ui.page_view import ZoomMode
 
 SPLITTER_STYLE = "QSplitter::handle { background: #dadce0; }"
 LIST_WIDTH = 250
+ZOOM_STEP = 1.25
 MARKER_COLOR = "#fbbc04"
 """The highlighter's yellow."""
 COMMENT_COLOR = "#d93025"
@@ -174,9 +175,9 @@ class ReviewWindow(QMainWindow):
         self.fit_page_action = action(self.tr("Fit page"), "fit-page",
                                       lambda: self._zoom(ZoomMode.FIT_PAGE))
         self.zoom_out_action = action(self.tr("Zoom out"), "zoom-out",
-                                      lambda: self.main.page_view.zoom_out())
+                                      lambda: self.zoom_keeping_place(1 / ZOOM_STEP))
         self.zoom_in_action = action(self.tr("Zoom in"), "zoom-in",
-                                     lambda: self.main.page_view.zoom_in())
+                                     lambda: self.zoom_keeping_place(ZOOM_STEP))
         bar.addSeparator()
         self.beside_action = action(self.tr("Two side by side"), "beside", self.show_beside,
                                     checkable=True)
@@ -188,13 +189,24 @@ class ReviewWindow(QMainWindow):
             widget = bar.widgetForAction(made)
             if widget is not None:
                 widget.setMinimumSize(44, 44)
+        self.review_bar = bar
         self.addToolBar(bar)
         self.addToolBarBreak()
         self.addToolBar(self.ink_toolbar)
 
+    def toolbar_button(self, action: QAction) -> QWidget:
+        return self.review_bar.widgetForAction(action)
+
     def _zoom(self, mode: ZoomMode) -> None:
         self.main.page_view.set_zoom_mode(mode)
         self.second.page_view.set_zoom_mode(mode)
+
+    def zoom_keeping_place(self, factor: float) -> None:
+        """Zoom the main page about the middle of what is on screen, so a drawing or a wide
+        table stays where the reader was looking (re-rendered sharp at the new size)."""
+        view = self.main.page_view
+        size = view.viewport().size()
+        view.zoom_by(factor, QPointF(size.width() / 2, size.height() / 2))
 
     def show_beside(self, shown: bool) -> None:
         self.second.setVisible(shown)
