@@ -7,13 +7,25 @@ hears it before sending; the server checks again, with the names it knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from meeting.core.approval import route_steps
-from meeting.core.approval_protocol import RouteStep, StepKind
+from meeting.core.approval_protocol import RouteStep, StepData, StepKind
 from meeting.core.schema import ProtocolError, parse
+
+NAMES = re.compile(r"[\s,、，]+")
+"""Names in a step are separated by spaces or commas (Japanese ones too)."""
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for name in NAMES.split(text):
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,8 @@ class DraftStep:
     members: tuple[str, ...] = ()
     need: int | None = None
     """How many of a group must approve; None: all of them."""
+    label: str = ""
+    """What the step's people sign as (課長, 合議, 部長…)."""
 
     @property
     def is_group(self) -> bool:
@@ -76,14 +90,22 @@ class RouteDraft:
     def payload(self) -> list[dict[str, Any]]:
         """The steps as `approval:start` and `approval:template_save` carry them."""
         return [{"kind": str(s.kind), "members": list(s.members),
-                 "need": s.need if s.is_group else None} for s in self.steps]
+                 "need": s.need if s.is_group else None, "label": s.label.strip()}
+                for s in self.steps]
 
     @classmethod
     def from_payload(cls, steps: list[dict[str, Any]]) -> RouteDraft:
         """A template's steps, to edit before sending."""
         return cls(tuple(DraftStep(StepKind(s.get("kind", "approve")),
-                                   tuple(s.get("members", ())), s.get("need"))
-                         for s in steps))
+                                   tuple(s.get("members", ())), s.get("need"),
+                                   s.get("label", "")) for s in steps))
+
+    @classmethod
+    def of_route(cls, route: Iterable[StepData]) -> RouteDraft:
+        """A circulation's route as the server keeps it (to send it along again)."""
+        return cls(tuple(DraftStep(s.kind, s.members,
+                                   s.need if s.need < len(s.members) else None, s.label)
+                         for s in route))
 
 
 class _Anyone(Mapping[str, bool]):

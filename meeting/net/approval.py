@@ -8,7 +8,7 @@ Documents go into a circulation through the meeting upload path, on its containe
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from meeting.core import messages
 from meeting.core.approval_protocol import (
     ApprovalApprove,
+    ApprovalDelegatesSet,
     ApprovalDraft,
     ApprovalInbox,
     ApprovalList,
@@ -89,9 +90,33 @@ class ApprovalClient:
         return self._ask(ApprovalTemplateSave, {"name": name, "route": route},
                          TemplateData.model_validate)
 
+    def set_delegates(self, names: list[str]) -> Future[Any]:
+        """Who may act for this user while they are away (replaces the list)."""
+        return self._ask(ApprovalDelegatesSet, {"delegates": names}, lambda data: data)
+
     def signatures(self, circulation_id: int) -> Future[list[DocumentSignatures]]:
         return self._ask(ApprovalSignatures, {"id": circulation_id},
                          lambda data: [DocumentSignatures.model_validate(d) for d in data])
+
+    def revise(self, circulation: CirculationData, document_id: int, path: Path
+               ) -> Future[dict]:
+        """After a send-back: a revised document in place of one (its marks follow their
+        words; the server refuses a revision that cannot keep them all)."""
+        return self.session.revise(circulation.summary.meeting_id, document_id, path)
+
+    def save_signed(self, circulation_id: int, document_id: int, out: Path) -> Future[Path]:
+        """The signed PDF of an approved circulation's document, written whole at `out`."""
+        def run() -> Path:
+            data = self.session.api.fetch_signed(circulation_id, document_id)
+            part = out.with_name(out.name + ".part")
+            part.write_bytes(data)
+            return part.replace(out)
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="approval-save")
+        try:
+            return pool.submit(run)
+        finally:
+            pool.shutdown(wait=False)  # (its one thread ends with the download)
 
     def _ask(self, kind: type[Message], fields: dict[str, Any],
              read: Callable[[Any], Answer]) -> Future[Answer]:

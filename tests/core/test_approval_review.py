@@ -7,7 +7,7 @@ from datetime import date
 
 from meeting.core.annotations import AnnotationData, Layer, Tool
 from meeting.core.approval_binder import Binder, BinderDocument
-from meeting.core.approval_protocol import StepKind
+from meeting.core.approval_protocol import StepData, StepKind
 from meeting.core.approval_route import DraftStep, RouteDraft
 from meeting.core.approval_stamp import STAMP_PT, column_slot, placed_at, stamp_face
 from meeting.core.check_points import check_points, comment_anchor
@@ -99,11 +99,17 @@ def test_the_route_draft_says_what_is_wrong_before_it_is_sent():
     group = draft.add_step(DraftStep(members=("a", "b", "c"), need=2))
     group = group.add_step(DraftStep(StepKind.READ, ("all-staff",)))
     assert group.problem() is None
+    group = group.with_step(1, label="合議 ")
     assert group.payload() == [
-        {"kind": "approve", "members": ["chief"], "need": None},
-        {"kind": "approve", "members": ["a", "b", "c"], "need": 2},
-        {"kind": "read", "members": ["all-staff"], "need": None}]
-    assert RouteDraft.from_payload(group.payload()) == group
+        {"kind": "approve", "members": ["chief"], "need": None, "label": ""},
+        {"kind": "approve", "members": ["a", "b", "c"], "need": 2, "label": "合議"},
+        {"kind": "read", "members": ["all-staff"], "need": None, "label": ""}]
+    assert RouteDraft.from_payload(group.payload()).payload() == group.payload()
+    kept = (StepData(index=0, kind="approve", members=("chief",), need=1, label="課長"),
+            StepData(index=1, kind="approve", members=("a", "b", "c"), need=3))
+    assert RouteDraft.of_route(kept).payload() == [
+        {"kind": "approve", "members": ["chief"], "need": None, "label": "課長"},
+        {"kind": "approve", "members": ["a", "b", "c"], "need": None, "label": ""}]
     assert "needs 4 people but has 3" in group.with_step(1, need=4).problem()
     assert group.remove_member(1, "c").remove_member(1, "b").steps[1].need is None
     moved = group.move_step(2, -1)
@@ -144,3 +150,9 @@ def test_the_inbox_counts_and_announces_only_what_is_new():
     assert [s.id for s in arrivals(first, back_again)] == [1]  # sent back to me: new
     assert concerns_me(summary(5), "paul") and not concerns_me(summary(5), "pia")
     assert not concerns_me(summary(6, status="approved"), "paul")
+
+
+def test_names_are_split_by_spaces_and_commas_of_either_script():
+    from meeting.core.approval_route import split_names
+
+    assert split_names(" a1, a2、a3，a1  b ") == ("a1", "a2", "a3", "b")

@@ -251,3 +251,47 @@ def test_zooming_a_large_page_keeps_the_place_one_was_looking_at(
     assert view.zoom_percent() > percent
     assert view.page_point(middle) == pytest.approx(before, abs=1.0)
     qtbot.waitUntil(lambda: view.painted == (view.document_path, view.page), timeout=10_000)
+
+
+def test_a_delegate_acts_for_an_absent_approver_recorded_as_such(
+        qtbot, signed_in, runtime, sample_pdfs):
+    paul_session, _ = signed_in("paul")
+    wait_online(qtbot, paul_session)
+    hub = ApprovalHub(paul_session, signed_in("paul")[1])
+    inbox = InboxWindow(hub)
+    signed_in.windows.append(inbox)
+    inbox.set_delegates("pia、")  # paul names pia his delegate while he is away
+    qtbot.waitUntil(lambda: inbox.status.text() == "Delegates: pia", timeout=10_000)
+    started = circulate(qtbot, signed_in, sample_pdfs)
+    pia = open_review(qtbot, signed_in, runtime, "pia", started.summary.id)
+    choices = [pia.decision.on_behalf.itemText(i) for i in range(pia.decision.on_behalf.count())]
+    assert choices == ["For paul, as their delegate"]  # (pia is not on step 1 herself)
+    assert pia.decision.on_behalf.isVisible() and pia.decision.approve_button.isEnabled()
+    with qtbot.waitSignal(pia.decided, timeout=10_000) as decided:
+        qtbot.mouseClick(pia.decision.approve_button, Qt.MouseButton.LeftButton)
+    entry = decided.args[0].history[-1]
+    assert (entry.user, entry.on_behalf_of, entry.action) == ("pia", "paul", "approved")
+
+
+def test_the_drafter_revises_a_returned_document_and_sends_it_again(
+        qtbot, signed_in, runtime, sample_pdfs):
+    started = circulate(qtbot, signed_in, sample_pdfs)
+    paul_session, _ = signed_in("paul")
+    wait_online(qtbot, paul_session)
+    ApprovalClient(paul_session).send_back(started.summary.id, None, "差し替えを").result(10)
+    olga = open_review(qtbot, signed_in, runtime, "olga", started.summary.id)
+    decision = olga.decision
+    assert decision.revise_button.isVisible() and decision.send_again_button.isVisible()
+    assert not decision.approve_button.isVisible()
+    first = started.documents[0]
+    olga.main.go_to(olga.binder.first())
+    olga.revise(first.id, sample_pdfs[1])  # (another file: six pages for two)
+    qtbot.waitUntil(lambda: olga.binder.documents[0].pages != first.pages, timeout=30_000)
+    assert olga.main.documents[first.id].sha256 != first.sha256
+    assert olga.main.chooser.count() == 3
+    with qtbot.waitSignal(olga.decided, timeout=10_000) as sent:
+        qtbot.mouseClick(decision.send_again_button, Qt.MouseButton.LeftButton)
+    again = sent.args[0]
+    assert again.summary.status is CirculationStatus.CIRCULATING
+    assert again.summary.waiting_for == ("paul",)
+    assert [a.action for a in again.history][-3:] == ["sent_back", "revised", "started"]

@@ -2322,6 +2322,22 @@
         <source>For {0}, as their delegate</source>
         <translation>{0} の代理として</translation>
     </message>
+    <message>
+        <source>Revise this document…</source>
+        <translation>この文書を差し替える…</translation>
+    </message>
+    <message>
+        <source>Put a corrected version in place of the document shown; every mark follows its words</source>
+        <translation>表示中の文書を修正版に差し替えます。書き込みはすべて元の語句の位置に付いていきます</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再回付する</translation>
+    </message>
+    <message>
+        <source>Signatures…</source>
+        <translation>署名…</translation>
+    </message>
 </context>
 <context>
     <name>HistoryList</name>
@@ -2379,6 +2395,34 @@
     <message>
         <source>Done</source>
         <translation>決裁済み</translation>
+    </message>
+    <message>
+        <source>Delegates…</source>
+        <translation>代理人…</translation>
+    </message>
+    <message>
+        <source>Who may approve for you while you are away (recorded as acting for you)</source>
+        <translation>不在のあいだ代わりに決裁できる人（代理として記録されます）</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>User names of those who may approve for you (empty: nobody):</source>
+        <translation>代わりに決裁できる人のユーザー名（空欄：なし）：</translation>
+    </message>
+    <message>
+        <source>Delegates: {0}</source>
+        <translation>代理人：{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nobody approves for you now.</source>
+        <translation>代理で決裁できる人はいません。</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2568,18 @@
         <source>On: everyone on the route sees what you mark. Off: a private note only you see.</source>
         <translation>オン：回付先の全員があなたの書き込みを見ます。オフ：あなただけが見る個人メモ。</translation>
     </message>
+    <message>
+        <source>Revised version of the document</source>
+        <translation>文書の修正版</translation>
+    </message>
+    <message>
+        <source>Documents ({0})</source>
+        <translation>文書（{0}）</translation>
+    </message>
+    <message>
+        <source>Uploading the revised version…</source>
+        <translation>修正版をアップロードしています…</translation>
+    </message>
 </context>
 <context>
     <name>RouteEditor</name>
@@ -2578,6 +2634,14 @@
     <message>
         <source>Remove step {0}</source>
         <translation>第{0}段階を削除</translation>
+    </message>
+    <message>
+        <source>Signs as (課長…)</source>
+        <translation>役職（課長など）</translation>
+    </message>
+    <message>
+        <source>Step {0}: signs as</source>
+        <translation>第{0}段階：署名の役職</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2799,101 @@
     <message>
         <source>Not sent: {0}</source>
         <translation>送信できませんでした：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesDialog</name>
+    <message>
+        <source>✗ Not valid</source>
+        <translation>✗ 無効</translation>
+    </message>
+    <message>
+        <source>✗ Changed since signed</source>
+        <translation>✗ 署名後に変更あり</translation>
+    </message>
+    <message>
+        <source>✓ Valid</source>
+        <translation>✓ 有効</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>later signatures only</source>
+        <translation>後の署名のみ</translation>
+    </message>
+    <message>
+        <source>stamps and comments, as allowed</source>
+        <translation>押印とコメント（許可の範囲内）</translation>
+    </message>
+    <message>
+        <source>the content (not allowed)</source>
+        <translation>内容の変更（許可されていない）</translation>
+    </message>
+    <message>
+        <source>Signatures — {0}</source>
+        <translation>署名 — {0}</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Document / signer</source>
+        <translation>文書／署名者</translation>
+    </message>
+    <message>
+        <source>Signed as</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Changed after</source>
+        <translation>署名後の変更</translation>
+    </message>
+    <message>
+        <source>Checking the signatures…</source>
+        <translation>署名を検証しています…</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>署名済み PDF を保存…</translation>
+    </message>
+    <message>
+        <source>No signatures to check yet.</source>
+        <translation>検証できる署名はまだありません。</translation>
+    </message>
+    <message>
+        <source>A signature is not valid: the document was changed or not signed by the organization's authority.</source>
+        <translation>無効な署名があります。文書が変更されたか、組織の認証局による署名ではありません。</translation>
+    </message>
+    <message>
+        <source>Save signed PDF</source>
+        <translation>署名済み PDF を保存</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>保存しました：{0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>保存できませんでした：{0}</translation>
     </message>
 </context>
 </TS>

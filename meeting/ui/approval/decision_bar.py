@@ -41,6 +41,10 @@ class DecisionBar(QWidget):
     """On: the next tap on the page puts the stamp there."""
     columnRequested = Signal()
     """The stamp goes in the stamp column of the first page."""
+    reviseRequested = Signal()
+    """The drafter revises the document shown (after a send-back)."""
+    sendAgainRequested = Signal()
+    signaturesRequested = Signal()
 
     def __init__(self, face: StampFace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,8 +77,18 @@ class DecisionBar(QWidget):
         self.pull_back_button.setToolTip(self.tr(
             "Take the circulation back before the next step has acted"))
         self.pull_back_button.clicked.connect(self.pullBackRequested)
+        self.revise_button = QPushButton(self.tr("Revise this document…"))
+        self.revise_button.setToolTip(self.tr(
+            "Put a corrected version in place of the document shown; every mark follows "
+            "its words"))
+        self.revise_button.clicked.connect(self.reviseRequested)
+        self.send_again_button = QPushButton(self.tr("Send again"))
+        self.send_again_button.clicked.connect(self.sendAgainRequested)
+        self.signatures_button = QPushButton(self.tr("Signatures…"))
+        self.signatures_button.clicked.connect(self.signaturesRequested)
         for button in (self.place_button, self.column_button, self.approve_button,
-                       self.send_back_button, self.pull_back_button):
+                       self.send_back_button, self.pull_back_button, self.revise_button,
+                       self.send_again_button, self.signatures_button):
             button.setMinimumHeight(44)
         stamp_choice = QVBoxLayout()
         stamp_choice.addWidget(self.place_button)
@@ -84,10 +98,13 @@ class DecisionBar(QWidget):
         words.addWidget(self.comment)
         words.addWidget(self.on_behalf)
         buttons = QVBoxLayout()
-        buttons.addWidget(self.approve_button)
+        first = QHBoxLayout()
+        for button in (self.approve_button, self.send_again_button, self.signatures_button):
+            first.addWidget(button)
         row = QHBoxLayout()
-        row.addWidget(self.send_back_button)
-        row.addWidget(self.pull_back_button)
+        for button in (self.send_back_button, self.pull_back_button, self.revise_button):
+            row.addWidget(button)
+        buttons.addLayout(first)
         buttons.addLayout(row)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -113,10 +130,15 @@ class DecisionBar(QWidget):
         self.comment.setEnabled(acts or "send_back" in may)
         self.send_back_button.setVisible("send_back" in may)
         self.pull_back_button.setVisible("pull_back" in may)
+        self.revise_button.setVisible("revise" in may)
+        self.send_again_button.setVisible("start" in may)
+        self.approve_button.setVisible(acts or not may & {"start", "revise"})
+        self.signatures_button.setVisible(bool(circulation and circulation.signed))
         self.on_behalf.clear()
         others = circulation.on_behalf_of if circulation else ()
         if others:
-            self.on_behalf.addItem(self.tr("For myself"), None)
+            if circulation is not None and me in circulation.summary.waiting_for:
+                self.on_behalf.addItem(self.tr("For myself"), None)
             for name in others:
                 self.on_behalf.addItem(self.tr("For {0}, as their delegate").format(name), name)
         self.on_behalf.setVisible(bool(others))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from meeting.core.approval_inbox import InboxCounts
 from meeting.core.approval_protocol import ApprovalInbox, CirculationStatus, CirculationSummary
+from meeting.core.approval_route import split_names
 from meeting.ui.approval.hub import ApprovalHub
+from meeting.ui.main_thread import when_done
 
 ROW_STYLE = "QListWidget::item { padding: 12px 8px; }"
 
@@ -78,15 +81,21 @@ class InboxWindow(QWidget):
         self.status.setWordWrap(True)
         self.new_button = QPushButton(self.tr("New circulation…"))
         self.new_button.clicked.connect(self.startRequested)
+        self.delegates_button = QPushButton(self.tr("Delegates…"))
+        self.delegates_button.setToolTip(self.tr(
+            "Who may approve for you while you are away (recorded as acting for you)"))
+        self.delegates_button.clicked.connect(self.ask_delegates)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(hub.refresh)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(lambda: self._open_item(self.current_list().currentItem()))
-        for button in (self.new_button, self.refresh_button, self.open_button):
+        for button in (self.new_button, self.delegates_button, self.refresh_button,
+                       self.open_button):
             button.setMinimumHeight(44)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delegates_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.open_button)
@@ -96,6 +105,19 @@ class InboxWindow(QWidget):
         layout.addLayout(buttons)
         hub.inboxChanged.connect(self.show_inbox)
         self.show_inbox(hub.inbox)
+
+    def ask_delegates(self) -> None:
+        names, ok = QInputDialog.getText(self, self.tr("Delegates"), self.tr(
+            "User names of those who may approve for you (empty: nobody):"))
+        if ok:
+            self.set_delegates(names)
+
+    def set_delegates(self, text: str) -> None:
+        names = list(split_names(text))
+        when_done(self.hub.client.set_delegates(names), lambda _: self.status.setText(
+            self.tr("Delegates: {0}").format(self.tr(", ").join(names)) if names
+            else self.tr("Nobody approves for you now.")),
+            lambda error: self.status.setText(getattr(error, "message", str(error))), self)
 
     def current_list(self) -> QListWidget:
         return list(self.lists.values())[self.tabs.currentIndex()]

@@ -93,6 +93,17 @@ class ReviewPane(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def set_documents(self, documents: list[DocumentInfo], binder: Binder) -> None:
+        """The circulation's documents now (a revised one has a new file and page count)."""
+        self.documents = {d.id: d for d in documents}
+        self.binder = self.cursor.binder = binder
+        shown = self.cursor.shown
+        if shown is not None and shown.document_id in self.documents:
+            self.cursor.go_to(shown)  # (clamped to the new page count)
+        else:
+            self.cursor.shown = binder.first() if binder.total_pages else None
+        self.refresh()
+
     @property
     def shown(self) -> Position | None:
         return self.cursor.shown

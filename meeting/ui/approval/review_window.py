@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -30,9 +32,11 @@ from PySide6.QtWidgets import (
 from meeting.core.annotations import Tool, bounds
 from meeting.core.approval_binder import Binder, BinderDocument
 from meeting.core.approval_protocol import CirculationData, CirculationStatus
+from meeting.core.approval_route import RouteDraft
 from meeting.core.approval_stamp import Rect, column_slot, placed_at, stamp_face
 from meeting.core.check_points import CheckPoint, check_points, comment_anchor
 from meeting.core.following import Position
+from meeting.core.formats import file_dialog_pattern
 from meeting.core.sync import MeetingView
 from meeting.net.approval import ApprovalClient
 from meeting.net.session import MeetingSession
@@ -40,6 +44,7 @@ from meeting.render.worker import RenderWorker
 from meeting.ui.approval.decision_bar import DecisionBar, SendBackDialog
 from meeting.ui.approval.review_lists import CheckPointList, HistoryList, PeopleLayers
 from meeting.ui.approval.review_pane import ReviewPane
+from meeting.ui.approval.signatures import SignaturesDialog
 from meeting.ui.approval.stamp import PlacedStamp
 from meeting.ui.base.icons import icon
 from meeting.ui.bridge import SessionBridge
@@ -140,6 +145,9 @@ class ReviewWindow(QMainWindow):
         self.decision.approveRequested.connect(self.approve)
         self.decision.sendBackRequested.connect(self.ask_send_back)
         self.decision.pullBackRequested.connect(self.pull_back)
+        self.decision.reviseRequested.connect(self.choose_revision)
+        self.decision.sendAgainRequested.connect(self.send_again)
+        self.decision.signaturesRequested.connect(self.show_signatures)
         self.placed_stamp = PlacedStamp(self.main.page_view, self.face)
         center = QWidget()
         column = QVBoxLayout(center)
@@ -216,6 +224,11 @@ class ReviewWindow(QMainWindow):
 
     def show_circulation(self, circulation: CirculationData) -> None:
         self.circulation = circulation
+        if circulation.documents != tuple(self.main.documents.values()):  # (a revision)
+            self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
+                                  for d in circulation.documents])
+            for pane in (self.main, self.second):
+                pane.set_documents(list(circulation.documents), self.binder)
         self.decision.set_circulation(circulation, self.session.user.name)
         self.history.set_history(circulation.history)
         self.stage.setText(self.stage_text(circulation))
@@ -388,6 +401,42 @@ class ReviewWindow(QMainWindow):
     def pull_back(self) -> None:
         self._decide(self.approvals.pull_back(self.circulation.summary.id))
 
+    def choose_revision(self) -> None:
+        shown = self.main.shown
+        if shown is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Revised version of the document"), "",
+            self.tr("Documents ({0})").format(file_dialog_pattern()))
+        if name:
+            self.revise(shown.document_id, Path(name))
+
+    def revise(self, document_id: int, path: Path) -> None:
+        """The drafter's corrected version in place of a document; its marks follow their
+        words (the server refuses one that cannot keep them)."""
+        self.decision.set_where(self.tr("Uploading the revised version…"))
+        when_done(self.approvals.revise(self.circulation, document_id, path),
+                  lambda _: self.refresh_from_server(), self._refused, self)
+
+    def send_again(self) -> None:
+        """After a send-back (and the revisions): along the same route again."""
+        circulation = self.circulation
+        self._decide(self.approvals.start(
+            circulation.summary.id, circulation.summary.title,
+            [d.id for d in circulation.documents],
+            RouteDraft.of_route(circulation.route).payload(),
+            self.decision.comment.text().strip()))
+
+    def show_signatures(self) -> SignaturesDialog:
+        self.signatures_dialog = SignaturesDialog(self.approvals, self.circulation, self)
+        self.signatures_dialog.open()
+        return self.signatures_dialog
+
+    def _refused(self, error: Exception) -> None:
+        message = getattr(error, "message", str(error))
+        self.decision.set_where(message)
+        self.failed.emit(message)
+
     def _decide(self, future) -> None:
         self.decision.setEnabled(False)
 
@@ -398,9 +447,7 @@ class ReviewWindow(QMainWindow):
 
         def refused(error: Exception) -> None:
             self.decision.setEnabled(True)
-            message = getattr(error, "message", str(error))
-            self.decision.set_where(message)
-            self.failed.emit(message)
+            self._refused(error)
 
         when_done(future, done, refused, self)
 

@@ -6,7 +6,6 @@ it; what is wrong with the route is said below it, in the server's own words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -24,19 +23,8 @@ from PySide6.QtWidgets import (
 
 from meeting.core import messages
 from meeting.core.approval_protocol import StepKind
-from meeting.core.approval_route import RouteDraft
+from meeting.core.approval_route import RouteDraft, split_names
 from meeting.ui.base.icons import icon
-
-NAMES = re.compile(r"[\s,、，]+")
-"""Names in a step are separated by spaces or commas (Japanese ones too)."""
-
-
-def split_names(text: str) -> tuple[str, ...]:
-    names: list[str] = []
-    for name in NAMES.split(text):
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)
 
 
 class RouteEditor(QWidget):
@@ -95,6 +83,11 @@ class RouteEditor(QWidget):
             need.setEnabled(step.is_group)
             need.setToolTip(self.tr("合議: how many of the group must approve (all, or a number)"))
             need.valueChanged.connect(lambda value, i=index: self._need(i, value))
+            label = QLineEdit(step.label)
+            label.setPlaceholderText(self.tr("Signs as (課長…)"))
+            label.setAccessibleName(self.tr("Step {0}: signs as").format(index + 1))
+            label.setMaximumWidth(120)
+            label.editingFinished.connect(lambda i=index, edit=label: self._label(i, edit))
             up = self._button("previous", self.tr("Move step {0} earlier").format(index + 1),
                               lambda draft, i=index: draft.move_step(i, -1))
             down = self._button("next", self.tr("Move step {0} later").format(index + 1),
@@ -103,7 +96,8 @@ class RouteEditor(QWidget):
                                   lambda draft, i=index: draft.remove_step(i))
             up.setEnabled(index > 0)
             down.setEnabled(index < len(self.draft.steps) - 1)
-            for column, widget in enumerate((number, kind, people, need, up, down, remove)):
+            for column, widget in enumerate((number, kind, people, need, label, up, down,
+                                             remove)):
                 self.rows.addWidget(widget, index, column)
         problem = self.problem_text()
         self.problem.setText(problem or "")
@@ -125,6 +119,11 @@ class RouteEditor(QWidget):
             step = self.draft.steps[index]
             need = step.need if step.need is not None and step.need <= len(members) else None
             self.set_draft(self.draft.with_step(index, members=members, need=need))
+
+    def _label(self, index: int, edit: QLineEdit) -> None:
+        if index < len(self.draft.steps):
+            self.draft = self.draft.with_step(index, label=edit.text().strip())
+            self.changed.emit()
 
     def _need(self, index: int, value: int) -> None:
         if index < len(self.draft.steps):
