@@ -23,7 +23,7 @@ import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -78,8 +78,7 @@ class SigningAuthority:
         folder = Path(data_dir) / PKI_FOLDER
         if (folder / "root.pem").exists():
             raise SigningError(f"A signing authority already exists in {folder}.")
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if passphrase_file is None:
             passphrase_file = folder / "passphrase"
             _write_private(passphrase_file, secrets.token_urlsafe(32).encode() + b"\n")
@@ -134,6 +133,27 @@ class SigningAuthority:
 
     def root_pem(self) -> bytes:
         return (self.folder / "root.pem").read_bytes()
+
+    def trust_roots(self) -> list[x509.Certificate]:
+        """What a signature of this server is checked against: its root, and the
+        time-stamping service's root when one was given (`pki tsa URL --tsa-root FILE`)."""
+        roots = [self.root_certificate]
+        tsa_root = self.folder / "tsa-root.pem"
+        if tsa_root.exists():
+            roots += x509.load_pem_x509_certificates(tsa_root.read_bytes())
+        return roots
+
+    def set_tsa(self, url: str | None, root_pem: bytes | None = None) -> SigningAuthority:
+        """Use (or, with None, stop using) an RFC 3161 time-stamping service."""
+        tsa_root = self.folder / "tsa-root.pem"
+        if root_pem is not None:
+            x509.load_pem_x509_certificates(root_pem)  # refuse what is not a certificate
+            tsa_root.write_bytes(root_pem)
+        elif url is None:
+            tsa_root.unlink(missing_ok=True)
+        changed = replace(self, tsa_url=url)
+        changed.save_settings()
+        return changed
 
     def credentials(self, user: str, display_name: str, section: str,
                     now: datetime | None = None) -> Credentials:
