@@ -3,6 +3,8 @@
     meeting-server --data-dir DIR [--host H] [--port P]            serve
                    [--certfile CERT.pem --keyfile KEY.pem]         ... over HTTPS/WSS
     meeting-server --data-dir DIR user add NAME --role ROLE [--password-stdin]
+                   [--section SECTION] [--display-name NAME]
+    meeting-server --data-dir DIR user profile NAME [--section S] [--display-name N]
     meeting-server --data-dir DIR user list
     meeting-server --data-dir DIR user sessions
     meeting-server --data-dir DIR user revoke NAME
@@ -17,6 +19,8 @@
     meeting-server --data-dir DIR meeting list
     meeting-server --data-dir DIR audit [--user U] [--meeting M] [--action A] [--since DAY]
     meeting-server --data-dir DIR pki init --organization NAME [--tsa URL]   (docs/signing.md)
+    meeting-server --data-dir DIR approval list
+    meeting-server --data-dir DIR approval export ID OUT.pdf   (signs it first if need be)
 
 Passwords are never taken from the command line (they would stay in shell history and in `ps`).
 """
@@ -68,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from standard input instead of a prompt")
+    profile = user.add_parser("profile", help="set a user's section and the name on their stamp")
+    profile.add_argument("name")
+    for command in (add, profile):
+        command.add_argument("--section", help="the user's section (課): route templates may "
+                                               "be fixed for a section")
+        command.add_argument("--display-name", help="the name on their approval stamp")
     password = user.add_parser("set-password", help="change a password (ends its sessions)")
     password.add_argument("name")
     password.add_argument("--password-stdin", action="store_true")
@@ -125,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (local time)")
     audit.add_argument("--limit", type=int, default=1000, help="at most this many (newest)")
     add_pki_parser(commands)
+
+    approval = commands.add_parser("approval", help="circulations (決裁)").add_subparsers(
+        dest="action", required=True)
+    approval.add_parser("list", help="every circulation, where it stands")
+    export = approval.add_parser(
+        "export", help="write an approved circulation's signed PDF (one per document: OUT.pdf, "
+                       "OUT-2.pdf, …) and its history (OUT.history.json)")
+    export.add_argument("id", type=int)
+    export.add_argument("out", type=Path)
     return parser
 
 
@@ -189,6 +208,10 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
         return _audit_command(args, store)
     if args.command == "pki":
         return pki_command(args, context.data_dir)
+    if args.command == "approval":
+        from server.approval_cli import approval_command
+
+        return approval_command(args, context)
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
@@ -293,9 +316,13 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         print(f"{count} sessions of {args.name} ended (connected clients are closed within "
               f"{authz_sweep_seconds()} s)")
         return 0
+    if args.action == "profile":
+        store.set_profile(args.name, args.section, args.display_name)
+        return 0
     password = _read_password(args.password_stdin)
     if args.action == "add":
         store.add_user(args.name, Role(args.role), password)
+        store.set_profile(args.name, args.section, args.display_name)
     else:
         store.set_password(args.name, password)
     return 0

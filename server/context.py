@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ class ServerContext:
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    background: set[asyncio.Task] = field(default_factory=set)
+    """Work started by an event that outlives its reply (signing an approved circulation)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -54,6 +57,18 @@ class ServerContext:
 
     def close(self) -> None:
         self.store.db.close()
+
+    def track(self, work: Coroutine[Any, Any, None]) -> asyncio.Task:
+        """Run `work` after the reply has gone; kept until done, awaited at shutdown."""
+        task = asyncio.create_task(work)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+        return task
+
+    async def finish_background(self) -> None:
+        """Let started work finish (the store closes after it)."""
+        if self.background:
+            await asyncio.wait(set(self.background))
 
     @property
     def socketio(self) -> socketio.AsyncServer:
@@ -88,6 +103,11 @@ class ServerContext:
 
 def meeting_room(meeting_id: int) -> str:
     return f"meeting:{meeting_id}"
+
+
+def user_room(user_name: str) -> str:
+    """Every connection of one user: where `approval:changed` goes."""
+    return f"user:{user_name}"
 
 
 def private_room(meeting_id: int, user_name: str) -> str:

@@ -34,6 +34,18 @@ export const EVENT = Object.freeze({
   "ANNOTATION_SHARE": "annotation:share",
   "PAGE_CLEAR": "page:clear",
   "LASER_MOVE": "laser:move",
+  "APPROVAL_DRAFT": "approval:draft",
+  "APPROVAL_START": "approval:start",
+  "APPROVAL_LIST": "approval:list",
+  "APPROVAL_OPEN": "approval:open",
+  "APPROVAL_APPROVE": "approval:approve",
+  "APPROVAL_SEND_BACK": "approval:send_back",
+  "APPROVAL_PULL_BACK": "approval:pull_back",
+  "APPROVAL_TEMPLATES": "approval:templates",
+  "APPROVAL_TEMPLATE_SAVE": "approval:template_save",
+  "APPROVAL_TEMPLATE_DELETE": "approval:template_delete",
+  "APPROVAL_DELEGATES_SET": "approval:delegates_set",
+  "APPROVAL_SIGNATURES": "approval:signatures",
   "MEETING_STATE": "meeting:state",
   "DOCUMENT_ADDED": "document:added",
   "DOCUMENT_REVISED": "document:revised",
@@ -42,7 +54,8 @@ export const EVENT = Object.freeze({
   "AGENDA": "agenda",
   "PRESENCE": "presence",
   "MEMBER_REMOVED": "member:removed",
-  "VOTE": "vote"
+  "VOTE": "vote",
+  "APPROVAL_CHANGED": "approval:changed"
 });
 export const ERROR = Object.freeze({
   "INVALID_PAYLOAD": "invalid_payload",
