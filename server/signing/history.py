@@ -12,9 +12,10 @@ from server.signing.model import SignedCirculation
 HISTORY_FILE = "history.json"
 HEADING = "決裁履歴"
 COLUMNS = ("日時", "氏名", "操作", "コメント")
-ACTIONS = {"start": "起案", "approve": "承認", "read": "確認（回覧）", "send_back": "差し戻し",
-           "pull_back": "引戻し", "revise": "修正", "delegate": "代理承認", "sign": "署名"}
-"""The server's action names as the page prints them; one not listed prints as it is."""
+ACTIONS = {"started": "起案", "approved": "承認", "read": "確認（回覧）", "sent_back": "差し戻し",
+           "pulled_back": "引戻し", "revised": "修正", "signed": "署名"}
+"""The server's action names (`ActionKind`) as the page prints them; one not listed prints
+as it is."""
 
 
 def labels() -> tuple[str, tuple[str, str, str, str]]:

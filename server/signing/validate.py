@@ -15,6 +15,7 @@ from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from server.signing.authority import SigningAuthority
 from server.signing.diff_policy import ANNOTATIONS_POLICY
 from server.signing.pades import asn1_certificate
 
@@ -92,3 +93,12 @@ def _common_name(certificate) -> str:
         return str(certificate.subject.native.get("common_name", ""))
     except (AttributeError, ValueError):
         return ""
+
+
+def signature_states(authority: SigningAuthority, documents: Sequence[tuple[int, Path]]
+                     ) -> list[tuple[int, list[SignatureState]]]:
+    """Each signed document's signatures, checked against the authority's roots; a document
+    with no signed file yet is left out."""
+    roots = authority.trust_roots()
+    return [(document_id, validate_signed_pdf(path, roots))
+            for document_id, path in documents if path.exists()]

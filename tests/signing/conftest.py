@@ -41,7 +41,7 @@ def circulation(sample_pdfs) -> SignedCirculation:
             comments=(CheckPointComment(10, 0, (40, 40, 560, 130), f"確認 {step + 1}"),),
             comment=f"承認します {step + 1}")
         for step, (user, name, section, role) in enumerate(ROUTE))
-    history = (HistoryEntry(start, "drafter", "起案 者", "start", None, "お願いします"),
-               *(HistoryEntry(a.time, a.user, a.display_name, "approve", a.step, a.comment,
+    history = (HistoryEntry(start, "drafter", "起案 者", "started", None, "お願いします"),
+               *(HistoryEntry(a.time, a.user, a.display_name, "approved", a.step, a.comment,
                               a.on_behalf_of) for a in approvals))
     return SignedCirculation(7, "令和8年度 予算案", "起案 者", documents, approvals, history)

@@ -77,11 +77,12 @@ def test_stamps_comments_and_history_read_back_with_pymupdf(authority, circulati
         assert tuple(round(v) for v in placed.rect) == (300, 400, 360, 460)
         history = document[-1].get_text()
         assert "決裁履歴" in history and "承認します 3" in history and "起案" in history
+        assert "承認（第3段）" in history
         attached = json.loads(document.embfile_get("history.json"))
     written = json.loads((tmp_path / "out" / "history.json").read_text(encoding="utf-8"))
     assert attached == written
-    assert [e["action"] for e in written["history"]] == ["start", "approve", "approve",
-                                                         "approve"]
+    assert [e["action"] for e in written["history"]] == ["started", "approved", "approved",
+                                                         "approved"]
     assert written["signatures"][2]["on_behalf_of"] == "高橋 部長"
     with pymupdf.open(paths[1]) as document:  # the placed stamp went on document 1 only
         stamps = [a.info["title"] for a in document[0].annots() if a.type[1] == "Stamp"]
