@@ -110,7 +110,8 @@ def add_date_stamp(page: pymupdf.Page, rect: Rect, stamp: DateStamp) -> pymupdf.
     box = (shown * page.derotation_matrix).normalize()
     annot = page.add_stamp_annot(box, stamp=0)
     low = annot.this
-    pymupdf.mupdf.pdf_set_annot_rect(low, pymupdf.mupdf.FzRect(*box))
+    # (MuPDF takes this one in the page as shown and turns it back itself)
+    pymupdf.mupdf.pdf_set_annot_rect(low, pymupdf.mupdf.FzRect(*shown))
     appearance = _stamp_drawing(shown.width, shown.height, stamp, page.rotation)
     pymupdf.mupdf.pdf_set_annot_appearance_from_display_list(
         low, "N", None, pymupdf.mupdf.FzMatrix(), appearance[0].get_displaylist().this)
@@ -146,10 +147,11 @@ def _stamp_drawing(width: float, height: float, stamp: DateStamp, rotation: int
         length = font.text_length(text, fontsize=fits)
         writer.append((cx - length / 2, baseline), text, font=font, fontsize=fits)
     writer.write_text(page)
-    outlined = pymupdf.open(stream=page.get_svg_image(text_as_path=True).encode(),
-                            filetype="svg")
+    svg = pymupdf.open(stream=page.get_svg_image(text_as_path=True).encode(), filetype="svg")
     sheet.close()
-    if rotation:
+    outlined = pymupdf.open("pdf", svg.convert_to_pdf())
+    svg.close()
+    if rotation:  # drawn turned back, so that it stands upright on the page as shown
         outlined[0].set_rotation(-rotation % 360)
     return outlined
 
