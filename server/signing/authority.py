@@ -6,8 +6,7 @@ Everything lives in the data folder's `pki/`:
     pki/authority.json           organization, where the passphrase is, the TSA (not secret)
     pki/root.pem                 the root certificate (give it to PDF readers to trust)
     pki/root-key.pem             its private key, PKCS#8 encrypted with the passphrase
-    pki/users/NAME.pem           NAME's certificate
-    pki/users/NAME-key.pem       NAME's key, encrypted the same way
+    pki/users/NAME.pem           NAME's certificate, then their key encrypted the same way
     pki/passphrase               the passphrase (0600), unless `--passphrase-file` put it elsewhere
 
 Keys are decrypted only in memory, in the signing worker, for the signature that needs them;
@@ -157,8 +156,9 @@ class SigningAuthority:
 
     def credentials(self, user: str, display_name: str, section: str,
                     now: datetime | None = None) -> Credentials:
-        """`user`'s certificate and key, issued on first need; refused once it has expired
-        (an old approval is never signed with a certificate that was no longer valid)."""
+        """`user`'s certificate and key, issued on first need (and again when their name or
+        section changed, so a signature never names someone by an old name); refused once it
+        has expired (an approval is never signed with a certificate no longer valid)."""
         now = now or datetime.now(UTC)
         root = self.root_certificate
         if root.not_valid_after_utc <= now:
@@ -166,18 +166,15 @@ class SigningAuthority:
                 f"The signing authority's certificate expired on "
                 f"{root.not_valid_after_utc:%Y-%m-%d}; nothing was signed.")
         passphrase = self._passphrase()
-        cert_path, key_path = self._user_paths(user)
-        if not cert_path.exists():
+        certificate = self.certificate_of(user)
+        if certificate is None or _names(certificate) != (display_name or user, section):
             self.issue(user, display_name, section, now)
-        certificate = x509.load_pem_x509_certificate(cert_path.read_bytes())
+        certificate, key = self._load(user, passphrase)
         if certificate.not_valid_after_utc <= now:
             raise SigningError(
                 f"The signing certificate of {user} expired on "
                 f"{certificate.not_valid_after_utc:%Y-%m-%d}; nothing was signed. The "
                 f"administrator renews it with meeting-server pki renew {user}.")
-        key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase)
-        if not isinstance(key, ec.EllipticCurvePrivateKey):  # pragma: no cover - we wrote it
-            raise SigningError(f"The signing key of {user} is not one this server made.")
         return Credentials(certificate, key, root)
 
     def issue(self, user: str, display_name: str, section: str,
@@ -207,23 +204,37 @@ class SigningAuthority:
             .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
                 root_key.public_key()), critical=False)
             .sign(root_key, hashes.SHA256()))
-        cert_path, key_path = self._user_paths(user)
-        cert_path.parent.mkdir(mode=0o700, exist_ok=True)
-        _write_private(key_path, _encrypted(key, passphrase))
-        cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+        # Certificate and key in one file, replaced at once: two signings issuing for the same
+        # user at the same time leave one consistent pair, never one's key with the other's
+        # certificate.
+        path = self._user_path(user)
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        _write_private(temporary, certificate.public_bytes(serialization.Encoding.PEM)
+                       + _encrypted(key, passphrase))
+        temporary.replace(path)
         return certificate
 
     def certificate_of(self, user: str) -> x509.Certificate | None:
-        cert_path, _ = self._user_paths(user)
-        if not cert_path.exists():
+        path = self._user_path(user)
+        if not path.exists():
             return None
-        return x509.load_pem_x509_certificate(cert_path.read_bytes())
+        return x509.load_pem_x509_certificate(path.read_bytes())
 
-    def _user_paths(self, user: str) -> tuple[Path, Path]:
+    def _load(self, user: str, passphrase: bytes
+              ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+        data = self._user_path(user).read_bytes()
+        certificate = x509.load_pem_x509_certificate(data)
+        key = serialization.load_pem_private_key(
+            data[data.index(b"-----BEGIN ENCRYPTED PRIVATE KEY-----"):], passphrase)
+        if not isinstance(key, ec.EllipticCurvePrivateKey):  # pragma: no cover - we wrote it
+            raise SigningError(f"The signing key of {user} is not one this server made.")
+        return certificate, key
+
+    def _user_path(self, user: str) -> Path:
         if not re.fullmatch(r"[\w.@-]{1,64}", user) or user.startswith("."):
             raise SigningError(f"{user!r} is not a user name.")
-        users = self.folder / "users"
-        return users / f"{user}.pem", users / f"{user}-key.pem"
+        return self.folder / "users" / f"{user}.pem"
 
     def _passphrase(self) -> bytes:
         try:
@@ -257,3 +268,11 @@ def _write_private(path: Path, data: bytes) -> None:
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as file:
         file.write(data)
+
+
+def _names(certificate: x509.Certificate) -> tuple[str, str]:
+    """The holder's name and section as the certificate says them."""
+    def value(oid: x509.ObjectIdentifier) -> str:
+        found = certificate.subject.get_attributes_for_oid(oid)
+        return str(found[0].value) if found else ""
+    return value(NameOID.COMMON_NAME), value(NameOID.ORGANIZATIONAL_UNIT_NAME)

@@ -92,8 +92,6 @@ def _show(authority: SigningAuthority) -> None:
     print(f"passphrase\t{authority.passphrase_file}")
     print(f"time-stamping\t{authority.tsa_url or '-'}")
     for path in sorted((authority.folder / "users").glob("*.pem")):
-        if path.name.endswith("-key.pem"):
-            continue
         certificate = authority.certificate_of(path.stem)
         if certificate is not None:
             print(f"user\t{path.stem}\t{_attribute(certificate, NameOID.COMMON_NAME)}\t"

@@ -68,7 +68,7 @@ def step_marks(circulation: SignedCirculation, document: SignedDocument,
         stamps.append(DateStamp(
             page=placement.page if placement else 0,
             rect=placement.rect if placement else None, slot=number,
-            section=approval.section, date=f"'{approval.time:%y.%m.%d}",
+            section=approval.section, date=f"'{approval.time.astimezone():%y.%m.%d}",
             name=approval.display_name, author=approval.display_name,
             contents=_stamp_contents(approval)))
     points = [CheckPoint(c.page, c.rect, c.text, approval.display_name)
@@ -82,7 +82,7 @@ def _stamp_contents(approval: SignedApproval) -> str:
     if approval.on_behalf_of:
         who = f"{who}（{approval.on_behalf_of} 代理）"
     section = f" {approval.section}" if approval.section else ""
-    return f"承認 {who}{section} {approval.role} {approval.time:%Y-%m-%d %H:%M}"
+    return f"承認 {who}{section} {approval.role} {approval.time.astimezone():%Y-%m-%d %H:%M}"
 
 
 def _sign(path: Path, authority: SigningAuthority, credentials: Credentials,

@@ -148,9 +148,24 @@ def test_a_time_stamping_service_stamps_every_signature(authority, circulation, 
 def test_keys_are_encrypted_at_rest(authority, circulation, tmp_path):
     produce_signed_pdfs(authority, replace(circulation, documents=circulation.documents[:1]),
                         tmp_path / "out")
-    keys = sorted(authority.folder.rglob("*-key.pem"))
+    keys = [authority.folder / "root-key.pem", *sorted(authority.folder.glob("users/*.pem"))]
     assert len(keys) == 4  # the root's and three users'
     for key in keys:
-        assert key.read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        assert b"-----BEGIN ENCRYPTED PRIVATE KEY-----" in key.read_bytes()
+        assert b"-----BEGIN PRIVATE KEY-----" not in key.read_bytes()
         assert key.stat().st_mode & 0o077 == 0
     assert authority.passphrase_file.stat().st_mode & 0o077 == 0
+
+
+def test_a_new_name_gets_a_new_certificate_and_the_same_name_keeps_its_own(
+        authority, circulation, tmp_path):
+    one = replace(circulation, documents=circulation.documents[:1])
+    produce_signed_pdfs(authority, one, tmp_path / "first")
+    before = {user: authority.certificate_of(user) for user in ("chief", "kana")}
+    renamed = replace(one, approvals=(replace(one.approvals[0], display_name="山田 太郎（新）"),
+                                      *one.approvals[1:]))
+    path = produce_signed_pdfs(authority, renamed, tmp_path / "second")[0]
+    after = {user: authority.certificate_of(user) for user in ("chief", "kana")}
+    assert after["chief"] != before["chief"]
+    assert after["kana"] == before["kana"]
+    assert validate_signed_pdf(path, authority.trust_roots())[0].signer == "山田 太郎（新）"
