@@ -133,6 +133,7 @@ class ApprovalEvents:
                 raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                                     "A document is named twice in this circulation.")
             names = {user.name, *(m for s in steps for m in s.members)}
+            names.update(d for n in set(names) for d in self.approvals.delegates_of(n))
             readers = [self.store.require_user(name) for name in sorted(names)]
             self.approvals.start(circulation, request.title, list(request.document_ids),
                                  list(request.route), entry, readers)
@@ -298,7 +299,9 @@ class ApprovalEvents:
         template = self.approvals.template(template_id)
         _, section = self.store.profile(user.name)
         visible = template is not None and (template.owner == user.name
-                                            or template.section == section)
+                                            or template.section == section
+                                            or (template.section is not None
+                                                and user.role in MANAGER_ROLES))
         if template is None or not visible:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such route template.")
         if template.owner != user.name and user.role not in MANAGER_ROLES:

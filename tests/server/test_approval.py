@@ -4,8 +4,6 @@ pull-back, a delegate, the inbox and its notices, who sees what, bad input, the 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import requests
 
@@ -14,7 +12,6 @@ from server.store.audit import AuditLog
 from tests.helpers.approval import (
     LINES,
     THREE_STEPS,
-    add_route_people,
     approval_server,
     changes,
     drafted,
@@ -27,15 +24,6 @@ from tests.helpers.approval import (
     write_pdf,
 )
 from tests.helpers.live import Peer, login
-
-
-@pytest.fixture(scope="session")
-def approval_template(tmp_path_factory, seeded_template):
-    template, _ = seeded_template
-    folder = tmp_path_factory.mktemp("approval") / "server"
-    shutil.copytree(template, folder)
-    add_route_people(folder)
-    return folder
 
 
 @pytest.fixture
