@@ -20,7 +20,13 @@ from typing import Any
 
 from meeting.core.annotations import AnnotationData, Layer, Tool
 from meeting.core.approval import approvals
-from meeting.core.approval_protocol import ActionKind, HistoryEntry, StepKind
+from meeting.core.approval_protocol import (
+    ActionKind,
+    DocumentSignatures,
+    HistoryEntry,
+    SignatureState,
+    StepKind,
+)
 from meeting.core.protocol import ErrorCode, ProtocolError
 from server.context import ServerContext
 from server.signing import model
@@ -159,17 +165,26 @@ async def produce(context: ServerContext, circulation: StoredCirculation) -> lis
     return [folder / f"{d.id}.pdf" for d in what.documents]
 
 
-async def signature_states(context: ServerContext, circulation: StoredCirculation) -> list:
+async def signature_states(context: ServerContext, circulation: StoredCirculation
+                           ) -> list[dict[str, Any]]:
     """Per document, the state of each signature (valid, who, when, what changed after)."""
     signing = _signing()
-    if signing is None or circulation.signed_at is None:
+    if (signing is None or circulation.signed_at is None
+            or not signing[0].SigningAuthority.exists(context.data_dir)):
         return []
-    validate = getattr(signing[1], "signature_states", None)
-    if validate is None:
-        return []
-    return [s.payload() if hasattr(s, "payload") else s for s in await asyncio.to_thread(
-        validate, [(d, signed_path(context, circulation.id, d))
-                   for d in circulation.document_ids])]
+    authority = signing[0].SigningAuthority.open(context.data_dir)
+    titles = {d.id: d.title for d in context.store.documents(circulation.meeting_id)}
+    found = await asyncio.to_thread(  # (pyHanko: never on the event loop)
+        signing[1].signature_states, authority,
+        [(d, signed_path(context, circulation.id, d)) for d in circulation.document_ids])
+    return [DocumentSignatures(
+        document_id=document_id, title=titles.get(document_id, ""),
+        signatures=tuple(SignatureState(
+            signer=s.signer, role=s.role, at=s.time.timestamp() if s.time else None,
+            valid=s.valid, intact=s.intact,
+            changed_after="" if s.changed_after == "nothing" else str(s.changed_after))
+            for s in states)).payload()
+        for document_id, states in found]
 
 
 def _time(at: float) -> datetime:
