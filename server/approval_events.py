@@ -191,7 +191,7 @@ class ApprovalEvents:
 
     # --- templates and delegates -----------------------------------------------------------
 
-    async def templates(self, sid: str, user: User, _: ApprovalTemplates) -> list:
+    async def templates(self, sid: str, user: User, request: ApprovalTemplates) -> list:
         _, section = self.store.profile(user.name)
         return [t.payload() for t in self.approvals.templates_for(user.name, section)]
 
