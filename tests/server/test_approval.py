@@ -15,6 +15,7 @@ from tests.helpers.approval import (
     approval_server,
     changes,
     drafted,
+    japanese_client,
     ok,
     refused,
     revise,
@@ -220,15 +221,7 @@ def test_a_bad_route_is_refused_in_both_languages_and_nothing_is_stored(live, pd
     circulation, _, documents = drafted(live, paul, pdfs[:1])
     payload = {"id": circulation, "title": "t", "document_ids": documents, "route": route}
     assert refused(paul.call("approval:start", payload), "invalid_payload") == message
-    paul_ja = Peer(live.url, login(live.url, "paul"))
-    paul_ja.sio.disconnect()
-    import socketio
-
-    from meeting.core.protocol import PROTOCOL_VERSION
-    client = socketio.Client(reconnection=False)
-    client.connect(live.url, auth={"token": login(live.url, "paul"), "language": "ja",
-                                   "protocol": PROTOCOL_VERSION}, transports=["websocket"],
-                   wait_timeout=10)
+    client = japanese_client(live, "paul")
     try:
         assert refused(client.call("approval:start", payload), "invalid_payload") == japanese
     finally:

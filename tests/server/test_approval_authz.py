@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 import requests
 
-from meeting.core.approval_protocol import RouteStep
+from meeting.core.approval_protocol import ActionKind, HistoryEntry, RouteStep
 from meeting.core.protocol import CLIENT_PAYLOADS, Event
+from server.approval_signing import signed_path
 from server.context import ServerContext
 from server.store.approvals import ApprovalStore
 from tests.helpers.live import LiveServer, Peer, login
@@ -92,6 +93,9 @@ HTTP: list[tuple[str, str, str, Callable[[Cell], str]]] = [
      lambda c: f"/api/meetings/{c.container}/documents/{c.document}/pages/0?width=256"),
     ("`POST /api/meetings/{meeting_id}/documents` (its container, sent back to the drafter)",
      "POST", "returned", lambda c: f"/api/meetings/{c.container}/documents?filename=x.pdf"),
+    ("`GET /api/approvals/{circulation_id}/documents/{document_id}/signed.pdf` (approved and "
+     "signed)", "GET", "signed",
+     lambda c: f"/api/approvals/{c.circulation}/documents/{c.document}/signed.pdf"),
 ]
 
 
@@ -109,6 +113,16 @@ def make_cell(context: ServerContext, state: str, sha256: str) -> Cell:
         circulation = approvals.require(circulation.id)
         approvals.append(circulation.id, circulation.rules.check_send_back(
             "chief", time.time(), None))
+    if state == "signed":  # (approved; a signed file in its place: who may fetch it matters)
+        for name in ("chief", "director"):
+            circulation = approvals.require(circulation.id)
+            approvals.append(circulation.id, circulation.rules.check_approve(name, time.time()))
+        approvals.mark_signed(circulation.id, HistoryEntry(at=time.time(),
+                                                           action=ActionKind.SIGNED,
+                                                           user="(server)"))
+        path = signed_path(context, circulation.id, document.id)
+        path.parent.mkdir(parents=True)
+        shutil.copyfile(context.blobs.path(sha256), path)
     template = approvals.save_template(None, "総務課の決裁", "olga", "総務課", ROUTE)
     return Cell(circulation.id, circulation.meeting_id, document.id, template.id)
 
