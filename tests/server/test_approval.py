@@ -286,3 +286,27 @@ def test_templates_fixed_for_a_section(live, pdfs):
     ok(olga.call("approval:template_delete", {"id": fixed["id"]}))
     ok(paul.call("approval:template_delete", {"id": mine["id"]}))
     assert ok(paul.call("approval:templates")) == []
+
+
+def test_check_points_are_drawn_only_while_it_is_ones_turn(live, pdfs):
+    paul, chief, director = (live.peer(n) for n in ("paul", "chief", "director"))
+    circulation, container, documents = started(live, paul, pdfs[:1])
+    for peer in (paul, chief, director):
+        ok(peer.call("meeting:join", {"meeting_id": container}))
+    rect = words_at(pdfs[0], 0, "Revenue rises")
+    assert refused(director.call("annotation:put", {
+        "meeting_id": container, "id": "too-early", "document_id": documents[0], "page": 0,
+        "layer": "shared", "tool": "marker", "color": "#fbbc04", "width": 12,
+        "points": [[rect.x0, rect.y1], [rect.x1, rect.y1]]}), "forbidden") == \
+        "You can mark check points only while it is your turn."
+    ok(director.call("annotation:put", {  # a private note is anyone's own, any time
+        "meeting_id": container, "id": "own-note", "document_id": documents[0], "page": 0,
+        "layer": "private", "tool": "text", "color": "#1a73e8", "width": 10,
+        "points": [[72.0, 300.0]], "text": "後で確認"}))
+    mark = marker(chief, container, documents[0], rect)
+    ok(chief.call("approval:approve", {"id": circulation}))
+    # What the chief decided on stays: no more changes to their check points.
+    refused(chief.call("annotation:delete", {"meeting_id": container, "ids": [mark]}),
+            "forbidden")
+    refused(paul.call("annotation:delete", {"meeting_id": container, "ids": [mark]}),
+            "not_presenter")

@@ -73,6 +73,11 @@ EVENTS: list[tuple[str, Event, str, Payload]] = [
      lambda r, c: {"id": c.circulation}),
     ("`meeting:join` (its container)", Event.MEETING_JOIN, "started",
      lambda r, c: {"meeting_id": c.container}),
+    ("`annotation:put` (a check point in its container, after joining it)",
+     Event.ANNOTATION_PUT, "started", lambda r, c: {
+         "meeting_id": c.container, "id": f"check-{r}-{c.circulation}",
+         "document_id": c.document, "page": 0, "layer": "shared", "tool": "marker",
+         "color": "#fbbc04", "width": 12, "points": [[72.0, 100.0], [200.0, 100.0]]}),
     ("`approval:templates`", Event.APPROVAL_TEMPLATES, "started", lambda r, c: None),
     ("`approval:template_save` (one's own)", Event.APPROVAL_TEMPLATE_SAVE, "started",
      lambda r, c: {"name": "私の", "route": [{"members": ["chief"]}]}),
@@ -153,7 +158,8 @@ def approval_matrix(tmp_path, approval_template, sample_pdfs):
 def test_every_approval_event_for_every_role(approval_matrix):
     live, cells = approval_matrix
     approval_events = {e for e in CLIENT_PAYLOADS if str(e).startswith("approval:")}
-    assert {e for _, e, _, _ in EVENTS} - {Event.MEETING_JOIN} == approval_events
+    assert {e for _, e, _, _ in EVENTS} - {Event.MEETING_JOIN, Event.ANNOTATION_PUT} == \
+        approval_events
     rows = matrix("event")
     assert sorted(rows) == sorted(label for label, _, _, _ in EVENTS), "docs/security.md rows"
     peers = {role: Peer(live.url, login(live.url, USERS[role])) for role in ROLES}
@@ -161,6 +167,8 @@ def test_every_approval_event_for_every_role(approval_matrix):
     for label, event, _, payload in EVENTS:
         for role, want in zip(ROLES, rows[label], strict=True):
             body = payload(role, cells[label, role])
+            if event is Event.ANNOTATION_PUT:
+                peers[role].call("meeting:join", {"meeting_id": cells[label, role].container})
             reply = (peers[role].call(str(event)) if body is None
                      else peers[role].call(str(event), body))
             got = "ok" if reply["ok"] else reply["error"]["code"]
