@@ -116,7 +116,9 @@ def test_three_steps_gougi_send_back_revision_and_a_delegate(live, pdfs, tmp_pat
     assert moved["unplaced"] is None
 
     # Again along the route; the director is away: the deputy acts for them.
+    refused(deputy.call("approval:open", {"id": circulation}), "not_found")
     ok(director.call("approval:delegates_set", {"delegates": ["deputy"]}))
+    assert ok(deputy.call("approval:open", {"id": circulation}))["may"] == []
     ok(paul.call("approval:start", {"id": circulation, "title": "備品購入について（修正）",
                                     "document_ids": documents, "route": THREE_STEPS}))
     ok(chief.call("approval:approve", {"id": circulation, "stamp": stamp}))
@@ -140,6 +142,13 @@ def test_three_steps_gougi_send_back_revision_and_a_delegate(live, pdfs, tmp_pat
         ("approved", "deputy")]
     assert [c["id"] for c in ok(director.call("approval:list"))["done"]] == [circulation]
     refused(director.call("approval:approve", {"id": circulation}), "conflict")
+    told = changes(deputy, circulation, 5)  # started again, three approvals, their own
+    assert [c["status"] for c in told] == ["circulating"] * 4 + ["approved"]
+
+    # The director is back and names nobody: the deputy no longer reads it, nor its pages.
+    ok(director.call("approval:delegates_set", {"delegates": []}))
+    refused(deputy.call("approval:open", {"id": circulation}), "not_found")
+    refused(deputy.call("meeting:join", {"meeting_id": container}), "not_found")
 
     # Every action is in the audit log, the delegate with whom they stood in for.
     context = ServerContext.open(live.data_dir)
@@ -310,3 +319,14 @@ def test_check_points_are_drawn_only_while_it_is_ones_turn(live, pdfs):
             "forbidden")
     refused(paul.call("annotation:delete", {"meeting_id": container, "ids": [mark]}),
             "not_presenter")
+
+
+def test_where_it_stands_survives_a_restart(live, pdfs):
+    paul, chief = live.peer("paul"), live.peer("chief")
+    circulation, _, _ = started(live, paul, pdfs[:1])
+    ok(chief.call("approval:approve", {"id": circulation, "comment": "確認"}))
+    before = ok(chief.call("approval:open", {"id": circulation}))
+    live.restart()
+    after = ok(live.peer("chief").call("approval:open", {"id": circulation}))
+    assert after == before and after["summary"]["step"] == 1
+    ok(live.peer("a1").call("approval:approve", {"id": circulation}))
