@@ -139,6 +139,8 @@ JAPANESE: dict[str, str] = {
     "The server answered {}.": "サーバーの応答：{0}",
     # approval (決裁)
     "No circulation {} that you are on.": "あなたが回付先に含まれる決裁 {0} はありません。",
+    "You can mark check points only while it is your turn.":
+        "チェック箇所に書き込めるのは、あなたの番のときだけです。",
     "The route has no steps: add at least one person to approve.":
         "回付ルートに段階がありません。承認者を 1 人以上追加してください。",
     "Step {} of the route has nobody: add at least one person.":
