@@ -29,9 +29,10 @@ def approval_command(args: argparse.Namespace, context: ServerContext) -> int:
                   f"\t{', '.join(summary.waiting_for) or '-'}\t"
                   f"{datetime.fromtimestamp(summary.since):%Y-%m-%d %H:%M}")
         return 0
-    circulation = events.approvals.get(args.id)
-    if circulation is None:
+    found = events.approvals.get(args.id)
+    if found is None:
         raise StoreError(f"no circulation {args.id}")
+    circulation = found
     if circulation.summary().status is not CirculationStatus.APPROVED:
         raise StoreError(f"circulation {args.id} is not approved yet "
                          f"({circulation.summary().status})")

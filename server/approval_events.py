@@ -84,7 +84,7 @@ class ApprovalEvents:
     async def inbox(self, sid: str, user: User, _: ApprovalList) -> dict:
         acting_for = self.approvals.principals_of(user.name)
         waiting, sent, done, others = [], [], [], []
-        for circulation in self.approvals.all():
+        for circulation in self.approvals.seen_by(user.name):
             if not self._reads(circulation, user.name):
                 continue
             summary = circulation.summary()
@@ -105,8 +105,6 @@ class ApprovalEvents:
 
     async def open(self, sid: str, user: User, request: ApprovalRef) -> dict:
         circulation = self.require(user, request.id)
-        if not self.store.is_member(circulation.meeting_id, user):  # a delegate, first time
-            self.store.invite(circulation.meeting_id, user)
         self.context.audit.record(user.name, Action.APPROVAL_OPENED, circulation.meeting_id,
                                   detail=f"circulation {circulation.id}")
         return self.data(circulation, user)
@@ -132,10 +130,11 @@ class ApprovalEvents:
             if len(set(request.document_ids)) != len(request.document_ids):
                 raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                                     "A document is named twice in this circulation.")
-            names = {user.name, *(m for s in steps for m in s.members)}
-            readers = [self.store.require_user(name) for name in sorted(names)]
+            members = {m for s in steps for m in s.members}
+            names = {user.name, *members,
+                     *(d for n in members for d in self.approvals.delegates_of(n))}
             self.approvals.start(circulation, request.title, list(request.document_ids),
-                                 list(request.route), entry, readers)
+                                 list(request.route), entry, self._users(names))
             return await self.announce(user, request.id, entry)
 
     async def approve(self, sid: str, user: User, request: ApprovalApprove) -> dict:
@@ -190,7 +189,7 @@ class ApprovalEvents:
 
     # --- templates and delegates -----------------------------------------------------------
 
-    async def templates(self, sid: str, user: User, _: ApprovalTemplates) -> list:
+    async def templates(self, sid: str, user: User, request: ApprovalTemplates) -> list:
         _, section = self.store.profile(user.name)
         return [t.payload() for t in self.approvals.templates_for(user.name, section)]
 
@@ -230,6 +229,8 @@ class ApprovalEvents:
                 raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                                     f"{name} is a display account and cannot approve.")
         self.approvals.set_delegates(user.name, sorted(set(request.delegates)))
+        for circulation in self.approvals.seen_by(user.name):  # who reads them changed
+            self.approvals.set_readers(circulation, self._users(self.readers(circulation)))
         self.context.audit.record(user.name, Action.APPROVAL_DELEGATES_SET,
                                   detail=", ".join(sorted(set(request.delegates))) or "none")
         return {"delegates": self.approvals.delegates_of(user.name)}
@@ -246,13 +247,13 @@ class ApprovalEvents:
         return circulation
 
     def _reads(self, circulation: StoredCirculation, name: str) -> bool:
-        readers = circulation.rules.on_route()
-        return name in readers or bool(self.approvals.principals_of(name) & readers)
+        return name in self.readers(circulation)
 
     def readers(self, circulation: StoredCirculation) -> set[str]:
-        """Everyone told of a change: the people on the route and their delegates."""
+        """Who reads it (and is told of each change): the drafter, every step's people and
+        the delegates those people named."""
         people = set(circulation.rules.on_route())
-        for name in circulation.rules.on_route():
+        for name in people - {circulation.drafter}:
             people.update(self.approvals.delegates_of(name))
         return people
 
@@ -274,6 +275,10 @@ class ApprovalEvents:
             on_behalf_of=tuple(p for p in circulation.rules.acts_for(user.name, acting_for)
                                if p != user.name),
             signed=circulation.signed_at is not None).payload()
+
+    def _users(self, names: Iterable[str]) -> list[User]:
+        found = (self.store.user_by_name(n) for n in sorted(names))
+        return [u for u in found if u is not None]
 
     def _known_users(self) -> dict[str, bool]:
         return {u.name: u.role is not Role.DISPLAY for u in self.store.users()}
@@ -298,7 +303,9 @@ class ApprovalEvents:
         template = self.approvals.template(template_id)
         _, section = self.store.profile(user.name)
         visible = template is not None and (template.owner == user.name
-                                            or template.section == section)
+                                            or template.section == section
+                                            or (template.section is not None
+                                                and user.role in MANAGER_ROLES))
         if template is None or not visible:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such route template.")
         if template.owner != user.name and user.role not in MANAGER_ROLES:

@@ -8,8 +8,6 @@ Signed PDFs go to `signed/<circulation id>/<document id>.pdf` in the data folder
 from __future__ import annotations
 
 import asyncio
-import importlib
-import inspect
 import logging
 import shutil
 import time
@@ -20,11 +18,19 @@ from typing import Any
 
 from meeting.core.annotations import AnnotationData, Layer, Tool
 from meeting.core.approval import approvals
-from meeting.core.approval_protocol import ActionKind, HistoryEntry, StepKind
+from meeting.core.approval_protocol import (
+    ActionKind,
+    DocumentSignatures,
+    HistoryEntry,
+    SignatureState,
+    StepKind,
+)
 from meeting.core.check_points import check_points as pair_check_points
 from meeting.core.protocol import ErrorCode, ProtocolError
+from server import signing
 from server.context import ServerContext
 from server.signing import model
+from server.signing.authority import SigningAuthority
 from server.store.annotations import AnnotationStore
 from server.store.approvals import ApprovalStore, StoredCirculation
 from server.store.audit import Action
@@ -41,23 +47,12 @@ def signed_path(context: ServerContext, circulation_id: int, document_id: int) -
     return context.data_dir / SIGNED_FOLDER / str(circulation_id) / f"{document_id}.pdf"
 
 
-def _signing() -> Any:
-    """`server.signing` with its authority and `produce_signed_pdfs`, or None before the
-    signing part is installed (then approvals proceed and nothing is signed)."""
-    try:
-        return importlib.import_module("server.signing.authority"), importlib.import_module(
-            "server.signing")
-    except ImportError:
-        return None
-
-
 def require_signer(context: ServerContext, user: str) -> None:
     """Refuse an approval whose signature could not be made: the approver's certificate
     expired (nothing is stored; the administrator renews it)."""
-    signing = _signing()
-    if signing is None or not signing[0].SigningAuthority.exists(context.data_dir):
+    if not SigningAuthority.exists(context.data_dir):
         return
-    certificate = signing[0].SigningAuthority.open(context.data_dir).certificate_of(user)
+    certificate = SigningAuthority.open(context.data_dir).certificate_of(user)
     if certificate is not None and certificate.not_valid_after_utc <= datetime.now(UTC):
         raise ProtocolError(ErrorCode.FORBIDDEN,
                             f"Your signing certificate expired on "
@@ -137,22 +132,17 @@ async def sign(context: ServerContext, circulation_id: int,
 async def produce(context: ServerContext, circulation: StoredCirculation) -> list[Path]:
     """Write the signed PDFs (one per document, in order); [] when the server has no signing
     authority (nothing to sign with: logged)."""
-    signing = _signing()
-    if signing is None or not signing[0].SigningAuthority.exists(context.data_dir):
+    if not SigningAuthority.exists(context.data_dir):
         log.warning("circulation %s approved, but the server has no signing authority "
                     "(meeting-server pki init): not signed", circulation.id)
         return []
-    authority = signing[0].SigningAuthority.open(context.data_dir)
+    authority = SigningAuthority.open(context.data_dir)
     folder = context.data_dir / SIGNED_FOLDER / str(circulation.id)
     work = folder.with_name(f"{circulation.id}.partial")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     what = signed_circulation(context, circulation)
-    produce_signed_pdfs = signing[1].produce_signed_pdfs
-    if inspect.iscoroutinefunction(produce_signed_pdfs):
-        paths = await produce_signed_pdfs(authority, what, work)
-    else:  # (PyMuPDF and pyHanko: never on the event loop)
-        paths = await asyncio.to_thread(produce_signed_pdfs, authority, what, work)
+    paths = await signing.produce_signed_pdfs(authority, what, work)  # (in a child process)
     for document, path in zip(what.documents, paths, strict=True):
         Path(path).rename(work / f"{document.id}.pdf")
     shutil.rmtree(folder, ignore_errors=True)
@@ -160,17 +150,24 @@ async def produce(context: ServerContext, circulation: StoredCirculation) -> lis
     return [folder / f"{d.id}.pdf" for d in what.documents]
 
 
-async def signature_states(context: ServerContext, circulation: StoredCirculation) -> list:
+async def signature_states(context: ServerContext, circulation: StoredCirculation
+                           ) -> list[dict[str, Any]]:
     """Per document, the state of each signature (valid, who, when, what changed after)."""
-    signing = _signing()
-    if signing is None or circulation.signed_at is None:
+    if circulation.signed_at is None or not SigningAuthority.exists(context.data_dir):
         return []
-    validate = getattr(signing[1], "signature_states", None)
-    if validate is None:
-        return []
-    return [s.payload() if hasattr(s, "payload") else s for s in await asyncio.to_thread(
-        validate, [(d, signed_path(context, circulation.id, d))
-                   for d in circulation.document_ids])]
+    authority = SigningAuthority.open(context.data_dir)
+    titles = {d.id: d.title for d in context.store.documents(circulation.meeting_id)}
+    found = await asyncio.to_thread(  # (pyHanko: never on the event loop)
+        signing.signature_states, authority,
+        [(d, signed_path(context, circulation.id, d)) for d in circulation.document_ids])
+    return [DocumentSignatures(
+        document_id=document_id, title=titles.get(document_id, ""),
+        signatures=tuple(SignatureState(
+            signer=s.signer, role=s.role, at=s.time.timestamp() if s.time else None,
+            valid=s.valid, intact=s.intact,
+            changed_after="" if s.changed_after == "nothing" else str(s.changed_after))
+            for s in states)).payload()
+        for document_id, states in found]
 
 
 def _time(at: float) -> datetime:

@@ -47,7 +47,11 @@ def require_presenter(store: Store, user: User, meeting_id: int,
 
 
 def require_may_draw_shared(store: Store, user: User, meeting_id: int) -> None:
-    """The presenter draws for the room; everyone else only when the organizer allows it."""
+    """The presenter draws for the room; everyone else only when the organizer allows it.
+    In a circulation's container: whoever acts now (see `require_may_mark`)."""
+    if store.is_circulation(meeting_id):
+        require_may_mark(store, user, meeting_id)
+        return
     state = store.meeting_state(meeting_id)
     if state.presenter == user.name or (state.participants_draw and user.role is not Role.DISPLAY):
         return
@@ -80,6 +84,19 @@ def require_a_meeting(store: Store, meeting_id: int) -> None:
         raise ProtocolError(ErrorCode.FORBIDDEN,
                             "This is a circulation: it changes only through its approval "
                             "events.")
+
+
+def require_may_mark(store: Store, user: User, meeting_id: int) -> None:
+    """A circulation's check points (its shared layer) change only while it is the user's
+    turn; a meeting's marks are not concerned (nothing to check)."""
+    if not store.is_circulation(meeting_id):
+        return
+    from server.store.approvals import ApprovalStore
+
+    approvals = ApprovalStore(store)
+    circulation = approvals.of_container(meeting_id)
+    assert circulation is not None  # (every container has its circulation)
+    circulation.rules.check_marking(user.name, approvals.principals_of(user.name))
 
 
 def require_may_change_documents(store: Store, user: User, meeting_id: int) -> None:

@@ -18,6 +18,7 @@
     meeting-server --data-dir DIR meeting agenda MEETING [--add TITLE [--document D --page P]]
     meeting-server --data-dir DIR meeting list
     meeting-server --data-dir DIR audit [--user U] [--meeting M] [--action A] [--since DAY]
+    meeting-server --data-dir DIR pki init --organization NAME [--tsa URL]   (docs/signing.md)
     meeting-server --data-dir DIR approval list
     meeting-server --data-dir DIR approval export ID OUT.pdf   (signs it first if need be)
 
@@ -40,6 +41,7 @@ from meeting import __version__
 from meeting.core.protocol import ProtocolError, Role
 from server import authz
 from server.context import ServerContext
+from server.signing.cli import add_pki_parser, pki_command
 from server.storage_faults import storage_fault
 from server.store.audit import Action, AuditLog
 from server.store.repository import Store, StoreError
@@ -132,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only this kind of entry")
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (local time)")
     audit.add_argument("--limit", type=int, default=1000, help="at most this many (newest)")
+    add_pki_parser(commands)
 
     approval = commands.add_parser("approval", help="circulations (決裁)").add_subparsers(
         dest="action", required=True)
@@ -203,6 +206,8 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
         return _user_command(args, store)
     if args.command == "audit":
         return _audit_command(args, store)
+    if args.command == "pki":
+        return pki_command(args, context.data_dir)
     if args.command == "approval":
         from server.approval_cli import approval_command
 

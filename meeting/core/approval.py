@@ -182,6 +182,18 @@ class Circulation:
             allowed.append("pull_back")
         return tuple(allowed)
 
+    def check_marking(self, user: str, acting_for: Collection[str] = ()) -> None:
+        """Check points (the shared layer of the container) are drawn by whoever acts now:
+        the drafter while it is with them, the current step's people who have not acted
+        yet (or their delegates). Marks are then what each approver saw when deciding."""
+        status = self.standing().status
+        if user == self.drafter and status in (CirculationStatus.DRAFT,
+                                               CirculationStatus.RETURNED):
+            return
+        if not self.acts_for(user, acting_for):
+            raise ProtocolError(ErrorCode.FORBIDDEN,
+                                "You can mark check points only while it is your turn.")
+
     def acts_for(self, user: str, acting_for: Collection[str] = ()) -> tuple[str, ...]:
         """The people of the current step, yet to act, whom `user` may act as: themselves
         first, then those who named them delegate."""

@@ -139,6 +139,8 @@ JAPANESE: dict[str, str] = {
     "The server answered {}.": "サーバーの応答：{0}",
     # approval (決裁)
     "No circulation {} that you are on.": "あなたが回付先に含まれる決裁 {0} はありません。",
+    "You can mark check points only while it is your turn.":
+        "チェック箇所に書き込めるのは、あなたの番のときだけです。",
     "The route has no steps: add at least one person to approve.":
         "回付ルートに段階がありません。承認者を 1 人以上追加してください。",
     "Step {} of the route has nobody: add at least one person.":
@@ -200,6 +202,26 @@ JAPANESE: dict[str, str] = {
     "No Debian package is known for {}: reinstall the app (pip install --force-reinstall "
     "paperless-meeting).": "{0} を含む Debian パッケージが分かりません。アプリを再インストールして"
                            "ください（pip install --force-reinstall paperless-meeting）。",
+    # signing an approved circulation (server/signing)
+    "The signing certificate of {} expired on {}; nothing was signed. The administrator "
+    "renews it with meeting-server pki renew {}.":
+        "{0} さんの署名用証明書は {1} に有効期限が切れています。署名は行われていません。"
+        "管理者が meeting-server pki renew {2} で更新してください。",
+    "The signing authority's certificate expired on {}; nothing was signed.":
+        "組織の認証局の証明書は {0} に有効期限が切れています。署名は行われていません。",
+    "The server has no signing authority yet; the administrator creates it with "
+    "meeting-server pki init.": "サーバーにまだ認証局がありません。管理者が meeting-server "
+                                "pki init で作成してください。",
+    "The signing keys' passphrase file {} cannot be read; nothing was signed.":
+        "署名鍵のパスフレーズのファイル {0} を読めません。署名は行われていません。",
+    "The passphrase file {} is empty.": "パスフレーズのファイル {0} が空です。",
+    "A signing authority already exists in {}.": "{0} には認証局がすでにあります。",
+    "{} is not a user name.": "{0} はユーザー名ではありません。",
+    "Give either a URL or --remove.": "URL か --remove のどちらかを指定してください。",
+    "The signing key of {} is not one this server made.":
+        "{0} さんの署名鍵はこのサーバーが作成したものではありません。",
+    "The signing authority's key is not one this server made.":
+        "認証局の鍵はこのサーバーが作成したものではありません。",
 }
 
 client_language: str = "en"

@@ -90,6 +90,26 @@ class ApprovalStore:
                               (meeting_id,)).fetchone()
         return self.get(row["id"]) if row else None
 
+    def seen_by(self, name: str) -> list[StoredCirculation]:
+        """The circulations whose container has `name` among its members (the people who
+        read it: see `set_readers`), oldest first."""
+        ids = [r["id"] for r in self.db.execute(
+            "SELECT c.id FROM circulations c JOIN meeting_members m ON m.meeting_id = "
+            "c.meeting_id JOIN users u ON u.id = m.user_id WHERE u.name = ? ORDER BY c.id",
+            (name,))]
+        return [self.require(i) for i in ids]
+
+    def set_readers(self, circulation: StoredCirculation, readers: Iterable[User]) -> None:
+        """The container's members become exactly these people (they read its documents,
+        pages and marks; nobody else does)."""
+        with self.store.transaction() as db:
+            self._set_readers(db, circulation.meeting_id, readers)
+
+    def _set_readers(self, db, meeting_id: int, readers: Iterable[User]) -> None:
+        db.execute("DELETE FROM meeting_members WHERE meeting_id = ?", (meeting_id,))
+        for user in readers:
+            self.store.invite(meeting_id, user)
+
     def all(self) -> list[StoredCirculation]:
         ids = [r["id"] for r in self.db.execute("SELECT id FROM circulations ORDER BY id")]
         return [self.require(i) for i in ids]
@@ -105,10 +125,7 @@ class ApprovalStore:
                            json.dumps(document_ids), circulation.id))
             db.execute("UPDATE meetings SET title = ? WHERE id = ?",
                        (title.strip(), circulation.meeting_id))
-            db.execute("DELETE FROM meeting_members WHERE meeting_id = ?",
-                       (circulation.meeting_id,))
-            for user in readers:
-                self.store.invite(circulation.meeting_id, user)
+            self._set_readers(db, circulation.meeting_id, readers)
             self._append(circulation.id, entry)
 
     def append(self, circulation_id: int, entry: HistoryEntry) -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pymupdf
 import requests
+import socketio
 
-from meeting.core.protocol import Role
+from meeting.core.protocol import PROTOCOL_VERSION, Role
 from server.context import ServerContext
 from tests.helpers.live import PASSWORD, LiveServer, Peer, login
 
@@ -112,3 +113,12 @@ def changes(peer: Peer, circulation: int, count: int = 1) -> list[dict]:
         if event == "approval:changed" and data["id"] == circulation:
             found.append(data)
     return found
+
+
+def japanese_client(live: LiveServer, name: str) -> socketio.Client:
+    """A client whose user reads Japanese (its errors come in Japanese); disconnect it."""
+    client = socketio.Client(reconnection=False)
+    client.connect(live.url, auth={"token": login(live.url, name), "language": "ja",
+                                   "protocol": PROTOCOL_VERSION}, transports=["websocket"],
+                   wait_timeout=10)
+    return client

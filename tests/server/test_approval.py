@@ -4,8 +4,6 @@ pull-back, a delegate, the inbox and its notices, who sees what, bad input, the 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import requests
 
@@ -14,10 +12,10 @@ from server.store.audit import AuditLog
 from tests.helpers.approval import (
     LINES,
     THREE_STEPS,
-    add_route_people,
     approval_server,
     changes,
     drafted,
+    japanese_client,
     ok,
     refused,
     revise,
@@ -27,15 +25,6 @@ from tests.helpers.approval import (
     write_pdf,
 )
 from tests.helpers.live import Peer, login
-
-
-@pytest.fixture(scope="session")
-def approval_template(tmp_path_factory, seeded_template):
-    template, _ = seeded_template
-    folder = tmp_path_factory.mktemp("approval") / "server"
-    shutil.copytree(template, folder)
-    add_route_people(folder)
-    return folder
 
 
 @pytest.fixture
@@ -127,7 +116,9 @@ def test_three_steps_gougi_send_back_revision_and_a_delegate(live, pdfs, tmp_pat
     assert moved["unplaced"] is None
 
     # Again along the route; the director is away: the deputy acts for them.
+    refused(deputy.call("approval:open", {"id": circulation}), "not_found")
     ok(director.call("approval:delegates_set", {"delegates": ["deputy"]}))
+    assert ok(deputy.call("approval:open", {"id": circulation}))["may"] == []
     ok(paul.call("approval:start", {"id": circulation, "title": "備品購入について（修正）",
                                     "document_ids": documents, "route": THREE_STEPS}))
     ok(chief.call("approval:approve", {"id": circulation, "stamp": stamp}))
@@ -151,6 +142,13 @@ def test_three_steps_gougi_send_back_revision_and_a_delegate(live, pdfs, tmp_pat
         ("approved", "deputy")]
     assert [c["id"] for c in ok(director.call("approval:list"))["done"]] == [circulation]
     refused(director.call("approval:approve", {"id": circulation}), "conflict")
+    told = changes(deputy, circulation, 5)  # started again, three approvals, their own
+    assert [c["status"] for c in told] == ["circulating"] * 4 + ["approved"]
+
+    # The director is back and names nobody: the deputy no longer reads it, nor its pages.
+    ok(director.call("approval:delegates_set", {"delegates": []}))
+    refused(deputy.call("approval:open", {"id": circulation}), "not_found")
+    refused(deputy.call("meeting:join", {"meeting_id": container}), "not_found")
 
     # Every action is in the audit log, the delegate with whom they stood in for.
     context = ServerContext.open(live.data_dir)
@@ -232,15 +230,7 @@ def test_a_bad_route_is_refused_in_both_languages_and_nothing_is_stored(live, pd
     circulation, _, documents = drafted(live, paul, pdfs[:1])
     payload = {"id": circulation, "title": "t", "document_ids": documents, "route": route}
     assert refused(paul.call("approval:start", payload), "invalid_payload") == message
-    paul_ja = Peer(live.url, login(live.url, "paul"))
-    paul_ja.sio.disconnect()
-    import socketio
-
-    from meeting.core.protocol import PROTOCOL_VERSION
-    client = socketio.Client(reconnection=False)
-    client.connect(live.url, auth={"token": login(live.url, "paul"), "language": "ja",
-                                   "protocol": PROTOCOL_VERSION}, transports=["websocket"],
-                   wait_timeout=10)
+    client = japanese_client(live, "paul")
     try:
         assert refused(client.call("approval:start", payload), "invalid_payload") == japanese
     finally:
@@ -305,3 +295,38 @@ def test_templates_fixed_for_a_section(live, pdfs):
     ok(olga.call("approval:template_delete", {"id": fixed["id"]}))
     ok(paul.call("approval:template_delete", {"id": mine["id"]}))
     assert ok(paul.call("approval:templates")) == []
+
+
+def test_check_points_are_drawn_only_while_it_is_ones_turn(live, pdfs):
+    paul, chief, director = (live.peer(n) for n in ("paul", "chief", "director"))
+    circulation, container, documents = started(live, paul, pdfs[:1])
+    for peer in (paul, chief, director):
+        ok(peer.call("meeting:join", {"meeting_id": container}))
+    rect = words_at(pdfs[0], 0, "Revenue rises")
+    assert refused(director.call("annotation:put", {
+        "meeting_id": container, "id": "too-early", "document_id": documents[0], "page": 0,
+        "layer": "shared", "tool": "marker", "color": "#fbbc04", "width": 12,
+        "points": [[rect.x0, rect.y1], [rect.x1, rect.y1]]}), "forbidden") == \
+        "You can mark check points only while it is your turn."
+    ok(director.call("annotation:put", {  # a private note is anyone's own, any time
+        "meeting_id": container, "id": "own-note", "document_id": documents[0], "page": 0,
+        "layer": "private", "tool": "text", "color": "#1a73e8", "width": 10,
+        "points": [[72.0, 300.0]], "text": "後で確認"}))
+    mark = marker(chief, container, documents[0], rect)
+    ok(chief.call("approval:approve", {"id": circulation}))
+    # What the chief decided on stays: no more changes to their check points.
+    refused(chief.call("annotation:delete", {"meeting_id": container, "ids": [mark]}),
+            "forbidden")
+    refused(paul.call("annotation:delete", {"meeting_id": container, "ids": [mark]}),
+            "not_presenter")
+
+
+def test_where_it_stands_survives_a_restart(live, pdfs):
+    paul, chief = live.peer("paul"), live.peer("chief")
+    circulation, _, _ = started(live, paul, pdfs[:1])
+    ok(chief.call("approval:approve", {"id": circulation, "comment": "確認"}))
+    before = ok(chief.call("approval:open", {"id": circulation}))
+    live.restart()
+    after = ok(live.peer("chief").call("approval:open", {"id": circulation}))
+    assert after == before and after["summary"]["step"] == 1
+    ok(live.peer("a1").call("approval:approve", {"id": circulation}))
