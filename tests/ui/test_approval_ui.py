@@ -186,6 +186,7 @@ def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
     assert approved.stamp.document_id == third.id
     assert (approved.stamp.rect.x0, approved.stamp.rect.y1) == pytest.approx((rect[0], rect[3]))
     assert not window.decision.approve_button.isEnabled()  # paul's step is done
+    assert not window.ink_toolbar.share_action.isChecked()  # marks now his own notes
     assert window.decision.pull_back_button.isVisible()  # until the next step acts
 
 

@@ -222,8 +222,26 @@ class ReviewWindow(QMainWindow):
 
     # --- showing -----------------------------------------------------------------------------
 
+    @property
+    def acting(self) -> bool:
+        """It is this user's turn (only then do their check points go to the route)."""
+        return bool(set(self.circulation.may) & {"approve", "read"})
+
+    def _share_when_acting(self) -> None:
+        """Check points are for the approvers after one: shared while it is one's turn; at any
+        other time one marks privately (the server keeps a circulation's shared marks to
+        whoever acts now)."""
+        share = self.ink_toolbar.share_action
+        if not self.acting:
+            share.setChecked(False)
+            self._shared_by_default = False
+        elif share.isEnabled() and not self._shared_by_default:
+            share.setChecked(True)
+            self._shared_by_default = True
+
     def show_circulation(self, circulation: CirculationData) -> None:
         self.circulation = circulation
+        self._share_when_acting()
         if circulation.documents != tuple(self.main.documents.values()):  # (a revision)
             self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
                                   for d in circulation.documents])
@@ -260,10 +278,7 @@ class ReviewWindow(QMainWindow):
         if meeting_id != self.meeting_id:
             return
         self.main.refresh()
-        share = self.ink_toolbar.share_action
-        if share.isEnabled() and not self._shared_by_default:
-            share.setChecked(True)  # check points are for the approvers after one: shared
-            self._shared_by_default = True
+        self._share_when_acting()
         if self.second.isVisible():
             self.second.refresh()
         self.check_points.set_points(self.all_check_points(), self.binder)
