@@ -296,3 +296,39 @@ def test_the_drafter_revises_a_returned_document_and_sends_it_again(
     assert again.summary.status is CirculationStatus.CIRCULATING
     assert again.summary.waiting_for == ("paul",)
     assert [a.action for a in again.history][-3:] == ["sent_back", "revised", "started"]
+
+
+@pytest.mark.slow
+def test_the_last_approval_signs_and_the_review_shows_each_signatures_state(
+        qtbot, signed_in, runtime, seeded_server, sample_pdfs, tmp_path):
+    import time
+
+    import pymupdf
+
+    from server.signing.authority import SigningAuthority
+
+    live, _ = seeded_server
+    SigningAuthority.init(live.data_dir, "テスト市役所")
+    started = circulate(qtbot, signed_in, sample_pdfs[:2],
+                        [{"kind": "approve", "members": ["paul"], "label": "課長"}])
+    window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    assert window.decision.signatures_button.isHidden()
+    with qtbot.waitSignal(window.decided, timeout=10_000):
+        qtbot.mouseClick(window.decision.approve_button, Qt.MouseButton.LeftButton)
+    approved_at = time.perf_counter()
+    qtbot.waitUntil(lambda: window.circulation.signed, timeout=120_000)  # (approval:changed)
+    window.signing_s = time.perf_counter() - approved_at
+    assert window.decision.signatures_button.isVisible()
+    assert window.stage.text() == "Approved: every step has acted."
+    dialog = window.show_signatures()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 2, timeout=60_000)
+    first = dialog.tree.topLevelItem(0)
+    assert first.text(0) == started.documents[0].title and first.childCount() == 1
+    signature = first.child(0)
+    assert (signature.text(1), signature.text(3)) == ("課長", "✓ Valid")
+    out = tmp_path / "signed.pdf"
+    dialog.save(started.documents[0].id, out)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved:"), timeout=30_000)
+    with pymupdf.open(out) as pdf:
+        assert pdf.is_pdf and any(page.first_annot is not None for page in pdf)
+    print(f"\nlast approval to signed PDF: {window.signing_s:.2f} s")

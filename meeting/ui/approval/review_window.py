@@ -90,6 +90,7 @@ class ReviewWindow(QMainWindow):
         self.resize(1280, 800)
         self._build(worker)
         bridge.meetingChanged.connect(self._on_meeting_changed)
+        bridge.approvalChanged.connect(self._on_approval_changed)
         session.join(self.meeting_id)
         view = session.view(self.meeting_id)
         if view is not None:
@@ -465,6 +466,10 @@ class ReviewWindow(QMainWindow):
             self._refused(error)
 
         when_done(future, done, refused, self)
+
+    def _on_approval_changed(self, summary) -> None:
+        if summary.id == self.circulation.summary.id:  # (someone acted, or it was signed)
+            self.refresh_from_server()
 
     def refresh_from_server(self) -> None:
         """Someone acted on this circulation: read it again."""
