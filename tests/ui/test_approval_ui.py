@@ -16,6 +16,7 @@ from meeting.ui.approval.hub import ApprovalHub
 from meeting.ui.approval.inbox_window import InboxWindow
 from meeting.ui.approval.review_window import ReviewWindow
 from meeting.ui.approval.start_dialog import StartDialog
+from server.context import ServerContext
 from tests.helpers.live import PASSWORD
 from tests.ui.conftest import delete_now
 from tests.ui.test_login_and_app import client_app, settings  # noqa: F401 - fixtures
@@ -125,9 +126,17 @@ def test_the_start_dialog_sends_documents_along_a_route_it_checked(
 
 
 def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
-        qtbot, signed_in, runtime, sample_pdfs):
+        qtbot, signed_in, runtime, seeded_server, sample_pdfs):
+    live, _ = seeded_server
+    context = ServerContext.open(live.data_dir)  # (WAL: beside the running server)
+    try:
+        context.store.set_profile("paul", "総務課", "山田")
+    finally:
+        context.close()
     started = circulate(qtbot, signed_in, sample_pdfs)
     window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    face = window.decision.preview.face  # the stamp reads as the signed PDF will draw it
+    assert (face.section, face.name) == ("総務課", "山田")
     assert window.first_page_s is not None
     assert [d.id for d in window.binder.documents] == [d.id for d in started.documents]
     assert window.binder.total_pages == sum(d.pages for d in started.documents)

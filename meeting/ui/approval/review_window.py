@@ -138,8 +138,9 @@ class ReviewWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([LIST_WIDTH, 1000])
-        me = self.session.user.name
-        self.face = stamp_face(me, "", date.today())
+        circulation = self.circulation  # (the server says how one's stamp reads)
+        self.face = stamp_face(circulation.stamp_name or self.session.user.name,
+                               circulation.stamp_section, date.today())
         self.decision = DecisionBar(self.face)
         self.decision.placeStampToggled.connect(self._placing_stamp)
         self.decision.columnRequested.connect(self.stamp_in_column)
