@@ -341,3 +341,34 @@ def test_the_last_approval_signs_and_the_review_shows_each_signatures_state(
     with pymupdf.open(out) as pdf:
         assert pdf.is_pdf and any(page.first_annot is not None for page in pdf)
     print(f"\nlast approval to signed PDF: {window.signing_s:.2f} s")
+
+
+def test_every_approval_control_has_a_name_and_a_finger_sized_target_in_touch_mode(
+        qtbot, qapp, signed_in, runtime, sample_pdfs):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    from meeting.ui.accessibility import unnamed_controls
+    from meeting.ui.base import touch
+
+    touch.apply(qapp, True)
+    started = circulate(qtbot, signed_in, sample_pdfs)
+    window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    window.resize(960, 720)  # the narrowest the review is made for
+    window.show_beside(True)
+    session, bridge = signed_in("paul")
+    inbox = InboxWindow(ApprovalHub(session, bridge))
+    dialog = StartDialog(ApprovalClient(session))
+    sent_back = window.ask_send_back()
+    for widget in (inbox, dialog):
+        signed_in.windows.append(widget)
+        widget.show()
+    qtbot.wait(200)
+    for root in (window, inbox, dialog, sent_back):
+        assert unnamed_controls(root) == [], type(root).__name__
+    small = [f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''!r} {w.height()}"
+             for root in (window.decision, window.main, inbox, dialog, sent_back)
+             for kind in (QAbstractButton, QComboBox, QLineEdit) for w in root.findChildren(kind)
+             if w.isVisibleTo(root) and w.height() < touch.TARGET - 4]
+    assert small == []
+    assert window.width() <= 960  # (nothing forces the window wider)
+    sent_back.reject()
