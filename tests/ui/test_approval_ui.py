@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from meeting.core import messages
 from meeting.core.annotations import Layer, Tool
 from meeting.core.approval_protocol import CirculationStatus
 from meeting.core.approval_route import DraftStep, RouteDraft
@@ -103,7 +104,7 @@ def test_the_inbox_counts_what_waits_and_tells_once_when_one_arrives(
 
 
 def test_the_start_dialog_sends_documents_along_a_route_it_checked(
-        qtbot, signed_in, sample_pdfs):
+        qtbot, signed_in, sample_pdfs, monkeypatch):
     session, _ = signed_in("olga")
     wait_online(qtbot, session)
     dialog = StartDialog(ApprovalClient(session))
@@ -113,6 +114,9 @@ def test_the_start_dialog_sends_documents_along_a_route_it_checked(
     dialog.title.setText("出張報告")
     assert not dialog.send_button.isEnabled()  # step 1 has nobody
     assert "Step 1 of the route has nobody" in dialog.route.problem.text()
+    monkeypatch.setattr(messages, "client_language", "ja")  # the server's words, in Japanese
+    assert dialog.route.problem_text() == (
+        "回付ルートの第 1 段階に誰もいません。1 人以上追加してください。")
     dialog.route.set_draft(RouteDraft((DraftStep(members=("paul",)),
                                        DraftStep(members=("pia", "otto", "admin"), need=2))))
     assert dialog.send_button.isEnabled() and dialog.route.problem.isHidden()
