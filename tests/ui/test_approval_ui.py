@@ -184,6 +184,7 @@ def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
     assert window.main.page_view.ink_mode
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(300, 500))
     assert not window.decision.place_button.isChecked()
+    assert window.ink_toolbar.mode.value == "marker"  # the marker back in hand
     document_id, page, rect = window.stamp_at
     assert (document_id, page) == (third.id, 0)
     assert window.placed_stamp.isVisible()

@@ -80,6 +80,7 @@ class ReviewWindow(QMainWindow):
         self.meeting_id = circulation.summary.meeting_id
         self.settings = settings
         self._shared_by_default = False
+        self._mode_before_stamp = Mode.MARKER
         self.stamp_at: tuple[int, int, Rect] | None = None
         """Where the approver put the stamp (document, page, rectangle); None: the column."""
         self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
@@ -353,9 +354,9 @@ class ReviewWindow(QMainWindow):
             view.ink_mode = True
             view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
             self.decision.set_where(self.tr("Tap the page where your stamp goes."))
-        elif self.ink_toolbar.mode is Mode.BROWSE:
-            view.ink_mode = False
+        else:  # placed (or given up): the tool one had (its cursor and pen) comes back
             view.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            self.ink_toolbar.set_mode(self._mode_before_stamp)
 
     def _pressed_for_stamp(self, x: float, y: float, _pressure: float) -> None:
         if not self.decision.place_button.isChecked():
