@@ -6,8 +6,9 @@ Why the history page comes first: a signature allows only annotations after it, 
 not one. The signing happens once the last step has approved, so the whole history is known
 then; every signature covers it, and it is attached to each PDF (history.json) as well.
 
-Slow (PyMuPDF and pyHanko, about a tenth of a second a signature): `produce_signed_pdfs_async`
-runs it in a child process so the server's event loop never waits on it.
+PyMuPDF and pyHanko take some tens of milliseconds a signature (plus a second or so to start a
+child): `produce_signed_pdfs_async` runs it all in a child process, so the server's event loop
+never waits on it and a crash in either library cannot take the server along.
 """
 
 from __future__ import annotations
