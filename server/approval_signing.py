@@ -25,6 +25,7 @@ from meeting.core.approval_protocol import (
     SignatureState,
     StepKind,
 )
+from meeting.core.check_points import check_points as pair_check_points
 from meeting.core.protocol import ErrorCode, ProtocolError
 from server import signing
 from server.context import ServerContext
@@ -173,41 +174,9 @@ def _time(at: float) -> datetime:
     return datetime.fromtimestamp(at, UTC)
 
 
-NOTE_REACH = 80.0
-"""How far (page points) a typed note may be from a marker stroke to be its comment."""
-
-
 def check_points(marks: list[AnnotationData]) -> tuple[model.CheckPointComment, ...]:
-    """One approver's check points: each marker stroke, with the text of the typed note
-    written nearest to it (within NOTE_REACH) as its comment; a note near no marker is a
-    check point of its own."""
-    markers = [(m, _bounds(m)) for m in marks if m.tool is Tool.MARKER]
-    comments: dict[str, list[str]] = {m.id: [] for m, _ in markers}
-    alone = []
-    for note in (m for m in marks if m.tool is Tool.TEXT and m.text.strip()):
-        near = [(_distance(_bounds(note), rect), m.id) for m, rect in markers
-                if (m.document_id, m.page) == (note.document_id, note.page)]
-        best = min(near, default=None)
-        if best is not None and best[0] <= NOTE_REACH:
-            comments[best[1]].append(note.text)
-        else:
-            alone.append(note)
-    return (*(model.CheckPointComment(document=m.document_id, page=m.page, rect=rect,
-                                      text="\n".join(comments[m.id])) for m, rect in markers),
-            *(model.CheckPointComment(document=n.document_id, page=n.page, rect=_bounds(n),
-                                      text=n.text) for n in alone))
-
-
-def _bounds(mark: AnnotationData) -> model.Rect:
-    if mark.tool is Tool.TEXT:  # (its top-left corner and font size: about where it is)
-        (x, y), size = mark.points[0], mark.width
-        return (x, y, x + size * 0.6 * max(4, len(mark.text)), y + size * 1.3)
-    xs, ys, pad = [p[0] for p in mark.points], [p[1] for p in mark.points], mark.width / 2
-    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
-
-
-def _distance(a: model.Rect, b: model.Rect) -> float:
-    """Between two rectangles' nearest edges (0 when they touch or overlap)."""
-    dx = max(0.0, b[0] - a[2], a[0] - b[2])
-    dy = max(0.0, b[1] - a[3], a[1] - b[3])
-    return (dx * dx + dy * dy) ** 0.5
+    """One approver's check points, as the review window lists them (the rule is
+    `meeting.core.check_points`: each marker stroke with the typed notes written at it as its
+    comment; a note near no marker is a check point of its own)."""
+    return tuple(model.CheckPointComment(document=p.document_id, page=p.page, rect=p.rect,
+                                         text=p.comment) for p in pair_check_points(marks))

@@ -21,6 +21,8 @@ class SessionBridge(QObject):
     votesChanged = Signal(int)
     materialsRemoved = Signal(object)
     """A `RemovedMeeting`: its materials must leave this device."""
+    approvalChanged = Signal(object)
+    """A `CirculationSummary`: a circulation one is on moved on (or arrived)."""
 
     def connection_changed(self, online: bool) -> None:
         self.connectionChanged.emit(online)
@@ -48,3 +50,6 @@ class SessionBridge(QObject):
 
     def votes_changed(self, meeting_id: int) -> None:
         self.votesChanged.emit(meeting_id)
+
+    def approval_changed(self, summary) -> None:
+        self.approvalChanged.emit(summary)
