@@ -264,6 +264,7 @@ class ApprovalEvents:
 
     def data(self, circulation: StoredCirculation, user: User) -> dict:
         acting_for = self.approvals.principals_of(user.name)
+        stamp_name, stamp_section = self.store.profile(user.name)
         documents = {d.id: d for d in self.store.documents(circulation.meeting_id)}
         order = [*circulation.document_ids, *(i for i in documents
                                                if i not in circulation.document_ids)]
@@ -274,7 +275,8 @@ class ApprovalEvents:
             may=circulation.rules.may(user.name, acting_for),
             on_behalf_of=tuple(p for p in circulation.rules.acts_for(user.name, acting_for)
                                if p != user.name),
-            signed=circulation.signed_at is not None).payload()
+            signed=circulation.signed_at is not None, stamp_name=stamp_name,
+            stamp_section=stamp_section or "").payload()
 
     def _users(self, names: Iterable[str]) -> list[User]:
         found = (self.store.user_by_name(n) for n in sorted(names))

@@ -290,6 +290,10 @@ class CirculationData(Data):
     """The people of the current step the viewer may act for (as their delegate)."""
     signed: bool = False
     """The signed PDFs exist (`GET /api/approvals/{id}/documents/{document_id}/signed.pdf`)."""
+    stamp_name: str = ""
+    """The name on the viewer's own date stamp (their display name), for its preview."""
+    stamp_section: str = ""
+    """The section (課) on the viewer's own stamp; empty if they have none."""
 
 
 class TemplateData(Data):

@@ -16,6 +16,7 @@ from meeting.ui.approval.hub import ApprovalHub
 from meeting.ui.approval.inbox_window import InboxWindow
 from meeting.ui.approval.review_window import ReviewWindow
 from meeting.ui.approval.start_dialog import StartDialog
+from server.context import ServerContext
 from tests.helpers.live import PASSWORD
 from tests.ui.conftest import delete_now
 from tests.ui.test_login_and_app import client_app, settings  # noqa: F401 - fixtures
@@ -125,9 +126,17 @@ def test_the_start_dialog_sends_documents_along_a_route_it_checked(
 
 
 def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
-        qtbot, signed_in, runtime, sample_pdfs):
+        qtbot, signed_in, runtime, seeded_server, sample_pdfs):
+    live, _ = seeded_server
+    context = ServerContext.open(live.data_dir)  # (WAL: beside the running server)
+    try:
+        context.store.set_profile("paul", "総務課", "山田")
+    finally:
+        context.close()
     started = circulate(qtbot, signed_in, sample_pdfs)
     window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    face = window.decision.preview.face  # the stamp reads as the signed PDF will draw it
+    assert (face.section, face.name) == ("総務課", "山田")
     assert window.first_page_s is not None
     assert [d.id for d in window.binder.documents] == [d.id for d in started.documents]
     assert window.binder.total_pages == sum(d.pages for d in started.documents)
@@ -186,6 +195,7 @@ def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
     assert approved.stamp.document_id == third.id
     assert (approved.stamp.rect.x0, approved.stamp.rect.y1) == pytest.approx((rect[0], rect[3]))
     assert not window.decision.approve_button.isEnabled()  # paul's step is done
+    assert not window.ink_toolbar.share_action.isChecked()  # marks now his own notes
     assert window.decision.pull_back_button.isVisible()  # until the next step acts
 
 
@@ -295,3 +305,70 @@ def test_the_drafter_revises_a_returned_document_and_sends_it_again(
     assert again.summary.status is CirculationStatus.CIRCULATING
     assert again.summary.waiting_for == ("paul",)
     assert [a.action for a in again.history][-3:] == ["sent_back", "revised", "started"]
+
+
+@pytest.mark.slow
+def test_the_last_approval_signs_and_the_review_shows_each_signatures_state(
+        qtbot, signed_in, runtime, seeded_server, sample_pdfs, tmp_path):
+    import time
+
+    import pymupdf
+
+    from server.signing.authority import SigningAuthority
+
+    live, _ = seeded_server
+    SigningAuthority.init(live.data_dir, "テスト市役所")
+    started = circulate(qtbot, signed_in, sample_pdfs[:2],
+                        [{"kind": "approve", "members": ["paul"], "label": "課長"}])
+    window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    assert window.decision.signatures_button.isHidden()
+    with qtbot.waitSignal(window.decided, timeout=10_000):
+        qtbot.mouseClick(window.decision.approve_button, Qt.MouseButton.LeftButton)
+    approved_at = time.perf_counter()
+    qtbot.waitUntil(lambda: window.circulation.signed, timeout=120_000)  # (approval:changed)
+    window.signing_s = time.perf_counter() - approved_at
+    assert window.decision.signatures_button.isVisible()
+    assert window.stage.text() == "Approved: every step has acted."
+    dialog = window.show_signatures()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 2, timeout=60_000)
+    first = dialog.tree.topLevelItem(0)
+    assert first.text(0) == started.documents[0].title and first.childCount() == 1
+    signature = first.child(0)
+    assert (signature.text(1), signature.text(3)) == ("課長", "✓ Valid")
+    out = tmp_path / "signed.pdf"
+    dialog.save(started.documents[0].id, out)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved:"), timeout=30_000)
+    with pymupdf.open(out) as pdf:
+        assert pdf.is_pdf and any(page.first_annot is not None for page in pdf)
+    print(f"\nlast approval to signed PDF: {window.signing_s:.2f} s")
+
+
+def test_every_approval_control_has_a_name_and_a_finger_sized_target_in_touch_mode(
+        qtbot, qapp, signed_in, runtime, sample_pdfs):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    from meeting.ui.accessibility import unnamed_controls
+    from meeting.ui.base import touch
+
+    touch.apply(qapp, True)
+    started = circulate(qtbot, signed_in, sample_pdfs)
+    window = open_review(qtbot, signed_in, runtime, "paul", started.summary.id)
+    window.resize(960, 720)  # the narrowest the review is made for
+    window.show_beside(True)
+    session, bridge = signed_in("paul")
+    inbox = InboxWindow(ApprovalHub(session, bridge))
+    dialog = StartDialog(ApprovalClient(session))
+    sent_back = window.ask_send_back()
+    for widget in (inbox, dialog):
+        signed_in.windows.append(widget)
+        widget.show()
+    qtbot.wait(200)
+    for root in (window, inbox, dialog, sent_back):
+        assert unnamed_controls(root) == [], type(root).__name__
+    small = [f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''!r} {w.height()}"
+             for root in (window.decision, window.main, inbox, dialog, sent_back)
+             for kind in (QAbstractButton, QComboBox, QLineEdit) for w in root.findChildren(kind)
+             if w.isVisibleTo(root) and w.height() < touch.TARGET - 4]
+    assert small == []
+    assert window.width() <= 960  # (nothing forces the window wider)
+    sent_back.reject()

@@ -24,8 +24,6 @@ class ApprovalHub(QObject):
     """A CirculationSummary that now waits for the user."""
     inboxChanged = Signal(object)
     """The ApprovalInbox as read now."""
-    circulationChanged = Signal(object)
-    """A CirculationSummary the server announced (an open review reads it again)."""
 
     def __init__(self, session: MeetingSession, bridge: SessionBridge,
                  parent: QObject | None = None) -> None:
@@ -54,7 +52,6 @@ class ApprovalHub(QObject):
             self.arrived.emit(summary)
 
     def _on_changed(self, summary: CirculationSummary) -> None:
-        self.circulationChanged.emit(summary)
         self.refresh()
 
     def _on_connection(self, online: bool) -> None:

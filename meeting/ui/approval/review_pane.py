@@ -9,7 +9,14 @@ its ink controller (the marker snaps to the printed words); they turn through th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meeting.core.approval_binder import Binder, BinderCursor
 from meeting.core.following import Position
@@ -17,6 +24,7 @@ from meeting.core.protocol import DocumentInfo
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.base.icons import icon
+from meeting.ui.beside_pane import ElidedLabel
 from meeting.ui.document_loader import DocumentLoader
 from meeting.ui.ink_controller import InkController
 from meeting.ui.ink_tools import InkToolbar
@@ -69,12 +77,16 @@ class ReviewPane(QWidget):
             lambda index: self.go_to(Position(self.chooser.itemData(index), 0)))
         self.previous_button = self._button(self.tr("Previous page"), "previous",
                                             lambda: self.step(-1))
-        self.page_label = QLabel()
+        self.page_label = ElidedLabel()  # (the page first, the binder's number after)
         self.page_label.setAccessibleName(self.tr("Page"))
         self.next_button = self._button(self.tr("Next page"), "next", lambda: self.step(+1))
-        row.addWidget(self.chooser, 1)
-        for widget in (self.previous_button, self.page_label, self.next_button):
-            row.addWidget(widget)
+        # (two panes side by side fit a 960 px window: the title and the page number share
+        # what is left between the buttons, neither asks for more)
+        self.chooser.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.chooser, 3)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.page_label, 2)
+        row.addWidget(self.next_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -124,7 +136,7 @@ class ReviewPane(QWidget):
         document = self.documents.get(shown.document_id) if shown else None
         if shown is None or document is None:
             self.page_view.set_document(None)
-            self.page_label.setText("")
+            self.page_label.set_full_text("")
             self.ink.refresh()
             return
         layout = self.loader.layout(document)
@@ -132,7 +144,7 @@ class ReviewPane(QWidget):
             self.page_view.set_document(layout, shown.page)
         place = self.binder.page(shown)
         self.chooser.setCurrentIndex(place.document_index)
-        self.page_label.setText(self.tr("p. {0} / {1} · {2} of {3}").format(
+        self.page_label.set_full_text(self.tr("p. {0} / {1} · {2} of {3}").format(
             shown.page + 1, document.pages, place.through, self.binder.total_pages))
         self.previous_button.setEnabled(place.through > 1)
         self.next_button.setEnabled(place.through < self.binder.total_pages)

@@ -90,6 +90,7 @@ class ReviewWindow(QMainWindow):
         self.resize(1280, 800)
         self._build(worker)
         bridge.meetingChanged.connect(self._on_meeting_changed)
+        bridge.approvalChanged.connect(self._on_approval_changed)
         session.join(self.meeting_id)
         view = session.view(self.meeting_id)
         if view is not None:
@@ -137,8 +138,9 @@ class ReviewWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([LIST_WIDTH, 1000])
-        me = self.session.user.name
-        self.face = stamp_face(me, "", date.today())
+        circulation = self.circulation  # (the server says how one's stamp reads)
+        self.face = stamp_face(circulation.stamp_name or self.session.user.name,
+                               circulation.stamp_section, date.today())
         self.decision = DecisionBar(self.face)
         self.decision.placeStampToggled.connect(self._placing_stamp)
         self.decision.columnRequested.connect(self.stamp_in_column)
@@ -222,8 +224,26 @@ class ReviewWindow(QMainWindow):
 
     # --- showing -----------------------------------------------------------------------------
 
+    @property
+    def acting(self) -> bool:
+        """It is this user's turn (only then do their check points go to the route)."""
+        return bool(set(self.circulation.may) & {"approve", "read"})
+
+    def _share_when_acting(self) -> None:
+        """Check points are for the approvers after one: shared while it is one's turn; at any
+        other time one marks privately (the server keeps a circulation's shared marks to
+        whoever acts now)."""
+        share = self.ink_toolbar.share_action
+        if not self.acting:
+            share.setChecked(False)
+            self._shared_by_default = False
+        elif share.isEnabled() and not self._shared_by_default:
+            share.setChecked(True)
+            self._shared_by_default = True
+
     def show_circulation(self, circulation: CirculationData) -> None:
         self.circulation = circulation
+        self._share_when_acting()
         if circulation.documents != tuple(self.main.documents.values()):  # (a revision)
             self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
                                   for d in circulation.documents])
@@ -260,10 +280,7 @@ class ReviewWindow(QMainWindow):
         if meeting_id != self.meeting_id:
             return
         self.main.refresh()
-        share = self.ink_toolbar.share_action
-        if share.isEnabled() and not self._shared_by_default:
-            share.setChecked(True)  # check points are for the approvers after one: shared
-            self._shared_by_default = True
+        self._share_when_acting()
         if self.second.isVisible():
             self.second.refresh()
         self.check_points.set_points(self.all_check_points(), self.binder)
@@ -450,6 +467,10 @@ class ReviewWindow(QMainWindow):
             self._refused(error)
 
         when_done(future, done, refused, self)
+
+    def _on_approval_changed(self, summary) -> None:
+        if summary.id == self.circulation.summary.id:  # (someone acted, or it was signed)
+            self.refresh_from_server()
 
     def refresh_from_server(self) -> None:
         """Someone acted on this circulation: read it again."""

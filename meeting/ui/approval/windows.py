@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
-from meeting.core.approval_protocol import CirculationData, CirculationSummary
+from meeting.core.approval_protocol import CirculationData
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
 from meeting.ui.approval.hub import ApprovalHub
@@ -29,7 +29,6 @@ class ApprovalWindows(QObject):
         self.worker = worker
         self.settings = settings
         self.hub = ApprovalHub(session, bridge, self)
-        self.hub.circulationChanged.connect(self._circulation_changed)
         self.inbox: InboxWindow | None = None
         self.reviews: dict[int, ReviewWindow] = {}
         self.start_dialog: StartDialog | None = None
@@ -68,11 +67,6 @@ class ApprovalWindows(QObject):
         self.start_dialog.started.connect(lambda _: self.hub.refresh())
         self.start_dialog.open()
         return self.start_dialog
-
-    def _circulation_changed(self, summary: CirculationSummary) -> None:
-        window = self.reviews.get(summary.id)
-        if window is not None and shiboken6.isValid(window):
-            window.refresh_from_server()
 
     def _say(self, message: str) -> None:
         if self.inbox is not None:
