@@ -5,14 +5,16 @@
 import { io } from "./socket.io.esm.min.js";
 import { drawMarks } from "./overlay.js";
 import { LANGUAGE, t, translatePage } from "./texts.js";
-import { ERROR, EVENT, PAGE_WIDTH_STEP, PROTOCOL_VERSION } from "./protocol.generated.js";
+import {
+  APPROVAL_MAY, CIRCULATION_STATUS, ERROR, EVENT, LAYER, PAGE_WIDTH_STEP, PROTOCOL_VERSION, TOOL,
+} from "./protocol.generated.js";
 
 const $ = (id) => document.getElementById(id);
 const token = sessionStorage.getItem("meeting.token");
 const user = JSON.parse(sessionStorage.getItem("meeting.user") || "null");
 const STAMP_PT = 56; // the stamp's side, in page points
-const MARKER = { tool: "marker", color: "#fbbc04", width: 12 };
-const NOTE = { tool: "text", color: "#d93025", width: 10 };
+const MARKER = { tool: TOOL.MARKER, color: "#fbbc04", width: 12 };
+const NOTE = { tool: TOOL.TEXT, color: "#d93025", width: 10 };
 
 let socket = null;
 let open = null; // the circulation shown: see openCirculation()
@@ -58,7 +60,7 @@ function inboxLine(summary) {
 function standing(summary) {
   const since = new Date(summary.since * 1000).toLocaleString(LANGUAGE);
   const who = summary.waiting_for.join("、");
-  if (summary.status === "circulating") return t("waitingAt", summary.step + 1, who, since);
+  if (summary.status === CIRCULATION_STATUS.CIRCULATING) return t("waitingAt", summary.step + 1, who, since);
   return t(`status_${summary.status}`, since);
 }
 
@@ -97,12 +99,13 @@ function renderCirculation() {
   const choice = $("document-choice");
   choice.replaceChildren(...data.documents.map((d, i) => new Option(d.title, String(i))));
   choice.value = String(open.document);
-  const acting = data.may.includes("approve");
-  $("approve").hidden = !(acting || data.may.includes("read"));
+  const acting = data.may.includes(APPROVAL_MAY.APPROVE);
+  const reading = data.may.includes(APPROVAL_MAY.READ);
+  $("approve").hidden = !(acting || reading);
   $("approve").textContent = t(acting ? "approve" : "confirmRead");
-  $("send-back").hidden = $("send-back-to").hidden = !data.may.includes("send_back");
-  $("pull-back").hidden = !data.may.includes("pull_back");
-  $("mode-mark").hidden = !(acting || data.may.includes("read"));
+  $("send-back").hidden = $("send-back-to").hidden = !data.may.includes(APPROVAL_MAY.SEND_BACK);
+  $("pull-back").hidden = !data.may.includes(APPROVAL_MAY.PULL_BACK);
+  $("mode-mark").hidden = !(acting || reading);
   $("mode-stamp").hidden = !acting;
   const targets = [new Option(t("toDrafter"), "")];
   for (const step of data.route.slice(0, data.summary.step ?? 0)) {
@@ -156,7 +159,7 @@ function placeMarks() {
   if (!image) return;
   const marks = [...open.marks.values()].filter((a) =>
     a.document_id === image.document && a.page === image.page && a.unplaced == null);
-  if (open.stroke) marks.push({ ...MARKER, layer: "shared", points: open.stroke, pressure: [] });
+  if (open.stroke) marks.push({ ...MARKER, layer: LAYER.SHARED, points: open.stroke, pressure: [] });
   drawMarks($("marks"), marks, scale(), image.widthPt, image.heightPt);
   const stamp = open.stamp;
   const here = stamp && stamp.document_id === image.document && stamp.page === image.page;
@@ -165,7 +168,9 @@ function placeMarks() {
     const s = scale();
     Object.assign($("stamp-preview").style, { left: `${stamp.rect.x0 * s}px`, top: `${stamp.rect.y0 * s}px`,
       width: `${STAMP_PT * s}px`, height: `${STAMP_PT * s}px`, fontSize: `${9 * s}px` });
-    $("stamp-preview").textContent = `${user.name}\n${new Date().toLocaleDateString(LANGUAGE)}`;
+    const { stamp_name: name, stamp_section: section } = open.data;
+    $("stamp-preview").textContent = [section, new Date().toLocaleDateString(LANGUAGE),
+      name || user.name].filter(Boolean).join("\n");
   }
 }
 
@@ -224,7 +229,7 @@ async function saveNote() {
 
 async function putMark(fields) {
   const annotation = { meeting_id: open.data.summary.meeting_id, id: `web-${crypto.randomUUID()}`,
-    document_id: open.image.document, page: open.image.page, layer: "shared", ...fields };
+    document_id: open.image.document, page: open.image.page, layer: LAYER.SHARED, ...fields };
   const reply = await socket.emitWithAck(EVENT.ANNOTATION_PUT, annotation);
   if (!reply.ok) {
     say(reply.error.message);
@@ -255,7 +260,7 @@ async function decide(event, payload) {
 }
 
 function approve() {
-  decide(EVENT.APPROVAL_APPROVE, open.data.may.includes("approve") ? { stamp: open.stamp } : {});
+  decide(EVENT.APPROVAL_APPROVE, open.data.may.includes(APPROVAL_MAY.APPROVE) ? { stamp: open.stamp } : {});
 }
 
 function sendBack() {
