@@ -32,6 +32,7 @@ from meeting.core.approval_protocol import (
     ApprovalTemplateSave,
     CirculationData,
     CirculationStatus,
+    CirculationSummary,
     HistoryEntry,
     RouteStep,
 )
@@ -99,9 +100,8 @@ class ApprovalEvents:
             else:
                 others.append(summary)
         sent += [s for s in waiting if s.drafter == user.name]
-        newest = lambda items: tuple(sorted(items, key=lambda s: -s.updated_at))  # noqa: E731
-        return ApprovalInbox(waiting=newest(waiting), sent=newest(sent), done=newest(done),
-                             others=newest(others)).payload()
+        return ApprovalInbox(waiting=_newest(waiting), sent=_newest(sent), done=_newest(done),
+                             others=_newest(others)).payload()
 
     async def open(self, sid: str, user: User, request: ApprovalRef) -> dict:
         circulation = self.require(user, request.id)
@@ -314,6 +314,10 @@ class ApprovalEvents:
             raise ProtocolError(ErrorCode.FORBIDDEN,
                                 "Only an organizer or administrator can fix a section's routes.")
         return template
+
+
+def _newest(summaries: list[CirculationSummary]) -> tuple[CirculationSummary, ...]:
+    return tuple(sorted(summaries, key=lambda s: -s.updated_at))
 
 
 def _same_route(fixed: Iterable[RouteStep], route: Iterable[RouteStep]) -> bool:

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from meeting.core.annotations import Layer
 from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, ProtocolError
 from meeting.core.reanchor import match_pages, reanchor
 from server.child import ChildFailed
@@ -46,7 +47,8 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
                  keep_every_mark: bool = False) -> RevisionResult:
     """Check `incoming` and make it the new version of the document. On any refusal the file is
     removed and nothing changes. With `keep_every_mark` (a circulation's check points) a
-    version that leaves any mark unplaced is refused."""
+    version that leaves any shared mark unplaced is refused (private notes are kept flagged, as
+    in a meeting)."""
     store = context.store
     try:
         old = store.document(meeting_id, document_id)
@@ -73,7 +75,8 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
     async with context.meeting_locks[meeting_id]:
         marks = [a for a in annotations.of_document(document_id) if a.unplaced is None]
         placements = reanchor(before, after, marks, pages)
-        lost = sum(1 for p in placements if p.page is None)
+        shared = {m.id for m in marks if m.layer is Layer.SHARED}
+        lost = sum(1 for p in placements if p.page is None and p.annotation_id in shared)
         if keep_every_mark and lost:
             raise ProtocolError(ErrorCode.CONFLICT,
                                 f"{lost} marks could not be placed in the revised document "

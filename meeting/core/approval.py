@@ -17,6 +17,7 @@ from meeting.core.approval_protocol import (
     ActionKind,
     CirculationStatus,
     HistoryEntry,
+    Permission,
     RouteStep,
     StampPlacement,
     StepData,
@@ -166,20 +167,21 @@ class Circulation:
                               done_by=standing.done_by[i], label=s.label)
                      for i, s in enumerate(self.steps))
 
-    def may(self, user: str, acting_for: Collection[str] = ()) -> tuple[str, ...]:
+    def may(self, user: str, acting_for: Collection[str] = ()) -> tuple[Permission, ...]:
         """What `user` may do now (`acting_for`: the people who named them delegate)."""
         standing = self.standing()
-        allowed = []
+        allowed: list[Permission] = []
         if user == self.drafter and standing.status in (CirculationStatus.DRAFT,
                                                         CirculationStatus.RETURNED):
-            allowed.append("start")
+            allowed.append(Permission.START)
             if standing.status is CirculationStatus.RETURNED:
-                allowed.append("revise")
+                allowed.append(Permission.REVISE)
         if self.acts_for(user, acting_for):
             step = self.steps[standing.step or 0]
-            allowed.extend(("read",) if step.kind is StepKind.READ else ("approve", "send_back"))
+            allowed.extend((Permission.READ,) if step.kind is StepKind.READ
+                           else (Permission.APPROVE, Permission.SEND_BACK))
         if self._may_pull_back(user, standing):
-            allowed.append("pull_back")
+            allowed.append(Permission.PULL_BACK)
         return tuple(allowed)
 
     def check_marking(self, user: str, acting_for: Collection[str] = ()) -> None:

@@ -59,6 +59,17 @@ class ActionKind(StrEnum):
     SIGNED = "signed"
 
 
+class Permission(StrEnum):
+    """What the viewer of a circulation may do now (`CirculationData.may`)."""
+
+    START = "start"
+    REVISE = "revise"
+    APPROVE = "approve"
+    READ = "read"
+    SEND_BACK = "send_back"
+    PULL_BACK = "pull_back"
+
+
 class RouteStep(Message):
     """One step of a route: one person, a 合議 group (all, or any `need` of them), or 回覧."""
 
@@ -283,7 +294,7 @@ class CirculationData(Data):
     route: tuple[StepData, ...]
     documents: tuple[DocumentInfo, ...]
     history: tuple[HistoryEntry, ...]
-    may: tuple[str, ...] = ()
+    may: tuple[Permission, ...] = ()
     """What the viewer may do now: "approve", "read", "send_back", "pull_back", "start",
     "revise"."""
     on_behalf_of: tuple[str, ...] = ()

@@ -183,11 +183,10 @@ class HistoryRow:
 
 
 def copy_with_history(source: Path, out: Path, title: str, heading: str,
-                      columns: tuple[str, str, str, str], rows: Sequence[HistoryRow],
-                      attachment: bytes | None = None) -> int:
+                      rows: Sequence[HistoryRow], attachment: bytes | None = None) -> int:
     """Write `source` to `out` with the history appended as its last page(s) (and, given,
     the history JSON attached): the base every signature covers. Returns its page count."""
-    history = _history_pages(title, heading, columns, rows)
+    history = _history_pages(title, heading, rows)
     with pymupdf.open(source) as document:
         document.insert_pdf(history)
         history.close()
@@ -201,24 +200,25 @@ def copy_with_history(source: Path, out: Path, title: str, heading: str,
 
 
 HISTORY_CSS = """
-body { font-family: sans-serif; font-size: 9pt; }
+body { font-family: sans-serif; font-size: 9.5pt; }
 h1 { font-size: 15pt; margin-bottom: 2pt; }
-p { margin-top: 0; color: #444; }
-table { border-collapse: collapse; width: 100%; }
-th { background-color: #eee; text-align: left; }
-td, th { border: 0.5pt solid #999; padding: 3pt; vertical-align: top; }
+p { margin: 0; }
+.title { color: #444; margin-bottom: 8pt; }
+.entry { border-top: 0.5pt solid #999; padding: 4pt 0; }
+.comment { margin-left: 16pt; color: #222; }
 """
 
 
-def _history_pages(title: str, heading: str, columns: tuple[str, str, str, str],
-                   rows: Sequence[HistoryRow]) -> pymupdf.Document:
-    """The history table laid out over as many A4 pages as it needs."""
-    head = "".join(f"<th>{_escape(c)}</th>" for c in columns)
-    body = "".join(
-        f"<tr><td>{_escape(r.time)}</td><td>{_escape(r.who)}</td><td>{_escape(r.action)}</td>"
-        f"<td>{_escape(r.comment)}</td></tr>" for r in rows)
-    html = (f"<h1>{_escape(heading)}</h1><p>{_escape(title)}</p>"
-            f"<table><tr>{head}</tr>{body}</table>")
+def _history_pages(title: str, heading: str, rows: Sequence[HistoryRow]) -> pymupdf.Document:
+    """The history, one entry after another (the time, who and what on one line, the comment
+    below), over as many A4 pages as it needs. (Not a table: MuPDF's HTML layout gives a
+    table's columns equal widths, which leaves a long comment a narrow strip.)"""
+    entries = "".join(
+        f'<div class="entry"><p><b>{_escape(r.time)}</b>　{_escape(r.who)}　'
+        f'{_escape(r.action)}</p>'
+        + (f'<p class="comment">{_escape(r.comment)}</p>' if r.comment else "") + "</div>"
+        for r in rows)
+    html = f'<h1>{_escape(heading)}</h1><p class="title">{_escape(title)}</p>{entries}'
     story = pymupdf.Story(html, user_css=HISTORY_CSS)
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)

@@ -11,15 +11,10 @@ from server.signing.model import SignedCirculation
 
 HISTORY_FILE = "history.json"
 HEADING = "決裁履歴"
-COLUMNS = ("日時", "氏名", "操作", "コメント")
 ACTIONS = {"started": "起案", "approved": "承認", "read": "確認（回覧）", "sent_back": "差し戻し",
            "pulled_back": "引戻し", "revised": "修正", "signed": "署名"}
 """The server's action names (`ActionKind`) as the page prints them; one not listed prints
 as it is."""
-
-
-def labels() -> tuple[str, tuple[str, str, str, str]]:
-    return HEADING, COLUMNS
 
 
 def history_rows(circulation: SignedCirculation) -> list[HistoryRow]:

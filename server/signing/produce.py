@@ -6,8 +6,9 @@ Why the history page comes first: a signature allows only annotations after it, 
 not one. The signing happens once the last step has approved, so the whole history is known
 then; every signature covers it, and it is attached to each PDF (history.json) as well.
 
-Slow (PyMuPDF and pyHanko, about a tenth of a second a signature): `produce_signed_pdfs_async`
-runs it in a child process so the server's event loop never waits on it.
+PyMuPDF and pyHanko take some tens of milliseconds a signature (plus a second or so to start a
+child): `produce_signed_pdfs_async` runs it all in a child process, so the server's event loop
+never waits on it and a crash in either library cannot take the server along.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from meeting.pdf.approval_pdf import (
     copy_with_history,
 )
 from server.signing.authority import Credentials, SigningAuthority
-from server.signing.history import HISTORY_FILE, history_json, history_rows, labels
+from server.signing.history import HEADING, HISTORY_FILE, history_json, history_rows
 from server.signing.model import SignedApproval, SignedCirculation, SignedDocument
 from server.signing.pades import sign_step
 
@@ -41,13 +42,12 @@ def produce_signed_pdfs(authority: SigningAuthority, circulation: SignedCirculat
         for approval in circulation.approvals}
     out_dir.mkdir(parents=True, exist_ok=True)
     record = history_json(circulation)
-    heading, columns = labels()
     rows = history_rows(circulation)
     paths = []
     for index, document in enumerate(circulation.documents, start=1):
         final = out_dir / f"{index:02d}-{_file_title(document.title)}.pdf"
         work = final.with_name(final.name + ".part")
-        copy_with_history(document.path, work, circulation.title, heading, columns, rows,
+        copy_with_history(document.path, work, circulation.title, HEADING, rows,
                           attachment=record)
         for number, approval in enumerate(circulation.approvals):
             add_step_marks(work, step_marks(circulation, document, approval, number))

@@ -271,6 +271,17 @@ def test_out_of_turn_twice_and_a_revision_that_cannot_be_placed(live, pdfs, tmp_
     assert after["documents"] == before["documents"] and after["history"] == before["history"]
     # Only the drafter revises, and only while it is back with them.
     assert revise(live, container, documents[0], pdfs[1], who="chief").status_code == 403
+    # Someone's private note on words a revision removes does not stop it (kept, flagged).
+    ok(director.call("meeting:join", {"meeting_id": container}))
+    revenue = words_at(pdfs[0], 0, "Revenue rises")
+    ok(director.call("annotation:put", {
+        "meeting_id": container, "id": "private-on-revenue", "document_id": documents[0],
+        "page": 0, "layer": "private", "tool": "pen", "color": "#1a73e8", "width": 2,
+        "points": [[revenue.x0, revenue.y1], [revenue.x1, revenue.y1]]}))
+    response = revise(live, container, documents[0],
+                      write_pdf(tmp_path / "v3.pdf", [[LINES[0]], LINES[2:]]))
+    assert response.status_code == 200, response.text
+    assert response.json()["data"]["unplaced"] == ["private-on-revenue"]
 
 
 def test_templates_fixed_for_a_section(live, pdfs):

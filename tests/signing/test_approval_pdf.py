@@ -77,3 +77,21 @@ def _unrotated_stamp(tmp_path) -> pymupdf.Pixmap:
                                                      "総務課", "'26.12.01", "山田", "山田", "")]))
     with pymupdf.open(path) as document:
         return document[0].get_pixmap(matrix=pymupdf.Matrix(4, 4))
+
+
+def test_a_long_history_runs_over_as_many_pages_as_it_needs(tmp_path, sample_pdfs):
+    from meeting.pdf.approval_pdf import HistoryRow, copy_with_history
+
+    rows = [HistoryRow(f"2026-12-01 09:{i % 60:02d}", f"承認者 {i}", "承認（第1段）",
+                       f"コメント {i}: " + "確認しました。" * 8) for i in range(150)]
+    with pymupdf.open(sample_pdfs[0]) as source:
+        pages = source.page_count
+    out = tmp_path / "with-history.pdf"
+    total = copy_with_history(sample_pdfs[0], out, "件名", "決裁履歴", rows, attachment=b"{}")
+    assert total > pages + 1
+    with pymupdf.open(out) as document:
+        text = "".join(document[i].get_text() for i in range(pages, document.page_count))
+        assert document.embfile_get("history.json") == b"{}"
+    assert "2026-12-01 09:00　承認者 0　承認（第1段）" in text
+    assert "コメント 149: " + "確認しました。" * 4 in text  # a long line, not a narrow strip
+    assert out.stat().st_size < 400_000  # the Japanese font subset, not all of it

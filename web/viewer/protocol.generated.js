@@ -163,3 +163,30 @@ export const YES_NO_CHOICES = Object.freeze([
   "abstain"
 ]);
 export const ABSTAIN = "abstain";
+export const CIRCULATION_STATUS = Object.freeze({
+  "DRAFT": "draft",
+  "CIRCULATING": "circulating",
+  "RETURNED": "returned",
+  "APPROVED": "approved"
+});
+export const APPROVAL_ACTION = Object.freeze({
+  "STARTED": "started",
+  "APPROVED": "approved",
+  "READ": "read",
+  "SENT_BACK": "sent_back",
+  "PULLED_BACK": "pulled_back",
+  "REVISED": "revised",
+  "SIGNED": "signed"
+});
+export const APPROVAL_MAY = Object.freeze({
+  "START": "start",
+  "REVISE": "revise",
+  "APPROVE": "approve",
+  "READ": "read",
+  "SEND_BACK": "send_back",
+  "PULL_BACK": "pull_back"
+});
+export const STEP_KIND = Object.freeze({
+  "APPROVE": "approve",
+  "READ": "read"
+});
