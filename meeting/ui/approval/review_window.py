@@ -41,7 +41,7 @@ from meeting.core.sync import MeetingView
 from meeting.net.approval import ApprovalClient
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
-from meeting.ui.approval.decision_bar import DecisionBar, SendBackDialog
+from meeting.ui.approval.decision_bar import ACTING, DecisionBar, SendBackDialog
 from meeting.ui.approval.review_lists import CheckPointList, HistoryList, PeopleLayers
 from meeting.ui.approval.review_pane import ReviewPane
 from meeting.ui.approval.signatures import SignaturesDialog
@@ -228,7 +228,7 @@ class ReviewWindow(QMainWindow):
     @property
     def acting(self) -> bool:
         """It is this user's turn (only then do their check points go to the route)."""
-        return bool(set(self.circulation.may) & {"approve", "read"})
+        return bool(set(self.circulation.may) & ACTING)
 
     def _share_when_acting(self) -> None:
         """Check points are for the approvers after one: shared while it is one's turn; at any
