@@ -185,9 +185,9 @@ def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(300, 500))
     assert not window.decision.place_button.isChecked()
     assert window.ink_toolbar.mode.value == "marker"  # the marker back in hand
-    document_id, page, rect = window.stamp_at
+    document_id, page, rect = window.stamp.at
     assert (document_id, page) == (third.id, 0)
-    assert window.placed_stamp.isVisible()
+    assert window.stamp.placed.isVisible()
     assert round(rect[2] - rect[0]) == 54
     window.decision.comment.setText("確認しました")
     with qtbot.waitSignal(window.decided, timeout=10_000) as decided:
