@@ -377,3 +377,20 @@ def test_every_approval_control_has_a_name_and_a_finger_sized_target_in_touch_mo
     assert small == []
     assert window.width() <= 960  # (nothing forces the window wider)
     sent_back.reject()
+
+
+def test_a_saved_route_template_fills_the_route_of_a_new_circulation(qtbot, signed_in):
+    session, _ = signed_in("olga")
+    wait_online(qtbot, session)
+    client = ApprovalClient(session)
+    saved = client.save_template("課長→合議", ROUTE).result(timeout=10)
+    dialog = StartDialog(client)
+    signed_in.windows.append(dialog)
+    qtbot.waitUntil(lambda: dialog.template.count() == 2, timeout=10_000)
+    assert dialog.template.itemText(1) == "課長→合議"
+    dialog.template.setCurrentIndex(1)
+    dialog.template.activated.emit(1)
+    assert dialog.route.draft.payload() == [
+        {"kind": "approve", "members": ["paul"], "need": None, "label": ""},
+        {"kind": "approve", "members": ["pia", "otto", "admin"], "need": 2, "label": ""}]
+    assert dialog.route.rows.count() == 2 * 8 and saved.owner == "olga"
