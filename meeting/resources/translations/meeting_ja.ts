@@ -1227,6 +1227,11 @@
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <location filename="../../ui/page_view.py" line="400"/>
+        <source>This page could not be drawn</source>
+        <translation>このページは表示できませんでした</translation>
+    </message>
+    <message>
         <location filename="../../ui/page_view.py" line="127"/>
         <source>Page</source>
         <translation>ページ</translation>
@@ -2897,6 +2902,14 @@
     <message>
         <source>Your stamp: in the stamp column of the first page.</source>
         <translation>押印位置：1ページ目の押印欄。</translation>
+    </message>
+</context>
+<context>
+    <name>WebMeetingHost</name>
+    <message>
+        <location filename="../../ui/web_meeting.py" line="59"/>
+        <source>at {0}</source>
+        <translation>接続先：{0}</translation>
     </message>
 </context>
 </TS>
