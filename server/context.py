@@ -13,6 +13,7 @@ import socketio
 
 from meeting.core.presence import Presence
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
+from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
@@ -45,6 +46,8 @@ class ServerContext:
     """Pages rendered for browsers (memory only)."""
     background: set[asyncio.Task] = field(default_factory=set)
     """Work started by an event that outlives its reply (signing an approved circulation)."""
+    health: Health = field(default_factory=Health)
+    """Problems `/health` reports (memory only)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -53,7 +56,7 @@ class ServerContext:
 
     @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.store.db)
+        return AuditLog(self.store.db, self.health)
 
     def close(self) -> None:
         self.store.db.close()

@@ -107,7 +107,8 @@ def test_a_users_section_and_stamp_name_from_the_command_line(tmp_path):
                               capture_output=True, text=True, timeout=60)
 
     assert run("user", "add", "kim", "--role", "participant", "--password-stdin",
-               "--section", "総務課", "--display-name", "金 課長", stdin="pw\n").returncode == 0
+               "--section", "総務課", "--display-name", "金 課長",
+               stdin="correct horse battery staple\n").returncode == 0
     assert run("user", "profile", "kim", "--section", "財政課").returncode == 0
     context = ServerContext.open(tmp_path / "data")
     try:

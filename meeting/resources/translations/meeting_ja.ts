@@ -2896,4 +2896,12 @@
         <translation>保存できませんでした：{0}</translation>
     </message>
 </context>
+<context>
+    <name>WebMeetingHost</name>
+    <message>
+        <location filename="../../ui/web_meeting.py" line="59"/>
+        <source>at {0}</source>
+        <translation>接続先：{0}</translation>
+    </message>
+</context>
 </TS>
