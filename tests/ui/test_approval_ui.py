@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from meeting.core import messages
 from meeting.core.annotations import Layer, Tool
 from meeting.core.approval_protocol import CirculationStatus
 from meeting.core.approval_route import DraftStep, RouteDraft
@@ -103,7 +104,7 @@ def test_the_inbox_counts_what_waits_and_tells_once_when_one_arrives(
 
 
 def test_the_start_dialog_sends_documents_along_a_route_it_checked(
-        qtbot, signed_in, sample_pdfs):
+        qtbot, signed_in, sample_pdfs, monkeypatch):
     session, _ = signed_in("olga")
     wait_online(qtbot, session)
     dialog = StartDialog(ApprovalClient(session))
@@ -113,6 +114,9 @@ def test_the_start_dialog_sends_documents_along_a_route_it_checked(
     dialog.title.setText("出張報告")
     assert not dialog.send_button.isEnabled()  # step 1 has nobody
     assert "Step 1 of the route has nobody" in dialog.route.problem.text()
+    monkeypatch.setattr(messages, "client_language", "ja")  # the server's words, in Japanese
+    assert dialog.route.problem_text() == (
+        "回付ルートの第 1 段階に誰もいません。1 人以上追加してください。")
     dialog.route.set_draft(RouteDraft((DraftStep(members=("paul",)),
                                        DraftStep(members=("pia", "otto", "admin"), need=2))))
     assert dialog.send_button.isEnabled() and dialog.route.problem.isHidden()
@@ -180,9 +184,10 @@ def test_reviewing_three_documents_marking_a_check_point_stamping_and_approving(
     assert window.main.page_view.ink_mode
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(300, 500))
     assert not window.decision.place_button.isChecked()
-    document_id, page, rect = window.stamp_at
+    assert window.ink_toolbar.mode.value == "marker"  # the marker back in hand
+    document_id, page, rect = window.stamp.at
     assert (document_id, page) == (third.id, 0)
-    assert window.placed_stamp.isVisible()
+    assert window.stamp.placed.isVisible()
     assert round(rect[2] - rect[0]) == 54
     window.decision.comment.setText("確認しました")
     with qtbot.waitSignal(window.decided, timeout=10_000) as decided:
@@ -372,3 +377,20 @@ def test_every_approval_control_has_a_name_and_a_finger_sized_target_in_touch_mo
     assert small == []
     assert window.width() <= 960  # (nothing forces the window wider)
     sent_back.reject()
+
+
+def test_a_saved_route_template_fills_the_route_of_a_new_circulation(qtbot, signed_in):
+    session, _ = signed_in("olga")
+    wait_online(qtbot, session)
+    client = ApprovalClient(session)
+    saved = client.save_template("課長→合議", ROUTE).result(timeout=10)
+    dialog = StartDialog(client)
+    signed_in.windows.append(dialog)
+    qtbot.waitUntil(lambda: dialog.template.count() == 2, timeout=10_000)
+    assert dialog.template.itemText(1) == "課長→合議"
+    dialog.template.setCurrentIndex(1)
+    dialog.template.activated.emit(1)
+    assert dialog.route.draft.payload() == [
+        {"kind": "approve", "members": ["paul"], "need": None, "label": ""},
+        {"kind": "approve", "members": ["pia", "otto", "admin"], "need": 2, "label": ""}]
+    assert dialog.route.rows.count() == 2 * 8 and saved.owner == "olga"

@@ -2549,18 +2549,6 @@
         <translation>第{0}段階</translation>
     </message>
     <message>
-        <source>Tap the page where your stamp goes.</source>
-        <translation>印を押す場所をページ上でタップしてください。</translation>
-    </message>
-    <message>
-        <source>Your stamp: document {0}, page {1}.</source>
-        <translation>押印位置：文書 {0} の {1} ページ。</translation>
-    </message>
-    <message>
-        <source>Your stamp: in the stamp column of the first page.</source>
-        <translation>押印位置：1ページ目の押印欄。</translation>
-    </message>
-    <message>
         <source>For the approvers</source>
         <translation>回付先に表示</translation>
     </message>
@@ -2902,6 +2890,21 @@
         <location filename="../../ui/web_meeting.py" line="59"/>
         <source>at {0}</source>
         <translation>接続先：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StampPlacement</name>
+    <message>
+        <source>Tap the page where your stamp goes.</source>
+        <translation>印を押す場所をページ上でタップしてください。</translation>
+    </message>
+    <message>
+        <source>Your stamp: document {0}, page {1}.</source>
+        <translation>押印位置：文書 {0} の {1} ページ。</translation>
+    </message>
+    <message>
+        <source>Your stamp: in the stamp column of the first page.</source>
+        <translation>押印位置：1ページ目の押印欄。</translation>
     </message>
 </context>
 </TS>

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting.core.approval_protocol import CirculationData, StepKind
+from meeting.core.approval_protocol import CirculationData, Permission, StepKind
 from meeting.core.approval_stamp import StampFace
 from meeting.ui.approval.stamp import StampPreview
 
+ACTING = frozenset({Permission.APPROVE, Permission.READ})
+"""It is the user's turn: they approve (or confirm having read)."""
 BAR_STYLE = ("DecisionBar { background: #f8f9fa; border-top: 1px solid #dadce0; }"
              "QPushButton#approve { background: #c5221f; color: white; font-weight: bold;"
              " border-radius: 6px; padding: 0 22px; }"
@@ -122,17 +124,17 @@ class DecisionBar(QWidget):
         reading = step is not None and step.kind is StepKind.READ
         self.approve_button.setText(self.tr("Confirm I have read it") if reading
                                     else self.tr("Approve"))
-        acts = bool(may & {"approve", "read"})
+        acts = bool(may & ACTING)
         self.approve_button.setEnabled(acts)
         stamps = acts and not reading
         for widget in (self.preview, self.place_button, self.column_button):
             widget.setVisible(stamps)
-        self.comment.setEnabled(acts or "send_back" in may)
-        self.send_back_button.setVisible("send_back" in may)
-        self.pull_back_button.setVisible("pull_back" in may)
-        self.revise_button.setVisible("revise" in may)
-        self.send_again_button.setVisible("start" in may)
-        self.approve_button.setVisible(acts or not may & {"start", "revise"})
+        self.comment.setEnabled(acts or Permission.SEND_BACK in may)
+        self.send_back_button.setVisible(Permission.SEND_BACK in may)
+        self.pull_back_button.setVisible(Permission.PULL_BACK in may)
+        self.revise_button.setVisible(Permission.REVISE in may)
+        self.send_again_button.setVisible(Permission.START in may)
+        self.approve_button.setVisible(acts or not may & {Permission.START, Permission.REVISE})
         self.signatures_button.setVisible(bool(circulation and circulation.signed))
         self.on_behalf.clear()
         others = circulation.on_behalf_of if circulation else ()

@@ -33,7 +33,7 @@ from meeting.core.annotations import Tool, bounds
 from meeting.core.approval_binder import Binder, BinderDocument
 from meeting.core.approval_protocol import CirculationData, CirculationStatus
 from meeting.core.approval_route import RouteDraft
-from meeting.core.approval_stamp import Rect, column_slot, placed_at, stamp_face
+from meeting.core.approval_stamp import stamp_face
 from meeting.core.check_points import CheckPoint, check_points, comment_anchor
 from meeting.core.following import Position
 from meeting.core.formats import file_dialog_pattern
@@ -41,11 +41,11 @@ from meeting.core.sync import MeetingView
 from meeting.net.approval import ApprovalClient
 from meeting.net.session import MeetingSession
 from meeting.render.worker import RenderWorker
-from meeting.ui.approval.decision_bar import DecisionBar, SendBackDialog
+from meeting.ui.approval.decision_bar import ACTING, DecisionBar, SendBackDialog
 from meeting.ui.approval.review_lists import CheckPointList, HistoryList, PeopleLayers
 from meeting.ui.approval.review_pane import ReviewPane
 from meeting.ui.approval.signatures import SignaturesDialog
-from meeting.ui.approval.stamp import PlacedStamp
+from meeting.ui.approval.stamp_placement import StampPlacement
 from meeting.ui.base.icons import icon
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.document_loader import DocumentLoader
@@ -80,12 +80,9 @@ class ReviewWindow(QMainWindow):
         self.meeting_id = circulation.summary.meeting_id
         self.settings = settings
         self._shared_by_default = False
-        self.stamp_at: tuple[int, int, Rect] | None = None
-        """Where the approver put the stamp (document, page, rectangle); None: the column."""
         self.binder = Binder([BinderDocument(d.id, d.title, d.pages)
                               for d in circulation.documents])
         self.loader = DocumentLoader(session, worker, self)
-        self.loader.ready.connect(self._document_ready)
         self.setWindowTitle(self.tr("{0} — Approval").format(circulation.summary.title))
         self.resize(1280, 800)
         self._build(worker)
@@ -142,15 +139,14 @@ class ReviewWindow(QMainWindow):
         self.face = stamp_face(circulation.stamp_name or self.session.user.name,
                                circulation.stamp_section, date.today())
         self.decision = DecisionBar(self.face)
-        self.decision.placeStampToggled.connect(self._placing_stamp)
-        self.decision.columnRequested.connect(self.stamp_in_column)
         self.decision.approveRequested.connect(self.approve)
         self.decision.sendBackRequested.connect(self.ask_send_back)
         self.decision.pullBackRequested.connect(self.pull_back)
         self.decision.reviseRequested.connect(self.choose_revision)
         self.decision.sendAgainRequested.connect(self.send_again)
         self.decision.signaturesRequested.connect(self.show_signatures)
-        self.placed_stamp = PlacedStamp(self.main.page_view, self.face)
+        self.stamp = StampPlacement(self.main, self.ink_toolbar, self.decision, self.loader,
+                                    self.face, lambda: self.circulation, lambda: self.binder)
         center = QWidget()
         column = QVBoxLayout(center)
         column.setContentsMargins(0, 0, 0, 0)
@@ -160,9 +156,7 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.decision)
         self.setCentralWidget(center)
         self._build_toolbar()
-        self.main.page_view.inkPressed.connect(self._pressed_for_stamp)
         self.main.page_view.inkReleased.connect(self._comment_after_marker)
-        self.main.moved.connect(self.placed_stamp.follow)
         self._back_to_marker()  # what a review is for: marking check points
         share = self.ink_toolbar.share_action  # (the route reads the marks, not a room)
         share.setText(self.tr("For the approvers"))
@@ -227,7 +221,7 @@ class ReviewWindow(QMainWindow):
     @property
     def acting(self) -> bool:
         """It is this user's turn (only then do their check points go to the route)."""
-        return bool(set(self.circulation.may) & {"approve", "read"})
+        return bool(set(self.circulation.may) & ACTING)
 
     def _share_when_acting(self) -> None:
         """Check points are for the approvers after one: shared while it is one's turn; at any
@@ -253,8 +247,8 @@ class ReviewWindow(QMainWindow):
         self.history.set_history(circulation.history)
         self.stage.setText(self.stage_text(circulation))
         self.layers.set_people(self.people(), self.main.ink.visibility.hidden_owners)
-        if self.stamp_at is None:
-            self.stamp_in_column()
+        if self.stamp.at is None:
+            self.stamp.in_column()
 
     def stage_text(self, circulation: CirculationData) -> str:
         summary = circulation.summary
@@ -291,10 +285,6 @@ class ReviewWindow(QMainWindow):
             return []
         return check_points(self.main.ink.visibility.visible(view.snapshot.annotations),
                             self.binder.order_key)
-
-    def _document_ready(self, _document) -> None:
-        if self.stamp_at is None:  # (the column's place is known once the first page is)
-            self.stamp_in_column()
 
     def _first_page(self, path: str, page: int) -> None:
         if self.first_page_s is None:
@@ -342,66 +332,11 @@ class ReviewWindow(QMainWindow):
         self.ink_toolbar.set_mode(Mode.MARKER)
         self.ink_toolbar.set_color(MARKER_COLOR)
 
-    # --- the stamp ---------------------------------------------------------------------------
-
-    def _placing_stamp(self, placing: bool) -> None:
-        """Putting the stamp: the next tap on the main page places it (the pen rests)."""
-        view = self.main.page_view
-        if placing:
-            self._mode_before_stamp = self.ink_toolbar.mode
-            self.ink_toolbar.set_mode(Mode.BROWSE)
-            view.ink_mode = True
-            view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-            self.decision.set_where(self.tr("Tap the page where your stamp goes."))
-        elif self.ink_toolbar.mode is Mode.BROWSE:
-            view.ink_mode = False
-            view.viewport().setCursor(Qt.CursorShape.ArrowCursor)
-
-    def _pressed_for_stamp(self, x: float, y: float, _pressure: float) -> None:
-        if not self.decision.place_button.isChecked():
-            return
-        shown = self.main.shown
-        if shown is None:
-            return
-        self.put_stamp(shown.document_id, shown.page, (x, y))
-        self.decision.place_button.setChecked(False)
-
-    def put_stamp(self, document_id: int, page: int, point: tuple[float, float]) -> None:
-        """The stamp centred on that point of the page (kept whole on it)."""
-        size = self.main.page_view.page_size()
-        rect = placed_at(point, size)
-        self.stamp_at = (document_id, page, rect)
-        self.placed_stamp.place(self.main.page_view.document_path, page, rect)
-        place = self.binder.page(Position(document_id, page))
-        self.decision.set_where(self.tr("Your stamp: document {0}, page {1}.").format(
-            place.document_index + 1, page + 1))
-
-    def stamp_in_column(self) -> None:
-        """The stamp in the first page's stamp column, in this step's slot."""
-        self.stamp_at = None
-        step = self.circulation.summary.step or 0
-        first = self.binder.documents[0] if self.binder.documents else None
-        layout = self.loader.layout(next(d for d in self.circulation.documents
-                                         if d.id == first.id)) if first else None
-        if layout is not None:
-            rect = column_slot(step, layout.page_sizes[0])
-            self.placed_stamp.place(layout.path, 0, rect)
-        else:
-            self.placed_stamp.place(None, 0, None)
-        self.decision.set_where(self.tr("Your stamp: in the stamp column of the first page."))
-
-    def stamp_payload(self) -> dict | None:
-        if self.stamp_at is None:
-            return None
-        document_id, page, (x0, y0, x1, y1) = self.stamp_at
-        return {"document_id": document_id, "page": page,
-                "rect": {"x0": x0, "y0": y0, "x1": x1, "y1": y1}}
-
     # --- deciding ----------------------------------------------------------------------------
 
     def approve(self, comment: str, on_behalf_of: str | None) -> None:
         self.main.ink.outbox.flush()  # (every mark goes before the decision)
-        self._decide(self.approvals.approve(self.circulation.summary.id, self.stamp_payload(),
+        self._decide(self.approvals.approve(self.circulation.summary.id, self.stamp.payload(),
                                             comment, on_behalf_of))
 
     def ask_send_back(self) -> SendBackDialog:
