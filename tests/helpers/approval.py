@@ -106,10 +106,12 @@ def started(live: LiveServer, drafter: Peer, pdfs: list[Path], route=None,
 
 
 def changes(peer: Peer, circulation: int, count: int = 1) -> list[dict]:
-    """The next `count` approval:changed notices about this circulation (others skipped)."""
+    """The next `count` approval:changed notices about this circulation (others skipped).
+    Each is waited for up to a minute: the one after signing comes once the PDFs are signed,
+    which takes over 5 s on a loaded machine (the wait ends as soon as it arrives)."""
     found = []
     while len(found) < count:
-        event, data = peer.next_event()
+        event, data = peer.next_event(timeout=60)
         if event == "approval:changed" and data["id"] == circulation:
             found.append(data)
     return found
