@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from meeting.core.protocol import Event, ProtocolError, Role
+from meeting.core.protocol import ErrorCode, Event, ProtocolError, Role
 from meeting.core.votes import VoteCast, VoteData, VoteOpen, VoteRef, VoteStatus
 from server import authz
 from server.context import ServerContext
@@ -49,11 +49,25 @@ class VoteEvents:
         m = request.meeting_id
         authz.require_visible_meeting(self.store, user, m)
         async with self.context.meeting_locks[m]:
-            vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
+            try:
+                vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
+            except ProtocolError as refused:
+                return self._resent(user, request, refused).model_dump(mode="json")
             await self._announce(self.votes.require(m, vote.id))  # (names hidden if secret)
         # (nothing about the ballot goes to the log: for a secret vote, the time of a ballot
         # next to the counts could tell what someone voted)
         return vote.model_dump(mode="json")
+
+    def _resent(self, user: User, request: VoteCast, refused: ProtocolError) -> VoteData:
+        """A ballot the server already counted, sent again (its answer was lost with the
+        link): answered as the first time, and nothing changes. Anything else stays refused.
+        (A secret ballot's choice is not kept, so any repeat of the voter counts as one.)"""
+        vote = self.votes.vote(request.meeting_id, request.vote_id, viewer=user.name)
+        if (refused.code != ErrorCode.CONFLICT or vote is None or user.name not in vote.voters
+                or not (vote.secret or (vote.ballots or {}).get(user.name, "").casefold()
+                        == request.choice.strip().casefold())):
+            raise refused
+        return vote
 
     async def close(self, sid: str, user: User, request: VoteRef) -> dict:
         return await self._set_status(user, request, VoteStatus.CLOSED)
