@@ -1142,6 +1142,26 @@
 <context>
     <name>MeetingStatusBar</name>
     <message>
+        <location filename="../../ui/viewer/status_bar.py" line="21"/>
+        <source>Your notes, deletions and ballots are kept on this device until the server has them</source>
+        <translation>メモ・削除・投票は、サーバーに届くまでこの端末に保存されます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/status_bar.py" line="66"/>
+        <source>1 change not yet sent</source>
+        <translation>未送信の変更 1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/status_bar.py" line="68"/>
+        <source>{0} changes not yet sent</source>
+        <translation>未送信の変更 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/status_bar.py" line="70"/>
+        <source>All changes sent</source>
+        <translation>すべての変更を送信しました</translation>
+    </message>
+    <message>
         <location filename="../../ui/viewer/status_bar.py" line="24"/>
         <source>I&apos;m in the room</source>
         <translation>会議室で参加</translation>
