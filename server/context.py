@@ -15,6 +15,7 @@ from meeting.core.protocol import Data, ErrorCode, ProtocolError
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
+from server.presence_broadcasts import PresenceBroadcasts
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import open_database
@@ -34,6 +35,8 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
+    presence_broadcasts: PresenceBroadcasts = field(init=False)
+    """Tells each meeting who is here, a few times a second at most."""
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
@@ -42,6 +45,9 @@ class ServerContext:
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+
+    def __post_init__(self) -> None:
+        self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -53,6 +59,7 @@ class ServerContext:
         return AuditLog(self.store.db)
 
     def close(self) -> None:
+        self.presence_broadcasts.close()
         self.store.db.close()
 
     @property
@@ -69,6 +76,11 @@ class ServerContext:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def announce_presence(self, meeting_id: int) -> None:
+        """Who is here changed: everyone in the meeting is told (coalesced: see
+        `server.presence_broadcasts`)."""
+        self.presence_broadcasts.changed(meeting_id)
+
+    async def _broadcast_presence(self, meeting_id: int) -> None:
         await self.broadcast(self.presence.data(meeting_id))
 
     async def broadcast(self, message: Data, room: str | None = None,
