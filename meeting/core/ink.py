@@ -152,9 +152,10 @@ class InkOutbox:
                 return
             error = reply.get("error") or {}
             code = error.get("code")
-            if code == "offline":
-                # Not sent: `reconnected` sends the whole stroke again. (Rewinding `sent` here
-                # would loop for ever: the offline answer comes at once, inside `_flush`.)
+            if code in ("offline", ErrorCode.NOT_JOINED):
+                # Not taken (no link, or the rejoin not answered yet): `reconnected`, after the
+                # join, sends the whole stroke again. (Rewinding `sent` here would loop for
+                # ever: the offline answer comes at once, inside `_flush`.)
                 return
             if code == ErrorCode.CONFLICT:  # the server missed a batch: resend from what it
                 # holds, as its reply says (`count`; from what it last confirmed, for a server

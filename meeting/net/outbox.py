@@ -20,11 +20,15 @@ import threading
 import uuid
 from collections.abc import Callable
 
-from meeting.core.protocol import CLIENT_PAYLOADS, Event, Message, ProtocolError, parse
+from meeting.core.protocol import CLIENT_PAYLOADS, ErrorCode, Event, Message, ProtocolError, parse
 from meeting.net.connection import OFFLINE, Reply
 from meeting.net.offline import OfflineShelf, PendingEdit
 
 log = logging.getLogger("meeting.net.outbox")
+
+NOT_SENT = {OFFLINE, str(ErrorCode.NOT_JOINED)}
+"""Answers that mean "not taken yet": no connection, or the meeting not joined on it (left
+meanwhile, or a rejoin not yet done). The change stays and goes after the next join."""
 
 Send = Callable[[Message, Callable[[Reply], None]], None]
 OnReply = Callable[[Reply], None]
@@ -87,6 +91,12 @@ class Outbox:
             self._ready.add(meeting_id)
         self._next(meeting_id)
 
+    def left(self, meeting_id: int) -> None:
+        """The meeting was left: its changes wait for the next join (the server takes a
+        meeting's changes only from a connection that joined it)."""
+        with self._lock:
+            self._ready.discard(meeting_id)
+
     def disconnected(self) -> None:
         """The connection is gone, and with it every answer still expected on it."""
         with self._lock:
@@ -144,12 +154,12 @@ class Outbox:
 
     def _answered(self, meeting_id: int, connection: int, entry: PendingEdit,
                   reply: Reply) -> None:
-        offline = (reply.get("error") or {}).get("code") == OFFLINE
+        offline = (reply.get("error") or {}).get("code") in NOT_SENT
         with self._lock:
             if self._in_flight.get(meeting_id) != (connection, entry["id"]):
                 return  # (an answer from a connection since replaced: the resend decides)
             del self._in_flight[meeting_id]
-            if offline:  # not sent: it goes again after the next join
+            if offline:  # not taken: it goes again after the next join
                 self._ready.discard(meeting_id)
                 return
             entries = self._entries.get(meeting_id, [])

@@ -166,6 +166,7 @@ class MeetingSession:
         with self._lock:
             self._syncs.pop(meeting_id, None)
             self._presence_sent.pop(meeting_id, None)  # (joining again: said again)
+        self.outbox.left(meeting_id)
         self.connection.request(MeetingLeave(meeting_id=meeting_id), _ignore)
 
     def view(self, meeting_id: int) -> MeetingView | None:
@@ -415,11 +416,7 @@ class MeetingSession:
         with self._lock:
             joined = list(self._syncs)
         for meeting_id in joined:  # after a reconnect: back into every meeting, fresh state
-            self._request_snapshot(meeting_id, MeetingJoin)
-        with self._lock:
-            outboxes = list(self._outboxes.values())
-        for outbox in outboxes:  # then whatever strokes the server did not confirm
-            outbox.reconnected()
+            self._request_snapshot(meeting_id, MeetingJoin)  # (then what waits is resent)
 
     def on_disconnected(self) -> None:
         self.outbox.disconnected()
@@ -615,8 +612,12 @@ class MeetingSession:
             if self.shelf is not None and sync.view is not None:
                 self.shelf.keep(sync.view.snapshot)
             self.listener.votes_changed(meeting_id)
-            if kind is MeetingJoin:  # joined on this connection: waiting changes can go now
-                self.outbox.joined(meeting_id)
+            if kind is MeetingJoin:  # joined on this connection: what waits can go now (the
+                self.outbox.joined(meeting_id)  # server takes nothing of a meeting before)
+                with self._lock:
+                    strokes = self._outboxes.get(meeting_id)
+                if strokes is not None:  # with the strokes it did not confirm
+                    strokes.reconnected()
 
         self.connection.request(kind(meeting_id=meeting_id), on_reply)
 

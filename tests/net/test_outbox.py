@@ -22,9 +22,9 @@ class Wire:
         self.on_disk_when_sent.append([e["event"] for e in self.shelf.pending(1)])
         self.sent.append((str(message.event), on_reply))
 
-    def answer(self, index: int, ok: bool = True) -> None:
+    def answer(self, index: int, ok: bool = True, code: str = "forbidden") -> None:
         self.sent[index][1]({"ok": ok, "data": {}} if ok else
-                            {"ok": False, "error": {"code": "forbidden", "message": "no"}})
+                            {"ok": False, "error": {"code": code, "message": "no"}})
 
 
 def put(n: int) -> AnnotationPut:
@@ -95,3 +95,18 @@ def test_changes_kept_on_disk_come_back_after_a_crash(tmp_path):
     again.joined(1)
     wire_again.answer(0)
     assert [event for event, _ in wire_again.sent] == ["annotation:put", "annotation:delete"]
+
+
+def test_a_change_the_server_did_not_take_waits_for_the_next_join(tmp_path):
+    """Not joined (the meeting was left, or the rejoin not yet answered): not a refusal."""
+    outbox, wire, _ = make(tmp_path)
+    outbox.joined(1)
+    outbox.add(put(1))
+    outbox.left(1)
+    outbox.add(put(2))
+    wire.answer(0, ok=False, code="not_joined")
+    assert outbox.waiting == 2 and len(wire.sent) == 1
+    outbox.joined(1)
+    wire.answer(1)
+    wire.answer(2)
+    assert outbox.waiting == 0 and [e for e, _ in wire.sent] == ["annotation:put"] * 3
