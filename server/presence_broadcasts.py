@@ -10,7 +10,8 @@ go out together, as one list of how things are when it is sent.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 PRESENCE_INTERVAL_S = 0.5
 """Two presence broadcasts a second per meeting at most."""
@@ -19,7 +20,7 @@ PRESENCE_INTERVAL_S = 0.5
 class PresenceBroadcasts:
     """Runs on the server's event loop only."""
 
-    def __init__(self, send: Callable[[int], Awaitable[None]],
+    def __init__(self, send: Callable[[int], Coroutine[Any, Any, None]],
                  interval: float = PRESENCE_INTERVAL_S) -> None:
         self._send = send
         self.interval = interval
