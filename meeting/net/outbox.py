@@ -66,8 +66,9 @@ class Outbox:
         with self._lock:
             if meeting_id in self._entries:
                 return
-            self._entries[meeting_id] = [
-                {**edit, "id": edit.get("id") or uuid.uuid4().hex}
+            self._entries[meeting_id] = [  # (held by the last run: this one sends them)
+                {k: v for k, v in edit.items() if k != "held"} | {"id": edit.get("id") or
+                                                                  uuid.uuid4().hex}
                 for edit in (self._shelf.pending(meeting_id) if self._shelf else [])]
         self._tell()
 
@@ -119,14 +120,27 @@ class Outbox:
         with self._lock:
             return list(self._entries.get(meeting_id, []))
 
-    def keep(self, meeting_id: int, message: Message) -> None:
-        """Keep a change for the next start without sending it now (a stroke unfinished at
-        closing)."""
+    def hold(self, meeting_id: int, key: str, message: Message) -> None:
+        """Keep a change on disk that something else sends in this run (a stroke: the ink
+        outbox streams it); the next start sends it, should this run end before `release`.
+        Holding the same key again replaces it."""
+        entry: PendingEdit = {"id": key, "event": str(message.event),
+                              "payload": message.payload(), "held": True}
         with self._lock:
-            self._entries.setdefault(meeting_id, []).append(
-                {"id": uuid.uuid4().hex, "event": str(message.event),
-                 "payload": message.payload()})
+            entries = self._entries.setdefault(meeting_id, [])
+            entries[:] = [e for e in entries if e["id"] != key] + [entry]
             self._save(meeting_id)
+        self._tell()
+
+    def release(self, meeting_id: int, key: str) -> None:
+        """What was held under `key` reached the server (or was refused): forget it."""
+        with self._lock:
+            entries = self._entries.get(meeting_id, [])
+            if not any(e["id"] == key for e in entries):
+                return
+            entries[:] = [e for e in entries if e["id"] != key]
+            self._save(meeting_id)
+        self._tell()
 
     @property
     def waiting(self) -> int:
@@ -140,10 +154,11 @@ class Outbox:
         """Send the meeting's oldest change, unless one is in flight or the meeting is not
         joined on this connection."""
         with self._lock:
-            entries = self._entries.get(meeting_id)
-            if meeting_id not in self._ready or meeting_id in self._in_flight or not entries:
+            entry = next((e for e in self._entries.get(meeting_id, []) if not e.get("held")),
+                         None)
+            if meeting_id not in self._ready or meeting_id in self._in_flight or entry is None:
                 return
-            entry, connection = entries[0], self._connection
+            connection = self._connection
             self._in_flight[meeting_id] = (connection, entry["id"])
         message = _message(entry)
         if message is None:  # (unreadable, e.g. kept by a version with another schema)

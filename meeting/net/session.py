@@ -24,7 +24,7 @@ from meeting.core.annotations import (
     AnnotationShare,
     PageClear,
 )
-from meeting.core.ink import InkAction, InkOutbox
+from meeting.core.ink import InkAction, InkOutbox, LocalStroke
 from meeting.core.laser import LaserData, LaserMove
 from meeting.core.presence import (
     MemberRemove,
@@ -193,8 +193,17 @@ class MeetingSession:
         with self._lock:
             outbox = self._outboxes.get(meeting_id)
             if outbox is None:
-                outbox = self._outboxes[meeting_id] = InkOutbox(meeting_id, self._send_ink)
+                outbox = self._outboxes[meeting_id] = InkOutbox(
+                    meeting_id, self._send_ink,
+                    finished=lambda stroke: self._hold_stroke(meeting_id, stroke),
+                    settled=lambda stroke: self.outbox.release(meeting_id, stroke.id))
             return outbox
+
+    def _hold_stroke(self, meeting_id: int, stroke: LocalStroke) -> None:
+        """A finished stroke is kept on disk until the server confirms it: after a crash the
+        next start sends it whole (this run streams it)."""
+        self.outbox.hold(meeting_id, stroke.id,
+                         put_again(meeting_id, stroke.as_data(self.user.name)))
 
     def perform(self, meeting_id: int, action: InkAction) -> None:
         """Make annotations appear or go away (an undo, a redo, an erase)."""
@@ -501,8 +510,8 @@ class MeetingSession:
         for view in views:
             self.shelf.keep(view.snapshot)
         for outbox in outboxes:
-            for stroke in outbox.in_flight():
-                self.outbox.keep(outbox.meeting_id,
+            for stroke in outbox.in_flight():  # (finished ones are held already: again, whole)
+                self.outbox.hold(outbox.meeting_id, stroke.id,
                                  put_again(outbox.meeting_id, stroke.as_data(self.user.name)))
 
     def _member_removed(self, notice: MemberRemoved) -> None:
