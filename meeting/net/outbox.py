@@ -194,7 +194,10 @@ class Outbox:
             self._shelf.keep_pending(meeting_id, self._entries.get(meeting_id, []))
 
     def _tell(self) -> None:
-        self._waiting_changed(self.waiting)
+        """Say how many wait. Under the lock: answers come on several threads, and two counts
+        told in the other order would leave the window showing the older."""
+        with self._lock:
+            self._waiting_changed(self.waiting)
 
 
 def _message(entry: PendingEdit) -> Message | None:
