@@ -1,8 +1,8 @@
 """What the short engine.io ping costs: the server's CPU and traffic with N idle connections.
 
-    python bench/idle_pings.py [--connections 500] [--seconds 30] [--ping 2 2.5]
+    python bench/idle_pings.py [--connections 500] [--seconds 30] [--ping 2 2]
 
-A silent link is noticed within ping interval + ping timeout (server/app.py: 2 + 2.5 s), so
+A silent link is noticed within ping interval + ping timeout (server/app.py: 2 + 2 s), so
 every connection gets a ping every 2 s and answers it. This starts a real `meeting-server`
 with those settings (or the ones given), opens N idle python-socketio connections from a
 process of their own (they do nothing but answer pings), and prints the server's CPU time per
@@ -71,7 +71,7 @@ def main() -> None:
         meter = ProcessMeter(process.pid)
         time.sleep(args.seconds)
         cpu = meter.cpu_share()
-        interval, timeout = args.ping or (2, 2.5)
+        interval, timeout = args.ping or (2, 2)
         print(f"{args.connections} idle connections, ping every {interval:g} s (timeout "
               f"{timeout:g} s): server CPU {cpu * 100:.1f} % of one core, "
               f"{args.connections / interval:.0f} pings and pongs a second")

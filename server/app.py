@@ -15,10 +15,11 @@ from server.http_routes import CONTEXT, add_routes, error_middleware
 from server.web_viewer import add_viewer_routes
 
 PING_INTERVAL_S = 2
-PING_TIMEOUT_S = 2.5
-"""A silent link is noticed within 4.5 s by both ends (the client gives up on a server it has
+PING_TIMEOUT_S = 2
+"""A silent link is noticed within 4 s by both ends (the client gives up on a server it has
 heard nothing from for interval + timeout; the server on a pong that does not come): see
-docs/protocol.md, "A silent link", and docs/deploy.md for the cost."""
+docs/protocol.md, "A silent link", and docs/deploy.md for the cost. (Whole seconds: engine.io
+rounds the interval it announces down to one.)"""
 
 
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
@@ -30,7 +31,7 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) ->
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         # Browsers may only connect from pages this server serves (same origin).
         cors_allowed_origins=[],
-        # A connection that went silent (a laptop closed, Wi-Fi gone) is noticed within 4.5 s
+        # A connection that went silent (a laptop closed, Wi-Fi gone) is noticed within 4 s
         # on both ends: the client resends its waiting changes on a new one, and the room is
         # told its presenter has gone.
         ping_interval=PING_INTERVAL_S,

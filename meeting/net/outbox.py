@@ -48,6 +48,7 @@ class Outbox:
         self._shelf = shelf
         self._waiting_changed = waiting_changed
         self._lock = threading.RLock()
+        self._telling = threading.Lock()
         self._entries: dict[int, list[PendingEdit]] = {}
         """Each meeting's changes not yet answered, oldest first (as kept on disk)."""
         self._callbacks: dict[str, OnReply] = {}
@@ -194,9 +195,11 @@ class Outbox:
             self._shelf.keep_pending(meeting_id, self._entries.get(meeting_id, []))
 
     def _tell(self) -> None:
-        """Say how many wait. Under the lock: answers come on several threads, and two counts
-        told in the other order would leave the window showing the older."""
-        with self._lock:
+        """Say how many wait. Counted and told under a lock of its own: answers come on
+        several threads, and two counts told in the other order would leave the window
+        showing the older. (Not under `_lock`, never held here: a listener that asks the
+        outbox something meanwhile, from another thread, must not deadlock.)"""
+        with self._telling:
             self._waiting_changed(self.waiting)
 
 

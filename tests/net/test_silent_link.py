@@ -116,5 +116,7 @@ def test_every_note_and_delete_reaches_the_server_once_whatever_the_link_does(
         f"{len(set(stored) & set(deleted))} of {len(deleted)} deletes lost")
     assert [stored[a.id]["text"] for a in written if a.id in expected] == [
         a.text for a in written if a.id in expected]
+    print(f"\n{failure}: noticed after {noticed:.1f} s; {len(written)} notes written, "
+          f"{len(deleted)} deleted, all on the server once")
     assert noticed is not None and noticed < NOTICED_WITHIN_S, noticed
     assert recorder.waiting[-1] == 0 and max(recorder.waiting) > 1  # told, and drained
