@@ -65,12 +65,7 @@ class Outbox:
     def load(self, meeting_id: int) -> None:
         """Take the meeting's changes kept on disk (the program was closed with some waiting)."""
         with self._lock:
-            if meeting_id in self._entries:
-                return
-            self._entries[meeting_id] = [  # (held by the last run: this one sends them)
-                {k: v for k, v in edit.items() if k != "held"} | {"id": edit.get("id") or
-                                                                  uuid.uuid4().hex}
-                for edit in (self._shelf.pending(meeting_id) if self._shelf else [])]
+            self._loaded(meeting_id)
         self._tell()
 
     def add(self, message: Message, on_reply: OnReply | None = None) -> None:
@@ -80,7 +75,7 @@ class Outbox:
         entry: PendingEdit = {"id": uuid.uuid4().hex, "event": str(message.event),
                               "payload": payload}
         with self._lock:
-            self._entries.setdefault(meeting_id, []).append(entry)
+            self._loaded(meeting_id).append(entry)
             if on_reply is not None:
                 self._callbacks[entry["id"]] = on_reply
             self._save(meeting_id)
@@ -128,7 +123,7 @@ class Outbox:
         entry: PendingEdit = {"id": key, "event": str(message.event),
                               "payload": message.payload(), "held": True}
         with self._lock:
-            entries = self._entries.setdefault(meeting_id, [])
+            entries = self._loaded(meeting_id)
             entries[:] = [e for e in entries if e["id"] != key] + [entry]
             self._save(meeting_id)
         self._tell()
@@ -150,6 +145,17 @@ class Outbox:
             return sum(len(entries) for entries in self._entries.values())
 
     # --- internals ---------------------------------------------------------------------------
+
+    def _loaded(self, meeting_id: int) -> list[PendingEdit]:
+        """The meeting's changes, read from disk the first time (holding the lock): what the
+        last run left is never overwritten unread."""
+        entries = self._entries.get(meeting_id)
+        if entries is None:
+            entries = self._entries[meeting_id] = [  # (held by the last run: sent by this one)
+                {k: v for k, v in edit.items() if k != "held"} | {"id": edit.get("id") or
+                                                                  uuid.uuid4().hex}
+                for edit in (self._shelf.pending(meeting_id) if self._shelf else [])]
+        return entries
 
     def _next(self, meeting_id: int) -> None:
         """Send the meeting's oldest change, unless one is in flight or the meeting is not

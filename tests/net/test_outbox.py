@@ -110,3 +110,15 @@ def test_a_change_the_server_did_not_take_waits_for_the_next_join(tmp_path):
     wire.answer(1)
     wire.answer(2)
     assert outbox.waiting == 0 and [e for e, _ in wire.sent] == ["annotation:put"] * 3
+
+
+def test_what_the_last_run_left_is_not_overwritten_by_a_change_made_before_loading(tmp_path):
+    outbox, _, _ = make(tmp_path)
+    outbox.add(put(1))  # (a run that ended with it waiting)
+    again, wire, _ = make(tmp_path)
+    again.add(put(2))  # a change before anything asked for the meeting's waiting ones
+    again.joined(1)
+    assert again.waiting == 2
+    wire.answer(0)
+    wire.answer(1)
+    assert [e for e, _ in wire.sent] == ["annotation:put"] * 2 and again.waiting == 0
