@@ -12,6 +12,7 @@ import socketio
 
 from meeting.core.presence import Presence
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
+from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
@@ -45,6 +46,8 @@ class ServerContext:
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    health: Health = field(default_factory=Health)
+    """Problems `/health` reports (memory only)."""
 
     def __post_init__(self) -> None:
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
@@ -56,7 +59,7 @@ class ServerContext:
 
     @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.store.db)
+        return AuditLog(self.store.db, self.health)
 
     def close(self) -> None:
         self.presence_broadcasts.close()

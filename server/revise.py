@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from meeting.core.annotations import AnnotationData, Layer
 from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, ProtocolError
 from meeting.core.reanchor import match_pages, reanchor
 from server.child import ChildFailed
@@ -34,11 +35,18 @@ class RevisionResult:
     document: DocumentInfo
     placed: int
     unplaced: tuple[str, ...]
-    """Ids of the marks that could not be placed."""
+    """Ids of the marks that could not be placed (every layer and owner: for the command
+    line's administrator)."""
+    marks: tuple[AnnotationData, ...] = ()
+    """The marks that were moved, to tell each requester only about those they may see."""
 
-    def reply(self) -> dict:
-        return {"document": self.document.model_dump(mode="json"), "placed": self.placed,
-                "unplaced": list(self.unplaced)}
+    def reply(self, user: User) -> dict:
+        """What `user` may know: shared marks, and their own private notes (the ids and
+        count of other people's private notes are theirs alone)."""
+        seen = {m.id for m in self.marks if m.layer is Layer.SHARED or m.owner == user.name}
+        unplaced = [i for i in self.unplaced if i in seen]
+        return {"document": self.document.model_dump(mode="json"),
+                "placed": len(seen) - len(unplaced), "unplaced": unplaced}
 
 
 async def revise(context: ServerContext, meeting_id: int, document_id: int, incoming: Path, *,
@@ -101,11 +109,14 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
                        "WHERE id = ?", (page, beside, meeting_id))
             seq = store.meeting_state(meeting_id).seq
         unplaced = tuple(p.annotation_id for p in placements if p.page is None)
+        shared = {m.id for m in marks if m.layer is Layer.SHARED}
+        shared_unplaced = len(shared.intersection(unplaced))
+        # (everyone receives it: it counts the room's marks, never anyone's private notes)
         revised = DocumentRevised(meeting_id=meeting_id, seq=seq, document=document,
-                                  previous_sha256=old.sha256, placed=len(placements) -
-                                  len(unplaced), unplaced=len(unplaced))
+                                  previous_sha256=old.sha256,
+                                  placed=len(shared) - shared_unplaced, unplaced=shared_unplaced)
         await context.broadcast(revised)
     log.info("meeting %s: document %s revised (%s -> %s): %d marks placed, %d unplaced",
-             meeting_id, document_id, old.sha256[:12], sha256[:12], revised.placed,
-             revised.unplaced)
-    return RevisionResult(document, revised.placed, unplaced)
+             meeting_id, document_id, old.sha256[:12], sha256[:12],
+             len(placements) - len(unplaced), len(unplaced))
+    return RevisionResult(document, len(placements) - len(unplaced), unplaced, tuple(marks))

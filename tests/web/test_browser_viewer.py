@@ -168,6 +168,25 @@ def test_the_browser_catches_up_after_the_server_restarts(seeded_server, browser
     olga.call("meeting:link", {"meeting_id": m, "url": "https://meet.example.lg.jp/j/42"})
     wait_for(browser, lambda s: s["connected"] and s["page"] == 1 and s["imageShown"]
              and s["webLink"] == "https://meet.example.lg.jp/j/42", timeout=30)
+    wait_for(browser, lambda s: s["webLinkHost"] == "at meet.example.lg.jp")
+
+
+def test_the_web_meeting_button_shows_where_it_leads(seeded_server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    live, seeded = seeded_server
+    (olga,) = joined(live, seeded, "olga")
+    sign_in_and_join(browser, live.url)
+    wait_for(browser, lambda s: s["connected"] and s["webLinkHost"] is None)
+    olga.call("meeting:link", {"meeting_id": seeded.meeting_id,
+                               "url": "https://\u0430\u0440\u0440\u04cf\u0435.com/j/1"})
+    wait_for(browser, lambda s: s["webLinkHost"] == "at xn--80ak6aa92e.com")
+    button = browser.find_element(By.ID, "web-meeting")
+    assert button.get_attribute("href") == "https://xn--80ak6aa92e.com/j/1"
+    host = browser.find_element(By.ID, "web-meeting-host")
+    assert host.is_displayed() and host.text == "at xn--80ak6aa92e.com"
+    assert abs(host.location["y"] - button.location["y"]) < 20  # beside it, on the bar
+    browser.save_screenshot(str(tmp_path / "bar.png"))
 
 
 def test_a_wrong_password_is_said_plainly(seeded_server, browser):

@@ -286,14 +286,30 @@ function render() {
   $("previous").disabled = !document || page.page === 0 || state.locked;
   $("next").disabled = !document || page.page >= document.pages - 1 || state.locked;
   $("browsing").hidden = meeting.following;
-  const link = state.web_link;
-  $("web-meeting").hidden = !(link && /^https?:\/\//.test(link));
-  if (link) $("web-meeting").href = link;
+  const link = safeLink(state.web_link);
+  $("web-meeting").hidden = $("web-meeting-host").hidden = !link;
+  if (link) {
+    $("web-meeting").href = link.href;
+    $("web-meeting-host").textContent = t("webMeetingHost", link.host);  // (punycode for IDN)
+  }
   showPeople();
   showVote();
   $("no-page").hidden = Boolean(document);
   $("sheet").hidden = !document;
   if (document) showPage(document, page.page);
+}
+
+/** The web meeting link as a URL if it is safe to offer (the server checks it so; a link an
+ * older server stored may not be): https, no user-info, no backslash. */
+function safeLink(text) {
+  if (!text || text.includes("\\")) return null;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  return url.protocol === "https:" && !url.username && !url.password ? url : null;
 }
 
 async function showPage(document, pageIndex) {
@@ -445,6 +461,7 @@ window.viewerState = () => {
     connected: meeting.connected,
     people: meeting.people.map((p) => p.name),
     webLink: meeting.snapshot.state.web_link ?? null,
+    webLinkHost: $("web-meeting-host").hidden ? null : $("web-meeting-host").textContent,
   };
 };
 

@@ -2169,4 +2169,12 @@
         <translation>この会議の音声と映像：{0}</translation>
     </message>
 </context>
+<context>
+    <name>WebMeetingHost</name>
+    <message>
+        <location filename="../../ui/web_meeting.py" line="59"/>
+        <source>at {0}</source>
+        <translation>接続先：{0}</translation>
+    </message>
+</context>
 </TS>
