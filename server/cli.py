@@ -195,6 +195,9 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
         print(f"meeting-server: the data folder {data_dir} cannot be used ({error}). Make it "
               "writable and give it free space, then start again.", file=sys.stderr)
         return 2
+    from server.http_routes import CONTEXT
+
+    app[CONTEXT].pdf.start()
     print(f"meeting-server {__version__}: serving {data_dir} on {scheme}://{host}:{port}",
           flush=True)
     web.run_app(app, host=host, port=port, ssl_context=ssl_context, print=None)

@@ -16,6 +16,7 @@ from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
+from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
@@ -41,6 +42,8 @@ class ServerContext:
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    pdf: PdfJobs = field(default_factory=PdfJobs)
+    """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
     """Converts Office uploads to PDF, one at a time."""
     trusted_proxies: frozenset[str] = frozenset()
@@ -64,6 +67,7 @@ class ServerContext:
     def close(self) -> None:
         self.presence_broadcasts.close()
         self.store.db.close()
+        self.pdf.close()
 
     @property
     def socketio(self) -> socketio.AsyncServer:

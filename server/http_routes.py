@@ -273,13 +273,9 @@ async def page_image(request: web.Request) -> web.Response:
                             f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
     state = context.store.meeting_state(meeting_id)
     watermark = watermark_text(user.name, datetime.now()) if state.watermark else None
-    try:
-        image = await context.page_images.get(document.sha256,
-                                              context.blobs.path(document.sha256), page,
-                                              image_width(asked), watermark)
-    except TimeoutError:
-        raise ProtocolError(ErrorCode.BAD_DOCUMENT,
-                            "This page took too long to draw; it may be damaged.") from None
+    image = await context.page_images.get(context.pdf, user.name, document.sha256,
+                                          context.blobs.path(document.sha256), page,
+                                          image_width(asked), watermark)
     context.audit.record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id, document_id,
                          f"page {page + 1}")
     protected = state.watermark or state.removal is not Removal.NONE or state.expires_at

@@ -84,6 +84,10 @@ JAPANESE: dict[str, str] = {
     "The text of the PDF could not be read ({}).": "PDF の文字を読み取れませんでした（{0}）。",
     "This page took too long to draw; it may be damaged.":
         "このページの描画に時間がかかりすぎました。ファイルが壊れている可能性があります。",
+    "This page could not be drawn; it may be damaged.":
+        "このページを描画できませんでした。ファイルが壊れている可能性があります。",
+    "The server is busy drawing pages; this one will come if you ask again in a moment.":
+        "サーバーがページの描画で混み合っています。少し待ってからもう一度お試しください。",
     "The file is larger than {} MiB.": "ファイルが {0} MiB を超えています。",
     "The request body is larger than {} KiB.": "送信内容が {0} KiB を超えています。",
     "The message is nested too deeply.": "送信内容の入れ子が深すぎます。",
@@ -133,6 +137,7 @@ JAPANESE: dict[str, str] = {
         "既に投票済みです。投票は変更できません。",
     "Choose one of: {}.": "次から選んでください：{0}。",
     "The record took too long to write.": "記録の作成に時間がかかりすぎました。",
+    "The record could not be written.": "記録を作成できませんでした。",
     "notes may only be 'mine'.": "notes に指定できるのは 'mine' だけです。",
     # storage
     "The server's storage is full, so nothing was saved. Ask the administrator to free space "

@@ -275,3 +275,28 @@ def test_a_remote_participant_votes_from_the_browser(seeded_server, browser, tmp
     assert closed["counts"]["分庁舎"] == 1 and closed["ballots"] is None
     wait_for(browser, lambda s: s["vote"]["status"] == "closed")
     assert browser.find_element(By.ID, "vote-status").text == "Chosen: 分庁舎 (1 of 3 voted)"
+
+
+def test_a_busy_server_is_asked_again_until_the_page_comes(seeded_server, browser, caplog):
+    """Past its limits the server answers 429 with Retry-After; the viewer asks again then, for
+    as long as that page is the one to show, instead of showing an error."""
+    import time
+
+    from server.http_routes import CONTEXT
+
+    live, _ = seeded_server
+    images = live.server._runner.app[CONTEXT].page_images
+    images.per_user = 0  # every page refused as busy
+    sign_in_and_join(browser, live.url)
+
+    def refusals() -> int:
+        return sum("rate_limited" in record.getMessage() for record in caplog.records)
+
+    deadline = time.monotonic() + 15
+    while refusals() < 2:  # asked, refused, asked again after Retry-After
+        assert time.monotonic() < deadline, "the viewer did not ask again"
+        time.sleep(0.05)
+    assert not state(browser)["imageShown"]
+    images.per_user = 2
+    wait_for(browser, lambda s: s.get("imageShown"))
+    assert browser.find_element("id", "message").text == ""

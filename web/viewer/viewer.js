@@ -318,9 +318,14 @@ async function showPage(document, pageIndex) {
   // (a watermarked page is another image: the server writes the viewer's name into it)
   const key = `${document.sha256}:${pageIndex}:${want}:${meeting.snapshot.state.watermark ? "w" : ""}`;
   if (meeting.image?.key !== key) {
+    const stillShown = () => {
+      const now = shownPage();
+      return Boolean(meeting) && now?.document_id === document.id && now.page === pageIndex;
+    };
     try {
-      meeting.image = await pageImage(document.id, pageIndex, want, key);
+      meeting.image = await pageImage(document.id, pageIndex, want, key, stillShown);
     } catch (error) {
+      if (!stillShown()) return; // (a page turned past may fail: nobody looks at it now)
       say(t("pageFailed", error.message));
       return;
     }
@@ -334,13 +339,22 @@ async function showPage(document, pageIndex) {
 
 const images = new Map(); // key -> {url, widthPt, heightPt}; a few, newest last
 
-async function pageImage(documentId, page, width, key) {
+async function pageImage(documentId, page, width, key, stillShown) {
   if (images.has(key)) return images.get(key);
-  const response = await fetch(
-    `/api/meetings/${meeting.id}/documents/${documentId}/pages/${page}?width=${width}`,
-    // A watermarked page is never taken from the browser's cache (a plain copy may be there).
-    { headers: { Authorization: `Bearer ${session.token}` },
-      cache: key.endsWith(":w") ? "no-store" : "default" });
+  let response;
+  for (;;) {
+    response = await fetch(
+      `/api/meetings/${meeting.id}/documents/${documentId}/pages/${page}?width=${width}`,
+      // A watermarked page is never taken from the browser's cache (a plain copy may be there).
+      { headers: { Authorization: `Bearer ${session.token}` },
+        cache: key.endsWith(":w") ? "no-store" : "default" });
+    // The server is busy drawing pages (this viewer's earlier ones, or everyone's): ask again
+    // when it says, for as long as this page is still the one to show.
+    if (response.status !== 429 || !stillShown()) break;
+    const seconds = Number(response.headers.get("Retry-After")) || 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    if (!stillShown()) break;
+  }
   if (!response.ok) {
     const reply = await response.json().catch(() => null);
     throw new Error(reply?.error?.message || response.statusText);

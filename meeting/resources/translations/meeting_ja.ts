@@ -1231,6 +1231,11 @@
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <location filename="../../ui/page_view.py" line="400"/>
+        <source>This page could not be drawn</source>
+        <translation>このページは表示できませんでした</translation>
+    </message>
+    <message>
         <location filename="../../ui/page_view.py" line="127"/>
         <source>Page</source>
         <translation>ページ</translation>
