@@ -17,8 +17,9 @@ from server.office import OfficeConverter
 from server.page_images import PageImages
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import open_database
+from server.store.db import DATABASE_NAME, open_database
 from server.store.repository import Store
+from server.store.wal import WriteAheadLog
 
 
 @dataclass
@@ -42,6 +43,11 @@ class ServerContext:
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    wal: WriteAheadLog = field(init=False)
+    """Empties the database's write-ahead log after a removal or a secret vote's close."""
+
+    def __post_init__(self) -> None:
+        self.wal = WriteAheadLog(Path(self.data_dir) / DATABASE_NAME)
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:

@@ -96,9 +96,12 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
 
 
 async def health(request: web.Request) -> web.Response:
-    return web.json_response(
-        {"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION}
-    )
+    body: dict[str, object] = {"status": "ok", "version": __version__,
+                               "protocol": PROTOCOL_VERSION}
+    not_emptied = request.app[CONTEXT].wal.not_emptied
+    if not_emptied is not None:  # (removed notes may still be readable in the log)
+        body.update(status="degraded", write_ahead_log=f"not emptied {not_emptied}")
+    return web.json_response(body)
 
 
 async def login(request: web.Request) -> web.Response:
