@@ -164,6 +164,10 @@ class VotePanel(QWidget):
             self.my_ballot.setText(self.tr("You do not vote in this one."))
         elif is_open and not online:
             self.my_ballot.setText(self.tr("Voting waits for the connection to come back."))
+        elif is_open and vote.ballots_lost_at is not None:
+            self.my_ballot.setText(self.tr(
+                "The server restarted, so this secret vote's ballots until then were lost "
+                "(ballots are written nowhere until it closes). Please vote again."))
         else:
             self.my_ballot.setText("" if is_open else self.tr("You did not vote."))
         self.close_button.setVisible(self.is_chair and is_open)
