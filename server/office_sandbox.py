@@ -112,8 +112,8 @@ def isolation() -> str:
         return "files"
     if unshare and _works(lambda work: [unshare, "--map-root-user", "--net", "--"]):
         log.warning("LibreOffice will see the server's files while converting (links in an "
-                    "Office file to them are removed first): this system does not allow a "
-                    "mount namespace (unshare --mount)")
+                    "Office file to them are removed first): this system does not allow the "
+                    "sandbox (unshare --mount --pid, with a /proc of its own)")
         return "network"
     log.warning("LibreOffice will convert Office files with the server's network access and "
                 "files: this system does not allow namespaces (unshare)")
