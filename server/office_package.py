@@ -130,7 +130,7 @@ def _file_url(element: str, attribute: str, value: str) -> bool:
     """Any attribute naming a `file:` address (VML's `o:href`, a linked image's `src`),
     whatever element carries it: nothing on the server's disks is the document's."""
     scheme = _SCHEME.match(value)
-    return bool(scheme) and scheme.group(1).lower() == "file"
+    return scheme is not None and scheme.group(1).lower() == "file"
 
 
 def _odf_outside(element: str, attribute: str, value: str) -> bool:
