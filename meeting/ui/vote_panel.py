@@ -41,6 +41,10 @@ from meeting.export.vote_csv import vote_csv
 from meeting.net.session import MeetingSession
 from meeting.ui.vote_widgets import VoteBars, choice_label, choice_labels, result_text
 
+BALLOT_STYLE = "color: #1e7b34; padding: 0 6px;"
+BALLOTS_LOST_STYLE = "color: #8a4b00; padding: 0 6px;"
+"""(a server restart lost a secret vote's ballots: a warning, not a confirmation)"""
+
 
 class VotePanel(QWidget):
     def __init__(self, session: MeetingSession, meeting_id: int,
@@ -66,7 +70,7 @@ class VotePanel(QWidget):
         self.ballot_row = QHBoxLayout()
         self.ballot_buttons: dict[str, QPushButton] = {}
         self.my_ballot = QLabel()
-        self.my_ballot.setStyleSheet("color: #1e7b34; padding: 0 6px;")
+        self.my_ballot.setStyleSheet(BALLOT_STYLE)
         self.new_button = QPushButton(self.tr("New vote…"))
         self.close_button = QPushButton(self.tr("Close the vote"))
         self.reopen_button = QPushButton(self.tr("Reopen"))
@@ -148,6 +152,8 @@ class VotePanel(QWidget):
         is_open = vote.status is VoteStatus.OPEN
         voted = self.session.has_voted(vote)
         online = self.session.online
+        self.my_ballot.setStyleSheet(BALLOT_STYLE)
+        self.my_ballot.setToolTip("")
         if is_open and me in vote.eligible and not voted:
             for choice in choices(vote.kind, vote.options):
                 button = QPushButton(choice_label(choice))
@@ -165,7 +171,9 @@ class VotePanel(QWidget):
         elif is_open and not online:
             self.my_ballot.setText(self.tr("Voting waits for the connection to come back."))
         elif is_open and vote.ballots_lost_at is not None:
-            self.my_ballot.setText(self.tr(
+            self.my_ballot.setStyleSheet(BALLOTS_LOST_STYLE)
+            self.my_ballot.setText(self.tr("Server restarted: please vote again."))
+            self.my_ballot.setToolTip(self.tr(
                 "The server restarted, so this secret vote's ballots until then were lost "
                 "(ballots are written nowhere until it closes). Please vote again."))
         else:
