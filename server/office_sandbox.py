@@ -41,6 +41,8 @@ ETC = ("fonts", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "libreoffice", "pas
 """What LibreOffice reads of /etc (not the rest: certificates, the server's settings)."""
 TOP = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 """Links into /usr on a merged-/usr system (Debian 12), folders of their own before."""
+CACHES = ("/var/cache/fontconfig",)
+"""The system's font cache: without it fontconfig reads every font again at each conversion."""
 DEVICES = ("null", "zero", "random", "urandom")
 ROOT_FOLDER = "sandbox-root"
 """In the scratch folder: where the empty root is mounted."""
@@ -77,6 +79,9 @@ def _script() -> str:
         elif host.exists():
             lines.append(f'touch "$root/etc/{name}"; mount --bind /etc/{name} '
                          f'"$root/etc/{name}"')
+    for folder in CACHES:
+        if Path(folder).is_dir():
+            lines.append(f'mkdir -p "$root{folder}"; mount --rbind {folder} "$root{folder}"')
     for name in DEVICES:
         lines.append(f'touch "$root/dev/{name}"; mount --bind /dev/{name} "$root/dev/{name}"')
     lines += ['mount -t proc proc "$root/proc"',
