@@ -68,17 +68,21 @@ def test_libreoffice_runs_where_only_its_scratch_folder_exists(seeded_server, tm
     (work / "mine.txt").write_text("the upload")
     seen = subprocess.run(
         [*office_sandbox.sandboxed(work, "/usr/bin/true"), "/bin/sh", "-c",
-         f"ls -A /; echo --; ls -A /tmp; echo --; cat {work}/mine.txt; echo --; "
+         f"ls -A /; echo --; ls -A /tmp; ls -AR /var | grep -v -e cache- -e CACHEDIR; echo --; "
+         f"cat {work}/mine.txt; echo --; "
          f"ls {live.data_dir} 2>&1; ls /etc/ssl 2>&1; cat /proc/net/dev; "
          "python3 -c 'import resource as r; print(r.getrlimit(r.RLIMIT_AS), "
          "r.getrlimit(r.RLIMIT_CPU))'"],
         capture_output=True, text=True, timeout=30, preexec_fn=office_sandbox.limits)
     assert seen.returncode == 0, seen.stderr
     top, temporary, mine, rest = seen.stdout.split("--\n")
-    assert set(top.split()) <= {"usr", "etc", "dev", "proc", "tmp", "bin", "sbin", "lib",
-                                "lib32", "lib64", "libx32", work.parts[1]}
-    # (/tmp holds only the way to the scratch folder, when it is in /tmp)
-    assert temporary.split() == ([work.parts[2]] if work.parts[1] == "tmp" else [])
+    assert set(top.split()) <= {"usr", "etc", "dev", "proc", "tmp", "var", "bin", "sbin",
+                                "lib", "lib32", "lib64", "libx32", work.parts[1]}
+    # /tmp holds only the way to the scratch folder (when it is in /tmp), /var the font cache
+    shown = temporary.split()
+    assert shown[:shown.index("/var:")] == ([work.parts[2]] if work.parts[1] == "tmp" else [])
+    assert [line for line in shown[shown.index("/var:"):] if not line.endswith(":")] == [
+        "cache", "fontconfig"]
     assert mine.strip() == "the upload"
     assert "No such file" in rest.splitlines()[0]  # the data folder does not exist there
     assert "No such file" in rest.splitlines()[1]  # nor the server's certificates
