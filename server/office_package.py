@@ -37,8 +37,6 @@ NESTING = 3
 """How deep archives inside the archive are looked into (an embedded workbook in a deck)."""
 ZIP_MAGIC = b"PK\x03\x04"
 
-BOMB = ("This file unpacks to far more than its size (a \"zip bomb\"), so it was not "
-        "converted. Save it again from Office, or upload it as a PDF.")
 
 _TAG = re.compile(r"<([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)"  # a start tag: its name,
                   r"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)"  # its attributes
@@ -51,6 +49,12 @@ ODF_LINKS = {"text:a", "draw:a"}
 """OpenDocument elements whose `xlink:href` is a hyperlink."""
 
 
+def _bomb() -> ProtocolError:
+    return ProtocolError(ErrorCode.BAD_DOCUMENT,
+                         "This file unpacks to far more than its size (a \"zip bomb\"), so it "
+                         "was not converted. Save it again from Office, or upload it as a PDF.")
+
+
 def check_archive(path: Path) -> None:
     """Refuse a zip whose parts unpack to too much, before unpacking any."""
     with zipfile.ZipFile(path) as archive:
@@ -60,13 +64,13 @@ def check_archive(path: Path) -> None:
 def _check_sizes(archive: zipfile.ZipFile, depth: int, unpacked: int) -> int:
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
-        raise ProtocolError(ErrorCode.BAD_DOCUMENT, BOMB)
+        raise _bomb()
     for part in parts:
         unpacked += part.file_size
         ratio = part.file_size / max(1, part.compress_size)
         if unpacked > MAX_UNPACKED_BYTES or (part.file_size > RATIO_FROM_BYTES
                                              and ratio > MAX_RATIO):
-            raise ProtocolError(ErrorCode.BAD_DOCUMENT, BOMB)
+            raise _bomb()
     if depth >= NESTING:
         return unpacked
     for part in parts:
