@@ -39,12 +39,12 @@ class ServerContext:
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
-    """Converts Office uploads to PDF, one at a time."""
+    """Converts Office uploads to PDF, one at a time per organizer."""
+    wal: WriteAheadLog = field(init=False)
+    """Empties the database's write-ahead log after a removal or a secret vote's close."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
-    wal: WriteAheadLog = field(init=False)
-    """Empties the database's write-ahead log after a removal or a secret vote's close."""
 
     def __post_init__(self) -> None:
         self.wal = WriteAheadLog(Path(self.data_dir) / DATABASE_NAME)

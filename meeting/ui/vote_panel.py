@@ -42,6 +42,7 @@ from meeting.net.session import MeetingSession
 from meeting.ui.vote_widgets import VoteBars, choice_label, choice_labels, result_text
 
 BALLOT_STYLE = "color: #1e7b34; padding: 0 6px;"
+"""(as set when it is made)"""
 BALLOTS_LOST_STYLE = "color: #8a4b00; padding: 0 6px;"
 """(a server restart lost a secret vote's ballots: a warning, not a confirmation)"""
 
@@ -70,7 +71,7 @@ class VotePanel(QWidget):
         self.ballot_row = QHBoxLayout()
         self.ballot_buttons: dict[str, QPushButton] = {}
         self.my_ballot = QLabel()
-        self.my_ballot.setStyleSheet(BALLOT_STYLE)
+        self.my_ballot.setStyleSheet("color: #1e7b34; padding: 0 6px;")
         self.new_button = QPushButton(self.tr("New vote…"))
         self.close_button = QPushButton(self.tr("Close the vote"))
         self.reopen_button = QPushButton(self.tr("Reopen"))
