@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,9 @@ class ServerContext:
     """Failed sign-ins, to slow down guessing (memory only)."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
     """Converts Office uploads to PDF, one at a time per organizer."""
-    wal: WriteAheadLog = field(init=False)
-    """Empties the database's write-ahead log after a removal or a secret vote's close."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
-
-    def __post_init__(self) -> None:
-        self.wal = WriteAheadLog(Path(self.data_dir) / DATABASE_NAME)
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -90,6 +86,11 @@ class ServerContext:
                                 room=room or meeting_room(payload["meeting_id"]),
                                 skip_sid=skip_sid)
         return payload
+
+    @cached_property
+    def wal(self) -> WriteAheadLog:
+        """Empties the database's write-ahead log after a removal or a secret vote's close."""
+        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME)
 
 
 def meeting_room(meeting_id: int) -> str:

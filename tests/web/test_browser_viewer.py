@@ -256,4 +256,3 @@ def test_a_remote_participant_votes_from_the_browser(seeded_server, browser, tmp
     assert closed["counts"]["分庁舎"] == 1 and closed["ballots"] is None
     wait_for(browser, lambda s: s["vote"]["status"] == "closed")
     assert browser.find_element(By.ID, "vote-status").text == "Chosen: 分庁舎 (1 of 3 voted)"
-
