@@ -100,8 +100,8 @@ class VoteStore:
         already = ProtocolError(ErrorCode.CONFLICT,
                                 "You have already voted; a ballot cannot be changed.")
         if vote.secret:
+            tally = self._tally(vote_id)
             with self.secret.lock:
-                tally = self.secret.tallies[vote_id]
                 if voter in tally.voters:
                     raise already
                 tally.voters.add(voter)
@@ -132,7 +132,7 @@ class VoteStore:
                 self._start_tally(vote_id)
         if vote.secret and status is VoteStatus.CLOSED:  # (written: memory lets go of it)
             with self.secret.lock:
-                del self.secret.tallies[vote_id]
+                self.secret.tallies.pop(vote_id, None)
         return self.require(meeting_id, vote_id)
 
     def recover_after_restart(self) -> list[tuple[int, int]]:
@@ -183,6 +183,17 @@ class VoteStore:
         with self.secret.lock:
             self.secret.tallies[vote_id] = SecretTally(set(voters), counts, version)
 
+    def _tally(self, vote_id: int) -> SecretTally:
+        """An open secret vote's tally (started from what is stored if this process has none:
+        a store opened without the server's recovery, as a test may)."""
+        with self.secret.lock:
+            tally = self.secret.tallies.get(vote_id)
+        if tally is None:
+            self._start_tally(vote_id)
+            with self.secret.lock:
+                tally = self.secret.tallies[vote_id]
+        return tally
+
     def _stored_ballots(self, vote_id: int) -> tuple[list[str], Counter[str]]:
         voters = [r[0] for r in self.db.execute(
             "SELECT voter FROM vote_voters WHERE vote_id = ? ORDER BY voter", (vote_id,))]
@@ -193,8 +204,8 @@ class VoteStore:
     def _write_tally(self, db: sqlite3.Connection, vote_id: int) -> None:
         """The close of a secret vote: its voters (by name, in name order, as the table's key
         is) and its counts, in the one commit that also closes it."""
+        tally = self._tally(vote_id)
         with self.secret.lock:
-            tally = self.secret.tallies[vote_id]
             voters, counts = sorted(tally.voters), dict(tally.counts)
         db.executemany("INSERT OR IGNORE INTO vote_voters (vote_id, voter, choice) "
                        "VALUES (?, ?, NULL)", [(vote_id, v) for v in voters])
