@@ -151,3 +151,37 @@ def test_the_copy_libreoffice_gets_keeps_hyperlinks_and_drops_outside_links(tmp_
     with zipfile.ZipFile(tmp_path / "c.docx") as cleaned:
         rels = cleaned.read("word/_rels/document.xml.rels").decode()
     assert "/etc/passwd" not in rels and "https://www.city.example.lg.jp/" in rels
+
+
+def test_opendocument_links_outside_are_emptied_and_a_bomb_inside_a_file_is_found(tmp_path):
+    from meeting.core.protocol import ProtocolError
+    from tests.helpers.office_files import write_odt
+
+    odt = write_odt(tmp_path / "a.odt", ["x"])
+    with zipfile.ZipFile(odt) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["content.xml"] = parts["content.xml"].replace(b"<text:p>x</text:p>", (
+        b'<text:p xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        b'xmlns:xlink="http://www.w3.org/1999/xlink"><draw:frame><draw:image '
+        b'xlink:href="file&#58;///srv/meeting/documents/ab/abab" xlink:type="simple"/>'
+        b'</draw:frame><draw:frame><draw:image xlink:href="Pictures/own.png"/></draw:frame>'
+        b'<text:a xlink:href="https://www.city.example.lg.jp/">link</text:a></text:p>'))
+    with zipfile.ZipFile(odt, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    assert without_outside_links(odt, tmp_path / "b.odt", ".odt") == 1
+    with zipfile.ZipFile(tmp_path / "b.odt") as cleaned:
+        content = cleaned.read("content.xml").decode()
+        assert cleaned.namelist()[0] == "mimetype"  # (still first, as the format wants)
+    assert "/srv/meeting" not in content and 'xlink:href=""' in content
+    assert "Pictures/own.png" in content and "https://www.city.example.lg.jp/" in content
+
+    # A small workbook embedded in a small deck, the workbook a bomb: found before unpacking.
+    inner = write_zip_bomb_docx(tmp_path / "inner.docx", unpacked_mib=300)
+    outer = write_docx(tmp_path / "outer.docx", ["x"])
+    with zipfile.ZipFile(outer, "a") as archive:
+        archive.write(inner, "word/embeddings/Workbook1.xlsx", zipfile.ZIP_STORED)
+    started = time.monotonic()
+    with pytest.raises(ProtocolError, match="zip bomb"):
+        without_outside_links(outer, tmp_path / "never.docx", ".docx")
+    assert time.monotonic() - started < 2
