@@ -13,9 +13,11 @@ import socketio
 
 from meeting.core.presence import Presence
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
+from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
+from server.pdf_jobs import PdfJobs
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import DATABASE_NAME, open_database
@@ -39,11 +41,15 @@ class ServerContext:
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    pdf: PdfJobs = field(default_factory=PdfJobs)
+    """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
     """Converts Office uploads to PDF, one at a time per organizer."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    health: Health = field(default_factory=Health)
+    """Problems `/health` reports (memory only)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -52,10 +58,11 @@ class ServerContext:
 
     @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.store.db)
+        return AuditLog(self.store.db, self.health)
 
     def close(self) -> None:
         self.store.db.close()
+        self.pdf.close()
 
     @property
     def socketio(self) -> socketio.AsyncServer:
@@ -90,7 +97,7 @@ class ServerContext:
     @cached_property
     def wal(self) -> WriteAheadLog:
         """Empties the database's write-ahead log after a removal or a secret vote's close."""
-        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME)
+        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
 
 
 def meeting_room(meeting_id: int) -> str:

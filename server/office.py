@@ -221,8 +221,8 @@ async def from_office(converter: OfficeConverter, blobs, incoming: Path, filenam
             shutil.copyfile(converted, pdf)
         finally:
             shutil.rmtree(converted.parent.parent, ignore_errors=True)
-        original_sha256 = sha256_of(incoming)
-        blobs.commit(incoming, original_sha256)
+        original_sha256 = await asyncio.to_thread(sha256_of, incoming)  # (off the loop, as
+        await asyncio.to_thread(blobs.commit, incoming, original_sha256)  # in server.ingest)
     finally:
         if incoming.exists():
             incoming.unlink()

@@ -39,6 +39,7 @@ from meeting.core.votes import (
 )
 from meeting.export.vote_csv import vote_csv
 from meeting.net.session import MeetingSession
+from meeting.ui.plain_label import PlainLabel
 from meeting.ui.vote_widgets import VoteBars, choice_label, choice_labels, result_text
 
 BALLOT_STYLE = "color: #1e7b34; padding: 0 6px;"
@@ -62,15 +63,15 @@ class VotePanel(QWidget):
         self.picker = QComboBox()
         self.picker.setAccessibleName(self.tr("Vote shown"))
         self.picker.currentIndexChanged.connect(lambda _: self._show_current())
-        self.title = QLabel()
+        self.title = PlainLabel()  # (what the chair typed: never rendered as HTML)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 6px;")
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.bars = VoteBars()
         self.ballot_row = QHBoxLayout()
         self.ballot_buttons: dict[str, QPushButton] = {}
-        self.my_ballot = QLabel()
+        self.my_ballot = PlainLabel()  # (names an option someone typed)
         self.my_ballot.setStyleSheet("color: #1e7b34; padding: 0 6px;")
         self.new_button = QPushButton(self.tr("New vote…"))
         self.close_button = QPushButton(self.tr("Close the vote"))

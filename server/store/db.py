@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from server.store.migrations import MIGRATIONS
+from server.store.private import private_database, private_folder
 
 DATABASE_NAME = "meeting.sqlite3"
 
@@ -16,7 +17,7 @@ class SchemaTooNewError(RuntimeError):
 
 
 def open_database(data_dir: Path) -> sqlite3.Connection:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_database(private_folder(data_dir) / DATABASE_NAME)
     connection = sqlite3.connect(
         data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False
     )

@@ -17,6 +17,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from server.health import Health
+
 log = logging.getLogger("meeting.server.wal")
 
 EMPTY_SECONDS = 30.0
@@ -36,9 +38,14 @@ def checkpoint_truncate(database: Path, busy_ms: int = ATTEMPT_BUSY_MS) -> bool:
     return busy == 0 and frames in (0, -1) and copied in (0, -1)
 
 
+HEALTH_KEY = "write_ahead_log"
+
+
 @dataclass
 class WriteAheadLog:
     database: Path
+    health: Health | None = None
+    """Where `/health` hears that the log could not be emptied (and that it was, later)."""
     seconds: float = EMPTY_SECONDS
     not_emptied: str | None = None
     """Why the latest emptying failed (None: it worked, or none was needed yet)."""
@@ -71,6 +78,8 @@ class WriteAheadLog:
                     if self.not_emptied is not None:
                         log.info("the write-ahead log is empty again (%s)", reason)
                     self.not_emptied, self.emptied_at = None, time.time()
+                    if self.health is not None:
+                        self.health.clear(HEALTH_KEY)
                     return True
                 if time.monotonic() >= deadline:
                     break
@@ -80,4 +89,8 @@ class WriteAheadLog:
             log.error("the write-ahead log could not be emptied %s; what was removed may "
                       "still be readable in %s-wal until a later checkpoint",
                       self.not_emptied, self.database.name)
+            if self.health is not None:
+                self.health.report(HEALTH_KEY,
+                                   f"the database's write-ahead log was not emptied "
+                                   f"{self.not_emptied}")
             return False

@@ -1211,6 +1211,11 @@
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <location filename="../../ui/page_view.py" line="400"/>
+        <source>This page could not be drawn</source>
+        <translation>このページは表示できませんでした</translation>
+    </message>
+    <message>
         <location filename="../../ui/page_view.py" line="127"/>
         <source>Page</source>
         <translation>ページ</translation>
@@ -2157,6 +2162,14 @@
         <location filename="../../ui/web_meeting.py" line="29"/>
         <source>Audio and video of this meeting, at {0}</source>
         <translation>この会議の音声と映像：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WebMeetingHost</name>
+    <message>
+        <location filename="../../ui/web_meeting.py" line="59"/>
+        <source>at {0}</source>
+        <translation>接続先：{0}</translation>
     </message>
 </context>
 </TS>

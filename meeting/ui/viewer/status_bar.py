@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QStatusBar, QTool
 from meeting.core.presence import Place
 from meeting.net.session import MeetingSession
 from meeting.ui.people_button import PeopleButton
-from meeting.ui.web_meeting import WebMeetingAction
+from meeting.ui.plain_label import PlainLabel
+from meeting.ui.web_meeting import WebMeetingAction, WebMeetingHost
 
 
 class MeetingStatusBar(QStatusBar):
@@ -26,7 +27,7 @@ class MeetingStatusBar(QStatusBar):
         self.place_choice.addItem(self.tr("I'm remote"), Place.REMOTE)
         self.place_choice.setCurrentIndex(1)
         self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
-        self.protection_label = QLabel()
+        self.protection_label = PlainLabel()
         self.protection_label.setStyleSheet("color: #8c1d18; padding: 0 8px;")
         self.protection_label.setToolTip(self.tr("How the organizer protects this meeting's "
                                                  "materials"))
@@ -41,8 +42,10 @@ class MeetingStatusBar(QStatusBar):
         self.web_meeting_button.setVisible(False)
         web_meeting_action.changed.connect(lambda: self.web_meeting_button.setVisible(
             web_meeting_action.isVisible()))
+        self.web_meeting_host = WebMeetingHost(web_meeting_action)
         for widget in (self.upload_progress, self.people_button, self.place_choice,
-                       self.connection_label, self.protection_label, self.web_meeting_button):
+                       self.connection_label, self.protection_label, self.web_meeting_button,
+                       self.web_meeting_host):
             self.addPermanentWidget(widget)
 
     def show_connection(self, online: bool) -> None:
