@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,9 @@ from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import open_database
+from server.store.db import DATABASE_NAME, open_database
 from server.store.repository import Store
+from server.store.wal import WriteAheadLog
 
 
 @dataclass
@@ -45,7 +47,7 @@ class ServerContext:
     pdf: PdfJobs = field(default_factory=PdfJobs)
     """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
-    """Converts Office uploads to PDF, one at a time."""
+    """Converts Office uploads to PDF, one at a time per organizer."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
@@ -103,6 +105,11 @@ class ServerContext:
                                 room=room or meeting_room(payload["meeting_id"]),
                                 skip_sid=skip_sid)
         return payload
+
+    @cached_property
+    def wal(self) -> WriteAheadLog:
+        """Empties the database's write-ahead log after a removal or a secret vote's close."""
+        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
 
 
 def meeting_room(meeting_id: int) -> str:

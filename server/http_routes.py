@@ -223,7 +223,8 @@ async def upload_document(request: web.Request) -> web.Response:
     authz.require_may_manage(context.store, user, meeting_id)
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
-        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
+        owner=user.name)
     document = await ingest(
         context, meeting_id, incoming, filename=filename, title=request.query.get("title"),
         added_by=user, original=original,
@@ -245,7 +246,8 @@ async def revise_document(request: web.Request) -> web.Response:
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
-        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
+        owner=user.name)
     result = await revise(context, meeting_id, document_id, incoming, filename=filename,
                           by=user, original=original)
     context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,

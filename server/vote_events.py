@@ -22,6 +22,7 @@ class VoteEvents:
         self.context = context
         self.store = context.store
         self.votes = VoteStore(context.store)
+        self._recover_secret_votes()
 
     def handlers(self) -> dict:
         return {Event.VOTE_OPEN: self.open, Event.VOTE_CAST: self.cast,
@@ -84,14 +85,26 @@ class VoteEvents:
         async with self.context.meeting_locks[m]:
             vote = self.votes.set_status(m, request.vote_id, status)
             await self._announce(vote)
-            if vote.secret and status is VoteStatus.CLOSED:
-                # The write-ahead log holds each ballot's pages in the order they came: fold it
-                # into the database and empty it, so no file keeps that order after the vote.
-                self.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if vote.secret and status is VoteStatus.CLOSED:
+            # Nothing per ballot was written, but the close's commit is emptied from the log
+            # too (in the background: readers may hold it; /health says if they always do).
+            self.context.wal.empty_soon(f"closing secret vote {vote.id}")
         action = Action.VOTE_CLOSED if status is VoteStatus.CLOSED else Action.VOTE_REOPENED
         outcome = f" ({vote.result.outcome})" if vote.result else ""
         self.context.audit.record(user.name, action, m, detail=f"vote {vote.id}{outcome}")
         return vote.model_dump(mode="json")
+
+    def _recover_secret_votes(self) -> None:
+        """A secret vote open when the server stopped lost its ballots (they were only in that
+        process's memory): it stays open, says so, and everyone may vote again."""
+        for meeting_id, vote_id in self.votes.recover_after_restart():
+            self.context.audit.record(
+                "(server)", Action.VOTE_REOPENED, meeting_id,
+                detail=f"vote {vote_id}: the server restarted while this secret vote was open; "
+                       "its ballots since it opened were lost and are cast again")
+            log.warning("meeting %s: secret vote %s was open when the server stopped: its "
+                        "ballots were lost (never written), everyone votes again", meeting_id,
+                        vote_id)
 
     async def _announce(self, vote: VoteData) -> None:
         await self.context.broadcast(vote)

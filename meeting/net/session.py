@@ -115,7 +115,9 @@ class MeetingSession:
         """Meetings shown from the shelf until the server's snapshot replaces them."""
         self._votes: dict[int, dict[int, VoteData]] = {}
         """Each meeting's votes by id, the highest `version` of each."""
-        self._my_ballots: set[int] = set()
+        self._my_ballots: set[tuple[int, float | None]] = set()
+        """(vote, its ballots_lost_at): a server restart that lost a secret vote's ballots
+        asks everyone to vote again."""
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
         self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
@@ -267,18 +269,19 @@ class MeetingSession:
             return sorted(self._votes.get(meeting_id, {}).values(), key=lambda v: v.id)
 
     def has_voted(self, vote: VoteData) -> bool:
-        return self.user.name in vote.voters or vote.id in self._my_ballots
+        return (self.user.name in vote.voters
+                or (vote.id, vote.ballots_lost_at) in self._my_ballots)
 
     def _note_ballot(self, vote: VoteData) -> None:
         if self.user.name in vote.voters:
-            self._my_ballots.add(vote.id)
+            self._my_ballots.add((vote.id, vote.ballots_lost_at))
 
     def cast_vote(self, meeting_id: int, vote_id: int, choice: str,
                   done: Callable[[bool], None] | None = None) -> None:
         """One ballot (a refusal is reported to the listener); `done` says if it counted."""
         def answered(reply: Reply) -> None:
             if reply.get("ok"):
-                self._my_ballots.add(vote_id)
+                self._my_ballots.add((vote_id, reply["data"].get("ballots_lost_at")))
                 self.on_event(str(Event.VOTE), reply["data"])  # (my own view of the vote)
             if done:
                 done(bool(reply.get("ok")))

@@ -49,6 +49,7 @@ const TEXTS = {
     chosen: "決定：{0}",
     youVoted: "あなたの投票：{0}",
     ballotCounted: "投票は集計されました（無記名投票）",
+    ballotsLost: "サーバーが再起動したため、この無記名投票のそれまでの票は失われました（開票まで票はどこにも記録されません）。もう一度投票してください。",
     pageFailed: "このページを表示できませんでした：{0}",
   },
   en: {
@@ -100,6 +101,7 @@ const TEXTS = {
     chosen: "Chosen: {0}",
     youVoted: "You voted: {0}",
     ballotCounted: "Your ballot was counted (secret vote).",
+    ballotsLost: "The server restarted, so this secret vote's ballots until then were lost (ballots are written nowhere until it closes). Please vote again.",
     pageFailed: "This page could not be shown: {0}",
   },
 };

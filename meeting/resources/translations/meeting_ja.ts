@@ -2011,6 +2011,16 @@
         <translation>接続が戻るまで投票できません。</translation>
     </message>
     <message>
+        <location filename="../../ui/vote_panel.py" line="174"/>
+        <source>Server restarted: please vote again.</source>
+        <translation>サーバー再起動のため再投票してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vote_panel.py" line="175"/>
+        <source>The server restarted, so this secret vote&apos;s ballots until then were lost (ballots are written nowhere until it closes). Please vote again.</source>
+        <translation>サーバーが再起動したため、この無記名投票のそれまでの票は失われました（開票まで票はどこにも記録されません）。もう一度投票してください。</translation>
+    </message>
+    <message>
         <location filename="../../ui/vote_panel.py" line="55"/>
         <source>Votes</source>
         <translation>採決</translation>
