@@ -56,6 +56,8 @@ class ServerContext:
 
     def __post_init__(self) -> None:
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
+        if self.office.japanese_font is None:
+            self.office.japanese_font = self.pdf.japanese_font
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:

@@ -21,6 +21,7 @@ import tempfile
 import time
 import zipfile
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,16 +106,16 @@ otherwise print Japanese as empty boxes into the PDF (its text layer would still
 which is why only looking at the page shows it)."""
 
 
-def font_environment(work: Path) -> dict[str, str]:
+def font_environment(work: Path, japanese_font: bytes) -> dict[str, str]:
     """The environment for LibreOffice: a fontconfig that adds PyMuPDF's Japanese font (Droid
-    Sans Fallback, the one the client and the browser viewer fall back on too). Installed
-    Japanese fonts such as Debian's fonts-noto-cjk still come first where they cover a glyph."""
-    import pymupdf
-
+    Sans Fallback, the one the client and the browser viewer fall back on too; read by the PDF
+    pool, so PyMuPDF never loads in the server). Installed Japanese fonts such as Debian's
+    fonts-noto-cjk still come first where they cover a glyph."""
     fonts, cache = work / "fonts", work / "fontcache"
     fonts.mkdir()
     cache.mkdir()
-    (fonts / "DroidSansFallback.ttf").write_bytes(pymupdf.Font("japan").buffer)
+    if japanese_font:
+        (fonts / "DroidSansFallback.ttf").write_bytes(japanese_font)
     config = work / "fonts.conf"
     config.write_text(FONT_CONFIG.format(fonts=fonts, cache=cache), encoding="utf-8")
     return {**os.environ, "HOME": str(work), "FONTCONFIG_FILE": str(config)}
@@ -128,6 +129,9 @@ def find_soffice() -> str | None:
 class OfficeConverter:
     seconds: float = CONVERT_SECONDS
     parallel: int = PARALLEL_CONVERSIONS
+    japanese_font: Callable[[], Awaitable[bytes]] | None = None
+    """Where the fallback Japanese font comes from (the server's PDF pool); None: the
+    system's fonts only."""
     runs: list[tuple[float, float]] = field(default_factory=list)
     """(start, end) of every conversion, in order."""
     last_folder: Path | None = None
@@ -161,6 +165,7 @@ class OfficeConverter:
             if removed:
                 log.info("%d links to outside the document removed before converting it",
                          removed)
+            font = await self.japanese_font() if self.japanese_font else b""
             profile = work / "profile"
             (work / "tmp").mkdir()
             process = await asyncio.create_subprocess_exec(
@@ -171,7 +176,7 @@ class OfficeConverter:
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
                 start_new_session=True,  # its own process group, to kill it whole
                 preexec_fn=limits,
-                env={**font_environment(work), "TMPDIR": str(work / "tmp")})
+                env={**font_environment(work, font), "TMPDIR": str(work / "tmp")})
             try:
                 output, _ = await asyncio.wait_for(process.communicate(), self.seconds)
             except TimeoutError:
