@@ -6,6 +6,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,12 @@ from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
 from server.pdf_jobs import PdfJobs
+from server.presence_broadcasts import PresenceBroadcasts
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import open_database
+from server.store.db import DATABASE_NAME, open_database
 from server.store.repository import Store
+from server.store.wal import WriteAheadLog
 
 
 @dataclass
@@ -37,13 +40,15 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
+    presence_broadcasts: PresenceBroadcasts = field(init=False)
+    """Tells each meeting who is here, a few times a second at most."""
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
     pdf: PdfJobs = field(default_factory=PdfJobs)
     """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
-    """Converts Office uploads to PDF, one at a time."""
+    """Converts Office uploads to PDF, one at a time per organizer."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
@@ -51,6 +56,11 @@ class ServerContext:
     """Work started by an event that outlives its reply (signing an approved circulation)."""
     health: Health = field(default_factory=Health)
     """Problems `/health` reports (memory only)."""
+
+    def __post_init__(self) -> None:
+        self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
+        if self.office.japanese_font is None:
+            self.office.japanese_font = self.pdf.japanese_font
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -62,6 +72,7 @@ class ServerContext:
         return AuditLog(self.store.db, self.health)
 
     def close(self) -> None:
+        self.presence_broadcasts.close()
         self.store.db.close()
         self.pdf.close()
 
@@ -91,6 +102,11 @@ class ServerContext:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def announce_presence(self, meeting_id: int) -> None:
+        """Who is here changed: everyone in the meeting is told (coalesced: see
+        `server.presence_broadcasts`)."""
+        self.presence_broadcasts.changed(meeting_id)
+
+    async def _broadcast_presence(self, meeting_id: int) -> None:
         await self.broadcast(self.presence.data(meeting_id))
 
     async def broadcast(self, message: Data, room: str | None = None,
@@ -106,6 +122,11 @@ class ServerContext:
                                 room=room or meeting_room(payload["meeting_id"]),
                                 skip_sid=skip_sid)
         return payload
+
+    @cached_property
+    def wal(self) -> WriteAheadLog:
+        """Empties the database's write-ahead log after a removal or a secret vote's close."""
+        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
 
 
 def meeting_room(meeting_id: int) -> str:

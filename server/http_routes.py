@@ -225,7 +225,8 @@ async def upload_document(request: web.Request) -> web.Response:
     authz.require_may_change_documents(context.store, user, meeting_id)
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
-        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
+        owner=user.name)
     document = await ingest(
         context, meeting_id, incoming, filename=filename, title=request.query.get("title"),
         added_by=user, original=original,
@@ -247,7 +248,8 @@ async def revise_document(request: web.Request) -> web.Response:
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
-        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
+        owner=user.name)
     circulation = context.store.is_circulation(meeting_id)
     result = await revise(context, meeting_id, document_id, incoming, filename=filename,
                           by=user, original=original, keep_every_mark=circulation)

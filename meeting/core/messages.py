@@ -116,8 +116,16 @@ JAPANESE: dict[str, str] = {
     "large: save it as PDF and upload that.": "文書の変換が {0} 秒を超えたため中止しました。"
                                              "壊れているか大きすぎる可能性があります。PDF に"
                                              "保存してアップロードしてください。",
-    "LibreOffice could not convert this document to PDF.":
-        "LibreOffice でこの文書を PDF に変換できませんでした。",
+    "LibreOffice could not convert this document to PDF (it may be damaged, or need more "
+    "memory or time than a conversion may take).":
+        "LibreOffice でこの文書を PDF に変換できませんでした（壊れているか、変換に使える"
+        "メモリーや時間を超える可能性があります）。",
+    "This file could not be read as an Office document.":
+        "このファイルは Office 文書として読み取れませんでした。",
+    "This file unpacks to far more than its size (a \"zip bomb\"), so it was not converted. "
+    "Save it again from Office, or upload it as a PDF.":
+        "このファイルは展開すると元の大きさをはるかに超えるため（「zip 爆弾」）、変換しません"
+        "でした。Office で保存し直すか、PDF にしてアップロードしてください。",
     # marks
     "No stroke of yours with that id.": "その ID のあなたの書き込みはありません。",
     "No such annotation in this meeting.": "この会議にその書き込みはありません。",

@@ -20,6 +20,8 @@ class SessionBridge(QObject):
     """(meeting, who was removed, by whom)."""
     votesChanged = Signal(int)
     materialsRemoved = Signal(object)
+    changesWaiting = Signal(int)
+    """How many of this user's changes the server has not confirmed yet."""
     """A `RemovedMeeting`: its materials must leave this device."""
     approvalChanged = Signal(object)
     """A `CirculationSummary`: a circulation one is on moved on (or arrived)."""
@@ -53,3 +55,6 @@ class SessionBridge(QObject):
 
     def approval_changed(self, summary) -> None:
         self.approvalChanged.emit(summary)
+
+    def changes_waiting(self, count: int) -> None:
+        self.changesWaiting.emit(count)

@@ -281,8 +281,9 @@ def test_out_of_turn_twice_and_a_revision_that_cannot_be_placed(live, pdfs, tmp_
     response = revise(live, container, documents[0],
                       write_pdf(tmp_path / "v3.pdf", [[LINES[0]], LINES[2:]]))
     assert response.status_code == 200, response.text
-    # (kept, flagged, for the director alone: the drafter's reply names no one else's note)
-    assert response.json()["data"]["unplaced"] == []
+    assert response.json()["data"]["unplaced"] == []  # (others' notes are theirs to know)
+    notes = ok(director.call("meeting:snapshot", {"meeting_id": container}))["annotations"]
+    assert next(a for a in notes if a["id"] == "private-on-revenue")["unplaced"]
 
 
 def test_templates_fixed_for_a_section(live, pdfs):

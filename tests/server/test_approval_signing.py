@@ -108,7 +108,7 @@ def test_a_users_section_and_stamp_name_from_the_command_line(tmp_path):
 
     assert run("user", "add", "kim", "--role", "participant", "--password-stdin",
                "--section", "総務課", "--display-name", "金 課長",
-               stdin="a long enough passphrase\n").returncode == 0
+               stdin="correct horse battery staple\n").returncode == 0
     assert run("user", "profile", "kim", "--section", "財政課").returncode == 0
     context = ServerContext.open(tmp_path / "data")
     try:
