@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,12 @@ from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
 from server.pdf_jobs import PdfJobs
+from server.presence_broadcasts import PresenceBroadcasts
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import open_database
+from server.store.db import DATABASE_NAME, open_database
 from server.store.repository import Store
+from server.store.wal import WriteAheadLog
 
 
 @dataclass
@@ -36,18 +40,27 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
+    presence_broadcasts: PresenceBroadcasts = field(init=False)
+    """Tells each meeting who is here, a few times a second at most."""
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
     pdf: PdfJobs = field(default_factory=PdfJobs)
     """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
-    """Converts Office uploads to PDF, one at a time."""
+    """Converts Office uploads to PDF, one at a time per organizer."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    background: set[asyncio.Task] = field(default_factory=set)
+    """Work started by an event that outlives its reply (signing an approved circulation)."""
     health: Health = field(default_factory=Health)
     """Problems `/health` reports (memory only)."""
+
+    def __post_init__(self) -> None:
+        self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
+        if self.office.japanese_font is None:
+            self.office.japanese_font = self.pdf.japanese_font
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -59,8 +72,21 @@ class ServerContext:
         return AuditLog(self.store.db, self.health)
 
     def close(self) -> None:
+        self.presence_broadcasts.close()
         self.store.db.close()
         self.pdf.close()
+
+    def track(self, work: Coroutine[Any, Any, None]) -> asyncio.Task:
+        """Run `work` after the reply has gone; kept until done, awaited at shutdown."""
+        task = asyncio.create_task(work)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+        return task
+
+    async def finish_background(self) -> None:
+        """Let started work finish (the store closes after it)."""
+        if self.background:
+            await asyncio.wait(set(self.background))
 
     @property
     def socketio(self) -> socketio.AsyncServer:
@@ -76,6 +102,11 @@ class ServerContext:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def announce_presence(self, meeting_id: int) -> None:
+        """Who is here changed: everyone in the meeting is told (coalesced: see
+        `server.presence_broadcasts`)."""
+        self.presence_broadcasts.changed(meeting_id)
+
+    async def _broadcast_presence(self, meeting_id: int) -> None:
         await self.broadcast(self.presence.data(meeting_id))
 
     async def broadcast(self, message: Data, room: str | None = None,
@@ -92,9 +123,19 @@ class ServerContext:
                                 skip_sid=skip_sid)
         return payload
 
+    @cached_property
+    def wal(self) -> WriteAheadLog:
+        """Empties the database's write-ahead log after a removal or a secret vote's close."""
+        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
+
 
 def meeting_room(meeting_id: int) -> str:
     return f"meeting:{meeting_id}"
+
+
+def user_room(user_name: str) -> str:
+    """Every connection of one user: where `approval:changed` goes."""
+    return f"user:{user_name}"
 
 
 def private_room(meeting_id: int, user_name: str) -> str:

@@ -1,4 +1,5 @@
-"""Opening the SQLite database: WAL journal, foreign keys on, schema brought up to date."""
+"""Opening the SQLite database: WAL journal, foreign keys on, deleted content zeroed, schema
+brought up to date."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def open_database(data_dir: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+    # What is deleted (private notes at a meeting's end) is overwritten with zeros, not left
+    # readable in free pages; the write-ahead log is emptied after it (server/store/wal.py).
+    connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA busy_timeout = 5000")
     migrate(connection)
     return connection
