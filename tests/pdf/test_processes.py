@@ -18,6 +18,9 @@ from meeting.pdf.processes import ABANDON_GRACE, PdfJobFailed, PdfPool
 from meeting.pdf.segment_ring import KEEP_IDLE
 from tests.helpers.hostile_pdf import write_hostile_pdf
 
+MINE = f"ptest{os.getpid()}_"
+"""This test process's pools' segments (other programs on the machine may have "ptest" ones)."""
+
 
 @pytest.fixture
 def pool():
@@ -26,7 +29,7 @@ def pool():
     pids = pool.worker_pids()
     pool.close()
     assert not [pid for pid in pids if alive(pid)], "a worker outlived close()"
-    assert leftover_segments("ptest") == []
+    assert leftover_segments(MINE) == []
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +58,12 @@ def test_a_page_comes_back_as_shared_pixels_in_a_segment_used_again(pool, sample
     assert len(samples) == 1920 * 1080 * 3
     assert samples.count(b"\xff") < len(samples)  # something drawn, not a blank page
     assert pool.submit(len, "").result(timeout=30) == 0  # (the worker made a spare by then)
-    [spare] = [name for name in leftover_segments("ptest") if name != pixels.name]
+    [spare] = [name for name in leftover_segments(MINE) if name != pixels.name]
     for page in (1, 2, 0):
         again = pool.submit(documents.render, str(sample_pdfs[1]), page, 2.0).result(timeout=30)
         assert again.name in (pixels.name, spare)  # given back, drawn into again
         assert (again.take() == samples) == (page == 0)
-    assert leftover_segments("ptest") == sorted([pixels.name, spare])  # no fresh memory
+    assert leftover_segments(MINE) == sorted([pixels.name, spare])  # no fresh memory
 
 
 def test_a_segment_is_drawn_into_again_only_once_its_view_is_gone(pool, sample_pdfs):
@@ -78,10 +81,10 @@ def test_a_segment_is_drawn_into_again_only_once_its_view_is_gone(pool, sample_p
     second.release()
     third.release()
     assert pool.submit(len, "").result(timeout=30) == 0
-    made = leftover_segments("ptest")
+    made = leftover_segments(MINE)
     for page in (0, 1, 2):
         pool.submit(documents.render, path, page, 1.0, None, "bgrx").result(timeout=30).release()
-    assert set(leftover_segments("ptest")) <= set(made)  # none made: those given back
+    assert set(leftover_segments(MINE)) <= set(made)  # none made: those given back
 
 
 def test_segments_nobody_uses_are_removed_past_a_few(pool, sample_pdfs):
@@ -92,16 +95,16 @@ def test_segments_nobody_uses_are_removed_past_a_few(pool, sample_pdfs):
     for pixels in held:
         pixels.release()
     pool.submit(len, "").result(timeout=30)  # (the worker hears of them, makes no spare)
-    assert len(leftover_segments("ptest")) <= KEEP_IDLE + 1  # and one it made ahead
+    assert len(leftover_segments(MINE)) <= KEEP_IDLE + 1  # and one it made ahead
 
 
 def test_a_worker_makes_its_reserved_segment_as_it_starts(sample_pdfs):
     with PdfPool(1, name="ptest", reserve_bytes=1280 * 720 * 4) as pool:
         pool.worker_pids()
-        [reserved] = leftover_segments("ptest")
+        [reserved] = leftover_segments(MINE)
         pixels = pool.submit(documents.render, str(sample_pdfs[1]), 0, 1.0, None, "bgrx")
         assert pixels.result(timeout=30).name == reserved
-    assert leftover_segments("ptest") == []
+    assert leftover_segments(MINE) == []
 
 
 def test_bgrx_pixels_are_the_rgb_ones_reordered_on_a_white_page(pool, corpus):
@@ -204,7 +207,7 @@ def test_an_abandoned_short_job_finishes_and_its_pixels_are_released(pool, sampl
         time.sleep(0.001)
     pool.abandon(future)
     assert pool.submit(len, "ab").result(timeout=30) == 2  # after the abandoned one
-    made = leftover_segments("ptest")  # its page's, and a spare the worker made after it
+    made = leftover_segments(MINE)  # its page's, and a spare the worker made after it
     held = [pool.submit(documents.render, str(sample_pdfs[0]), 0, 0.5).result(timeout=30)
             for _ in made]
     assert sorted(pixels.name for pixels in held) == made  # the abandoned one's given back

@@ -77,10 +77,11 @@ def test_a_page_shown_keeps_its_pixels_and_a_page_let_go_gives_its_memory_back(s
     from meeting.ui.rendered_image import image_of
 
     worker = RenderWorker(1, screen=(960, 540))
+    mine = f"view{os.getpid()}_"  # (other programs on this machine may have "view" segments)
     try:
         path = str(sample_pdfs[1])
         worker.worker_pids()  # started, its segment made ahead
-        [reserved] = leftover_segments("view")
+        [reserved] = leftover_segments(mine)
         first = render(worker, RenderRequest(path, 0, 1.0))
         image = image_of(first)
         shown = image.copy()
@@ -89,16 +90,18 @@ def test_a_page_shown_keeps_its_pixels_and_a_page_let_go_gives_its_memory_back(s
         for page in (1, 2, 3, 1):  # each into a segment given back when its page was dropped
             render(worker, RenderRequest(path, page, 1.0))
             assert image == shown  # the first page's image was not drawn over
-            made.append(leftover_segments("view"))
-        assert made[1] == made[-1] and len(made[1]) == 3  # the first page's, and two spares
+            made.append(leftover_segments(mine))
+        segments = set().union(*map(set, made))
+        # the first page's and at most two more, drawn into again and again (a spare is not
+        # made when the next page is asked for already)
+        assert len(segments) <= 3 and reserved in segments
         del image
         again = render(worker, RenderRequest(path, 3, 1.0))
         assert QImage(image_of(again)) != shown
-        assert set(leftover_segments("view")) <= set(made[1])
-        assert reserved in made[1]
+        assert set(leftover_segments(mine)) <= segments
     finally:
         worker.close()
-    assert leftover_segments("view") == []
+    assert leftover_segments(mine) == []
 
 
 def test_layout_applies_page_rotation(worker, corpus):
