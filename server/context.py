@@ -15,6 +15,7 @@ from meeting.core.protocol import Data, ErrorCode, ProtocolError
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
+from server.relay import MeetingSender, Message
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import open_database
@@ -42,6 +43,8 @@ class ServerContext:
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    senders: dict[int, MeetingSender] = field(default_factory=dict)
+    """Each meeting's broadcasts, sent in order by one task (see server/relay.py)."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -80,10 +83,17 @@ class ServerContext:
         from one model of `meeting/core/protocol.py`, never put together by hand."""
         payload = message.payload()
         if self.sio is not None:
-            await self.sio.emit(str(message.event), payload,
-                                room=room or meeting_room(payload["meeting_id"]),
-                                skip_sid=skip_sid)
+            meeting_id = payload["meeting_id"]
+            await self.sender(meeting_id).send(Message(
+                str(message.event), payload, room or meeting_room(meeting_id), skip_sid))
         return payload
+
+    def sender(self, meeting_id: int) -> MeetingSender:
+        """What sends the meeting's broadcasts, after everything queued before them."""
+        sender = self.senders.get(meeting_id)
+        if sender is None:
+            sender = self.senders[meeting_id] = MeetingSender(self.socketio.emit)
+        return sender
 
 
 def meeting_room(meeting_id: int) -> str:
