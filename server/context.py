@@ -92,8 +92,15 @@ class ServerContext:
         """What sends the meeting's broadcasts, after everything queued before them."""
         sender = self.senders.get(meeting_id)
         if sender is None:
-            sender = self.senders[meeting_id] = MeetingSender(self.socketio.emit)
+            sender = self.senders[meeting_id] = MeetingSender(self.socketio.emit, self.backlog)
         return sender
+
+    def backlog(self, room: str) -> int:
+        """How many of the room's connections to this process have messages not yet written
+        (engine.io queues each connection's messages for its writer)."""
+        sockets = self.socketio.eio.sockets
+        return sum(1 for _, eio_sid in self.socketio.manager.get_participants("/", room)
+                   if (s := sockets.get(eio_sid)) is not None and s.queue.qsize())
 
 
 def meeting_room(meeting_id: int) -> str:

@@ -7,9 +7,10 @@ recipient, and each recipient's writer sends it as its own WebSocket frame), so 
 takes the meeting's messages in the order they were made and hands each to the room's
 connections; points of a stroke that arrive while it is still doing that join the batch waiting
 behind it (same room, same stroke, following on, nothing numbered since), so the more the room
-is behind, the fewer the deliveries. Anything else waits its turn: nothing is reordered, no point
-is dropped. The sender never waits for a connection's writes, so one slow follower holds back
-nobody.
+is behind, the fewer the deliveries. "Still doing that" includes the writing: after the emit the
+sender waits until the room's connections have written what it gave them (a connection that
+was behind already does not count, and the wait is capped), so one slow follower holds back
+nobody. Anything else waits its turn: nothing is reordered, no point is dropped.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ MAX_BATCH_POINTS = 500
 
 Emit = Callable[..., Awaitable[Any]]
 """`socketio.AsyncServer.emit`: (event, payload, room=…, skip_sid=…)."""
+Backlog = Callable[[str], int]
+"""How many of a room's connections have messages not yet written."""
+
+MAX_WRITE_WAIT_S = 0.05
+"""The longest the sender waits for a room's writes before it sends the next message."""
 
 
 @dataclass
@@ -123,8 +129,9 @@ class MeetingSender:
     """Sends one meeting's queue, one entry at a time, in a task that runs while there is
     something to send."""
 
-    def __init__(self, emit: Emit) -> None:
+    def __init__(self, emit: Emit, backlog: Backlog) -> None:
         self.emit = emit
+        self.backlog = backlog
         self.queue = SendQueue()
         self._task: asyncio.Task[None] | None = None
 
@@ -145,21 +152,30 @@ class MeetingSender:
             while self.queue:
                 entry = self.queue.pop()
                 event, payload = entry.outgoing()
+                behind = self.backlog(entry.room)
                 try:
                     await self.emit(event, payload, room=entry.room, skip_sid=entry.skip_sid)
                 except Exception as error:  # (its sender hears of it; the queue goes on)
                     _finish(entry, error)
                 else:
                     _finish(entry, None)
-                # The room's writers take what was just queued for them before the next
-                # entry: points that come in meanwhile join the batch waiting.
-                await asyncio.sleep(0)
+                await self._written(entry.room, behind)
         finally:
             self._task = None
             while self.queue:  # (cancelled at shutdown: nobody waits on a broadcast forever)
                 entry = self.queue.pop()
                 if entry.sent is not None:
                     entry.sent.cancel()
+
+
+    async def _written(self, room: str, behind: int) -> None:
+        """Let the room's connections write what was just given them (those that were behind
+        before aside): points that come in meanwhile join the batch waiting."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + MAX_WRITE_WAIT_S
+        await asyncio.sleep(0)
+        while self.backlog(room) > behind and loop.time() < deadline:
+            await asyncio.sleep(0)
 
 
 def _finish(entry: Entry, error: Exception | None) -> None:
