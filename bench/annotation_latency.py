@@ -89,8 +89,10 @@ def wait_until_up(url: str) -> None:
     raise RuntimeError(f"no server at {url}")
 
 
-def start_ours(data_dir: Path, followers: int) -> tuple[subprocess.Popen, str, int]:
-    """A real server with a presenter, a follower account and a meeting with one document."""
+def start_ours(data_dir: Path, followers: int, launcher: list[str] | None = None
+               ) -> tuple[subprocess.Popen, str, int]:
+    """A real server with a presenter, a follower account and a meeting with one document
+    (`launcher`: how to start the server, the data folder and port added; the CLI's own)."""
     server = [sys.executable, "-m", "server.cli", "--data-dir", str(data_dir)]
 
     def admin(*args: str, stdin: str | None = None) -> str:
@@ -105,8 +107,8 @@ def start_ours(data_dir: Path, followers: int) -> tuple[subprocess.Popen, str, i
     sample = paths.sample_pdfs()[0]
     admin("meeting", "add-document", "1", str(sample))
     port = free_port()
-    process = subprocess.Popen([*server, "--port", str(port), "--log-level", "WARNING"],
-                               cwd=ROOT)
+    process = subprocess.Popen([*(launcher or server[:3]), *server[3:], "--port", str(port),
+                                "--log-level", "WARNING"], cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url)
     return process, url, 1

@@ -163,7 +163,29 @@ class AnnotationEvents:
             if new:
                 await self._announce(annotation.layer, annotation.owner, AnnotationChange(
                     meeting_id=request.meeting_id, seq=seq, kind=kind, annotation=annotation))
+            elif complete and not annotation.complete:
+                return await self._complete(user, request)
         return {"id": annotation.id, "count": len(annotation.points)}
+
+    async def _complete(self, user: User, request: StrokeStart | AnnotationPut) -> dict:
+        """A stroke that arrived in part, sent again whole (its client closed or crashed
+        mid-stroke, and put it on the next start): the rest is added and it is finished, as
+        if its last batches and its end had come. Holding the meeting's lock."""
+        head = self._own(user, request.meeting_id, request.id)
+        with self.store.transaction():
+            offset, fresh, pressure = self.annotations.append(head, 0, request.points,
+                                                              request.pressure)
+            self.annotations.finish(request.id)
+            seqs = (self._seq(request.meeting_id, head.layer) if fresh else None,
+                    self._seq(request.meeting_id, head.layer))
+        if fresh:
+            await self._announce(head.layer, head.owner, AnnotationChange(
+                meeting_id=request.meeting_id, seq=seqs[0], kind="points", id=request.id,
+                offset=offset, points=tuple((x, y) for x, y in fresh),
+                pressure=tuple(pressure)))
+        await self._announce(head.layer, head.owner, AnnotationChange(
+            meeting_id=request.meeting_id, seq=seqs[1], kind="end", id=request.id))
+        return {"id": request.id, "count": offset + len(fresh)}
 
     async def _delete(self, meeting_id: int, annotations: list[AnnotationData]) -> None:
         if not annotations:

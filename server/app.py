@@ -13,23 +13,32 @@ from server.context import ServerContext
 from server.events import MeetingEvents
 from server.http_routes import CONTEXT, add_routes, error_middleware
 from server.web_viewer import add_viewer_routes
+from server.wire import SocketJson, add_safe_headers, origin_check
 
-PING_INTERVAL_S = 5
-PING_TIMEOUT_S = 5
-"""See docs/protocol.md, "Is the presenter here?"."""
+PING_INTERVAL_S = 2
+PING_TIMEOUT_S = 2
+"""A silent link is noticed within 4 s by both ends (the client gives up on a server it has
+heard nothing from for interval + timeout; the server on a pong that does not come): see
+docs/protocol.md, "A silent link", and docs/deploy.md for the cost. (Whole seconds: engine.io
+rounds the interval it announces down to one.)"""
 
 
-def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset()) -> web.Application:
+def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
+               allowed_origins: frozenset[str] = frozenset()) -> web.Application:
     context = ServerContext.open(data_dir)
     context.trusted_proxies = trusted_proxies
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
+    app.on_response_prepare.append(add_safe_headers)
     sio = socketio.AsyncServer(
         async_mode="aiohttp",
         max_http_buffer_size=MAX_MESSAGE_BYTES,
-        # Browsers may only connect from pages this server serves (same origin).
-        cors_allowed_origins=[],
-        # A connection that went silent (a laptop closed, Wi-Fi gone) leaves the meeting's
-        # presence list within about 10 s, so the room is told its presenter has gone.
+        json=SocketJson,
+        # Browsers may only connect from pages this server serves (same origin), or from
+        # origins the administrator allowed. (An empty list would turn the check off.)
+        cors_allowed_origins=origin_check(allowed_origins),
+        # A connection that went silent (a laptop closed, Wi-Fi gone) is noticed within 4 s
+        # on both ends: the client resends its waiting changes on a new one, and the room is
+        # told its presenter has gone.
         ping_interval=PING_INTERVAL_S,
         ping_timeout=PING_TIMEOUT_S,
     )

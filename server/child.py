@@ -1,32 +1,15 @@
-"""Running PyMuPDF on a file in a child process with a time limit.
+"""`PROGRAM --run-module MODULE ARGS…`: how a packaged (frozen) program, which has no `-m`,
+runs one of its modules as a child process.
 
-A hostile or broken PDF can make MuPDF spin or crash; neither may take the server with it. The
-child is a module run with `python -m MODULE FILE...` that prints one JSON line.
+(The server's PyMuPDF work no longer runs in such children but in its PDF pool, see
+server.pdf_jobs; the entry points keep honouring the option for whatever still starts one.)
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
 import sys
-from pathlib import Path
-
-
-class ChildFailed(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        """"timeout" or "crashed"."""
-
 
 RUN_MODULE = "--run-module"
-"""How a packaged (frozen) program runs one of its modules as a child: it has no `-m`."""
-
-
-def child_command(module: str) -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, RUN_MODULE, module]
-    return [sys.executable, "-m", module]
 
 
 def run_module_if_asked(argv: list[str]) -> None:
@@ -38,20 +21,3 @@ def run_module_if_asked(argv: list[str]) -> None:
         sys.argv = [argv[2], *argv[3:]]
         runpy.run_module(argv[2], run_name="__main__", alter_sys=True)
         sys.exit(0)
-
-
-async def run_child(module: str, *paths: Path, timeout: float) -> dict:
-    process = await asyncio.create_subprocess_exec(
-        *child_command(module), *map(str, paths),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        out, _ = await asyncio.wait_for(process.communicate(), timeout)
-    except TimeoutError:
-        process.kill()
-        await process.wait()
-        raise ChildFailed("timeout") from None
-    try:
-        return json.loads(out.decode().strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        raise ChildFailed("crashed") from None

@@ -26,19 +26,25 @@ import argparse
 import asyncio
 import getpass
 import logging
+import os
 import shutil
 import sqlite3
 import sys
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from meeting import __version__
-from meeting.core.protocol import ProtocolError, Role
+from meeting.core.messages import localize
+from meeting.core.protocol import AgendaSet, ErrorCode, ProtocolError, Role, UserName, parse
 from server import authz
 from server.context import ServerContext
+from server.passwords import WeakPassword, check_password
 from server.storage_faults import storage_fault
 from server.store.audit import Action, AuditLog
-from server.store.repository import Store, StoreError
+from server.store.repository import Store, StoreError, User
 
 COMMAND_LINE = "(command line)"
 """Who did it, in the audit log, for what an administrator does with this program."""
@@ -56,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
                         help="a reverse proxy's address: its X-Forwarded-For names the client "
                              "(for limiting sign-in attempts per address); repeatable")
+    parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
+                        help="a web origin (https://portal.example.jp) whose pages may open "
+                             "Socket.IO connections besides the server's own; repeatable")
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command")
@@ -132,30 +141,44 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command is None:
         return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile,
-                     frozenset(args.trusted_proxy))
+                     frozenset(args.trusted_proxy), frozenset(args.allow_origin))
     context = ServerContext.open(args.data_dir)
     try:
         return run_admin(args, context)
-    except (StoreError, ProtocolError) as error:
-        print(f"meeting-server: {getattr(error, 'message', error)}", file=sys.stderr)
+    except (StoreError, ProtocolError, WeakPassword) as error:
+        message = localize(str(getattr(error, "message", error)), _language())
+        print(f"meeting-server: {message}", file=sys.stderr)
         return 1
     finally:
         context.close()
 
 
+def _language() -> str | None:
+    """The administrator's language: MEETING_LANGUAGE, else the locale's (LANG=ja_JP.UTF-8)."""
+    for variable in ("MEETING_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return value
+    return None
+
+
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
-          keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset()) -> int:
+          keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset(),
+          allowed_origins: frozenset[str] = frozenset()) -> int:
     from aiohttp import web
 
     from server.app import create_app
     from server.tls import TlsConfigError, server_context
+    from server.wire import normal_origin
 
     if keyfile and not certfile:
         print("meeting-server: --keyfile needs --certfile", file=sys.stderr)
         return 2
     try:
         ssl_context = server_context(certfile, keyfile) if certfile else None
-    except TlsConfigError as error:
+        for origin in allowed_origins:
+            normal_origin(origin)
+    except (TlsConfigError, ValueError) as error:
         print(f"meeting-server: {error}", file=sys.stderr)
         return 2
     scheme = "https" if ssl_context else "http"
@@ -165,13 +188,16 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
     try:
-        app = create_app(data_dir, trusted_proxies)
+        app = create_app(data_dir, trusted_proxies, allowed_origins)
     except (OSError, sqlite3.Error) as error:
         if storage_fault(error) is None:
             raise
         print(f"meeting-server: the data folder {data_dir} cannot be used ({error}). Make it "
               "writable and give it free space, then start again.", file=sys.stderr)
         return 2
+    from server.http_routes import CONTEXT
+
+    app[CONTEXT].pdf.start()
     print(f"meeting-server {__version__}: serving {data_dir} on {scheme}://{host}:{port}",
           flush=True)
     web.run_app(app, host=host, port=port, ssl_context=ssl_context, print=None)
@@ -187,9 +213,10 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
+            chosen = _presenter(store, args.presenter) if args.presenter else None
             meeting_id = store.create_meeting(args.title, args.starts, args.place)
-            if args.presenter:
-                store.set_presenter(meeting_id, store.require_user(args.presenter))
+            if chosen:
+                store.set_presenter(meeting_id, chosen)
             if link:
                 store.set_web_link(meeting_id, link)
             print(meeting_id)
@@ -204,13 +231,14 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
             store.invite(args.meeting, store.require_user(args.user))
         case "set-presenter":
             store.require_meeting(args.meeting)
-            store.set_presenter(args.meeting, store.require_user(args.user))
+            store.set_presenter(args.meeting, _presenter(store, args.user))
         case "add-document":
             store.require_meeting(args.meeting)
             document = asyncio.run(_add_document(context, args.meeting, args.file, args.title))
             context.audit.record(COMMAND_LINE, Action.DOCUMENT_ADDED, args.meeting, document.id,
                                  document.sha256)
-            print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t{document.title}")
+            print(f"{document.id}\t{document.sha256}\t{document.pages} pages\t"
+                  f"{printable(document.title)}")
         case "revise":
             store.require_meeting(args.meeting)
             result = asyncio.run(_revise(context, args.meeting, args.document, args.file))
@@ -226,8 +254,9 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
                 presenter = user_meeting.presenter or "-"
                 starts = (datetime.fromtimestamp(user_meeting.starts_at).strftime("%Y-%m-%d %H:%M")
                           if user_meeting.starts_at is not None else "-")
-                print(f"{user_meeting.id}\t{user_meeting.title}\t{user_meeting.documents} "
-                      f"documents\tpresenter: {presenter}\t{starts}\t{user_meeting.place or '-'}")
+                print(f"{user_meeting.id}\t{printable(user_meeting.title)}\t"
+                      f"{user_meeting.documents} documents\tpresenter: {presenter}\t{starts}\t"
+                      f"{printable(user_meeting.place or '-')}")
     return 0
 
 
@@ -248,6 +277,23 @@ def _start_time(text: str) -> float:
     return when.timestamp()  # a naive datetime is taken as local time
 
 
+def _presenter(store: Store, name: str) -> User:
+    """A user who may present, as `presenter:set` checks it."""
+    user = store.require_user(name)
+    if user.role is Role.DISPLAY:
+        raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot present.")
+    return user
+
+
+def _user_name(name: str) -> str:
+    """A name sign-in will accept (the protocol's UserName), or an error saying what is."""
+    try:
+        return TypeAdapter(UserName).validate_python(name)
+    except ValidationError:
+        raise StoreError(f"A user name is 1 to 64 letters, digits and . _ @ - "
+                         f"(not {name!r}).") from None
+
+
 def _web_link(url: str) -> str:
     from meeting.core.weblink import check_web_link
 
@@ -266,11 +312,14 @@ def _agenda_command(args: argparse.Namespace, store: Store) -> None:
         if args.document is not None:
             authz.require_page(store, args.meeting, args.document, page)
         entries.append((args.add.strip(), args.document, page if args.document else 0))
+        parse(AgendaSet, {"meeting_id": args.meeting, "items": [  # as agenda:set checks it
+            {"title": title, **({"document_id": d, "page": p} if d else {})}
+            for title, d, p in entries]})
         items, _ = store.set_agenda(args.meeting, entries)
     for number, item in enumerate(items, start=1):
         where = (f"\t(document {item.document_id}, page {item.page + 1})"
                  if item.document_id is not None else "")
-        print(f"{number}.\t{item.title}{where}")
+        print(f"{number}.\t{printable(item.title)}{where}")
 
 
 def _user_command(args: argparse.Namespace, store: Store) -> int:
@@ -288,11 +337,15 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         print(f"{count} sessions of {args.name} ended (connected clients are closed within "
               f"{authz_sweep_seconds()} s)")
         return 0
-    password = _read_password(args.password_stdin)
     if args.action == "add":
-        store.add_user(args.name, Role(args.role), password)
+        name = _user_name(args.name)
+        if store.user_by_name(name) is not None:
+            raise StoreError(f"a user named {name!r} already exists")
+        store.add_user(name, Role(args.role),
+                       check_password(_read_password(args.password_stdin), name))
     else:
-        store.set_password(args.name, password)
+        name = store.require_user(args.name).name
+        store.set_password(name, check_password(_read_password(args.password_stdin), name))
     return 0
 
 
@@ -308,9 +361,22 @@ def _audit_command(args: argparse.Namespace, store: Store) -> int:
     print("when\tuser\taction\tmeeting\tdocument\tdetail")
     for entry in AuditLog(store.db).query(args.user, args.meeting, args.action, since,
                                           args.limit):
-        print(f"{_when(entry.at, seconds=True)}\t{entry.user}\t{entry.action}\t"
-              f"{entry.meeting_id or '-'}\t{entry.document_id or '-'}\t{entry.detail}")
+        print(f"{_when(entry.at, seconds=True)}\t{printable(entry.user)}\t"
+              f"{printable(entry.action)}\t{entry.meeting_id or '-'}\t"
+              f"{entry.document_id or '-'}\t{printable(entry.detail)}")
     return 0
+
+
+def printable(text: str) -> str:
+    """`text` safe to print in a terminal and to split on tabs and lines: control and format
+    characters (newlines, tabs, escapes that move the cursor or recolour, bidirectional
+    overrides) written as `\\xNN`/`\\uNNNN`, and a backslash doubled, so nothing stored can
+    forge a line, a column or the look of the screen."""
+    return "".join(
+        "\\\\" if c == "\\" else
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c)[0] == "C" else c
+        for c in text)
 
 
 def _when(timestamp: float, seconds: bool = False) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +13,18 @@ import socketio
 
 from meeting.core.presence import Presence
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
+from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
 from server.page_images import PageImages
+from server.pdf_jobs import PdfJobs
+from server.presence_broadcasts import PresenceBroadcasts
 from server.relay import MeetingSender, Message
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import open_database
+from server.store.db import DATABASE_NAME, open_database
 from server.store.repository import Store
+from server.store.wal import WriteAheadLog
 
 
 @dataclass
@@ -35,16 +40,27 @@ class ServerContext:
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now (memory only)."""
+    presence_broadcasts: PresenceBroadcasts = field(init=False)
+    """Tells each meeting who is here, a few times a second at most."""
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    pdf: PdfJobs = field(default_factory=PdfJobs)
+    """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
-    """Converts Office uploads to PDF, one at a time."""
+    """Converts Office uploads to PDF, one at a time per organizer."""
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    health: Health = field(default_factory=Health)
+    """Problems `/health` reports (memory only)."""
     senders: dict[int, MeetingSender] = field(default_factory=dict)
     """Each meeting's broadcasts, sent in order by one task (see server/relay.py)."""
+
+    def __post_init__(self) -> None:
+        self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
+        if self.office.japanese_font is None:
+            self.office.japanese_font = self.pdf.japanese_font
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -53,10 +69,12 @@ class ServerContext:
 
     @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.store.db)
+        return AuditLog(self.store.db, self.health)
 
     def close(self) -> None:
+        self.presence_broadcasts.close()
         self.store.db.close()
+        self.pdf.close()
 
     @property
     def socketio(self) -> socketio.AsyncServer:
@@ -72,6 +90,11 @@ class ServerContext:
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
     async def announce_presence(self, meeting_id: int) -> None:
+        """Who is here changed: everyone in the meeting is told (coalesced: see
+        `server.presence_broadcasts`)."""
+        self.presence_broadcasts.changed(meeting_id)
+
+    async def _broadcast_presence(self, meeting_id: int) -> None:
         await self.broadcast(self.presence.data(meeting_id))
 
     async def broadcast(self, message: Data, room: str | None = None,
@@ -87,6 +110,11 @@ class ServerContext:
             await self.sender(meeting_id).send(Message(
                 str(message.event), payload, room or meeting_room(meeting_id), skip_sid))
         return payload
+
+    @cached_property
+    def wal(self) -> WriteAheadLog:
+        """Empties the database's write-ahead log after a removal or a secret vote's close."""
+        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
 
     def sender(self, meeting_id: int) -> MeetingSender:
         """What sends the meeting's broadcasts, after everything queued before them."""

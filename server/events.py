@@ -46,6 +46,7 @@ from server.store.annotations import AnnotationStore
 from server.store.audit import Action
 from server.store.repository import User
 from server.vote_events import VoteEvents
+from server.wire import TOO_DEEP_EVENT
 
 log = logging.getLogger("meeting.server.events")
 
@@ -120,6 +121,10 @@ class MeetingEvents:
             await self.context.announce_presence(meeting_id)
 
     async def unknown_event(self, event: str, sid: str, *args: Any) -> dict:
+        if event == TOO_DEEP_EVENT:
+            log.warning("%s sent a message nested too deeply to read", sid)
+            return ProtocolError(ErrorCode.INVALID_PAYLOAD,
+                                 "The message is nested too deeply.").to_reply()
         log.warning("%s sent unknown event %r", sid, event)
         return ProtocolError(ErrorCode.INVALID_PAYLOAD, f"Unknown event {event!r}.").to_reply()
 

@@ -6,6 +6,7 @@ Errors use the same shape as Socket.IO replies: {"ok": false, "error": {"code", 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sqlite3
 from datetime import datetime
@@ -30,6 +31,7 @@ from meeting.core.watermark import watermark_text
 from server import authz
 from server.context import ServerContext
 from server.ingest import ingest
+from server.login_throttle import PER_ACCOUNT, WINDOW_SECONDS, Refusal
 from server.office import from_office
 from server.passwords import verify_password
 from server.storage_faults import storage_fault
@@ -39,6 +41,10 @@ from server.store.repository import User
 log = logging.getLogger("meeting.server.http")
 
 CONTEXT = web.AppKey("context", ServerContext)
+
+MAX_SMALL_BODY_BYTES = 16 * 1024
+"""For a JSON body such as a sign-in's (a few hundred bytes): anything longer is refused before
+it is read, so no one can make the server hold megabytes without signing in."""
 
 _STATUS = {
     ErrorCode.INVALID_PAYLOAD: 400,
@@ -96,33 +102,37 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
 
 
 async def health(request: web.Request) -> web.Response:
-    return web.json_response(
-        {"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION}
-    )
+    """Still 200 when degraded: the server serves, but the administrator has work to do."""
+    problems = request.app[CONTEXT].health.problems()
+    status = {"status": "degraded", "problems": problems} if problems else {"status": "ok"}
+    return web.json_response({**status, "version": __version__, "protocol": PROTOCOL_VERSION})
 
 
 async def login(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
-    credentials = parse(Login, await _json(request))
+    credentials = parse(Login, await small_json(request))
     address = client_address(request, context.trusted_proxies)
-    wait = context.login_throttle.wait(credentials.username, address)
-    if wait:
+    attempt = context.login_throttle.attempt(credentials.username, address)
+    if isinstance(attempt, Refusal):
         log.warning("sign-in for %r from %s held back for %s s", credentials.username, address,
-                    wait)
+                    attempt.wait)
+        if attempt.account_held:
+            context.audit.record(credentials.username, Action.SIGN_IN_HELD,
+                                 detail=f"{PER_ACCOUNT} failed sign-ins in "
+                                        f"{WINDOW_SECONDS / 60:.0f} min; last from {address}")
         raise ProtocolError(ErrorCode.RATE_LIMITED,
-                            f"Too many failed sign-ins. Try again in {wait} seconds.",
-                            retry_after=wait)
+                            f"Too many failed sign-ins. Try again in {attempt.wait} seconds.",
+                            retry_after=attempt.wait)
     user, stored_hash = context.store.credentials(credentials.username)
     # scrypt takes ~50 ms on purpose: off the event loop, so other meetings do not wait.
     matches = await asyncio.get_running_loop().run_in_executor(
         None, verify_password, credentials.password, stored_hash
     )
     if user is None or not matches:
-        context.login_throttle.failed(credentials.username, address)
         context.audit.record(credentials.username, Action.SIGN_IN_FAILED, detail=address)
         log.warning("failed sign-in for %r from %s", credentials.username, address)
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong user name or password.")
-    context.login_throttle.succeeded(credentials.username, address)
+    context.login_throttle.succeeded(attempt)
     context.audit.record(user.name, Action.SIGNED_IN, detail=address)
     token, expires_at = context.store.create_session(user)
     log.info("%s logged in", user.name)
@@ -213,7 +223,8 @@ async def upload_document(request: web.Request) -> web.Response:
     authz.require_may_manage(context.store, user, meeting_id)
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
-        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
+        owner=user.name)
     document = await ingest(
         context, meeting_id, incoming, filename=filename, title=request.query.get("title"),
         added_by=user, original=original,
@@ -235,12 +246,13 @@ async def revise_document(request: web.Request) -> web.Response:
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
-        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"))
+        context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
+        owner=user.name)
     result = await revise(context, meeting_id, document_id, incoming, filename=filename,
                           by=user, original=original)
     context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
                          result.document.sha256)
-    return web.json_response(ok_reply(result.reply()))
+    return web.json_response(ok_reply(result.reply(user)))
 
 
 async def page_image(request: web.Request) -> web.Response:
@@ -263,13 +275,9 @@ async def page_image(request: web.Request) -> web.Response:
                             f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
     state = context.store.meeting_state(meeting_id)
     watermark = watermark_text(user.name, datetime.now()) if state.watermark else None
-    try:
-        image = await context.page_images.get(document.sha256,
-                                              context.blobs.path(document.sha256), page,
-                                              image_width(asked), watermark)
-    except TimeoutError:
-        raise ProtocolError(ErrorCode.BAD_DOCUMENT,
-                            "This page took too long to draw; it may be damaged.") from None
+    image = await context.page_images.get(context.pdf, user.name, document.sha256,
+                                          context.blobs.path(document.sha256), page,
+                                          image_width(asked), watermark)
     context.audit.record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id, document_id,
                          f"page {page + 1}")
     protected = state.watermark or state.removal is not Removal.NONE or state.expires_at
@@ -335,8 +343,22 @@ def _authenticated(request: web.Request) -> User:
     return user
 
 
-async def _json(request: web.Request) -> Any:
+async def small_json(request: web.Request, limit: int = MAX_SMALL_BODY_BYTES) -> Any:
+    """A small JSON body (sign-in and the like), refused as soon as it is longer than `limit`:
+    never read whole into memory, whatever length it claims or does not claim."""
+    if (request.content_length or 0) > limit:
+        raise _body_too_large(limit)
+    body = bytearray()
+    async for chunk in request.content.iter_chunked(1 << 12):
+        body += chunk
+        if len(body) > limit:
+            raise _body_too_large(limit)
     try:
-        return await request.json()
-    except ValueError:
+        return json.loads(body)
+    except (ValueError, RecursionError):
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD, "The body must be JSON.") from None
+
+
+def _body_too_large(limit: int) -> ProtocolError:
+    return ProtocolError(ErrorCode.TOO_LARGE,
+                         f"The request body is larger than {limit // 1024} KiB.")

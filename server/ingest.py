@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from pathlib import Path
@@ -37,12 +38,14 @@ async def ingest(
     On any refusal the incoming file is removed and nothing is recorded.
     """
     try:
-        result = await check_pdf(incoming)
+        result = await check_pdf(context.pdf, incoming)
         if not result.ok:
             raise ProtocolError(ErrorCode.BAD_DOCUMENT, result.message)
-        sha256 = sha256_of(incoming)
+        # Off the loop: hashing 200 MB takes about a second, the fsync as long as the disk
+        # wants; both release the interpreter lock (see bench/upload_stall.py).
+        sha256 = await asyncio.to_thread(sha256_of, incoming)
         size = incoming.stat().st_size
-        context.blobs.commit(incoming, sha256)
+        await asyncio.to_thread(context.blobs.commit, incoming, sha256)
     finally:
         if incoming.exists():
             os.unlink(incoming)

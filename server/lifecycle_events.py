@@ -52,6 +52,8 @@ class LifecycleEvents:
                 removed = self.store.delete_private_notes(request.meeting_id)
                 log.info("meeting %s: %d private notes removed at its end", request.meeting_id,
                          removed)
+                # (secure_delete zeroed their pages in the database; the log keeps copies)
+                self.context.wal.empty_soon(f"removing meeting {request.meeting_id}'s notes")
             await self._announce(state)
         self.context.audit.record(user.name, Action.MEETING_ENDED, request.meeting_id,
                                   detail=f"removal={state.removal}")

@@ -1,9 +1,12 @@
 """Office documents (Word, Excel, PowerPoint, OpenDocument) turned into PDF by LibreOffice.
 
-Staff write their materials in Office; the meeting shows PDF. LibreOffice runs headless, one
-conversion at a time (it is heavy, and two instances fight over a profile), each in a profile
-of its own that is thrown away, within a time limit after which its whole process group is
-killed. The original is kept for download beside the PDF.
+Staff write their materials in Office; the meeting shows PDF. LibreOffice runs headless, each
+conversion in a profile of its own that is thrown away, on a copy of the upload without links
+to outside it and with no zip bomb (`server/office_package.py`), in a sandbox that sees only its
+scratch folder, under memory and CPU limits (`server/office_sandbox.py`), within a time limit
+after which its whole process group is killed. Each organizer's uploads convert one at a time,
+beside at most one other organizer's: one organizer's stuck file holds nobody else's. The
+original is kept for download beside the PDF.
 """
 
 from __future__ import annotations
@@ -14,16 +17,18 @@ import logging
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 import time
 import zipfile
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from meeting.core.formats import OFFICE_SUFFIXES, is_office
 from meeting.core.protocol import ErrorCode, ProtocolError
+from server.office_package import without_outside_links
+from server.office_sandbox import limits, sandboxed
 
 log = logging.getLogger("meeting.server.office")
 
@@ -47,6 +52,9 @@ MEDIA_TYPES = {
 
 CONVERT_SECONDS = 120.0
 """A long report converts in seconds; minutes means LibreOffice is stuck on the file."""
+PARALLEL_CONVERSIONS = 2
+"""LibreOffice instances at once (each under its memory limit), every one for a different
+organizer: another organizer's upload waits at most for one conversion's time limit."""
 
 INSTALL_HINT = ("LibreOffice is not installed on the server, so Office files cannot be "
                 "converted. Ask the administrator to install it (on Debian or Ubuntu: apt "
@@ -98,41 +106,19 @@ otherwise print Japanese as empty boxes into the PDF (its text layer would still
 which is why only looking at the page shows it)."""
 
 
-def font_environment(work: Path) -> dict[str, str]:
+def font_environment(work: Path, japanese_font: bytes) -> dict[str, str]:
     """The environment for LibreOffice: a fontconfig that adds PyMuPDF's Japanese font (Droid
-    Sans Fallback, the one the client and the browser viewer fall back on too). Installed
-    Japanese fonts such as Debian's fonts-noto-cjk still come first where they cover a glyph."""
-    import pymupdf
-
+    Sans Fallback, the one the client and the browser viewer fall back on too; read by the PDF
+    pool, so PyMuPDF never loads in the server). Installed Japanese fonts such as Debian's
+    fonts-noto-cjk still come first where they cover a glyph."""
     fonts, cache = work / "fonts", work / "fontcache"
     fonts.mkdir()
     cache.mkdir()
-    (fonts / "DroidSansFallback.ttf").write_bytes(pymupdf.Font("japan").buffer)
+    if japanese_font:
+        (fonts / "DroidSansFallback.ttf").write_bytes(japanese_font)
     config = work / "fonts.conf"
     config.write_text(FONT_CONFIG.format(fonts=fonts, cache=cache), encoding="utf-8")
     return {**os.environ, "HOME": str(work), "FONTCONFIG_FILE": str(config)}
-
-
-@cache
-def network_cut() -> list[str]:
-    """A prefix that runs LibreOffice without any network: a document may link pictures on
-    the web, and LibreOffice fetches them while converting, so an uploaded file could make
-    the server call addresses inside the organization. An empty network namespace of its own
-    (`unshare`, an unprivileged user namespace) has no way out, not even to loopback. Where
-    the system forbids that, [] and a warning: then run the server with systemd's
-    PrivateNetwork or a firewall for it (docs/deploy.md)."""
-    program = shutil.which("unshare")
-    if program:
-        command = [program, "--map-root-user", "--net", "--"]
-        try:
-            done = subprocess.run([*command, "true"], capture_output=True, timeout=10)
-            if done.returncode == 0:
-                return command
-        except (OSError, subprocess.SubprocessError):
-            pass
-    log.warning("LibreOffice will convert Office files with the server's network access: "
-                "this system does not allow a network namespace (unshare)")
-    return []
 
 
 def find_soffice() -> str | None:
@@ -142,21 +128,28 @@ def find_soffice() -> str | None:
 @dataclass
 class OfficeConverter:
     seconds: float = CONVERT_SECONDS
-    lock: asyncio.Lock | None = None
+    parallel: int = PARALLEL_CONVERSIONS
+    japanese_font: Callable[[], Awaitable[bytes]] | None = None
+    """Where the fallback Japanese font comes from (the server's PDF pool); None: the
+    system's fonts only."""
     runs: list[tuple[float, float]] = field(default_factory=list)
-    """(start, end) of every conversion, in order: to show they never overlap."""
+    """(start, end) of every conversion, in order."""
     last_folder: Path | None = None
     """The scratch folder of the latest conversion (gone once it is over, whatever the end)."""
+    _slots: asyncio.Semaphore | None = field(default=None, repr=False)
+    _queues: defaultdict[str, asyncio.Lock] = field(
+        default_factory=lambda: defaultdict(asyncio.Lock), repr=False)
+    """One queue per organizer: their uploads convert in turn, and take one slot at most."""
 
-    async def convert(self, source: Path, suffix: str) -> Path:
+    async def convert(self, source: Path, suffix: str, owner: str = "") -> Path:
         """A PDF made from `source` (in a temporary folder the caller deletes with
-        `converted.parent`); refusals as ProtocolError."""
+        `converted.parent.parent`); refusals as ProtocolError. `owner`: who uploaded it."""
         program = find_soffice()
         if program is None:
             raise ProtocolError(ErrorCode.BAD_DOCUMENT, INSTALL_HINT)
-        if self.lock is None:
-            self.lock = asyncio.Lock()
-        async with self.lock:
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.parallel)
+        async with self._queues[owner], self._slots:
             started = time.monotonic()
             try:
                 return await self._run(program, source, suffix)
@@ -168,16 +161,22 @@ class OfficeConverter:
         self.last_folder = work
         try:
             document = work / f"document{suffix}"  # LibreOffice picks its filter by the name
-            shutil.copyfile(source, document)
+            removed = await asyncio.to_thread(without_outside_links, source, document, suffix)
+            if removed:
+                log.info("%d links to outside the document removed before converting it",
+                         removed)
+            font = await self.japanese_font() if self.japanese_font else b""
             profile = work / "profile"
+            (work / "tmp").mkdir()
             process = await asyncio.create_subprocess_exec(
-                *network_cut(), program, "--headless", "--norestore", "--nolockcheck",
-                "--nodefault",
+                *sandboxed(work, program), program, "--headless", "--norestore",
+                "--nolockcheck", "--nodefault",
                 f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
                 "--outdir", str(work / "out"), str(document),
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
                 start_new_session=True,  # its own process group, to kill it whole
-                env=font_environment(work))
+                preexec_fn=limits,
+                env={**font_environment(work, font), "TMPDIR": str(work / "tmp")})
             try:
                 output, _ = await asyncio.wait_for(process.communicate(), self.seconds)
             except TimeoutError:
@@ -194,8 +193,10 @@ class OfficeConverter:
             if process.returncode != 0 or not converted.is_file():
                 log.warning("LibreOffice failed (%s): %s", process.returncode,
                             output.decode(errors="replace")[-500:])
-                raise ProtocolError(ErrorCode.BAD_DOCUMENT,
-                                    "LibreOffice could not convert this document to PDF.")
+                raise ProtocolError(
+                    ErrorCode.BAD_DOCUMENT,
+                    "LibreOffice could not convert this document to PDF (it may be damaged, "
+                    "or need more memory or time than a conversion may take).")
             return converted
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
@@ -207,8 +208,8 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
 
 
-async def from_office(converter: OfficeConverter, blobs, incoming: Path, filename: str
-                      ) -> tuple[Path, str, tuple[str, str] | None]:
+async def from_office(converter: OfficeConverter, blobs, incoming: Path, filename: str,
+                      owner: str = "") -> tuple[Path, str, tuple[str, str] | None]:
     """For an Office upload: keep the original (by hash), convert it, and hand back the PDF as
     a new incoming file with its name and (original hash, original name). Anything else passes
     through unchanged. The incoming original is removed in every case."""
@@ -219,14 +220,14 @@ async def from_office(converter: OfficeConverter, blobs, incoming: Path, filenam
         return incoming, filename, None
     try:
         suffix = check_office_file(incoming, filename)
-        converted = await converter.convert(incoming, suffix)
+        converted = await converter.convert(incoming, suffix, owner)
         try:
             pdf = blobs.new_incoming()
             shutil.copyfile(converted, pdf)
         finally:
             shutil.rmtree(converted.parent.parent, ignore_errors=True)
-        original_sha256 = sha256_of(incoming)
-        blobs.commit(incoming, original_sha256)
+        original_sha256 = await asyncio.to_thread(sha256_of, incoming)  # (off the loop, as
+        await asyncio.to_thread(blobs.commit, incoming, original_sha256)  # in server.ingest)
     finally:
         if incoming.exists():
             incoming.unlink()

@@ -1,17 +1,17 @@
 """Checking an uploaded file before it becomes a meeting document.
 
-The check runs PyMuPDF in a child process with a time limit (see server.child). Run as a
-module it prints one JSON line: {"ok": true, "pages": N} or {"ok": false, "reason": CODE}.
+The check (meeting.pdf.check) runs in a worker of the server's PDF pool with a time limit: a
+hostile or broken PDF that makes MuPDF spin or crash takes only that worker with it.
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from server.child import ChildFailed, run_child
+from meeting.pdf.check import check_file
+from meeting.pdf.processes import PdfJobFailed
+from server.pdf_jobs import PdfJobs
 
 CHECK_SECONDS = 30.0
 
@@ -39,40 +39,11 @@ class CheckResult:
         return REASONS.get(self.reason, "")
 
 
-def check_file(path: str) -> dict:
-    """The check itself (in the child process)."""
-    import pymupdf
-
-    pymupdf.TOOLS.mupdf_display_errors(False)
-    with open(path, "rb") as f:
-        if b"%PDF-" not in f.read(1024):
-            return {"ok": False, "reason": "not_pdf"}
+async def check_pdf(jobs: PdfJobs, path: Path, timeout: float = CHECK_SECONDS) -> CheckResult:
     try:
-        document = pymupdf.open(path, filetype="pdf")
-    except Exception:
-        return {"ok": False, "reason": "broken"}
-    with document:
-        if document.needs_pass:
-            return {"ok": False, "reason": "encrypted"}
-        if document.page_count < 1:
-            return {"ok": False, "reason": "no_pages"}
-        try:
-            for page in document.pages():
-                page.bound()
-        except Exception:
-            return {"ok": False, "reason": "bad_pages"}
-        title = (document.metadata or {}).get("title") or ""
-        return {"ok": True, "pages": document.page_count, "title": title.strip()[:200]}
-
-
-async def check_pdf(path: Path, timeout: float = CHECK_SECONDS) -> CheckResult:
-    try:
-        answer = await run_child("server.pdfcheck", path, timeout=timeout)
-    except ChildFailed as failure:
-        return CheckResult(False, reason=failure.reason)
+        answer = await jobs.run(check_file, str(path), time_limit=timeout)
+    except PdfJobFailed as failure:
+        return CheckResult(False, reason="timeout" if failure.kind == "timeout" else "crashed")
     return CheckResult(bool(answer["ok"]), int(answer.get("pages", 0)), answer.get("reason", ""),
                        str(answer.get("title", "")))
 
-
-if __name__ == "__main__":
-    print(json.dumps(check_file(sys.argv[1])), flush=True)

@@ -7,7 +7,6 @@ annotations), so any client, the browser too, gets the same record."""
 from __future__ import annotations
 
 import html
-import io
 import time
 from datetime import datetime
 
@@ -19,6 +18,9 @@ from meeting.core.record import (
     shown_pages,
 )
 from meeting.core.votes import ABSTAIN, NO, YES, VoteData, VoteStatus, choices
+from meeting.pdf.record_pdf import ShownPage
+from meeting.pdf.record_pdf import record_pdf as write_record_pdf
+from server.pdf_jobs import PdfJobs
 from server.store.annotations import AnnotationStore
 from server.store.blobs import BlobStore
 from server.store.repository import Store, User
@@ -31,6 +33,9 @@ OUTCOMES = {"passed": "可決 / passed", "rejected": "否決 / rejected",
             "chosen": "決定 / chosen", "tie": "同数 / tie", "no_quorum": "定足数不足 / no quorum"}
 MAJORITIES = {"simple": "過半数 / simple", "two_thirds": "3分の2 / two thirds",
               "absolute": "在籍過半数 / over half of all eligible"}
+RECORD_SECONDS = 120.0
+"""A record of a long meeting with hundreds of pages still comes well within this."""
+SUMMARY_BOOKMARK = "会議の記録 / Record of the meeting"
 CSS = """
 body { font-family: sans-serif; font-size: 10pt; color: #202124; }
 h1 { font-size: 18pt; margin-bottom: 2pt; }
@@ -64,39 +69,25 @@ def build_record(store: Store, meeting_id: int, by: User, with_notes_of: str | N
         shown=shown_pages(history, documents), private_notes_of=with_notes_of)
 
 
-def record_pdf(record: MeetingRecord, store: Store, blobs: BlobStore, reader: User,
-               watermark: str | None = None) -> bytes:
+async def record_pdf(jobs: PdfJobs, record: MeetingRecord, store: Store, blobs: BlobStore,
+                     reader: User, watermark: str | None = None,
+                     timeout: float = RECORD_SECONDS) -> bytes:
     """The summary, then every page shown with the shared marks (and, for a personal copy,
-    the reader's private notes). Runs in a worker thread: PyMuPDF only, no event loop."""
-    import pymupdf
-
-    from meeting.pdf.notes_pdf import annotate
-    from meeting.pdf.watermark import stamp_page
-
-    result = pymupdf.open("pdf", _summary_pdf(record))
-    toc = [[1, "会議の記録 / Record of the meeting", 1]]
+    the reader's private notes). What goes in is read here; the PDF is written by a worker of
+    the server's PDF pool (raises PdfJobFailed past `timeout`)."""
     marks = _marks(store, record, reader)
     documents = {d.id: d for d in record.documents}
+    pages = []
     for shown in record.shown:
         document = documents[shown.document_id]
-        with pymupdf.open(blobs.path(document.sha256)) as source:
-            if not 0 <= shown.page < source.page_count:
-                continue
-            annotate(source, [a for a in marks if a.document_id == document.id
-                              and a.page == shown.page])
-            toc.append([1, f"{document.title} — p. {shown.page + 1}",
-                        result.page_count + 1])
-            result.insert_pdf(source, from_page=shown.page, to_page=shown.page, annots=True)
-    result.set_toc(toc)
-    if watermark:
-        for page in result.pages():
-            stamp_page(page, watermark)
-    result.set_metadata({"title": f"{record.title} — 会議の記録 / record",
-                         "creator": "Paperless Meeting", "author": record.exported_by})
-    try:
-        return result.tobytes(garbage=3, deflate=True)
-    finally:
-        result.close()
+        pages.append(ShownPage(str(blobs.path(document.sha256)), shown.page,
+                               f"{document.title} — p. {shown.page + 1}",
+                               tuple(a for a in marks if a.document_id == document.id
+                                     and a.page == shown.page)))
+    metadata = {"title": f"{record.title} — 会議の記録 / record",
+                "creator": "Paperless Meeting", "author": record.exported_by}
+    return await jobs.run(write_record_pdf, summary_html(record), CSS, SUMMARY_BOOKMARK, pages,
+                          metadata, watermark, time_limit=timeout)
 
 
 def _marks(store: Store, record: MeetingRecord, reader: User) -> list[AnnotationData]:
@@ -104,26 +95,6 @@ def _marks(store: Store, record: MeetingRecord, reader: User) -> list[Annotation
     return [a for a in visible if a.unplaced is None and (
         a.layer is Layer.SHARED or (record.private_notes_of == reader.name
                                     and a.owner == reader.name))]
-
-
-def _summary_pdf(record: MeetingRecord) -> bytes:
-    import pymupdf
-
-    story = pymupdf.Story(html=summary_html(record), user_css=CSS)
-    buffer = io.BytesIO()
-    writer = pymupdf.DocumentWriter(buffer)
-    page = pymupdf.paper_rect("a4")
-    margin = 48
-    text_area = pymupdf.Rect(page.x0 + margin, page.y0 + margin, page.x1 - margin,
-                             page.y1 - margin)
-    more = True
-    while more:
-        device = writer.begin_page(page)
-        more, _ = story.place(text_area)
-        story.draw(device)
-        writer.end_page()
-    writer.close()
-    return buffer.getvalue()
 
 
 def summary_html(record: MeetingRecord) -> str:

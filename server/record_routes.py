@@ -12,14 +12,13 @@ from aiohttp import web
 
 from meeting.core.protocol import ErrorCode, ProtocolError, Role, ok_reply
 from meeting.core.watermark import watermark_text
+from meeting.pdf.processes import PdfJobFailed
 from server import authz
 from server.context import ServerContext
 from server.record import build_record, record_pdf
 from server.store.audit import Action
 from server.store.repository import User
 
-RECORD_SECONDS = 120
-"""A record of a long meeting with hundreds of pages still comes well within this."""
 
 def add_record_routes(app: web.Application, context_key) -> None:
     rendering = asyncio.Semaphore(1)  # one record PDF at a time: it is CPU work
@@ -37,12 +36,12 @@ def add_record_routes(app: web.Application, context_key) -> None:
                      if context.store.meeting_state(meeting_id).watermark else None)
         async with rendering:
             try:
-                pdf = await asyncio.wait_for(asyncio.to_thread(
-                    record_pdf, record, context.store, context.blobs, user, watermark),
-                    RECORD_SECONDS)
-            except TimeoutError:
-                raise ProtocolError(ErrorCode.INTERNAL,
-                                    "The record took too long to write.") from None
+                pdf = await record_pdf(context.pdf, record, context.store, context.blobs, user,
+                                       watermark)
+            except PdfJobFailed as failure:
+                raise ProtocolError(ErrorCode.INTERNAL, "The record took too long to write."
+                                    if failure.kind == "timeout" else
+                                    "The record could not be written.") from None
         context.audit.record(user.name, Action.RECORD_EXPORTED, meeting_id, detail="pdf")
         name = f"meeting-{meeting_id}-record.pdf"
         return web.Response(body=pdf, content_type="application/pdf", headers={

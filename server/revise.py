@@ -1,7 +1,7 @@
 """Replacing a document with a revised version while keeping every mark on it.
 
-The new file is checked like any upload. The words of both versions are read in child
-processes; meeting.core.reanchor decides where each mark goes. Then, in one transaction, the
+The new file is checked like any upload. The words of both versions are read in the server's
+PDF workers; meeting.core.reanchor decides where each mark goes. Then, in one transaction, the
 document points at the new file, the marks move (or are flagged "unplaced", with the reason),
 the shared page follows its page, and the old version is recorded. Everyone in the meeting is
 told with `document:revised` and reloads the meeting's snapshot.
@@ -9,15 +9,17 @@ told with `document:revised` and reloads the meeting's snapshot.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from meeting.core.annotations import AnnotationData, Layer
 from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, ProtocolError
 from meeting.core.reanchor import match_pages, reanchor
-from server.child import ChildFailed
+from meeting.pdf.processes import PdfJobFailed
 from server.context import ServerContext
 from server.ingest import clean_filename
 from server.pdfcheck import check_pdf
@@ -34,11 +36,18 @@ class RevisionResult:
     document: DocumentInfo
     placed: int
     unplaced: tuple[str, ...]
-    """Ids of the marks that could not be placed."""
+    """Ids of the marks that could not be placed (every layer and owner: for the command
+    line's administrator)."""
+    marks: tuple[AnnotationData, ...] = ()
+    """The marks that were moved, to tell each requester only about those they may see."""
 
-    def reply(self) -> dict:
-        return {"document": self.document.model_dump(mode="json"), "placed": self.placed,
-                "unplaced": list(self.unplaced)}
+    def reply(self, user: User) -> dict:
+        """What `user` may know: shared marks, and their own private notes (the ids and
+        count of other people's private notes are theirs alone)."""
+        seen = {m.id for m in self.marks if m.layer is Layer.SHARED or m.owner == user.name}
+        unplaced = [i for i in self.unplaced if i in seen]
+        return {"document": self.document.model_dump(mode="json"),
+                "placed": len(seen) - len(unplaced), "unplaced": unplaced}
 
 
 async def revise(context: ServerContext, meeting_id: int, document_id: int, incoming: Path, *,
@@ -51,22 +60,22 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
         old = store.document(meeting_id, document_id)
         if old is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
-        checked = await check_pdf(incoming)
+        checked = await check_pdf(context.pdf, incoming)
         if not checked.ok:
             raise ProtocolError(ErrorCode.BAD_DOCUMENT, checked.message)
-        sha256, size = sha256_of(incoming), incoming.stat().st_size
+        sha256, size = await asyncio.to_thread(sha256_of, incoming), incoming.stat().st_size
         if sha256 == old.sha256:
             raise ProtocolError(ErrorCode.CONFLICT, "This file is the version already shown.")
-        context.blobs.commit(incoming, sha256)
+        await asyncio.to_thread(context.blobs.commit, incoming, sha256)
     finally:
         if incoming.exists():
             os.unlink(incoming)
     try:
-        before = await page_texts(context.blobs.path(old.sha256))
-        after = await page_texts(context.blobs.path(sha256))
-    except ChildFailed as failure:
+        before = await page_texts(context.pdf, context.blobs.path(old.sha256))
+        after = await page_texts(context.pdf, context.blobs.path(sha256))
+    except PdfJobFailed as failure:
         raise ProtocolError(ErrorCode.BAD_DOCUMENT,
-                            f"The text of the PDF could not be read ({failure.reason}).") from None
+                            f"The text of the PDF could not be read ({failure.kind}).") from None
     pages = match_pages(before, after)
     annotations = AnnotationStore(store)
     async with context.meeting_locks[meeting_id]:
@@ -101,11 +110,14 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
                        "WHERE id = ?", (page, beside, meeting_id))
             seq = store.meeting_state(meeting_id).seq
         unplaced = tuple(p.annotation_id for p in placements if p.page is None)
+        shared = {m.id for m in marks if m.layer is Layer.SHARED}
+        shared_unplaced = len(shared.intersection(unplaced))
+        # (everyone receives it: it counts the room's marks, never anyone's private notes)
         revised = DocumentRevised(meeting_id=meeting_id, seq=seq, document=document,
-                                  previous_sha256=old.sha256, placed=len(placements) -
-                                  len(unplaced), unplaced=len(unplaced))
+                                  previous_sha256=old.sha256,
+                                  placed=len(shared) - shared_unplaced, unplaced=shared_unplaced)
         await context.broadcast(revised)
     log.info("meeting %s: document %s revised (%s -> %s): %d marks placed, %d unplaced",
-             meeting_id, document_id, old.sha256[:12], sha256[:12], revised.placed,
-             revised.unplaced)
-    return RevisionResult(document, revised.placed, unplaced)
+             meeting_id, document_id, old.sha256[:12], sha256[:12],
+             len(placements) - len(unplaced), len(unplaced))
+    return RevisionResult(document, len(placements) - len(unplaced), unplaced, tuple(marks))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from meeting.core.protocol import Event, ProtocolError, Role
+from meeting.core.protocol import ErrorCode, Event, ProtocolError, Role
 from meeting.core.votes import VoteCast, VoteData, VoteOpen, VoteRef, VoteStatus
 from server import authz
 from server.context import ServerContext
@@ -22,6 +22,7 @@ class VoteEvents:
         self.context = context
         self.store = context.store
         self.votes = VoteStore(context.store)
+        self._recover_secret_votes()
 
     def handlers(self) -> dict:
         return {Event.VOTE_OPEN: self.open, Event.VOTE_CAST: self.cast,
@@ -49,11 +50,25 @@ class VoteEvents:
         m = request.meeting_id
         authz.require_visible_meeting(self.store, user, m)
         async with self.context.meeting_locks[m]:
-            vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
+            try:
+                vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
+            except ProtocolError as refused:
+                return self._resent(user, request, refused).model_dump(mode="json")
             await self._announce(self.votes.require(m, vote.id))  # (names hidden if secret)
         # (nothing about the ballot goes to the log: for a secret vote, the time of a ballot
         # next to the counts could tell what someone voted)
         return vote.model_dump(mode="json")
+
+    def _resent(self, user: User, request: VoteCast, refused: ProtocolError) -> VoteData:
+        """A ballot the server already counted, sent again (its answer was lost with the
+        link): answered as the first time, and nothing changes. Anything else stays refused.
+        (A secret ballot's choice is not kept, so any repeat of the voter counts as one.)"""
+        vote = self.votes.vote(request.meeting_id, request.vote_id, viewer=user.name)
+        if (refused.code != ErrorCode.CONFLICT or vote is None or user.name not in vote.voters
+                or not (vote.secret or (vote.ballots or {}).get(user.name, "").casefold()
+                        == request.choice.strip().casefold())):
+            raise refused
+        return vote
 
     async def close(self, sid: str, user: User, request: VoteRef) -> dict:
         return await self._set_status(user, request, VoteStatus.CLOSED)
@@ -70,14 +85,26 @@ class VoteEvents:
         async with self.context.meeting_locks[m]:
             vote = self.votes.set_status(m, request.vote_id, status)
             await self._announce(vote)
-            if vote.secret and status is VoteStatus.CLOSED:
-                # The write-ahead log holds each ballot's pages in the order they came: fold it
-                # into the database and empty it, so no file keeps that order after the vote.
-                self.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if vote.secret and status is VoteStatus.CLOSED:
+            # Nothing per ballot was written, but the close's commit is emptied from the log
+            # too (in the background: readers may hold it; /health says if they always do).
+            self.context.wal.empty_soon(f"closing secret vote {vote.id}")
         action = Action.VOTE_CLOSED if status is VoteStatus.CLOSED else Action.VOTE_REOPENED
         outcome = f" ({vote.result.outcome})" if vote.result else ""
         self.context.audit.record(user.name, action, m, detail=f"vote {vote.id}{outcome}")
         return vote.model_dump(mode="json")
+
+    def _recover_secret_votes(self) -> None:
+        """A secret vote open when the server stopped lost its ballots (they were only in that
+        process's memory): it stays open, says so, and everyone may vote again."""
+        for meeting_id, vote_id in self.votes.recover_after_restart():
+            self.context.audit.record(
+                "(server)", Action.VOTE_REOPENED, meeting_id,
+                detail=f"vote {vote_id}: the server restarted while this secret vote was open; "
+                       "its ballots since it opened were lost and are cast again")
+            log.warning("meeting %s: secret vote %s was open when the server stopped: its "
+                        "ballots were lost (never written), everyone votes again", meeting_id,
+                        vote_id)
 
     async def _announce(self, vote: VoteData) -> None:
         await self.context.broadcast(vote)

@@ -10,7 +10,6 @@ this server's own scripts, styles, images and connections.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -62,15 +61,6 @@ def add_viewer_routes(app: web.Application) -> None:
     app.router.add_get("/viewer/{name:[a-z.]*}", viewer_file)
 
 
-@functools.cache
-def japanese_font() -> bytes:
-    """PyMuPDF's Japanese font, for browsers on machines without one (the page's own fonts come
-    first; the browser fetches this only for characters none of them has)."""
-    import pymupdf
-
-    return pymupdf.Font("japan").buffer
-
-
 async def to_viewer(_: web.Request) -> web.StreamResponse:
     raise web.HTTPFound("/viewer/")
 
@@ -86,7 +76,12 @@ async def viewer_file(request: web.Request) -> web.StreamResponse:
                                 headers=headers)
         raise web.HTTPServiceUnavailable(text="run `npm ci --prefix web` on the server")
     if name == "japanese.ttf":
-        return web.Response(body=japanese_font(), headers={
+        # MuPDF's, for browsers on machines without a Japanese font (the page's own fonts come
+        # first; the browser fetches this only for characters none of them has).
+        from server.http_routes import CONTEXT
+
+        font = await request.app[CONTEXT].pdf.japanese_font()
+        return web.Response(body=font, headers={
             **headers, "Content-Type": "font/ttf", "Cache-Control": "public, max-age=86400"})
     if name == SOCKET_IO_NAME:
         return web.FileResponse(found.socket_io, headers={**headers,

@@ -28,6 +28,7 @@ from meeting.core.schema import ErrorCode, Message
 
 Reply = dict[str, Any]
 Send = Callable[[Message, Callable[[Reply], None]], None]
+Told = Callable[["LocalStroke"], None]
 
 
 @dataclass
@@ -63,9 +64,14 @@ class InkOutbox:
     """One meeting's strokes in flight. Thread-safe: drawn on the GUI thread, acknowledged on
     network threads."""
 
-    def __init__(self, meeting_id: int, send: Send) -> None:
+    def __init__(self, meeting_id: int, send: Send, finished: Told | None = None,
+                 settled: Told | None = None) -> None:
+        """`finished`: a stroke is whole on this device (to keep it on disk until `settled`:
+        the server confirmed it, or refused it for good)."""
         self.meeting_id = meeting_id
         self._send = send
+        self._finished = finished
+        self._settled = settled
         self._strokes: dict[str, LocalStroke] = {}
         self._lock = threading.RLock()
 
@@ -94,6 +100,8 @@ class InkOutbox:
             stroke = self._strokes.get(stroke_id)
             if stroke is not None:
                 stroke.finished = True
+        if stroke is not None and self._finished is not None:
+            self._finished(stroke)
         self.flush()
 
     def in_flight(self) -> list[LocalStroke]:
@@ -147,14 +155,14 @@ class InkOutbox:
                 count = int(reply["data"]["count"])
                 stroke.acknowledged = max(stroke.acknowledged, count)
                 if end and count == len(stroke.points):
-                    stroke.done = True
-                    self._strokes.pop(stroke.id, None)
+                    self._settle(stroke)
                 return
             error = reply.get("error") or {}
             code = error.get("code")
-            if code == "offline":
-                # Not sent: `reconnected` sends the whole stroke again. (Rewinding `sent` here
-                # would loop for ever: the offline answer comes at once, inside `_flush`.)
+            if code in ("offline", ErrorCode.NOT_JOINED):
+                # Not taken (no link, or the rejoin not answered yet): `reconnected`, after the
+                # join, sends the whole stroke again. (Rewinding `sent` here would loop for
+                # ever: the offline answer comes at once, inside `_flush`.)
                 return
             if code == ErrorCode.CONFLICT:  # the server missed a batch: resend from what it
                 # holds, as its reply says (`count`; from what it last confirmed, for a server
@@ -165,8 +173,13 @@ class InkOutbox:
                 stroke.sent = min(stroke.sent, stroke.acknowledged)
                 self._flush(stroke)
             else:  # refused for good (not the presenter any more, page gone): drop it
-                stroke.done = True
-                self._strokes.pop(stroke.id, None)
+                self._settle(stroke)
+
+    def _settle(self, stroke: LocalStroke) -> None:
+        stroke.done = True
+        self._strokes.pop(stroke.id, None)
+        if self._settled is not None:
+            self._settled(stroke)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,24 @@ JAPANESE: dict[str, str] = {
     "Join the meeting first.": "先に会議に参加してください。",
     # signing in and sessions
     "Wrong user name or password.": "ユーザー名またはパスワードが違います。",
+    "The password must be at least {} characters long.":
+        "パスワードは {0} 文字以上にしてください。",
+    "The password must not contain the user name.":
+        "パスワードにユーザー名を含めないでください。",
+    "This password is one of the most common; choose another.":
+        "このパスワードはよく使われるものです。別のパスワードにしてください。",
+    "A user name is 1 to 64 letters, digits and . _ @ - (not {}).":
+        "ユーザー名は 1〜64 文字の英数字と . _ @ - です（{0} は使えません）。",
+    "the passwords do not match": "パスワードが一致しません",
+    "the web meeting link must be an https:// address":
+        "Web会議のリンクは https:// で始まるアドレスにしてください",
+    "the web meeting link must not contain spaces or control characters":
+        "Web会議のリンクに空白や制御文字は使えません",
+    "the web meeting link must not contain a user name, '@' or '\\' before its host":
+        "Web会議のリンクのホスト名の前にユーザー名・「@」・「\\」は使えません",
+    "the web meeting link's host name is not valid": "Web会議のリンクのホスト名が正しくありません",
+    "Too many export reports. Try again in {} seconds.":
+        "書き出しの報告が多すぎます。{0} 秒後にもう一度お試しください。",
     "Too many failed sign-ins. Try again in {} seconds.":
         "サインインの失敗が多すぎます。{0} 秒後にもう一度お試しください。",
     "Log in first (a valid bearer token).": "先にサインインしてください。",
@@ -66,7 +84,13 @@ JAPANESE: dict[str, str] = {
     "The text of the PDF could not be read ({}).": "PDF の文字を読み取れませんでした（{0}）。",
     "This page took too long to draw; it may be damaged.":
         "このページの描画に時間がかかりすぎました。ファイルが壊れている可能性があります。",
+    "This page could not be drawn; it may be damaged.":
+        "このページを描画できませんでした。ファイルが壊れている可能性があります。",
+    "The server is busy drawing pages; this one will come if you ask again in a moment.":
+        "サーバーがページの描画で混み合っています。少し待ってからもう一度お試しください。",
     "The file is larger than {} MiB.": "ファイルが {0} MiB を超えています。",
+    "The request body is larger than {} KiB.": "送信内容が {0} KiB を超えています。",
+    "The message is nested too deeply.": "送信内容の入れ子が深すぎます。",
     "The file is not a PDF document.": "このファイルは PDF 文書ではありません。",
     "The PDF file is damaged and cannot be opened.": "PDF ファイルが壊れているため開けません。",
     "The PDF is protected by a password. Remove the password and upload it again.":
@@ -92,8 +116,16 @@ JAPANESE: dict[str, str] = {
     "large: save it as PDF and upload that.": "文書の変換が {0} 秒を超えたため中止しました。"
                                              "壊れているか大きすぎる可能性があります。PDF に"
                                              "保存してアップロードしてください。",
-    "LibreOffice could not convert this document to PDF.":
-        "LibreOffice でこの文書を PDF に変換できませんでした。",
+    "LibreOffice could not convert this document to PDF (it may be damaged, or need more "
+    "memory or time than a conversion may take).":
+        "LibreOffice でこの文書を PDF に変換できませんでした（壊れているか、変換に使える"
+        "メモリーや時間を超える可能性があります）。",
+    "This file could not be read as an Office document.":
+        "このファイルは Office 文書として読み取れませんでした。",
+    "This file unpacks to far more than its size (a \"zip bomb\"), so it was not converted. "
+    "Save it again from Office, or upload it as a PDF.":
+        "このファイルは展開すると元の大きさをはるかに超えるため（「zip 爆弾」）、変換しません"
+        "でした。Office で保存し直すか、PDF にしてアップロードしてください。",
     # marks
     "No stroke of yours with that id.": "その ID のあなたの書き込みはありません。",
     "No such annotation in this meeting.": "この会議にその書き込みはありません。",
@@ -113,6 +145,7 @@ JAPANESE: dict[str, str] = {
         "既に投票済みです。投票は変更できません。",
     "Choose one of: {}.": "次から選んでください：{0}。",
     "The record took too long to write.": "記録の作成に時間がかかりすぎました。",
+    "The record could not be written.": "記録を作成できませんでした。",
     "notes may only be 'mine'.": "notes に指定できるのは 'mine' だけです。",
     # storage
     "The server's storage is full, so nothing was saved. Ask the administrator to free space "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from meeting.core import annotations as ann
 from meeting.core import laser, presence, weblink
@@ -153,6 +153,10 @@ class PresenterSet(Message):
     user: UserName
 
 
+def _known_layer(name: str) -> str:
+    return str(ann.Layer(name))  # (ValueError for any other text)
+
+
 class ExportReport(Message):
     """`audit:export`: this client saved documents of the meeting to a file (for the audit
     log: the server cannot see files written on a device)."""
@@ -161,7 +165,9 @@ class ExportReport(Message):
 
     meeting_id: Id
     document_ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
-    layers: Annotated[list[Annotated[str, Field(max_length=20)]], Field(max_length=4)]
+    """Each must be a document of the meeting (the server checks)."""
+    layers: Annotated[list[Annotated[str, AfterValidator(_known_layer)]], Field(max_length=2)]
+    """Layer names ("shared", "private"): nothing else reaches the audit log."""
 
 
 class Login(Message):

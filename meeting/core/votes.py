@@ -142,6 +142,10 @@ class VoteData(Data):
     closed_at: float | None = None
     result: VoteResult | None = None
     """Set once the vote is closed."""
+    ballots_lost_at: float | None = None
+    """A secret vote only: when the server restarted while it was open. Its ballots are kept
+    in the server's memory until it closes (nothing on disk may link them to the voters), so
+    those cast before then were lost: everyone eligible votes again."""
 
 
 def choices(kind: VoteKind, options: tuple[str, ...] | list[str]) -> tuple[str, ...]:

@@ -1,13 +1,17 @@
 """The link of the organization's web meeting (audio and video stay there; we show the papers).
 
-Only http(s) addresses are accepted: the link is opened in one click by the app and by the
-browser viewer, so a `javascript:` or `file:` address must never get that far.
+The link is opened in one click by the app and by the browser viewer, so only what cannot fool
+anyone gets that far: https only (a `javascript:`, `file:` or plain `http:` address never), no
+user-info (`https://meet.example.lg.jp@evil.example/` goes to evil.example), no backslashes
+(browsers read them as slashes, Python does not), and the host kept in its ASCII form: an
+internationalized name is stored as punycode (`xn--…`), which is what the button shows beside
+it, so a look-alike in another script (Cyrillic `е` for `e`) shows as the stranger it is.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import AfterValidator, Field
 
@@ -17,12 +21,33 @@ MAX_LINK_LENGTH = 2000
 
 
 def check_web_link(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ValueError("the web meeting link must be an https:// (or http://) address")
+    """The link in its one safe form (host in ASCII, lower case), or ValueError saying why."""
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
         raise ValueError("the web meeting link must not contain spaces or control characters")
-    return url
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https" or not parts.hostname:
+        raise ValueError("the web meeting link must be an https:// address")
+    if "@" in parts.netloc or "\\" in url:
+        raise ValueError("the web meeting link must not contain a user name, '@' or '\\' "
+                         "before its host")
+    try:  # (an IPv6 address has no IDNA form either: no web meeting service uses one)
+        host = parts.hostname.encode("idna").decode("ascii").lower()
+        port = parts.port
+    except (UnicodeError, ValueError):
+        raise ValueError("the web meeting link's host name is not valid") from None
+    if not host.strip(".") or ":" in host:
+        raise ValueError("the web meeting link's host name is not valid")
+    netloc = host if port is None else f"{host}:{port}"
+    return urlunsplit(("https", netloc, parts.path, parts.query, parts.fragment))
+
+
+def link_host(url: str) -> str:
+    """The host (and port) a link leads to, as shown beside its button: ASCII, punycode for an
+    internationalized name; empty for a link that is not safe to offer."""
+    try:
+        return urlsplit(check_web_link(url)).netloc
+    except ValueError:
+        return ""
 
 
 WebLink = Annotated[str, Field(min_length=8, max_length=MAX_LINK_LENGTH),

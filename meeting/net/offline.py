@@ -25,7 +25,8 @@ from meeting.core.protocol import Snapshot, UserInfo
 log = logging.getLogger("meeting.net.offline")
 
 PendingEdit = dict[str, Any]
-"""{"event": "annotation:put" | "annotation:delete", "payload": {...}}, in the order made."""
+"""{"id": str, "event": "annotation:put" | "annotation:delete" | …, "payload": {...}}, and
+`"held": true` for a stroke its run streams itself; in the order made (see `outbox`)."""
 
 
 class OfflineShelf:

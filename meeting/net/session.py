@@ -24,7 +24,7 @@ from meeting.core.annotations import (
     AnnotationShare,
     PageClear,
 )
-from meeting.core.ink import InkAction, InkOutbox
+from meeting.core.ink import InkAction, InkOutbox, LocalStroke
 from meeting.core.laser import LaserData, LaserMove
 from meeting.core.presence import (
     MemberRemove,
@@ -36,7 +36,6 @@ from meeting.core.presence import (
 )
 from meeting.core.protection import Removal
 from meeting.core.protocol import (
-    CLIENT_PAYLOADS,
     MANAGER_ROLES,
     SERVER_PAYLOADS,
     DocumentInfo,
@@ -64,6 +63,7 @@ from meeting.net.api import ApiError, Progress, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.connection import OFFLINE, MeetingConnection, Reply
 from meeting.net.offline import OfflineShelf, PendingEdit
+from meeting.net.outbox import Outbox, kept
 from meeting.net.purge import RemovedMeeting, expired, purge, removed_since
 from meeting.net.trust import Trust
 
@@ -80,15 +80,11 @@ class SessionListener(Protocol):
     def member_removed(self, meeting_id: int, user: str, by: str) -> None: ...
     def materials_removed(self, meeting: RemovedMeeting) -> None: ...
     def votes_changed(self, meeting_id: int) -> None: ...
+    def changes_waiting(self, count: int) -> None: ...
 
 
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
 """What of an annotation goes back to the server to put it back (an undo)."""
-
-KEPT_OFFLINE = {Event.ANNOTATION_PUT, Event.ANNOTATION_DELETE}
-"""Edits made without a connection that are kept and sent when it is back (strokes drawn
-offline wait in their outbox; on closing they become puts too)."""
-
 
 class RequestError(Exception):
     def __init__(self, code: str, message: str) -> None:
@@ -119,10 +115,12 @@ class MeetingSession:
         """Meetings shown from the shelf until the server's snapshot replaces them."""
         self._votes: dict[int, dict[int, VoteData]] = {}
         """Each meeting's votes by id, the highest `version` of each."""
-        self._my_ballots: set[int] = set()
+        self._my_ballots: set[tuple[int, float | None]] = set()
+        """(vote, its ballots_lost_at): a server restart that lost a secret vote's ballots
+        asks everyone to vote again."""
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
-        self._pending: dict[int, list[PendingEdit]] = {}
-        """Note edits made offline, per meeting, sent when the link is back."""
+        self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
+        """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
@@ -160,8 +158,7 @@ class MeetingSession:
         """Join now, or as soon as the connection is up (every (re)connect rejoins)."""
         with self._lock:
             sync = self._syncs.setdefault(meeting_id, MeetingSync(meeting_id))
-            if meeting_id not in self._pending and self.shelf is not None:
-                self._pending[meeting_id] = self.shelf.pending(meeting_id)
+        self.outbox.load(meeting_id)
         if self.online:
             self._request_snapshot(meeting_id, MeetingJoin)
         elif sync.view is None:
@@ -171,6 +168,7 @@ class MeetingSession:
         with self._lock:
             self._syncs.pop(meeting_id, None)
             self._presence_sent.pop(meeting_id, None)  # (joining again: said again)
+        self.outbox.left(meeting_id)
         self.connection.request(MeetingLeave(meeting_id=meeting_id), _ignore)
 
     def view(self, meeting_id: int) -> MeetingView | None:
@@ -197,8 +195,17 @@ class MeetingSession:
         with self._lock:
             outbox = self._outboxes.get(meeting_id)
             if outbox is None:
-                outbox = self._outboxes[meeting_id] = InkOutbox(meeting_id, self._send_ink)
+                outbox = self._outboxes[meeting_id] = InkOutbox(
+                    meeting_id, self._send_ink,
+                    finished=lambda stroke: self._hold_stroke(meeting_id, stroke),
+                    settled=lambda stroke: self.outbox.release(meeting_id, stroke.id))
             return outbox
+
+    def _hold_stroke(self, meeting_id: int, stroke: LocalStroke) -> None:
+        """A finished stroke is kept on disk until the server confirms it: after a crash the
+        next start sends it whole (this run streams it)."""
+        self.outbox.hold(meeting_id, stroke.id,
+                         put_again(meeting_id, stroke.as_data(self.user.name)))
 
     def perform(self, meeting_id: int, action: InkAction) -> None:
         """Make annotations appear or go away (an undo, a redo, an erase)."""
@@ -262,18 +269,19 @@ class MeetingSession:
             return sorted(self._votes.get(meeting_id, {}).values(), key=lambda v: v.id)
 
     def has_voted(self, vote: VoteData) -> bool:
-        return self.user.name in vote.voters or vote.id in self._my_ballots
+        return (self.user.name in vote.voters
+                or (vote.id, vote.ballots_lost_at) in self._my_ballots)
 
     def _note_ballot(self, vote: VoteData) -> None:
         if self.user.name in vote.voters:
-            self._my_ballots.add(vote.id)
+            self._my_ballots.add((vote.id, vote.ballots_lost_at))
 
     def cast_vote(self, meeting_id: int, vote_id: int, choice: str,
                   done: Callable[[bool], None] | None = None) -> None:
         """One ballot (a refusal is reported to the listener); `done` says if it counted."""
         def answered(reply: Reply) -> None:
             if reply.get("ok"):
-                self._my_ballots.add(vote_id)
+                self._my_ballots.add((vote_id, reply["data"].get("ballots_lost_at")))
                 self.on_event(str(Event.VOTE), reply["data"])  # (my own view of the vote)
             if done:
                 done(bool(reply.get("ok")))
@@ -321,13 +329,19 @@ class MeetingSession:
             return None
 
     def _send_ink(self, message: Message, on_reply: Callable[[Reply], None]) -> None:
+        """Send a change: one the user made goes through the outbox (kept until the server
+        has it), a stroke's batches and room controls straight to the server."""
+        if kept(message):
+            self.outbox.add(message, on_reply)
+        else:
+            self._send_reported(message, on_reply)
+
+    def _send_reported(self, message: Message, on_reply: Callable[[Reply], None]) -> None:
+        """Send, telling the listener of a refusal (not of being offline, nor of a conflict:
+        what is resent settles those)."""
         def reported(reply: Reply) -> None:
             error = reply.get("error") or {}
-            if error.get("code") == OFFLINE and message.event in KEPT_OFFLINE:
-                payload = message.payload()
-                self._keep_pending(payload["meeting_id"], {"event": str(message.event),
-                                                           "payload": payload})
-            if not reply.get("ok") and error.get("code") not in ("offline", "conflict"):
+            if not reply.get("ok") and error.get("code") not in (OFFLINE, "conflict"):
                 self.listener.request_failed(error.get("message", "Request failed."))
             on_reply(reply)
 
@@ -414,13 +428,10 @@ class MeetingSession:
         with self._lock:
             joined = list(self._syncs)
         for meeting_id in joined:  # after a reconnect: back into every meeting, fresh state
-            self._request_snapshot(meeting_id, MeetingJoin)
-        with self._lock:
-            outboxes = list(self._outboxes.values())
-        for outbox in outboxes:  # then whatever strokes the server did not confirm
-            outbox.reconnected()
+            self._request_snapshot(meeting_id, MeetingJoin)  # (then what waits is resent)
 
     def on_disconnected(self) -> None:
+        self.outbox.disconnected()
         self.listener.connection_changed(False)
 
     def on_refused(self, code: str, message: str) -> None:
@@ -486,38 +497,9 @@ class MeetingSession:
             if sync is None or sync.view is not None:
                 return
             self._offline_copies.add(meeting_id)
-            edits = self._pending.get(meeting_id, [])
+            edits = self.outbox.pending(meeting_id)
             sync.apply_snapshot(with_edits(stored, edits, self.user.name))
             self._changed(meeting_id, sync)
-
-    def _keep_pending(self, meeting_id: int, edit: PendingEdit) -> None:
-        with self._lock:
-            edits = self._pending.setdefault(meeting_id, [])
-            edits.append(edit)
-            if self.shelf is not None:  # on disk at once: a crash keeps the notes
-                self.shelf.keep_pending(meeting_id, edits)
-
-    def _send_pending(self, meeting_id: int) -> None:
-        """Send the edits made offline, in order; each leaves the list once the server
-        answered it (done, or refused for good), so a new drop keeps the rest."""
-        with self._lock:
-            edits = list(self._pending.get(meeting_id, []))
-        for edit in edits:
-            def answered(reply: Reply, edit: PendingEdit = edit) -> None:
-                if (reply.get("error") or {}).get("code") == OFFLINE:
-                    return
-                with self._lock:
-                    remaining = self._pending.get(meeting_id, [])
-                    if edit in remaining:
-                        remaining.remove(edit)
-                    if self.shelf is not None:
-                        self.shelf.keep_pending(meeting_id, remaining)
-
-            message = pending_message(edit)
-            if message is None:  # (unreadable: never sendable, so it leaves the list)
-                answered({"ok": False, "error": {"code": str(ErrorCode.INVALID_PAYLOAD)}})
-                continue
-            self.connection.request(message, answered)
 
     def _keep_for_next_time(self) -> None:
         """Closing: keep each meeting's picture, and turn strokes the server has not confirmed
@@ -531,10 +513,9 @@ class MeetingSession:
         for view in views:
             self.shelf.keep(view.snapshot)
         for outbox in outboxes:
-            for stroke in outbox.in_flight():
-                put = put_again(outbox.meeting_id, stroke.as_data(self.user.name))
-                self._keep_pending(outbox.meeting_id, {"event": str(put.event),
-                                                       "payload": put.payload()})
+            for stroke in outbox.in_flight():  # (finished ones are held already: again, whole)
+                self.outbox.hold(outbox.meeting_id, stroke.id,
+                                 put_again(outbox.meeting_id, stroke.as_data(self.user.name)))
 
     def _member_removed(self, notice: MemberRemoved) -> None:
         """Someone was removed; if it is this user, the meeting is gone for them: forget it, so
@@ -545,7 +526,7 @@ class MeetingSession:
                 self._outboxes.pop(notice.meeting_id, None)
                 self._people.pop(notice.meeting_id, None)
                 self._presence_sent.pop(notice.meeting_id, None)
-                self._pending.pop(notice.meeting_id, None)
+            self.outbox.forget(notice.meeting_id)
             if self.shelf is not None:
                 self.shelf.forget(notice.meeting_id)
         self.listener.member_removed(notice.meeting_id, notice.user, notice.by)
@@ -573,8 +554,8 @@ class MeetingSession:
         """Delete the meeting's materials from this device; the number of files deleted."""
         with self._lock:
             self._syncs.pop(meeting.meeting_id, None)
-            if meeting.removes_notes:
-                self._pending.pop(meeting.meeting_id, None)
+        if meeting.removes_notes:
+            self.outbox.forget(meeting.meeting_id)
         deleted = purge(meeting, self.cache, self.shelf)
         log.info("meeting %s: materials removed from this device (%d files)",
                  meeting.meeting_id, deleted)
@@ -643,8 +624,12 @@ class MeetingSession:
             if self.shelf is not None and sync.view is not None:
                 self.shelf.keep(sync.view.snapshot)
             self.listener.votes_changed(meeting_id)
-            if kind is MeetingJoin:  # joined: edits made offline can go now
-                self._send_pending(meeting_id)
+            if kind is MeetingJoin:  # joined on this connection: what waits can go now (the
+                self.outbox.joined(meeting_id)  # server takes nothing of a meeting before)
+                with self._lock:
+                    strokes = self._outboxes.get(meeting_id)
+                if strokes is not None:  # with the strokes it did not confirm
+                    strokes.reconnected()
 
         self.connection.request(kind(meeting_id=meeting_id), on_reply)
 
@@ -654,17 +639,6 @@ def put_again(meeting_id: int, annotation: AnnotationData) -> AnnotationPut:
     resend, a stroke kept for the next start."""
     return AnnotationPut.model_validate(
         {"meeting_id": meeting_id, **annotation.model_dump(mode="json", include=PUT_FIELDS)})
-
-
-def pending_message(edit: PendingEdit) -> Message | None:
-    """An edit kept on disk as the message it was (None: unreadable, e.g. written by a
-    version with another schema)."""
-    try:
-        kind = CLIENT_PAYLOADS[Event(edit["event"])]
-        return parse(kind, edit["payload"])
-    except (KeyError, ValueError, TypeError, ProtocolError):
-        log.warning("dropping an unreadable offline edit: %r", edit)
-        return None
 
 
 def with_edits(snapshot: Snapshot, edits: list[PendingEdit], owner: str) -> Snapshot:

@@ -10,7 +10,6 @@ Runs wherever PyMuPDF is owned (the client's render worker, or the server); impo
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
@@ -23,27 +22,11 @@ from meeting.core.annotations import (
     distance_to_stroke,
     text_box,
 )
+from meeting.pdf.export_parts import ExportPart, ExportResult
+
+__all__ = ["ExportPart", "ExportResult", "annotate", "export_document", "export_meeting"]
 
 LAYER_SUBJECT = {Layer.SHARED: "Shared mark", Layer.PRIVATE: "Private note"}
-
-
-@dataclass(frozen=True)
-class ExportPart:
-    """One document of an export: its file, its title and the marks to write on it."""
-
-    path: Path
-    title: str
-    annotations: Sequence[AnnotationData]
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    pages: int
-    written: int
-    """Annotations written."""
-    skipped: tuple[str, ...]
-    """Ids of annotations whose page is not in the file (never silently: the caller says so)."""
 
 
 def export_document(part: ExportPart, out: Path) -> ExportResult:

@@ -1,35 +1,52 @@
-"""The one owner of PyMuPDF in the client: a single render thread with a prioritised queue.
+"""The client's PyMuPDF, in worker processes beside the GUI: the window never waits for a page.
 
-PyMuPDF must not be called from several threads, so every call goes through this worker. Jobs
-carry a channel: a newer job on a "latest wins" channel (the page on screen) replaces the one
-still waiting, so paging quickly never renders pages already turned past. Thumbnails queue on
-their own channel at a lower priority and are dropped together when their document changes.
-Results come back through callbacks on the worker thread; the UI moves them to its own thread.
+PyMuPDF holds Python's interpreter lock while it draws, so a render thread froze the GUI thread
+for as long as a page took. Every PyMuPDF call now runs in a `PdfPool` process: one worker for
+what the user looks at (the page on screen, document layouts, words for snapping) and one for
+what may wait (prefetched neighbours, thumbnails, exports), so a slow thumbnail never delays a
+page turn. A page past its time limit, or one that crashes MuPDF, fails alone; the caller shows
+"this page could not be drawn" and the rest goes on.
+
+Jobs carry a channel: a newer job on a "latest wins" channel (the page on screen) replaces the
+one before it, which is dropped if it waits, or abandoned if it runs (killed unless it is about
+to finish), so paging quickly never draws pages already turned past. Results come back through
+callbacks on a pool thread; the UI moves them to its own thread.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
+import sys
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass, field
+from concurrent.futures import CancelledError, Future
+from dataclasses import dataclass
 from typing import Any
 
-import pymupdf
+from meeting.core.words import Word
+from meeting.pdf.processes import PdfFunction, PdfJobFailed, PdfPool
 
-from meeting.pdf.text import page_words
-
-log = logging.getLogger("meeting.render")
+PAGE_SIZES = PdfFunction("meeting.pdf.documents", "page_sizes")
+RENDER = PdfFunction("meeting.pdf.documents", "render")
+WORDS = PdfFunction("meeting.pdf.documents", "words")
+JAPANESE_FONT = PdfFunction("meeting.pdf.documents", "japanese_font")
+EXPORT_MEETING = PdfFunction("meeting.pdf.notes_pdf", "export_meeting")
+"""The PyMuPDF work the client asks for, by name: this process never imports PyMuPDF."""
 
 VIEW_PRIORITY = 0
 THUMBNAIL_PRIORITY = 10
 BACKGROUND_PRIORITY = 20
 """Work nobody is looking at yet (an export): after every page and thumbnail asked for."""
-OPEN_DOCUMENTS = 4
+RENDER_TIME_LIMIT = 10.0
+"""Seconds a page may take before it is given up as "could not be drawn" (the slowest page of
+the shared corpus takes about 1.5 s at 4K on a loaded 2-core machine)."""
+EXPORT_TIME_LIMIT = 300.0
+"""An export writes whole documents: minutes, not seconds, are normal for a big book."""
+PIXEL_LAYOUT = "bgrx" if sys.byteorder == "little" else "rgb"
+"""What Qt paints without converting: Format_RGB32 is B, G, R, 255 in memory on little-endian
+machines (converting a 4K page from RGB took the GUI thread tens of milliseconds)."""
+WORKER_MEMORY_LIMIT = 2 * 2**30
+"""Address space a worker may take: a page that wants more fails instead of the machine."""
 
 
 @dataclass(frozen=True)
@@ -66,131 +83,121 @@ class RenderedPage:
     height: int
     stride: int
     samples: bytes
-    """RGB, 8 bits a channel, `stride` bytes a row."""
+    """8 bits a channel, `stride` bytes a row, in the `layout` below."""
     seconds: float
-
-
-@dataclass(order=True)
-class _Job:
-    priority: int
-    order: int
-    channel: str = field(compare=False)
-    work: Callable[[], Any] = field(compare=False)
-    done: Callable[[Any], None] = field(compare=False)
+    layout: str = PIXEL_LAYOUT
+    """"bgrx": 4 bytes a pixel, blue first, the last 255 (Qt's Format_RGB32); or "rgb"."""
 
 
 class RenderWorker:
-    def __init__(self) -> None:
-        self._jobs: list[_Job] = []
-        self._condition = threading.Condition()
-        self._counter = itertools.count()
-        self._documents: OrderedDict[str, pymupdf.Document] = OrderedDict()
-        self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="meeting-render", daemon=True)
-        self._thread.start()
+    """PyMuPDF for the client: `workers` is 2 (the view's own worker and a background one) or
+    1 (everything on one process, by priority)."""
+
+    def __init__(self, workers: int = 2, time_limit: float = RENDER_TIME_LIMIT,
+                 memory_limit: int | None = WORKER_MEMORY_LIMIT) -> None:
+        if workers not in (1, 2):
+            raise ValueError("the client renders with one worker or two")
+        self.time_limit = time_limit
+        self._view = PdfPool(1, time_limit, memory_limit, name="view")
+        self._background = (PdfPool(1, time_limit, memory_limit, name="back")
+                            if workers == 2 else self._view)
+        self._lock = threading.Lock()
+        self._channels: dict[str, list[tuple[PdfPool, Future]]] = {}
+        """Each channel's jobs not yet delivered, with the pool running them."""
+        self._closed = False
 
     # --- submitting --------------------------------------------------------------------------
 
     def layout(self, path: str, done: Callable[[DocumentLayout | Exception], None]) -> None:
-        self._submit(VIEW_PRIORITY, f"layout:{path}", lambda: self._layout(path), done,
-                     latest_wins=False)
+        future = self._view.submit(PAGE_SIZES, path, priority=VIEW_PRIORITY)
+        future.add_done_callback(
+            lambda f: _deliver(f, done, lambda sizes: DocumentLayout(path, sizes)))
 
     def render(self, request: RenderRequest, done: Callable[[RenderedPage | Exception], None],
                channel: str, *, latest_wins: bool = True,
                priority: int = VIEW_PRIORITY) -> None:
-        self._submit(priority, channel, lambda: self._render(request), done, latest_wins)
+        if latest_wins:
+            self.cancel(channel)
+        started = time.perf_counter()
+        pool = self._pool_for(priority)
+        with self._lock:
+            if self._closed:
+                return
+            future = pool.submit(RENDER, request.path, request.page, request.scale,
+                                 request.clip, PIXEL_LAYOUT, priority=priority)
+            self._channels.setdefault(channel, []).append((pool, future))
 
-    def call(self, function: Callable[[], Any], priority: int = VIEW_PRIORITY) -> Future:
-        """Run any PyMuPDF work on the worker thread; the future holds its result."""
-        future: Future = Future()
+        def finished(future: Future) -> None:
+            self._forget(channel, future)
+            _deliver(future, done, lambda pixels: RenderedPage(
+                request, pixels.width, pixels.height, pixels.stride, pixels.take(),
+                time.perf_counter() - started, pixels.layout))
 
-        def finish(result: Any) -> None:
-            if isinstance(result, Exception):
-                future.set_exception(result)
-            else:
-                future.set_result(result)
+        future.add_done_callback(finished)
 
-        self._submit(priority, "call", function, finish, latest_wins=False)
-        return future
+    def call(self, function: Callable[..., Any], *args: Any, priority: int = VIEW_PRIORITY,
+             time_limit: float | None = None, **kwargs: Any) -> Future:
+        """Run a PyMuPDF function of `meeting.pdf` (a PdfFunction, or the function itself) in a
+        worker; the future holds its result."""
+        return self._pool_for(priority).submit(function, *args, priority=priority,
+                                               time_limit=time_limit, **kwargs)
 
-    def words(self, path: str, page: int) -> Future:
+    def words(self, path: str, page: int) -> Future[list[Word]]:
         """The words of a page as shown (a future list of meeting.core.words.Word)."""
-        return self.call(lambda: page_words(self._document(path)[page]))
+        return self.call(WORDS, path, page)
 
     def cancel(self, channel: str) -> None:
-        """Drop every job still waiting on the channel."""
-        with self._condition:
-            self._jobs = [job for job in self._jobs if job.channel != channel]
+        """Drop every job still waiting on the channel; abandon the one running."""
+        with self._lock:
+            jobs = self._channels.pop(channel, [])
+        for pool, future in jobs:
+            pool.abandon(future)
 
     def close(self) -> None:
-        with self._condition:
-            self._stopping = True
-            self._jobs.clear()
-            self._condition.notify_all()
-        self._thread.join(timeout=10)
+        with self._lock:
+            self._closed = True
+            self._channels.clear()
+        self._view.close()
+        self._background.close()
 
     def pending(self, channel: str | None = None) -> int:
-        with self._condition:
-            return sum(1 for job in self._jobs if channel is None or job.channel == channel)
+        """Jobs queued and not started, on the channel (or on all)."""
+        with self._lock:
+            futures = [future for name, jobs in self._channels.items() for _, future in jobs
+                       if channel is None or name == channel]
+        return sum(1 for future in futures if not (future.running() or future.done()))
 
-    def _submit(self, priority: int, channel: str, work: Callable[[], Any],
-                done: Callable[[Any], None], latest_wins: bool) -> None:
-        with self._condition:
-            if self._stopping:
-                return
-            if latest_wins:
-                self._jobs = [job for job in self._jobs if job.channel != channel]
-            self._jobs.append(_Job(priority, next(self._counter), channel, work, done))
-            self._condition.notify()
+    def worker_pids(self) -> list[int]:
+        """The worker processes (their memory counts as the client's)."""
+        pids = self._view.worker_pids()
+        if self._background is not self._view:
+            pids += self._background.worker_pids()
+        return pids
 
-    # --- the worker thread -------------------------------------------------------------------
+    # --- inside ------------------------------------------------------------------------------
 
-    def _run(self) -> None:
-        pymupdf.TOOLS.mupdf_display_errors(False)  # errors reach callers as exceptions instead
-        while True:
-            with self._condition:
-                while not self._jobs and not self._stopping:
-                    self._condition.wait()
-                if self._stopping:
-                    break
-                job = min(self._jobs)
-                self._jobs.remove(job)
-            try:
-                result = job.work()
-            except Exception as error:  # a broken page must not stop the worker
-                log.warning("render job on %s failed: %s", job.channel, error)
-                result = error
-            try:
-                job.done(result)
-            except Exception:
-                log.exception("render callback on %s failed", job.channel)
-        for document in self._documents.values():
-            document.close()
-        self._documents.clear()
+    def _pool_for(self, priority: int) -> PdfPool:
+        return self._view if priority <= VIEW_PRIORITY else self._background
 
-    def _document(self, path: str) -> pymupdf.Document:
-        document = self._documents.get(path)
-        if document is None:
-            document = pymupdf.open(path)
-            self._documents[path] = document
-            while len(self._documents) > OPEN_DOCUMENTS:
-                self._documents.popitem(last=False)[1].close()
-        self._documents.move_to_end(path)
-        return document
+    def _forget(self, channel: str, future: Future) -> None:
+        with self._lock:
+            jobs = self._channels.get(channel, [])
+            self._channels[channel] = [job for job in jobs if job[1] is not future]
+            if not self._channels[channel]:
+                del self._channels[channel]
 
-    def _layout(self, path: str) -> DocumentLayout:
-        document = self._document(path)
-        sizes = []
-        for index in range(document.page_count):
-            rect = document[index].rect  # with /Rotate applied
-            sizes.append((rect.width, rect.height))
-        return DocumentLayout(path, tuple(sizes))
 
-    def _render(self, request: RenderRequest) -> RenderedPage:
-        started = time.perf_counter()
-        page = self._document(request.path)[request.page]
-        clip = pymupdf.Rect(request.clip) if request.clip else None
-        pixmap = page.get_pixmap(matrix=pymupdf.Matrix(request.scale, request.scale),
-                                 clip=clip, alpha=False)
-        return RenderedPage(request, pixmap.width, pixmap.height, pixmap.stride, pixmap.samples,
-                            time.perf_counter() - started)
+def _deliver(future: Future, done: Callable[[Any], None], make: Callable[[Any], Any]) -> None:
+    """Hand the job's result (made into what the caller wants) or its error to `done`; a job
+    dropped or abandoned because nobody waits for it any more is not delivered."""
+    try:
+        result = make(future.result())
+    except CancelledError:
+        return
+    except PdfJobFailed as error:
+        if error.kind == "abandoned":
+            return
+        result = error
+    except Exception as error:  # a page that could not be made into an image
+        result = error
+    done(result)

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, QStandardPaths
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -189,6 +189,7 @@ class ClientApp(QObject):
             QMessageBox.Icon.Information, self.tr("Removed from the meeting"),
             self.tr("{0} removed you from the meeting. Its materials are no longer available "
                     "to you.").format(by), QMessageBox.StandardButton.Ok, self.meetings)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.open()
         if self.meetings is not None:
             self.meetings.refresh()

@@ -20,6 +20,8 @@ class SessionBridge(QObject):
     """(meeting, who was removed, by whom)."""
     votesChanged = Signal(int)
     materialsRemoved = Signal(object)
+    changesWaiting = Signal(int)
+    """How many of this user's changes the server has not confirmed yet."""
     """A `RemovedMeeting`: its materials must leave this device."""
 
     def connection_changed(self, online: bool) -> None:
@@ -48,3 +50,6 @@ class SessionBridge(QObject):
 
     def votes_changed(self, meeting_id: int) -> None:
         self.votesChanged.emit(meeting_id)
+
+    def changes_waiting(self, count: int) -> None:
+        self.changesWaiting.emit(count)

@@ -28,6 +28,7 @@ from meeting.ui.ink_painter import Drawable
 from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.page_view import PageView, ZoomMode
 from meeting.ui.people_button import person_line
+from meeting.ui.plain_label import PlainLabel
 from meeting.ui.thumbnails import ThumbnailStrip
 
 TICK_MS = 1000
@@ -57,7 +58,7 @@ class ConsoleWindow(QWidget):
         self.next_page.setMaximumHeight(260)
         self.current.setAccessibleName(self.tr("This page"))
         self.next_page.setAccessibleName(self.tr("Next page"))
-        self.current_label = QLabel()
+        self.current_label = PlainLabel()  # (a document's title)
         self.current_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.next_label = QLabel()
         self.clock_label = QLabel()

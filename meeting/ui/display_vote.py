@@ -8,10 +8,11 @@ import math
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from meeting.core.votes import VoteData, VoteStatus
 from meeting.net.session import MeetingSession
+from meeting.ui.plain_label import PlainLabel
 from meeting.ui.vote_widgets import VoteBars, result_text
 
 RESULT_SECONDS = 120
@@ -28,9 +29,9 @@ class DisplayVote(QFrame):
         self.session, self.meeting_id = session, meeting_id
         self.setStyleSheet("DisplayVote { background: white; border-left: 6px solid #1a73e8; }"
                            "QLabel { color: #202124; }")
-        self.title = QLabel()
+        self.title = PlainLabel()  # (what the chair typed: never rendered as HTML)
         self.title.setWordWrap(True)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.bars = VoteBars()
         self.fit_to(1080)

@@ -12,8 +12,13 @@ from pathlib import Path
 from meeting.core.watermark import watermark_text
 from meeting.export.plan import ExportChoice, documents_to_export, marks_for
 from meeting.net.session import MeetingSession
-from meeting.pdf.notes_pdf import ExportPart, ExportResult, export_meeting
-from meeting.render.worker import BACKGROUND_PRIORITY, RenderWorker
+from meeting.pdf.export_parts import ExportPart, ExportResult
+from meeting.render.worker import (
+    BACKGROUND_PRIORITY,
+    EXPORT_MEETING,
+    EXPORT_TIME_LIMIT,
+    RenderWorker,
+)
 
 
 class NothingToExport(Exception):
@@ -42,8 +47,8 @@ def export_in_background(session: MeetingSession, worker: RenderWorker, meeting_
             return
         watermark = (watermark_text(session.user.name, datetime.now())
                      if view.state.watermark else None)
-        written = worker.call(lambda: export_meeting(parts, out, watermark),
-                              priority=BACKGROUND_PRIORITY)
+        written = worker.call(EXPORT_MEETING, parts, out, watermark,
+                              priority=BACKGROUND_PRIORITY, time_limit=EXPORT_TIME_LIMIT)
 
         def reported(done: Future) -> None:
             if done.exception() is None:  # for the meeting's audit log

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from meeting.render.worker import RenderWorker
+from meeting.render.worker import JAPANESE_FONT, RenderWorker
 
 log = logging.getLogger("meeting.ui.fonts")
 
@@ -28,9 +28,7 @@ def ensure_japanese_font(app: QApplication, worker: RenderWorker) -> str | None:
     """
     if has_japanese_font():
         return None
-    import pymupdf
-
-    font_bytes = worker.call(lambda: pymupdf.Font("japan").buffer).result(timeout=30)
+    font_bytes = worker.call(JAPANESE_FONT).result(timeout=30)
     font_id = QFontDatabase.addApplicationFontFromData(font_bytes)
     families = QFontDatabase.applicationFontFamilies(font_id)
     if not families:

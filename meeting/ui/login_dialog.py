@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from meeting.net.api import ApiError, LoginResult, ServerApi
 from meeting.ui.main_thread import in_background, when_done
+from meeting.ui.plain_label import PlainLabel
 
 
 class LoginDialog(QDialog):
@@ -39,7 +40,7 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for field in (self.server, self.user, self.password):
             field.setMinimumHeight(36)
-        self.error = QLabel()
+        self.error = PlainLabel()  # (the server's message)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
         self.error.hide()

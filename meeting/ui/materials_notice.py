@@ -12,8 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 from meeting.core.watermark import watermark_text
 from meeting.net.purge import RemovedMeeting, my_notes
 from meeting.net.session import MeetingSession
-from meeting.pdf.notes_pdf import ExportPart, ExportResult, export_meeting
-from meeting.render.worker import BACKGROUND_PRIORITY, RenderWorker
+from meeting.pdf.export_parts import ExportPart, ExportResult
+from meeting.render.worker import (
+    BACKGROUND_PRIORITY,
+    EXPORT_MEETING,
+    EXPORT_TIME_LIMIT,
+    RenderWorker,
+)
 from meeting.ui.main_thread import when_done
 
 
@@ -97,8 +102,8 @@ class MaterialsRemovedNotice(QMessageBox):
         watermark = (watermark_text(self.session.user.name, datetime.now())
                      if state.watermark else None)
         parts = self.parts
-        future = self.worker.call(lambda: export_meeting(parts, out, watermark),
-                                  priority=BACKGROUND_PRIORITY)
+        future = self.worker.call(EXPORT_MEETING, parts, out, watermark,
+                                  priority=BACKGROUND_PRIORITY, time_limit=EXPORT_TIME_LIMIT)
         when_done(future, self._exported, self._export_failed, self)
 
     def _exported(self, result: ExportResult) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -26,6 +25,7 @@ from meeting.net.connection import OFFLINE
 from meeting.net.session import MeetingSession, RequestError
 from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.main_thread import run_on_main, when_done
+from meeting.ui.plain_label import PlainLabel
 from meeting.ui.role_names import role_name
 
 TITLE = Qt.ItemDataRole.UserRole + 1
@@ -80,10 +80,10 @@ class MeetingListWindow(QWidget):
         self.setWindowTitle(self.tr("Meetings — Paperless Meeting"))
         self.resize(640, 520)
         user = session.user
-        heading = QLabel(self.tr("Signed in as {0} ({1}) at {2}").format(
+        heading = PlainLabel(self.tr("Signed in as {0} ({1}) at {2}").format(
             user.name, role_name(user.role), session.server_url))
         heading.setWordWrap(True)
-        self.status = QLabel()
+        self.status = PlainLabel()  # (titles and the server's messages)
         self.status.setStyleSheet("color: #5f6368;")
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Meetings"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from meeting.core.watermark import watermark_text
 from meeting.render.worker import (
+    VIEW_PRIORITY,
     DocumentLayout,
     RenderedPage,
     RenderRequest,
@@ -32,6 +33,7 @@ from meeting.ui.ink_painter import (
     paint_strokes,
 )
 from meeting.ui.main_thread import run_on_main
+from meeting.ui.rendered_image import image_of
 from meeting.ui.watermark_painter import paint_watermark
 
 POINTS_TO_PIXELS = 96 / 72  # 100 % zoom: a PDF point is 1/72 inch, a logical pixel 1/96
@@ -39,7 +41,10 @@ MARGIN = 12
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 IMAGE_CACHE_BYTES = 160 * 2**20
 """Rendered pages kept per view, in bytes: a few pages around the current one at 4K (a fitted
-A4 page there is about 10 MB), fewer when zoomed in. The page on screen is always kept."""
+A4 page there is about 13 MB), fewer when zoomed in. The page on screen is always kept."""
+IMAGE_CACHE_PAGES = 12
+"""And at most this many: a page turned back to further than that is drawn again in a few ms
+by the worker, while keeping 90 small pages of a tablet's screen cost the client 160 MB."""
 PREFETCH_PRIORITY = 5
 LASER_SHARE = 0.008
 WATERMARK_REFRESH_MS = 20_000
@@ -98,6 +103,9 @@ class PageView(QScrollArea):
         self._mode = ZoomMode.FIT_PAGE
         self._zoom = 1.0
         self._images: OrderedDict[tuple, QImage] = OrderedDict()
+        self._failed: set[tuple[str, int]] = set()
+        """Pages (path, index) that could not be drawn (too slow, or MuPDF failed on them):
+        not asked for again while this document is shown."""
         self._announced: tuple[str, int] | None = None
         self._wheel_accumulated = 0
         self._press: QPoint | None = None
@@ -154,6 +162,7 @@ class PageView(QScrollArea):
         self._layout = layout
         self._page = 0
         self._announced = None
+        self._failed.clear()
         self._show(page, turned=True)
 
     def show_page(self, page: int) -> None:
@@ -317,11 +326,10 @@ class PageView(QScrollArea):
         self.canvas.resize(QSize(round((x1 - x0) * scale), round((y1 - y0) * scale)))
         self.canvas.update()
         request = self._request(self._page)
-        if request is None or request.key in self._images:
+        if request is None or request.key in self._images or self.page_failed:
             self._prefetch()
             return
-        self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r), self),
-                            self._channel)
+        self._ask(request, self._channel, VIEW_PRIORITY)
 
     def _prefetch(self) -> None:
         """Have the neighbours ready at this size: the next page first, then the previous."""
@@ -332,17 +340,28 @@ class PageView(QScrollArea):
             if not 0 <= page < self._layout.page_count:
                 continue
             request = self._request(page)
-            if request is not None and request.key not in self._images:
-                self._worker.render(request, lambda r: run_on_main(lambda: self._rendered(r), self),
-                                    f"prefetch{offset:+d}:{id(self)}",
-                                    priority=PREFETCH_PRIORITY + rank)
+            if (request is not None and request.key not in self._images
+                    and (request.path, page) not in self._failed):
+                self._ask(request, f"prefetch{offset:+d}:{id(self)}", PREFETCH_PRIORITY + rank)
 
-    def _rendered(self, result: RenderedPage | Exception) -> None:
+    def _ask(self, request: RenderRequest, channel: str, priority: int) -> None:
+        self._worker.render(
+            request, lambda result: run_on_main(lambda: self._rendered(request, result), self),
+            channel, priority=priority)
+
+    @property
+    def page_failed(self) -> bool:
+        """The page on screen could not be drawn (it says so where the page would be)."""
+        return self._layout is not None and (self._layout.path, self._page) in self._failed
+
+    def _rendered(self, request: RenderRequest, result: RenderedPage | Exception) -> None:
         if isinstance(result, Exception):
+            self._failed.add((request.path, request.page))
+            if (request.path, request.page) == (self.document_path, self._page):
+                self.canvas.update()
+                self._prefetch()
             return
-        image = QImage(result.samples, result.width, result.height, result.stride,
-                       QImage.Format.Format_RGB888).copy()
-        image.setDevicePixelRatio(self.devicePixelRatioF())
+        image = image_of(result, self.devicePixelRatioF())
         self._images[result.request.key] = image
         self._trim_images()
         if result.request.page == self._page and result.request.path == self.document_path:
@@ -359,7 +378,7 @@ class PageView(QScrollArea):
         keep = current.key if current else None
         total = self.cached_bytes()
         for key in list(self._images):
-            if total <= IMAGE_CACHE_BYTES:
+            if total <= IMAGE_CACHE_BYTES and len(self._images) <= IMAGE_CACHE_PAGES:
                 break
             if key != keep:
                 total -= self._images.pop(key).sizeInBytes()
@@ -384,7 +403,9 @@ class PageView(QScrollArea):
         if image is None:
             painter.fillRect(target, QColor("white"))
             painter.setPen(QColor("#9aa0a6"))
-            painter.drawText(target, Qt.AlignmentFlag.AlignCenter, self.tr("Loading…"))
+            painter.drawText(target, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("This page could not be drawn") if self.page_failed
+                             else self.tr("Loading…"))
         else:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not sharp)
             painter.drawImage(target, image)

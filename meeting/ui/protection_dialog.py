@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -92,6 +92,7 @@ class EndMeetingConfirmation(QMessageBox):
         self.session, self.meeting_id = session, meeting_id
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("End the meeting"))
+        self.setTextFormat(Qt.TextFormat.PlainText)  # (a title someone typed)
         self.setText(self.tr("End “{0}” now?").format(title))
         self.setInformativeText({
             Removal.NONE: self.tr("Participants keep the materials."),

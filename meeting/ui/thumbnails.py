@@ -7,7 +7,7 @@ and are dropped together when another document is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from meeting.render.worker import (
@@ -18,6 +18,7 @@ from meeting.render.worker import (
     RenderWorker,
 )
 from meeting.ui.main_thread import run_on_main
+from meeting.ui.rendered_image import image_of
 
 THUMB_HEIGHT = 72
 
@@ -79,10 +80,7 @@ class ThumbnailStrip(QListWidget):
         item = self.item(result.request.page)
         if item is None:
             return
-        image = QImage(result.samples, result.width, result.height, result.stride,
-                       QImage.Format.Format_RGB888).copy()
-        image.setDevicePixelRatio(self.devicePixelRatioF())
-        item.setIcon(QIcon(QPixmap.fromImage(image)))
+        item.setIcon(QIcon(QPixmap.fromImage(image_of(result, self.devicePixelRatioF()))))
 
     def close_jobs(self) -> None:
         self._worker.cancel(self._channel)

@@ -133,6 +133,8 @@ class ViewerWindow(QMainWindow):
         bridge.presenceChanged.connect(self._on_presence_changed)
         bridge.memberRemoved.connect(self._on_member_removed)
         bridge.votesChanged.connect(self._on_votes_changed)
+        bridge.changesWaiting.connect(self.status.show_waiting)
+        self.status.show_waiting(session.outbox.waiting)
         self._on_connection_changed(session.online)
         view = session.view(meeting_id)
         if view is not None:

@@ -39,7 +39,13 @@ from meeting.core.votes import (
 )
 from meeting.export.vote_csv import vote_csv
 from meeting.net.session import MeetingSession
+from meeting.ui.plain_label import PlainLabel
 from meeting.ui.vote_widgets import VoteBars, choice_label, choice_labels, result_text
+
+BALLOT_STYLE = "color: #1e7b34; padding: 0 6px;"
+"""(as set when it is made)"""
+BALLOTS_LOST_STYLE = "color: #8a4b00; padding: 0 6px;"
+"""(a server restart lost a secret vote's ballots: a warning, not a confirmation)"""
 
 
 class VotePanel(QWidget):
@@ -57,15 +63,15 @@ class VotePanel(QWidget):
         self.picker = QComboBox()
         self.picker.setAccessibleName(self.tr("Vote shown"))
         self.picker.currentIndexChanged.connect(lambda _: self._show_current())
-        self.title = QLabel()
+        self.title = PlainLabel()  # (what the chair typed: never rendered as HTML)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 6px;")
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.bars = VoteBars()
         self.ballot_row = QHBoxLayout()
         self.ballot_buttons: dict[str, QPushButton] = {}
-        self.my_ballot = QLabel()
+        self.my_ballot = PlainLabel()  # (names an option someone typed)
         self.my_ballot.setStyleSheet("color: #1e7b34; padding: 0 6px;")
         self.new_button = QPushButton(self.tr("New vote…"))
         self.close_button = QPushButton(self.tr("Close the vote"))
@@ -148,6 +154,8 @@ class VotePanel(QWidget):
         is_open = vote.status is VoteStatus.OPEN
         voted = self.session.has_voted(vote)
         online = self.session.online
+        self.my_ballot.setStyleSheet(BALLOT_STYLE)
+        self.my_ballot.setToolTip("")
         if is_open and me in vote.eligible and not voted:
             for choice in choices(vote.kind, vote.options):
                 button = QPushButton(choice_label(choice))
@@ -164,6 +172,12 @@ class VotePanel(QWidget):
             self.my_ballot.setText(self.tr("You do not vote in this one."))
         elif is_open and not online:
             self.my_ballot.setText(self.tr("Voting waits for the connection to come back."))
+        elif is_open and vote.ballots_lost_at is not None:
+            self.my_ballot.setStyleSheet(BALLOTS_LOST_STYLE)
+            self.my_ballot.setText(self.tr("Server restarted: please vote again."))
+            self.my_ballot.setToolTip(self.tr(
+                "The server restarted, so this secret vote's ballots until then were lost "
+                "(ballots are written nowhere until it closes). Please vote again."))
         else:
             self.my_ballot.setText("" if is_open else self.tr("You did not vote."))
         self.close_button.setVisible(self.is_chair and is_open)

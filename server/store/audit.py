@@ -8,15 +8,25 @@ still reads after an account is removed.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from dataclasses import dataclass
 from enum import StrEnum
 
+from server.health import Health
+from server.storage_faults import storage_fault
+
+log = logging.getLogger("meeting.server.audit")
+
+UNWRITABLE = "audit"
+"""The key of the health problem "audit entries cannot be written"."""
+
 
 class Action(StrEnum):
     SIGNED_IN = "signed_in"
     SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_IN_HELD = "sign_in_held"
     SIGNED_OUT = "signed_out"
     SESSIONS_REVOKED = "sessions_revoked"
     MEETING_OPENED = "meeting_opened"
@@ -49,15 +59,33 @@ class AuditEntry:
 
 
 class AuditLog:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    """With `health` (the running server), an entry that cannot be written for a full or
+    read-only disk is logged and reported in `/health`, and what it records goes on: a full
+    disk must not stop people joining a meeting or reading its pages. Without (the command
+    line), the failure is raised, for the administrator to see."""
+
+    def __init__(self, db: sqlite3.Connection, health: Health | None = None) -> None:
         self.db = db
+        self.health = health
 
     def record(self, user: str, action: Action, meeting_id: int | None = None,
                document_id: int | None = None, detail: str = "") -> None:
-        self.db.execute(
-            "INSERT INTO audit (at, user, action, meeting_id, document_id, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (time.time(), user, str(action), meeting_id, document_id, detail[:500]))
+        try:
+            self.db.execute(
+                "INSERT INTO audit (at, user, action, meeting_id, document_id, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (time.time(), user, str(action), meeting_id, document_id, detail[:500]))
+        except (OSError, sqlite3.Error) as error:
+            fault = storage_fault(error)
+            if fault is None or self.health is None:
+                raise
+            log.error("audit entry NOT written (%s: %s): %s %s meeting %s document %s %r",
+                      fault.code, error, user, action, meeting_id, document_id, detail[:500])
+            self.health.report(UNWRITABLE, f"audit entries cannot be written ({fault.code}); "
+                                           "see the server's log for the entries lost")
+        else:
+            if self.health is not None:
+                self.health.clear(UNWRITABLE)
 
     def query(self, user: str | None = None, meeting_id: int | None = None,
               action: str | None = None, since: float | None = None,

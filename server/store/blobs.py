@@ -12,6 +12,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from server.store.private import FOLDER_MODE, private_folder
+
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -19,7 +21,8 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.incoming = root / "incoming"
-        self.incoming.mkdir(parents=True, exist_ok=True)
+        private_folder(root)
+        private_folder(self.incoming)
 
     def path(self, sha256: str) -> Path:
         if not _HASH.match(sha256):
@@ -38,7 +41,7 @@ class BlobStore:
     def commit(self, incoming: Path, sha256: str) -> Path:
         """Move a checked incoming file into place under its hash."""
         target = self.path(sha256)
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(mode=FOLDER_MODE, exist_ok=True)
         if target.exists():
             incoming.unlink()
         else:

@@ -1,4 +1,5 @@
-"""Opening the SQLite database: WAL journal, foreign keys on, schema brought up to date."""
+"""Opening the SQLite database: WAL journal, foreign keys on, deleted content zeroed, schema
+brought up to date."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from server.store.migrations import MIGRATIONS
+from server.store.private import private_database, private_folder
 
 DATABASE_NAME = "meeting.sqlite3"
 
@@ -15,7 +17,7 @@ class SchemaTooNewError(RuntimeError):
 
 
 def open_database(data_dir: Path) -> sqlite3.Connection:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_database(private_folder(data_dir) / DATABASE_NAME)
     connection = sqlite3.connect(
         data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False
     )
@@ -23,6 +25,9 @@ def open_database(data_dir: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+    # What is deleted (private notes at a meeting's end) is overwritten with zeros, not left
+    # readable in free pages; the write-ahead log is emptied after it (server/store/wal.py).
+    connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA busy_timeout = 5000")
     migrate(connection)
     return connection

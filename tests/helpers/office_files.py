@@ -87,3 +87,22 @@ def write_docx_linking_a_picture(path: Path, url: str) -> Path:
         for name, data in parts.items():
             archive.writestr(name, data)
     return path
+
+
+def write_zip_bomb_docx(path: Path, unpacked_mib: int = 600) -> Path:
+    """A Word file of under 2 MiB whose text unpacks to `unpacked_mib` MiB of paragraphs (the
+    review's 1.3 MiB one ran LibreOffice for 120 s at about 5 GiB)."""
+    write_docx(path, ["x"])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    paragraphs = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 30_000
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            if name != "word/document.xml":
+                archive.writestr(name, data)
+        with archive.open("word/document.xml", "w", force_zip64=True) as document:
+            document.write(f'<w:document xmlns:w="{W}"><w:body>'.encode())
+            for _ in range(unpacked_mib * 1024 * 1024 // len(paragraphs)):
+                document.write(paragraphs)
+            document.write(b"</w:body></w:document>")
+    return path

@@ -1,10 +1,14 @@
-"""A TCP proxy on loopback that a test can cut: a bad link between one client and the server,
-while everyone else stays connected."""
+"""A TCP proxy on loopback that a test can break: a bad link between one client and the
+server, while everyone else stays connected. It breaks the three ways a network does: `cut`
+(both ends told, by a FIN), `reset` (an RST, as when a router forgets the connection) and
+`silence` (nothing said at all, as when Wi-Fi drops: what is sent either way waits, like TCP
+retransmitting into the void, and arrives only if the link comes back before an end gives up)."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 
 
@@ -15,7 +19,9 @@ class CuttableProxy:
         self.port = self._listener.getsockname()[1]
         self._open = threading.Event()
         self._open.set()
-        self._silent = threading.Event()
+        self._flowing = threading.Event()
+        """Cleared while the link is silent: every pump holds what it has."""
+        self._flowing.set()
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._closed = False
@@ -26,27 +32,44 @@ class CuttableProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def cut(self) -> None:
-        """Drop every connection through the proxy and refuse new ones until `restore`."""
-        self._open.clear()
-        with self._lock:
-            sockets, self._sockets = self._sockets, []
-        for sock in sockets:
-            _close(sock)
+        """Close every connection through the proxy (each end sees it closed) and refuse new
+        ones until `restore`."""
+        self._drop(reset=False)
+
+    def reset(self) -> None:
+        """Reset every connection through the proxy (an RST, no orderly close) and refuse new
+        ones until `restore`."""
+        self._drop(reset=True)
 
     def silence(self) -> None:
-        """The link goes quiet without closing (a laptop lid shut, Wi-Fi gone): what is sent
-        either way is lost, and new connections are refused, until `restore`."""
+        """The link goes quiet without closing: nothing is forwarded either way and nobody is
+        told; new connections are refused, until `restore`. Data held meanwhile is delivered
+        then, to the connections whose ends have not given up (closed) since."""
         self._open.clear()
-        self._silent.set()
+        self._flowing.clear()
 
     def restore(self) -> None:
-        self._silent.clear()
+        self._flowing.set()
         self._open.set()
 
     def close(self) -> None:
         self._closed = True
         self.cut()
+        self._flowing.set()
         _close(self._listener)
+
+    def _drop(self, reset: bool) -> None:
+        self._open.clear()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            if reset:
+                with contextlib.suppress(OSError):  # (linger 0: close sends an RST)
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                    struct.pack("ii", 1, 0))
+                sock.close()
+            else:
+                _close(sock)
 
     def _accept(self) -> None:
         while not self._closed:
@@ -66,20 +89,21 @@ class CuttableProxy:
             with self._lock:
                 self._sockets += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(source, sink, self._silent),
-                                 daemon=True).start()
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
 
-
-def _pump(source: socket.socket, sink: socket.socket, silent: threading.Event) -> None:
-    try:
-        while chunk := source.recv(65536):
-            if not silent.is_set():
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        """Forward one direction; while silent, hold the chunk (and so, by TCP's own flow
+        control, everything behind it), and the news of an end closing too."""
+        try:
+            while chunk := source.recv(65536):
+                self._flowing.wait()
                 sink.sendall(chunk)
-    except OSError:
-        pass
-    finally:
-        _close(source)
-        _close(sink)
+        except OSError:
+            pass
+        finally:
+            self._flowing.wait()
+            _close(source)
+            _close(sink)
 
 
 def _close(sock: socket.socket) -> None:

@@ -109,3 +109,30 @@ def test_notes_made_offline_reach_the_server_after_a_restart_of_the_client(seede
     assert len(on_server[stroke.id]["points"]) == 25
     assert on_server["offline-note-1"]["text"] == "要確認: 予算の根拠"
     assert on_server["offline-note-1"]["owner"] == "paul"
+
+
+def test_a_stroke_drawn_offline_survives_a_crash_of_the_client(seeded_server, client):
+    """On disk once finished, not only when the program closes: a crash keeps it too."""
+    live, seeded = seeded_server
+    m, document = seeded.meeting_id, seeded.documents[0]
+    first, recorder = client()
+    first.join(m)
+    recorder.wait_for(lambda: m in recorder.views)
+    live.down()
+    recorder.wait_for(lambda: recorder.online[-1:] == [False])
+    outbox = first.ink(m)
+    stroke = outbox.start(document_id=document, page=0, layer=Layer.PRIVATE, tool=Tool.PEN,
+                          color="#1a73e8", width=2, point=(10, 10))
+    for i in range(1, 30):
+        outbox.add_point(stroke.id, (10 + i, 10 + 2 * i))
+    outbox.finish(stroke.id)
+    assert recorder.waiting[-1] == 1  # (told: one change waiting)
+    first.connection.close()  # the program dies here: nothing of `close` runs
+
+    live.up()
+    second, second_recorder = client()
+    second.join(m)
+    second_recorder.wait_for(lambda: second.shelf.pending(m) == [], timeout=30)
+    on_server = {a["id"]: a for a in live.peer("paul").call(
+        "meeting:join", {"meeting_id": m})["data"]["annotations"]}
+    assert len(on_server[stroke.id]["points"]) == 30 and on_server[stroke.id]["complete"]

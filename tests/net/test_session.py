@@ -30,6 +30,8 @@ class Recorder:
         self.refusals: list[tuple[str, str]] = []
         self.removals: list[tuple[int, str, str]] = []
         self.materials_gone: list = []
+        self.waiting: list[int] = []
+        """Every count of changes waiting for the server, as reported."""
 
     def connection_changed(self, online: bool) -> None:
         with self.condition:
@@ -60,6 +62,11 @@ class Recorder:
 
     def votes_changed(self, meeting_id: int) -> None:
         pass
+
+    def changes_waiting(self, count: int) -> None:
+        with self.condition:
+            self.waiting.append(count)
+            self.condition.notify_all()
 
     def materials_removed(self, meeting) -> None:
         with self.condition:

@@ -99,6 +99,27 @@ def test_resend_is_idempotent_and_gaps_are_reported(seeded_server):
     assert stored[0]["points"] == [[0, 0], [1, 1], [2, 2], [3, 3]]
 
 
+def test_a_stroke_that_arrived_in_part_and_is_put_whole_is_finished(seeded_server):
+    """Its client crashed mid-stroke and put the stroke whole on the next start: the rest
+    arrives as if its last batch and its end had come (and a second put changes nothing)."""
+    live, seeded = seeded_server
+    olga, paul = joined(live, seeded, "olga", "paul")
+    m, d = seeded.meeting_id, seeded.documents[0]
+    sid, _ = begin(olga, m, d, points=[(0, 0), (1, 1)])
+    whole = {"meeting_id": m, "id": sid, "document_id": d, "page": 0, "layer": "shared",
+             "tool": "pen", "color": "#d93025", "width": 2.5,
+             "points": [[0, 0], [1, 1], [2, 2], [3, 3]]}
+    assert olga.call("annotation:put", whole)["data"] == {"id": sid, "count": 4}
+    assert olga.call("annotation:put", whole)["data"] == {"id": sid, "count": 4}
+    begun, points, ended = drain(paul, 3)
+    assert (points["kind"], points["offset"], points["points"]) == ("points", 2, [[2, 2], [3, 3]])
+    assert ended["kind"] == "end" and [points["seq"], ended["seq"]] == [
+        begun["seq"] + 1, begun["seq"] + 2]
+    assert paul.no_event()
+    stored = paul.call("meeting:snapshot", {"meeting_id": m})["data"]["annotations"]
+    assert stored[0]["points"] == whole["points"] and stored[0]["complete"]
+
+
 def test_private_notes_reach_only_their_owner(seeded_server):
     live, seeded = seeded_server
     paul_tablet, paul_laptop, pia, olga = joined(live, seeded, "paul", "paul", "pia", "olga")

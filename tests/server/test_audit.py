@@ -56,3 +56,53 @@ def test_what_people_do_is_recorded_and_can_be_queried(seeded_server, sample_pdf
     assert entries(live.data_dir, "--since", "2999-01-01") == []
     assert run(live.data_dir, "audit", "--since", "yesterday").returncode == 1
     assert PASSWORD not in run(live.data_dir, "audit").stdout  # never a password
+
+
+def test_nobody_can_forge_the_audit_log(seeded_server):
+    """Reports hold to the meeting (its documents, known layers), a few a minute per
+    connection; what is stored prints as one line per entry, escapes escaped."""
+    from server.audit_events import REPORTS_PER_MINUTE
+
+    live, seeded = seeded_server
+    m = seeded.meeting_id
+    (dora,) = joined(live, seeded, "dora")
+
+    def report(document_ids, layers=("shared",)) -> dict:
+        return dora.call("audit:export", {"meeting_id": m, "document_ids": list(document_ids),
+                                          "layers": list(layers)})
+
+    forged = report([seeded.documents[0]], ["shared\n2026-01-01 00:00:00\tolga\tsigned_in"])
+    assert forged["error"]["code"] == "invalid_payload", forged
+    assert report([seeded.documents[0]], ["\x1b[2J"])["error"]["code"] == "invalid_payload"
+    other_meeting = max(seeded.documents) + 1000
+    assert report([other_meeting])["error"]["code"] == "not_found"
+    assert report([seeded.documents[0]] * 500)["ok"]  # one entry, not five hundred
+    sent = 2  # (the refused report counts too: checking it took the server's time)
+    while sent < REPORTS_PER_MINUTE:
+        assert report([seeded.documents[0]])["ok"]
+        sent += 1
+    held = report([seeded.documents[0]])
+    assert held["error"]["code"] == "rate_limited" and held["error"]["retry_after"] > 0
+    exported = entries(live.data_dir, "--user", "dora", "--action", "exported")
+    assert len(exported) == REPORTS_PER_MINUTE - 1  # the valid reports, one row each
+    assert {row[4] for row in exported} == {"layers: shared"}
+
+
+def test_the_audit_command_prints_stored_text_safely(seeded_server):
+    import sqlite3
+
+    live, _ = seeded_server
+    database = sqlite3.connect(live.data_dir / "meeting.sqlite3")
+    try:  # a row as an older server let a client write it
+        database.execute("INSERT INTO audit (at, user, action, detail) VALUES (1, 'dora', "
+                         "'exported', ?)", ("layers: x\n1970-01-01 09:00:00\tolga\tsigned_in"
+                                            "\t-\t-\t\x1b[31mred\x1b[0m \u202eevil\\x1b",))
+        database.commit()
+    finally:
+        database.close()
+    printed = run(live.data_dir, "audit", "--user", "dora").stdout
+    assert "\x1b" not in printed and "\u202e" not in printed
+    _header, row = printed.strip().split("\n")  # one line: no forged second entry
+    assert row.count("\t") == 5
+    assert row.endswith("layers: x\\x0a1970-01-01 09:00:00\\x09olga\\x09signed_in\\x09-\\x09-"
+                        "\\x09\\x1b[31mred\\x1b[0m \\u202eevil\\\\x1b")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import socket
 import subprocess
@@ -31,10 +32,11 @@ def free_port() -> int:
 def test_administer_then_serve(tmp_path, sample_pdfs):
     data = tmp_path / "data"
     assert run(data, "user", "add", "sato", "--role", "organizer", "--password-stdin",
-               stdin="秘密のパスワード\n").returncode == 0
+               stdin="秘密のパスワードです\n").returncode == 0
     assert run(data, "user", "add", "tanaka", "--role", "participant", "--password-stdin",
-               stdin="pw-tanaka\n").returncode == 0
-    duplicate = run(data, "user", "add", "sato", "--role", "admin", "--password-stdin", stdin="x\n")
+               stdin="pw-for-the-budget\n").returncode == 0
+    duplicate = run(data, "user", "add", "sato", "--role", "admin", "--password-stdin",
+                    stdin="another long one\n")
     assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
     bad_role = run(data, "user", "add", "x", "--role", "king", "--password-stdin", stdin="x\n")
     assert bad_role.returncode == 2
@@ -68,8 +70,8 @@ def test_administer_then_serve(tmp_path, sample_pdfs):
                 assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.1)
         assert health["protocol"] == PROTOCOL_VERSION
-        assert login(url, "sato", "秘密のパスワード")
-        assert login(url, "tanaka", "pw-tanaka")
+        assert login(url, "sato", "秘密のパスワードです")
+        assert login(url, "tanaka", "pw-for-the-budget")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
@@ -83,3 +85,50 @@ def test_administer_then_serve(tmp_path, sample_pdfs):
 def test_password_is_never_an_argument(tmp_path):
     result = run(tmp_path, "user", "add", "x", "--role", "admin", "--password", "pw")
     assert result.returncode == 2
+
+
+def test_passwords_follow_the_policy_in_the_administrators_language(tmp_path):
+    data = tmp_path / "data"
+
+    def add(name: str, password: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "server.cli", "--data-dir", str(data), "user", "add", name,
+             "--role", "participant", "--password-stdin"], input=password + "\n",
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "LANG": "C.UTF-8", "MEETING_LANGUAGE": "", **env})
+
+    short = add("tanaka", "1")
+    assert short.returncode == 1 and "at least 10 characters" in short.stderr
+    for own_name in ("tanaka", "Tanaka-2026!"):
+        refused = add("tanaka", own_name)
+        assert refused.returncode == 1 and "user name" in refused.stderr, own_name
+    for common in ("password123", "ababababab"):
+        refused = add("tanaka", common)
+        assert refused.returncode == 1 and "most common" in refused.stderr, common
+    japanese = add("tanaka", "1", LANG="ja_JP.UTF-8")
+    assert "パスワードは 10 文字以上にしてください" in japanese.stderr
+    assert "ユーザー名を含めない" in add("tanaka", "tanaka-desk", MEETING_LANGUAGE="ja").stderr
+    assert run(data, "user", "list").stdout == ""
+    assert add("tanaka", "stapled horse in kasumigaseki").returncode == 0
+    weak_change = run(data, "user", "set-password", "tanaka", "--password-stdin", stdin="123\n")
+    assert weak_change.returncode == 1 and "at least 10" in weak_change.stderr
+
+
+def test_command_line_input_is_checked_as_the_protocol_checks_it(tmp_path):
+    data = tmp_path / "data"
+    for name in ("bad name", "new\nline", "a" * 65, "名前/スラッシュ"):
+        refused = run(data, "user", "add", name, "--role", "participant", "--password-stdin",
+                      stdin="a long enough password\n")
+        assert refused.returncode == 1 and "1 to 64 letters" in refused.stderr, name
+    assert run(data, "user", "add", "monitor", "--role", "display", "--password-stdin",
+               stdin="the room's big screen\n").returncode == 0
+    created = run(data, "meeting", "create", "Budget", "--presenter", "monitor")
+    assert created.returncode == 1 and "display account cannot present" in created.stderr
+    assert run(data, "meeting", "list").stdout == ""  # no meeting half made
+    meeting = run(data, "meeting", "create", "Budget").stdout.strip()
+    refused = run(data, "meeting", "set-presenter", meeting, "monitor")
+    assert refused.returncode == 1 and "display account cannot present" in refused.stderr
+    assert "presenter: -" in run(data, "meeting", "list").stdout
+    too_long = run(data, "meeting", "agenda", meeting, "--add", "x" * 201)
+    assert too_long.returncode == 1 and "items.0.title" in too_long.stderr
+    assert run(data, "meeting", "agenda", meeting, "--add", "Opening").returncode == 0

@@ -6,7 +6,14 @@ import requests
 
 from server.app import create_app
 from server.embedded import EmbeddedServer
-from server.login_throttle import PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, LoginThrottle
+from server.login_throttle import (
+    PER_ACCOUNT,
+    PER_ACCOUNT_AND_ADDRESS,
+    PER_ADDRESS,
+    Attempt,
+    LoginThrottle,
+    Refusal,
+)
 from tests.helpers.live import PASSWORD
 
 
@@ -25,17 +32,36 @@ def test_the_window_per_account_and_address_and_per_address():
     throttle = LoginThrottle(clock)
     for _ in range(PER_ACCOUNT_AND_ADDRESS):
         assert throttle.wait("paul", "10.0.0.5") == 0
-        throttle.failed("Paul", "10.0.0.5")  # (names are compared case-insensitively)
+        # (names are compared case-insensitively; an attempt counts as failed until forgiven)
+        assert isinstance(throttle.attempt("Paul", "10.0.0.5"), Attempt)
         clock.now += 10
     assert throttle.wait("paul", "10.0.0.5") == 300 - 50  # until the first failure is old
+    refused = throttle.attempt("paul", "10.0.0.5")
+    assert isinstance(refused, Refusal) and refused.wait == 250 and not refused.account_held
     assert throttle.wait("paul", "10.0.0.6") == 0  # paul at his own desk is not locked out
     assert throttle.wait("pia", "10.0.0.5") == 0
     clock.now += 251
     assert throttle.wait("paul", "10.0.0.5") == 0  # the oldest failure left the window
 
     for i in range(PER_ADDRESS):  # one address trying many accounts
-        throttle.failed(f"user{i}", "10.9.9.9")
+        throttle.attempt(f"user{i}", "10.9.9.9")
     assert throttle.wait("someone-else", "10.9.9.9") > 0
+
+
+def test_a_right_password_is_forgiven_and_the_account_limit_is_noticed_once():
+    clock = Clock()
+    throttle = LoginThrottle(clock)
+    for _ in range(PER_ACCOUNT_AND_ADDRESS * 3):  # paul signing in all day from his desk
+        attempt = throttle.attempt("paul", "10.0.0.5")
+        assert isinstance(attempt, Attempt)
+        throttle.succeeded(attempt)
+    for n in range(PER_ACCOUNT):
+        assert isinstance(throttle.attempt("paul", f"10.1.0.{n}"), Attempt)
+    first, second = throttle.attempt("paul", "10.2.0.1"), throttle.attempt("paul", "10.2.0.2")
+    assert isinstance(first, Refusal) and first.account_held
+    assert isinstance(second, Refusal) and not second.account_held
+    clock.now += 301
+    assert isinstance(throttle.attempt("paul", "10.2.0.3"), Attempt)
 
 
 def test_the_server_refuses_guessing_and_lets_the_right_password_through_elsewhere(
@@ -79,3 +105,4 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(tmp_path, seeded_te
         assert sign_in(PASSWORD, "198.51.100.2") == 200  # paul, elsewhere, is not
     finally:
         server.stop()
+

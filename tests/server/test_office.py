@@ -150,10 +150,10 @@ def test_a_linked_picture_is_not_fetched_while_converting(seeded_server, libreof
     organization): LibreOffice runs without a network. Without that, it fetched the link."""
     import http.server
 
-    from server.office import network_cut
+    from server.office_sandbox import isolation
     from tests.helpers.office_files import write_docx_linking_a_picture
 
-    if not network_cut():
+    if isolation() == "none":
         pytest.skip("this system allows no network namespace (unshare)")
     asked = []
 

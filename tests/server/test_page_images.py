@@ -65,9 +65,14 @@ def test_the_image_cache_stays_within_its_budget(sample_pdfs):
     import asyncio
 
     from server.page_images import PageImages
+    from server.pdf_jobs import PdfJobs
 
+    jobs = PdfJobs(workers=1)
     images = PageImages(budget=1)  # smaller than any image: only the newest is kept
     pdf = sample_pdfs[1]
-    for page in (0, 1, 2):
-        image = asyncio.run(images.get("x" * 64, pdf, page, 256))
-        assert images.cached_bytes == len(image.png)
+    try:
+        for page in (0, 1, 2):
+            image = asyncio.run(images.get(jobs, "paul", "x" * 64, pdf, page, 256))
+            assert images.cached_bytes == len(image.png)
+    finally:
+        jobs.close()

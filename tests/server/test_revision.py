@@ -61,6 +61,7 @@ def test_marks_follow_their_words_into_the_revised_version(seeded_server, tmp_pa
     on_revenue, _ = begin(olga, m, d, points=[(revenue.x0, revenue.y1), (revenue.x1, revenue.y1)])
     on_debt, _ = begin(olga, m, d, page=1, points=[(debt.x0, debt.y1), (debt.x1, debt.y1)])
     private, _ = begin(paul, m, d, page=2, layer="private", points=[(72, 90), (160, 90)])
+    olgas, _ = begin(olga, m, d, page=2, layer="private", points=[(72, 95), (160, 95)])
     for stroke in (on_revenue, on_debt):
         olga.call("annotation:end", {"meeting_id": m, "id": stroke, "count": 2})
 
@@ -72,13 +73,14 @@ def test_marks_follow_their_words_into_the_revised_version(seeded_server, tmp_pa
     response = revise(live, m, d, revised)
     assert response.status_code == 200, response.text
     result = response.json()["data"]
-    assert result["placed"] == 2 and result["unplaced"] == [private]
+    # olga hears of the room's marks and of her own note, never of paul's (ids or count)
+    assert result["placed"] == 2 and result["unplaced"] == [olgas]
     assert result["document"]["pages"] == 3 and result["document"]["id"] == d
 
     for peer in (paul, pia):
         (notice,) = drain(peer, 1, "document:revised")
         assert notice["document"]["sha256"] == result["document"]["sha256"]
-        assert notice["placed"] == 2 and notice["unplaced"] == 1
+        assert notice["placed"] == 2 and notice["unplaced"] == 0  # the room's marks only
     snapshot = paul.call("meeting:snapshot", {"meeting_id": m})["data"]
     assert snapshot["state"]["page"] == 2  # the room stays on "its" page, now page 3
     marks = {a["id"]: a for a in snapshot["annotations"] if a["document_id"] == d}

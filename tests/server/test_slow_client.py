@@ -62,9 +62,9 @@ def test_a_stalled_follower_does_not_delay_the_others(seeded_server):
         assert received.wait(60), f"paul got {count[0]} of {total} points"
         assert stalled.poll() is None  # (still stopped: nobody waited for it)
         sio = live.server._runner.app[CONTEXT].sio  # and it really was behind: messages for
-        backlog = max(s.queue.qsize() for s in sio.eio.sockets.values())  # it wait in its queue
-        print("largest backlog:", backlog)
-        assert backlog > 0
+        backlog = max(s.queue.qsize() for s in sio.eio.sockets.values())  # it wait in its queue,
+        print("largest backlog:", backlog, "connections:", len(sio.eio.sockets))  # or it was
+        assert backlog > 0 or len(sio.eio.sockets) == 2  # let go, its pongs 2 s overdue
         assert olga.call("meeting:snapshot", {"meeting_id": m})["ok"]  # the server answers
     finally:
         os.kill(stalled.pid, signal.SIGCONT)

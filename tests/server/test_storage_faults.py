@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.helpers.live import LiveServer, Seeded, login
+from tests.helpers.live import LiveServer, Peer, Seeded, login
 from tests.server.test_upload import upload
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mounts are Linux's")
@@ -135,6 +135,37 @@ def test_a_full_disk_refuses_clearly_and_loses_nothing(server_on_small_disk, sam
     assert not any(a.startswith("while-full-") and a not in kept for a in stored)
     live.stop()
     assert_whole(live.data_dir)
+
+
+def test_a_full_disk_never_stops_reading_and_health_says_degraded(server_on_small_disk):
+    """Joining and page images write only an audit entry: on a full disk, the entry is lost
+    (said in the log and in /health), the meeting is not."""
+    live, seeded, disk = server_on_small_disk
+    token = login(live.url, "olga")
+    olga = live.peer("olga")
+    page = f"{live.url}/api/meetings/{seeded.meeting_id}/documents/{seeded.documents[0]}/pages/0"
+    assert requests.get(f"{live.url}/health", timeout=5).json()["status"] == "ok"
+    disk.fill()
+    health: dict = {}
+    for _ in range(400):  # SQLite reuses space it already holds before it needs more
+        joined = olga.call("meeting:join", {"meeting_id": seeded.meeting_id})
+        assert joined["ok"], joined
+        health = requests.get(f"{live.url}/health", timeout=5).json()
+        if health["status"] != "ok":
+            break
+    assert health["status"] == "degraded", "the disk never filled up"
+    assert any("audit" in problem for problem in health["problems"]), health
+    image = requests.get(page, params={"width": 256}, timeout=30,
+                         headers={"Authorization": f"Bearer {token}"})
+    assert image.status_code == 200, image.text
+    assert image.headers["Content-Type"] == "image/png"
+    fresh = Peer(live.url, token)  # (signing in again would write a session: not now)
+    live.peers.append(fresh)
+    assert fresh.call("meeting:join", {"meeting_id": seeded.meeting_id})["ok"]
+
+    disk.free()
+    assert olga.call("meeting:join", {"meeting_id": seeded.meeting_id})["ok"]
+    assert requests.get(f"{live.url}/health", timeout=5).json()["status"] == "ok"
 
 
 def test_a_read_only_documents_folder_refuses_uploads_clearly(server_on_small_disk,

@@ -35,7 +35,8 @@ def test_only_organizers_set_it_and_only_web_addresses(seeded_server):
     assert live.peer("otto").call("meeting:link", {"meeting_id": m, "url": LINK}
                                   )["error"]["code"] == "not_found"
     for bad in ("javascript:alert(1)//http://x", "file:///etc/passwd", "https://", "ftp://x.jp/",
-                "https://meet.example.jp/a b", "https://x.jp/" + "a" * 2000, 42, ""):
+                "https://meet.example.jp/a b", "https://x.jp/" + "a" * 2000, 42, "",
+                "http://meet.example.lg.jp/j/1", "https://meet.example.lg.jp@evil.example/"):
         reply = olga.call("meeting:link", {"meeting_id": m, "url": bad})
         assert reply["error"]["code"] == "invalid_payload", bad
     assert paul.no_event()  # nothing was changed or broadcast
@@ -59,3 +60,11 @@ def test_the_command_line_sets_and_removes_it(tmp_path):
         assert context.store.meeting_state(1).web_link == "https://other.example.jp/room"
     finally:
         context.close()
+
+
+def test_an_internationalized_host_is_kept_as_punycode(seeded_server):
+    live, seeded = seeded_server
+    (olga,) = joined(live, seeded, "olga")
+    reply = olga.call("meeting:link", {"meeting_id": seeded.meeting_id,
+                                       "url": "https://\u0430\u0440\u0440\u04cf\u0435.com/j/1"})
+    assert reply["data"]["web_link"] == "https://xn--80ak6aa92e.com/j/1"

@@ -6,7 +6,7 @@ import pymupdf
 import pytest
 
 from meeting.render.worker import DocumentLayout
-from meeting.ui.page_view import IMAGE_CACHE_BYTES, PageView, ZoomMode
+from meeting.ui.page_view import IMAGE_CACHE_BYTES, IMAGE_CACHE_PAGES, PageView, ZoomMode
 
 
 @pytest.fixture
@@ -54,3 +54,17 @@ def test_paging_through_zoomed_in_keeps_the_cache_within_its_budget(qtbot, runti
     image, sharp = view._image_for_page()
     assert sharp and image.sizeInBytes() > 15 * 2**20  # the budget, not a count, was the limit
     assert len(view._images) < 10
+
+
+def test_small_pages_are_kept_up_to_a_count(qtbot, runtime, long_document):
+    """On a tablet a page is 2 MB: the byte budget alone would keep 90 of them."""
+    view = PageView(runtime.worker)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    view.set_document(long_document, 0)
+    for page in range(IMAGE_CACHE_PAGES + 8):
+        view.show_page(page)
+        qtbot.waitUntil(lambda p=page: view.painted == (view.document_path, p), timeout=10_000)
+    assert len(view._images) <= IMAGE_CACHE_PAGES
+    assert view.cached_bytes() < IMAGE_CACHE_BYTES / 4

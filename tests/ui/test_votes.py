@@ -66,3 +66,38 @@ def test_the_organizer_saves_the_record_and_a_participant_their_copy(qtbot, open
     with qtbot.waitSignal(paul.recordSaved, timeout=30_000) as saved:
         paul.save_record(tmp_path / "mine.pdf", mine=True)
     assert [p.name for p in saved.args[0]] == ["mine.pdf"]
+
+
+def test_a_restart_during_a_secret_vote_asks_everyone_to_vote_again(qtbot, open_viewer,
+                                                                     seeded_server):
+    live, seeded = seeded_server
+    olga, paul = open_viewer("olga"), open_viewer("paul")
+    olga.show_side(olga.votes)
+    dialog = olga.votes.new_vote()
+    dialog.question.setText("役員選任")
+    dialog.secret.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "yes" in paul.votes.ballot_buttons, timeout=10_000)
+    paul.votes.ballot_buttons["yes"].click()
+    qtbot.waitUntil(lambda: not paul.votes.ballot_buttons, timeout=10_000)
+    assert paul.votes.my_ballot.text() == "Your ballot was counted (secret vote)."
+    qtbot.waitUntil(lambda: olga.votes.status.text() == "Open · 1 of 3 voted", timeout=10_000)
+
+    live.restart()  # (the ballot was only in the server's memory)
+    qtbot.waitUntil(lambda: set(paul.votes.ballot_buttons) == {"yes", "no", "abstain"},
+                    timeout=20_000)
+    assert paul.votes.my_ballot.text() == "Server restarted: please vote again."
+    assert "were lost" in paul.votes.my_ballot.toolTip()
+    paul.votes.ballot_buttons["no"].click()
+    qtbot.waitUntil(lambda: not paul.votes.ballot_buttons, timeout=10_000)
+    assert paul.votes.my_ballot.text() == "Your ballot was counted (secret vote)."
+    # (the chair closes from a connection of its own: a desktop client that is still
+    # reconnecting answers a chair's command "offline" and drops it, the outbox's business)
+    chair = live.peer("olga")
+    assert chair.call("meeting:join", {"meeting_id": seeded.meeting_id})["ok"]
+    vote_id = paul.votes.current_vote_id()
+    qtbot.waitUntil(lambda: chair.call("meeting:snapshot", {"meeting_id": seeded.meeting_id})[
+        "data"]["votes"][0]["voted"] == 1, timeout=10_000)
+    assert chair.call("vote:close", {"meeting_id": seeded.meeting_id, "vote_id": vote_id})["ok"]
+    qtbot.waitUntil(lambda: paul.votes.status.text() == "Rejected (1 of 3 voted)",
+                    timeout=10_000)

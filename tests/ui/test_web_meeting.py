@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog
 
@@ -36,6 +36,9 @@ def test_organizer_sets_the_link_and_a_participant_opens_it(qtbot, open_viewer):
 
     qtbot.waitUntil(lambda: paul.web_meeting_button.isVisible(), timeout=10_000)
     assert "meet.example.lg.jp" in paul.web_meeting_action.toolTip()
+    host = paul.status.web_meeting_host  # where the click leads, beside the button
+    assert host.isVisible() and host.text() == "at meet.example.lg.jp"
+    assert host.textFormat() == Qt.TextFormat.PlainText
     opened = Opened()
     QDesktopServices.setUrlHandler("https", opened, "take")
     try:
@@ -54,3 +57,25 @@ def test_organizer_sets_the_link_and_a_participant_opens_it(qtbot, open_viewer):
 def test_a_participant_has_no_way_to_set_it(open_viewer):
     paul = open_viewer("paul")
     assert "Web meeting link…" not in [a.text() for a in paul.room_menu.actions()]
+
+
+def test_a_look_alike_link_shows_where_it_really_leads(qtbot, open_viewer):
+    olga, paul = open_viewer("olga"), open_viewer("paul")
+    dialog = olga.edit_web_link()
+    dialog.setTextValue("https://meet.example.lg.jp@evil.example/j/1")  # goes to evil.example
+    dialog.done(QInputDialog.DialogCode.Accepted)
+    assert dialog.isVisible()  # refused here (and by the server)
+    dialog.setTextValue("https://\u0430\u0440\u0440\u04cf\u0435.com/j/1")  # Cyrillic "apple"
+    dialog.done(QInputDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: paul.status.web_meeting_host.isVisible(), timeout=10_000)
+    assert paul.status.web_meeting_host.text() == "at xn--80ak6aa92e.com"
+    assert paul.web_meeting_action.url == "https://xn--80ak6aa92e.com/j/1"
+
+
+def test_a_link_an_older_server_stored_is_not_offered(open_viewer):
+    paul = open_viewer("paul")
+    paul.web_meeting_action.show_link("http://meet.example.lg.jp/j/1")
+    assert not paul.web_meeting_button.isVisible()
+    assert not paul.status.web_meeting_host.isVisible()
+    paul.web_meeting_action.show_link(LINK)
+    assert paul.web_meeting_button.isVisible() and paul.status.web_meeting_host.isVisible()

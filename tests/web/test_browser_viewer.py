@@ -168,6 +168,25 @@ def test_the_browser_catches_up_after_the_server_restarts(seeded_server, browser
     olga.call("meeting:link", {"meeting_id": m, "url": "https://meet.example.lg.jp/j/42"})
     wait_for(browser, lambda s: s["connected"] and s["page"] == 1 and s["imageShown"]
              and s["webLink"] == "https://meet.example.lg.jp/j/42", timeout=30)
+    wait_for(browser, lambda s: s["webLinkHost"] == "at meet.example.lg.jp")
+
+
+def test_the_web_meeting_button_shows_where_it_leads(seeded_server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    live, seeded = seeded_server
+    (olga,) = joined(live, seeded, "olga")
+    sign_in_and_join(browser, live.url)
+    wait_for(browser, lambda s: s["connected"] and s["webLinkHost"] is None)
+    olga.call("meeting:link", {"meeting_id": seeded.meeting_id,
+                               "url": "https://\u0430\u0440\u0440\u04cf\u0435.com/j/1"})
+    wait_for(browser, lambda s: s["webLinkHost"] == "at xn--80ak6aa92e.com")
+    button = browser.find_element(By.ID, "web-meeting")
+    assert button.get_attribute("href") == "https://xn--80ak6aa92e.com/j/1"
+    host = browser.find_element(By.ID, "web-meeting-host")
+    assert host.is_displayed() and host.text == "at xn--80ak6aa92e.com"
+    assert abs(host.location["y"] - button.location["y"]) < 20  # beside it, on the bar
+    browser.save_screenshot(str(tmp_path / "bar.png"))
 
 
 def test_a_wrong_password_is_said_plainly(seeded_server, browser):
@@ -256,3 +275,28 @@ def test_a_remote_participant_votes_from_the_browser(seeded_server, browser, tmp
     assert closed["counts"]["分庁舎"] == 1 and closed["ballots"] is None
     wait_for(browser, lambda s: s["vote"]["status"] == "closed")
     assert browser.find_element(By.ID, "vote-status").text == "Chosen: 分庁舎 (1 of 3 voted)"
+
+
+def test_a_busy_server_is_asked_again_until_the_page_comes(seeded_server, browser, caplog):
+    """Past its limits the server answers 429 with Retry-After; the viewer asks again then, for
+    as long as that page is the one to show, instead of showing an error."""
+    import time
+
+    from server.http_routes import CONTEXT
+
+    live, _ = seeded_server
+    images = live.server._runner.app[CONTEXT].page_images
+    images.per_user = 0  # every page refused as busy
+    sign_in_and_join(browser, live.url)
+
+    def refusals() -> int:
+        return sum("rate_limited" in record.getMessage() for record in caplog.records)
+
+    deadline = time.monotonic() + 15
+    while refusals() < 2:  # asked, refused, asked again after Retry-After
+        assert time.monotonic() < deadline, "the viewer did not ask again"
+        time.sleep(0.05)
+    assert not state(browser)["imageShown"]
+    images.per_user = 2
+    wait_for(browser, lambda s: s.get("imageShown"))
+    assert browser.find_element("id", "message").text == ""

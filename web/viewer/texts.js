@@ -20,6 +20,7 @@ const TEXTS = {
     pageOf: "{0} / {1} ページ",
     leave: "会議一覧へ",
     webMeeting: "Web会議に参加",
+    webMeetingHost: "接続先：{0}",
     browsing: "自分でページをめくっています（発表者の画面とは別です）",
     backToPresenter: "発表者の画面に戻る",
     connected: "● 接続中",
@@ -48,6 +49,7 @@ const TEXTS = {
     chosen: "決定：{0}",
     youVoted: "あなたの投票：{0}",
     ballotCounted: "投票は集計されました（無記名投票）",
+    ballotsLost: "サーバーが再起動したため、この無記名投票のそれまでの票は失われました（開票まで票はどこにも記録されません）。もう一度投票してください。",
     pageFailed: "このページを表示できませんでした：{0}",
   },
   en: {
@@ -70,6 +72,7 @@ const TEXTS = {
     pageOf: "Page {0} of {1}",
     leave: "Meetings",
     webMeeting: "Join the web meeting",
+    webMeetingHost: "at {0}",
     browsing: "You are browsing on your own (not the presenter's page)",
     backToPresenter: "Back to presenter",
     connected: "● Connected",
@@ -98,6 +101,7 @@ const TEXTS = {
     chosen: "Chosen: {0}",
     youVoted: "You voted: {0}",
     ballotCounted: "Your ballot was counted (secret vote).",
+    ballotsLost: "The server restarted, so this secret vote's ballots until then were lost (ballots are written nowhere until it closes). Please vote again.",
     pageFailed: "This page could not be shown: {0}",
   },
 };

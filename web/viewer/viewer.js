@@ -286,14 +286,30 @@ function render() {
   $("previous").disabled = !document || page.page === 0 || state.locked;
   $("next").disabled = !document || page.page >= document.pages - 1 || state.locked;
   $("browsing").hidden = meeting.following;
-  const link = state.web_link;
-  $("web-meeting").hidden = !(link && /^https?:\/\//.test(link));
-  if (link) $("web-meeting").href = link;
+  const link = safeLink(state.web_link);
+  $("web-meeting").hidden = $("web-meeting-host").hidden = !link;
+  if (link) {
+    $("web-meeting").href = link.href;
+    $("web-meeting-host").textContent = t("webMeetingHost", link.host);  // (punycode for IDN)
+  }
   showPeople();
   showVote();
   $("no-page").hidden = Boolean(document);
   $("sheet").hidden = !document;
   if (document) showPage(document, page.page);
+}
+
+/** The web meeting link as a URL if it is safe to offer (the server checks it so; a link an
+ * older server stored may not be): https, no user-info, no backslash. */
+function safeLink(text) {
+  if (!text || text.includes("\\")) return null;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  return url.protocol === "https:" && !url.username && !url.password ? url : null;
 }
 
 async function showPage(document, pageIndex) {
@@ -302,9 +318,14 @@ async function showPage(document, pageIndex) {
   // (a watermarked page is another image: the server writes the viewer's name into it)
   const key = `${document.sha256}:${pageIndex}:${want}:${meeting.snapshot.state.watermark ? "w" : ""}`;
   if (meeting.image?.key !== key) {
+    const stillShown = () => {
+      const now = shownPage();
+      return Boolean(meeting) && now?.document_id === document.id && now.page === pageIndex;
+    };
     try {
-      meeting.image = await pageImage(document.id, pageIndex, want, key);
+      meeting.image = await pageImage(document.id, pageIndex, want, key, stillShown);
     } catch (error) {
+      if (!stillShown()) return; // (a page turned past may fail: nobody looks at it now)
       say(t("pageFailed", error.message));
       return;
     }
@@ -318,13 +339,22 @@ async function showPage(document, pageIndex) {
 
 const images = new Map(); // key -> {url, widthPt, heightPt}; a few, newest last
 
-async function pageImage(documentId, page, width, key) {
+async function pageImage(documentId, page, width, key, stillShown) {
   if (images.has(key)) return images.get(key);
-  const response = await fetch(
-    `/api/meetings/${meeting.id}/documents/${documentId}/pages/${page}?width=${width}`,
-    // A watermarked page is never taken from the browser's cache (a plain copy may be there).
-    { headers: { Authorization: `Bearer ${session.token}` },
-      cache: key.endsWith(":w") ? "no-store" : "default" });
+  let response;
+  for (;;) {
+    response = await fetch(
+      `/api/meetings/${meeting.id}/documents/${documentId}/pages/${page}?width=${width}`,
+      // A watermarked page is never taken from the browser's cache (a plain copy may be there).
+      { headers: { Authorization: `Bearer ${session.token}` },
+        cache: key.endsWith(":w") ? "no-store" : "default" });
+    // The server is busy drawing pages (this viewer's earlier ones, or everyone's): ask again
+    // when it says, for as long as this page is still the one to show.
+    if (response.status !== 429 || !stillShown()) break;
+    const seconds = Number(response.headers.get("Retry-After")) || 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    if (!stillShown()) break;
+  }
   if (!response.ok) {
     const reply = await response.json().catch(() => null);
     throw new Error(reply?.error?.message || response.statusText);
@@ -445,6 +475,7 @@ window.viewerState = () => {
     connected: meeting.connected,
     people: meeting.people.map((p) => p.name),
     webLink: meeting.snapshot.state.web_link ?? null,
+    webLinkHost: $("web-meeting-host").hidden ? null : $("web-meeting-host").textContent,
   };
 };
 

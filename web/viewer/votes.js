@@ -27,11 +27,14 @@ export function shownVote(votes) {
   return all.filter((v) => v.status === VOTE_STATUS.OPEN).pop() ?? all.pop() ?? null;
 }
 
-const myBallots = new Set(); // votes I voted in: a secret vote's broadcast names nobody
+// Votes I voted in (a secret vote's broadcast names nobody), per `ballots_lost_at`: a server
+// restart that lost a secret vote's ballots asks everyone to vote again.
+const myBallots = new Set();
+const ballotKey = (vote) => `${vote.id}:${vote.ballots_lost_at ?? ""}`;
 
 export function renderVote(card, vote, me, cast) {
-  if (vote?.voters.includes(me)) myBallots.add(vote.id);
-  const iVoted = Boolean(vote) && myBallots.has(vote.id);
+  if (vote?.voters.includes(me)) myBallots.add(ballotKey(vote));
+  const iVoted = Boolean(vote) && myBallots.has(ballotKey(vote));
   card.hidden = !vote;
   if (!vote) return;
   const title = document.createElement("strong");
@@ -77,6 +80,12 @@ export function renderVote(card, vote, me, cast) {
   } else if (iVoted) {
     const mine = vote.ballots?.[me];
     ballot.textContent = mine ? t("youVoted", label(mine)) : t("ballotCounted");
+  }
+  if (vote.status === VOTE_STATUS.OPEN && vote.ballots_lost_at != null && !iVoted) {
+    const lost = document.createElement("p");
+    lost.id = "vote-ballots-lost";
+    lost.textContent = t("ballotsLost");
+    ballot.prepend(lost);
   }
   card.replaceChildren(title, status, bars, ballot);
 }

@@ -1142,6 +1142,26 @@
 <context>
     <name>MeetingStatusBar</name>
     <message>
+        <location filename="../../ui/viewer/status_bar.py" line="21"/>
+        <source>Your notes, deletions and ballots are kept on this device until the server has them</source>
+        <translation>メモ・削除・投票は、サーバーに届くまでこの端末に保存されます</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/status_bar.py" line="66"/>
+        <source>1 change not yet sent</source>
+        <translation>未送信の変更 1 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/status_bar.py" line="68"/>
+        <source>{0} changes not yet sent</source>
+        <translation>未送信の変更 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/status_bar.py" line="70"/>
+        <source>All changes sent</source>
+        <translation>すべての変更を送信しました</translation>
+    </message>
+    <message>
         <location filename="../../ui/viewer/status_bar.py" line="24"/>
         <source>I&apos;m in the room</source>
         <translation>会議室で参加</translation>
@@ -1209,6 +1229,11 @@
         <location filename="../../ui/page_view.py" line="387"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/page_view.py" line="400"/>
+        <source>This page could not be drawn</source>
+        <translation>このページは表示できませんでした</translation>
     </message>
     <message>
         <location filename="../../ui/page_view.py" line="127"/>
@@ -1986,6 +2011,16 @@
         <translation>接続が戻るまで投票できません。</translation>
     </message>
     <message>
+        <location filename="../../ui/vote_panel.py" line="174"/>
+        <source>Server restarted: please vote again.</source>
+        <translation>サーバー再起動のため再投票してください。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vote_panel.py" line="175"/>
+        <source>The server restarted, so this secret vote&apos;s ballots until then were lost (ballots are written nowhere until it closes). Please vote again.</source>
+        <translation>サーバーが再起動したため、この無記名投票のそれまでの票は失われました（開票まで票はどこにも記録されません）。もう一度投票してください。</translation>
+    </message>
+    <message>
         <location filename="../../ui/vote_panel.py" line="55"/>
         <source>Votes</source>
         <translation>採決</translation>
@@ -2147,6 +2182,14 @@
         <location filename="../../ui/web_meeting.py" line="29"/>
         <source>Audio and video of this meeting, at {0}</source>
         <translation>この会議の音声と映像：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WebMeetingHost</name>
+    <message>
+        <location filename="../../ui/web_meeting.py" line="59"/>
+        <source>at {0}</source>
+        <translation>接続先：{0}</translation>
     </message>
 </context>
 </TS>

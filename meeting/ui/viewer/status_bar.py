@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QStatusBar, QTool
 from meeting.core.presence import Place
 from meeting.net.session import MeetingSession
 from meeting.ui.people_button import PeopleButton
-from meeting.ui.web_meeting import WebMeetingAction
+from meeting.ui.plain_label import PlainLabel
+from meeting.ui.web_meeting import WebMeetingAction, WebMeetingHost
 
 
 class MeetingStatusBar(QStatusBar):
@@ -16,6 +17,11 @@ class MeetingStatusBar(QStatusBar):
                  web_meeting_action: WebMeetingAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.connection_label = QLabel()
+        self.waiting_label = QLabel()
+        self.waiting_label.setStyleSheet("color: #8c4a00; padding: 0 8px;")
+        self.waiting_label.setToolTip(self.tr("Your notes, deletions and ballots are kept on "
+                                              "this device until the server has them"))
+        self.waiting_label.setVisible(False)
         self.upload_progress = QProgressBar()
         self.upload_progress.setMaximumWidth(240)
         self.upload_progress.hide()
@@ -26,7 +32,7 @@ class MeetingStatusBar(QStatusBar):
         self.place_choice.addItem(self.tr("I'm remote"), Place.REMOTE)
         self.place_choice.setCurrentIndex(1)
         self.place_choice.setToolTip(self.tr("Where you are, for the list of who is here"))
-        self.protection_label = QLabel()
+        self.protection_label = PlainLabel()
         self.protection_label.setStyleSheet("color: #8c1d18; padding: 0 8px;")
         self.protection_label.setToolTip(self.tr("How the organizer protects this meeting's "
                                                  "materials"))
@@ -41,8 +47,10 @@ class MeetingStatusBar(QStatusBar):
         self.web_meeting_button.setVisible(False)
         web_meeting_action.changed.connect(lambda: self.web_meeting_button.setVisible(
             web_meeting_action.isVisible()))
+        self.web_meeting_host = WebMeetingHost(web_meeting_action)
         for widget in (self.upload_progress, self.people_button, self.place_choice,
-                       self.connection_label, self.protection_label, self.web_meeting_button):
+                       self.waiting_label, self.connection_label, self.protection_label,
+                       self.web_meeting_button, self.web_meeting_host):
             self.addPermanentWidget(widget)
 
     def show_connection(self, online: bool) -> None:
@@ -52,6 +60,17 @@ class MeetingStatusBar(QStatusBar):
         else:
             self.connection_label.setText(self.tr("● Offline — reconnecting…"))
             self.connection_label.setStyleSheet("color: #b3261e; padding: 0 8px;")
+
+    def show_waiting(self, count: int) -> None:
+        """How many of the user's changes the server has not confirmed yet; when the last
+        arrives, said for a moment."""
+        if count == 1:
+            self.waiting_label.setText(self.tr("1 change not yet sent"))
+        elif count > 1:
+            self.waiting_label.setText(self.tr("{0} changes not yet sent").format(count))
+        elif self.waiting_label.isVisibleTo(self):
+            self.showMessage(self.tr("All changes sent"), 4000)
+        self.waiting_label.setVisible(count > 0)
 
     def show_protection(self, summary: str) -> None:
         self.protection_label.setText(summary)

@@ -14,7 +14,7 @@ from meeting.core.formats import file_dialog_pattern, is_office
 from meeting.core.protocol import DocumentInfo
 from meeting.export.plan import ExportChoice
 from meeting.net.session import MeetingSession
-from meeting.pdf.notes_pdf import ExportResult
+from meeting.pdf.export_parts import ExportResult
 from meeting.render.worker import RenderWorker
 from meeting.ui.banners import Banner
 from meeting.ui.export_dialog import ExportDialog
