@@ -236,6 +236,8 @@ class AnnotationEvents:
         if stored.meeting_id != meeting_id:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such annotation in this meeting.")
         if stored.owner_id == user.id:
+            if stored.annotation.layer is Layer.SHARED:  # (a circulation's check point)
+                authz.require_may_mark(self.store, user, meeting_id)
             return
         if stored.annotation.layer is Layer.PRIVATE:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such annotation in this meeting.")

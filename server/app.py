@@ -50,6 +50,7 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
     add_viewer_routes(app)
 
     async def close_store(_: web.Application) -> None:
+        await context.finish_background()
         context.close()
 
     async def drop_connections(_: web.Application) -> None:

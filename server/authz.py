@@ -13,14 +13,16 @@ MANAGERS = MANAGER_ROLES
 
 def require_visible_meeting(store: Store, user: User, meeting_id: int,
                             materials: bool = True) -> None:
-    """The meeting exists and the user is invited (an admin sees every meeting), and, unless
+    """The meeting exists and the user is invited (an admin sees every meeting, but not the
+    container of a circulation they are not on: nobody else sees those), and, unless
     `materials` is False, its materials are still there for them: once removed (the meeting
     ended with a removal, or its access expired) only organizers and admins reach them.
 
     An outsider gets the same answer for a meeting that exists and one that does not.
     """
     if not (store.meeting_exists(meeting_id) and (
-        user.role is Role.ADMIN or store.is_member(meeting_id, user)
+        (user.role is Role.ADMIN and not store.is_circulation(meeting_id))
+        or store.is_member(meeting_id, user)
     )):
         raise ProtocolError(ErrorCode.NOT_FOUND,
                             f"No meeting {meeting_id} that you are invited to.")
@@ -45,7 +47,11 @@ def require_presenter(store: Store, user: User, meeting_id: int,
 
 
 def require_may_draw_shared(store: Store, user: User, meeting_id: int) -> None:
-    """The presenter draws for the room; everyone else only when the organizer allows it."""
+    """The presenter draws for the room; everyone else only when the organizer allows it.
+    In a circulation's container: whoever acts now (see `require_may_mark`)."""
+    if store.is_circulation(meeting_id):
+        require_may_mark(store, user, meeting_id)
+        return
     state = store.meeting_state(meeting_id)
     if state.presenter == user.name or (state.participants_draw and user.role is not Role.DISPLAY):
         return
@@ -56,6 +62,7 @@ def require_may_draw_shared(store: Store, user: User, meeting_id: int) -> None:
 
 def require_drives_room(store: Store, user: User, meeting_id: int, doing: str) -> None:
     """The presenter drives what the room sees; an organizer of the meeting may step in."""
+    require_a_meeting(store, meeting_id)
     if store.meeting_state(meeting_id).presenter == user.name or user.role in MANAGERS:
         return
     raise ProtocolError(ErrorCode.NOT_PRESENTER, f"Only the presenter can {doing}.")
@@ -64,14 +71,51 @@ def require_drives_room(store: Store, user: User, meeting_id: int, doing: str) -
 def require_may_manage(store: Store, user: User, meeting_id: int) -> None:
     """Organizers (invited to the meeting) and admins manage material and roles."""
     require_visible_meeting(store, user, meeting_id)
+    require_a_meeting(store, meeting_id)
     if user.role not in MANAGERS:
         raise ProtocolError(
             ErrorCode.FORBIDDEN, "Only an organizer of the meeting can do this."
         )
 
 
+def require_a_meeting(store: Store, meeting_id: int) -> None:
+    """A circulation's container is run by the approval rules, not by an organizer."""
+    if store.is_circulation(meeting_id):
+        raise ProtocolError(ErrorCode.FORBIDDEN,
+                            "This is a circulation: it changes only through its approval "
+                            "events.")
+
+
+def require_may_mark(store: Store, user: User, meeting_id: int) -> None:
+    """A circulation's check points (its shared layer) change only while it is the user's
+    turn; a meeting's marks are not concerned (nothing to check)."""
+    if not store.is_circulation(meeting_id):
+        return
+    from server.store.approvals import ApprovalStore
+
+    approvals = ApprovalStore(store)
+    circulation = approvals.of_container(meeting_id)
+    assert circulation is not None  # (every container has its circulation)
+    circulation.rules.check_marking(user.name, approvals.principals_of(user.name))
+
+
+def require_may_change_documents(store: Store, user: User, meeting_id: int) -> None:
+    """Who adds and revises documents: organizers of a meeting; the drafter of a circulation
+    while it is with them (a draft, or sent back)."""
+    if not store.is_circulation(meeting_id):
+        require_may_manage(store, user, meeting_id)
+        return
+    from server.store.approvals import ApprovalStore
+
+    require_visible_meeting(store, user, meeting_id)
+    circulation = ApprovalStore(store).of_container(meeting_id)
+    assert circulation is not None  # (every container has its circulation)
+    circulation.rules.check_revise(user.name, 0.0, 0)
+
+
 def require_may_set_presenter(store: Store, user: User, meeting_id: int, target: User) -> None:
     require_visible_meeting(store, user, meeting_id)
+    require_a_meeting(store, meeting_id)
     current = store.meeting_state(meeting_id).presenter
     if user.role not in MANAGERS and current != user.name:
         raise ProtocolError(

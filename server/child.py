@@ -12,6 +12,14 @@ import sys
 RUN_MODULE = "--run-module"
 
 
+def child_command(module: str) -> list[str]:
+    """The command that runs `module` as a child process (signing an approved circulation's
+    documents does, `server.signing.produce`), packaged or not."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, RUN_MODULE, module]
+    return [sys.executable, "-m", module]
+
+
 def run_module_if_asked(argv: list[str]) -> None:
     """In a packaged program's entry point: `PROGRAM --run-module MODULE ARGS…` runs the module
     as `python -m` would, then exits."""

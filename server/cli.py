@@ -3,6 +3,8 @@
     meeting-server --data-dir DIR [--host H] [--port P]            serve
                    [--certfile CERT.pem --keyfile KEY.pem]         ... over HTTPS/WSS
     meeting-server --data-dir DIR user add NAME --role ROLE [--password-stdin]
+                   [--section SECTION] [--display-name NAME]
+    meeting-server --data-dir DIR user profile NAME [--section S] [--display-name N]
     meeting-server --data-dir DIR user list
     meeting-server --data-dir DIR user sessions
     meeting-server --data-dir DIR user revoke NAME
@@ -16,6 +18,9 @@
     meeting-server --data-dir DIR meeting agenda MEETING [--add TITLE [--document D --page P]]
     meeting-server --data-dir DIR meeting list
     meeting-server --data-dir DIR audit [--user U] [--meeting M] [--action A] [--since DAY]
+    meeting-server --data-dir DIR pki init --organization NAME [--tsa URL]   (docs/signing.md)
+    meeting-server --data-dir DIR approval list
+    meeting-server --data-dir DIR approval export ID OUT.pdf   (signs it first if need be)
 
 Passwords are never taken from the command line (they would stay in shell history and in `ps`).
 """
@@ -42,6 +47,7 @@ from meeting.core.protocol import AgendaSet, ErrorCode, ProtocolError, Role, Use
 from server import authz
 from server.context import ServerContext
 from server.passwords import WeakPassword, check_password
+from server.signing.cli import add_pki_parser, pki_command
 from server.storage_faults import storage_fault
 from server.store.audit import Action, AuditLog
 from server.store.repository import Store, StoreError, User
@@ -75,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from standard input instead of a prompt")
+    profile = user.add_parser("profile", help="set a user's section and the name on their stamp")
+    profile.add_argument("name")
+    for command in (add, profile):
+        command.add_argument("--section", help="the user's section (課): route templates may "
+                                               "be fixed for a section")
+        command.add_argument("--display-name", help="the name on their approval stamp")
     password = user.add_parser("set-password", help="change a password (ends its sessions)")
     password.add_argument("name")
     password.add_argument("--password-stdin", action="store_true")
@@ -131,6 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only this kind of entry")
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (local time)")
     audit.add_argument("--limit", type=int, default=1000, help="at most this many (newest)")
+    add_pki_parser(commands)
+
+    approval = commands.add_parser("approval", help="circulations (決裁)").add_subparsers(
+        dest="action", required=True)
+    approval.add_parser("list", help="every circulation, where it stands")
+    export = approval.add_parser(
+        "export", help="write an approved circulation's signed PDF (one per document: OUT.pdf, "
+                       "OUT-2.pdf, …) and its history (OUT.history.json)")
+    export.add_argument("id", type=int)
+    export.add_argument("out", type=Path)
     return parser
 
 
@@ -210,6 +232,12 @@ def run_admin(args: argparse.Namespace, context: ServerContext) -> int:
         return _user_command(args, store)
     if args.command == "audit":
         return _audit_command(args, store)
+    if args.command == "pki":
+        return pki_command(args, context.data_dir)
+    if args.command == "approval":
+        from server.approval_cli import approval_command
+
+        return approval_command(args, context)
     match args.action:
         case "create":
             link = _web_link(args.link) if args.link else None
@@ -337,12 +365,16 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         print(f"{count} sessions of {args.name} ended (connected clients are closed within "
               f"{authz_sweep_seconds()} s)")
         return 0
+    if args.action == "profile":
+        store.set_profile(args.name, args.section, args.display_name)
+        return 0
     if args.action == "add":
         name = _user_name(args.name)
         if store.user_by_name(name) is not None:
             raise StoreError(f"a user named {name!r} already exists")
         store.add_user(name, Role(args.role),
                        check_password(_read_password(args.password_stdin), name))
+        store.set_profile(name, args.section, args.display_name)
     else:
         name = store.require_user(args.name).name
         store.set_password(name, check_password(_read_password(args.password_stdin), name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +53,8 @@ class ServerContext:
     trusted_proxies: frozenset[str] = frozenset()
     """Addresses of reverse proxies whose X-Forwarded-For names the real client."""
     """Pages rendered for browsers (memory only)."""
+    background: set[asyncio.Task] = field(default_factory=set)
+    """Work started by an event that outlives its reply (signing an approved circulation)."""
     health: Health = field(default_factory=Health)
     """Problems `/health` reports (memory only)."""
     senders: dict[int, MeetingSender] = field(default_factory=dict)
@@ -75,6 +78,18 @@ class ServerContext:
         self.presence_broadcasts.close()
         self.store.db.close()
         self.pdf.close()
+
+    def track(self, work: Coroutine[Any, Any, None]) -> asyncio.Task:
+        """Run `work` after the reply has gone; kept until done, awaited at shutdown."""
+        task = asyncio.create_task(work)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+        return task
+
+    async def finish_background(self) -> None:
+        """Let started work finish (the store closes after it)."""
+        if self.background:
+            await asyncio.wait(set(self.background))
 
     @property
     def socketio(self) -> socketio.AsyncServer:
@@ -133,6 +148,11 @@ class ServerContext:
 
 def meeting_room(meeting_id: int) -> str:
     return f"meeting:{meeting_id}"
+
+
+def user_room(user_name: str) -> str:
+    """Every connection of one user: where `approval:changed` goes."""
+    return f"user:{user_name}"
 
 
 def private_room(meeting_id: int, user_name: str) -> str:

@@ -35,8 +35,9 @@ from meeting.core.protocol import (
 from server import authz
 from server.agenda_events import AgendaEvents
 from server.annotation_events import AnnotationEvents
+from server.approval_events import ApprovalEvents
 from server.audit_events import AuditEvents
-from server.context import ServerContext, meeting_room, private_room
+from server.context import ServerContext, meeting_room, private_room, user_room
 from server.laser_events import LaserEvents
 from server.lifecycle_events import LifecycleEvents
 from server.organizer_events import OrganizerEvents
@@ -86,6 +87,7 @@ class MeetingEvents:
             **AuditEvents(context).handlers(),
             **self.lifecycle.handlers(),
             **self.vote_events.handlers(),
+            **ApprovalEvents(context).handlers(),
         }
         assert handlers.keys() == CLIENT_PAYLOADS.keys()
         for event, handler in handlers.items():
@@ -113,6 +115,7 @@ class MeetingEvents:
                           language)
         await self.sio.save_session(sid, {"token": token, "user": user.name,
                                           "language": language})
+        await self.sio.enter_room(sid, user_room(user.name))  # (approval:changed)
         log.info("%s connected as %s", sid, user.name)
 
     async def disconnect(self, sid: str, reason: Any = None) -> None:

@@ -76,6 +76,8 @@ def add_routes(app: web.Application) -> None:
                        download_original)
     from server.record_routes import add_record_routes
     add_record_routes(app, CONTEXT)
+    from server.approval_routes import add_approval_routes
+    add_approval_routes(app, CONTEXT)
     app.router.add_get("/api/meetings/{meeting_id}/documents/{document_id}/pages/{page}",
                        page_image)
 
@@ -220,7 +222,7 @@ async def upload_document(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
     user = _authenticated(request)
     meeting_id = _id(request, "meeting_id")
-    authz.require_may_manage(context.store, user, meeting_id)
+    authz.require_may_change_documents(context.store, user, meeting_id)
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
         context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
@@ -241,17 +243,22 @@ async def revise_document(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
     user = _authenticated(request)
     meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
-    authz.require_may_manage(context.store, user, meeting_id)
+    authz.require_may_change_documents(context.store, user, meeting_id)
     if context.store.document(meeting_id, document_id) is None:
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
         context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
         owner=user.name)
+    circulation = context.store.is_circulation(meeting_id)
     result = await revise(context, meeting_id, document_id, incoming, filename=filename,
-                          by=user, original=original)
+                          by=user, original=original, keep_every_mark=circulation)
     context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
                          result.document.sha256)
+    if circulation:
+        from server.approval_events import note_revision
+
+        await note_revision(context, meeting_id, user, document_id)
     return web.json_response(ok_reply(result.reply(user)))
 
 

@@ -51,10 +51,12 @@ class RevisionResult:
 
 
 async def revise(context: ServerContext, meeting_id: int, document_id: int, incoming: Path, *,
-                 filename: str, by: User | None, original: tuple[str, str] | None = None
-                 ) -> RevisionResult:
+                 filename: str, by: User | None, original: tuple[str, str] | None = None,
+                 keep_every_mark: bool = False) -> RevisionResult:
     """Check `incoming` and make it the new version of the document. On any refusal the file is
-    removed and nothing changes."""
+    removed and nothing changes. With `keep_every_mark` (a circulation's check points) a
+    version that leaves any shared mark unplaced is refused (private notes are kept flagged, as
+    in a meeting)."""
     store = context.store
     try:
         old = store.document(meeting_id, document_id)
@@ -81,6 +83,13 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
     async with context.meeting_locks[meeting_id]:
         marks = [a for a in annotations.of_document(document_id) if a.unplaced is None]
         placements = reanchor(before, after, marks, pages)
+        shared = {m.id for m in marks if m.layer is Layer.SHARED}
+        lost = sum(1 for p in placements if p.page is None and p.annotation_id in shared)
+        if keep_every_mark and lost:
+            raise ProtocolError(ErrorCode.CONFLICT,
+                                f"{lost} marks could not be placed in the revised document "
+                                "(their words are gone), so nothing was changed: keep those "
+                                "passages, or ask who marked them.")
         original_sha256, original_filename = original or (None, None)
         document = old.model_copy(update={"sha256": sha256, "pages": checked.pages, "size": size,
                                           "filename": clean_filename(filename),

@@ -45,6 +45,8 @@ FILES = {
     "votes.js": ("votes.js", "text/javascript"),
     "protocol.generated.js": ("protocol.generated.js", "text/javascript"),
     "viewer.css": ("viewer.css", "text/css"),
+    "approval.html": ("approval.html", "text/html"),
+    "approval.js": ("approval.js", "text/javascript"),
 }
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
           "font-src 'self'; "

@@ -50,6 +50,18 @@ def seeded_template(tmp_path_factory, sample_pdfs) -> tuple[Path, Seeded]:
     return folder, seed(folder, sample_pdfs)
 
 
+@pytest.fixture(scope="session")
+def approval_template(tmp_path_factory, seeded_template) -> Path:
+    """The seeded server plus the people of an approval route (scrypt once per session)."""
+    from tests.helpers.approval import add_route_people
+
+    template, _ = seeded_template
+    folder = tmp_path_factory.mktemp("approval") / "server"
+    shutil.copytree(template, folder)
+    add_route_people(folder)
+    return folder
+
+
 @pytest.fixture
 def seeded_server(tmp_path, seeded_template) -> Iterator[tuple[LiveServer, Seeded]]:
     template, seeded = seeded_template

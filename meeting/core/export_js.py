@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from meeting.core.annotations import FREEHAND, SHAPES, TOOL_OPACITY, Layer, Tool
+from meeting.core.approval_protocol import ActionKind, CirculationStatus, Permission, StepKind
 from meeting.core.laser import IDLE_HIDE_MS
 from meeting.core.mark_layers import style_of
 from meeting.core.presence import Place
@@ -69,6 +70,10 @@ def constants() -> dict[str, Any]:
         "VOTE_OUTCOME": _names(Outcome),
         "YES_NO_CHOICES": [YES, NO, ABSTAIN],
         "ABSTAIN": ABSTAIN,
+        "CIRCULATION_STATUS": _names(CirculationStatus),
+        "APPROVAL_ACTION": _names(ActionKind),
+        "APPROVAL_MAY": _names(Permission),
+        "STEP_KIND": _names(StepKind),
     }
 
 

@@ -218,6 +218,12 @@ class History:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    @property
+    def last(self) -> InkAction | None:
+        """The action an undo would take back (the approval review opens a comment below the
+        marker stroke just drawn)."""
+        return self._undo[-1] if self._undo else None
+
     def undo(self) -> InkAction | None:
         """The action to perform to undo the last one (its inverse)."""
         if not self._undo:

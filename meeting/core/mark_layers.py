@@ -9,7 +9,7 @@ the room sees. The screens (Qt, the browser viewer) only apply what is decided h
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from meeting.core.annotations import SHAPES, Layer, Tool
@@ -67,12 +67,19 @@ class LayerVisibility:
     """Which layers the user shows on their screen (per device; never told to the server)."""
 
     shown: frozenset[Layer] = frozenset(Layer)
+    hidden_owners: frozenset[str] = frozenset()
+    """People whose marks are hidden (an approval's review shows each approver's marks as a
+    layer of its own); marks without an owner (one's strokes under way) are always shown."""
 
     def shows(self, layer: Layer) -> bool:
         return layer in self.shown
 
     def with_layer(self, layer: Layer, shown: bool) -> LayerVisibility:
-        return LayerVisibility(self.shown | {layer} if shown else self.shown - {layer})
+        return replace(self, shown=self.shown | {layer} if shown else self.shown - {layer})
+
+    def with_owner(self, owner: str, shown: bool) -> LayerVisibility:
+        hidden = self.hidden_owners - {owner} if shown else self.hidden_owners | {owner}
+        return replace(self, hidden_owners=hidden)
 
     def drawing_on(self, layer: Layer) -> LayerVisibility:
         """Drawing on a hidden layer shows it again: nobody should draw blind."""
@@ -80,4 +87,5 @@ class LayerVisibility:
 
     def visible(self, marks: Iterable[Mark]) -> list[Mark]:
         """The marks to draw, and the only ones the eraser and selection may reach."""
-        return [mark for mark in marks if mark.layer in self.shown]
+        return [mark for mark in marks if mark.layer in self.shown
+                and getattr(mark, "owner", None) not in self.hidden_owners]

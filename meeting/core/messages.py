@@ -170,6 +170,62 @@ JAPANESE: dict[str, str] = {
         "{0} の証明書が信頼できないため、何も送信していません（{1}）。",
     "The download was interrupted: {}": "ダウンロードが中断されました：{0}",
     "The server answered {}.": "サーバーの応答：{0}",
+    # approval (決裁)
+    "No circulation {} that you are on.": "あなたが回付先に含まれる決裁 {0} はありません。",
+    "You can mark check points only while it is your turn.":
+        "チェック箇所に書き込めるのは、あなたの番のときだけです。",
+    "The route has no steps: add at least one person to approve.":
+        "回付ルートに段階がありません。承認者を 1 人以上追加してください。",
+    "Step {} of the route has nobody: add at least one person.":
+        "回付ルートの第 {0} 段階に誰もいません。1 人以上追加してください。",
+    "Step {} of the route names someone twice.":
+        "回付ルートの第 {0} 段階に同じ人が 2 回含まれています。",
+    "Step {} needs {} people but has {}.":
+        "第 {0} 段階には {1} 人の承認が必要ですが、{2} 人しかいません。",
+    "{} is a display account and cannot approve.":
+        "{0} は表示用アカウントのため承認できません。",
+    "A display account cannot approve.": "表示用アカウントは承認できません。",
+    "A display account cannot start a circulation.": "表示用アカウントは起案できません。",
+    "Document {} is not in this circulation.": "資料 {0} はこの決裁に含まれていません。",
+    "A document is named twice in this circulation.": "この決裁に同じ資料が 2 回指定されています。",
+    "Your section must use one of its routes: {}.":
+        "あなたの課では次の回付ルートのいずれかを使う必要があります：{0}。",
+    "Only the drafter can start this circulation.": "この決裁を回付できるのは起案者だけです。",
+    "Only the drafter can revise its documents.": "資料を差し替えられるのは起案者だけです。",
+    "Documents can be revised only when the circulation is back with the drafter.":
+        "資料を差し替えられるのは、決裁が起案者に戻っているときだけです。",
+    "This circulation has not been started yet.": "この決裁はまだ回付されていません。",
+    "This circulation is already on its way.": "この決裁は既に回付中です。",
+    "This circulation is back with its drafter.": "この決裁は起案者に戻っています。",
+    "This circulation is already approved.": "この決裁は既に決裁済みです。",
+    "It is not your turn: this circulation waits for {}.":
+        "あなたの番ではありません。この決裁は {0} さんの処理待ちです。",
+    "You have already acted at this step.": "この段階では既に処理済みです。",
+    "{} has already acted at this step.": "{0} さんはこの段階で既に処理済みです。",
+    "{} has not named you their delegate.": "{0} さんはあなたを代理人に指定していません。",
+    "A step that only reads (回覧) cannot send back.": "回覧の段階では差し戻しできません。",
+    "Step {} is not before this one (step {}): send back to an earlier step or to the drafter.":
+        "第 {0} 段階は現在の段階（第 {1} 段階）より前ではありません。前の段階か起案者に"
+        "差し戻してください。",
+    "Only a circulation on its way can be pulled back.": "引き戻せるのは回付中の決裁だけです。",
+    "The next step has already acted: it can no longer be pulled back.":
+        "次の段階が既に処理したため、引き戻せません。",
+    "Only the one who sent it on can pull it back.": "引き戻せるのは回付した本人だけです。",
+    "The stamp's page is not in this circulation.": "押印するページがこの決裁にありません。",
+    "No such route template.": "その回付ルートのテンプレートはありません。",
+    "Only an organizer or administrator can fix a section's routes.":
+        "課の回付ルートを固定できるのは主催者か管理者だけです。",
+    "You cannot name yourself your delegate.": "自分自身を代理人に指定することはできません。",
+    "This document is not signed (yet).": "この資料は（まだ）署名されていません。",
+    "This is a circulation: it changes only through its approval events.":
+        "これは決裁です。決裁の操作でのみ変更できます。",
+    "Your signing certificate expired on {}, so nothing was stored: ask the administrator to "
+    "renew it.": "あなたの署名用証明書は {0} に有効期限が切れたため、何も保存していません。"
+                 "管理者に更新を依頼してください。",
+    "{} marks could not be placed in the revised document (their words are gone), so nothing "
+    "was changed: keep those passages, or ask who marked them.":
+        "差し替え後の資料に {0} 件の書き込みを配置できない（その文言がなくなった）ため、何も"
+        "変更していません。該当箇所を残すか、書き込んだ人に相談してください。",
     # starting the desktop app (meeting/qt_platform.py: before Qt, so not in Qt's translations)
     "The desktop app cannot start: the X11 display (Qt's xcb platform) needs libraries that "
     "are not installed: {}.":
@@ -179,6 +235,26 @@ JAPANESE: dict[str, str] = {
     "No Debian package is known for {}: reinstall the app (pip install --force-reinstall "
     "paperless-meeting).": "{0} を含む Debian パッケージが分かりません。アプリを再インストールして"
                            "ください（pip install --force-reinstall paperless-meeting）。",
+    # signing an approved circulation (server/signing)
+    "The signing certificate of {} expired on {}; nothing was signed. The administrator "
+    "renews it with meeting-server pki renew {}.":
+        "{0} さんの署名用証明書は {1} に有効期限が切れています。署名は行われていません。"
+        "管理者が meeting-server pki renew {2} で更新してください。",
+    "The signing authority's certificate expired on {}; nothing was signed.":
+        "組織の認証局の証明書は {0} に有効期限が切れています。署名は行われていません。",
+    "The server has no signing authority yet; the administrator creates it with "
+    "meeting-server pki init.": "サーバーにまだ認証局がありません。管理者が meeting-server "
+                                "pki init で作成してください。",
+    "The signing keys' passphrase file {} cannot be read; nothing was signed.":
+        "署名鍵のパスフレーズのファイル {0} を読めません。署名は行われていません。",
+    "The passphrase file {} is empty.": "パスフレーズのファイル {0} が空です。",
+    "A signing authority already exists in {}.": "{0} には認証局がすでにあります。",
+    "{} is not a user name.": "{0} はユーザー名ではありません。",
+    "Give either a URL or --remove.": "URL か --remove のどちらかを指定してください。",
+    "The signing key of {} is not one this server made.":
+        "{0} さんの署名鍵はこのサーバーが作成したものではありません。",
+    "The signing authority's key is not one this server made.":
+        "認証局の鍵はこのサーバーが作成したものではありません。",
 }
 
 client_language: str = "en"

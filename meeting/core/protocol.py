@@ -14,6 +14,8 @@ from pydantic import AfterValidator, Field, model_validator
 
 from meeting.core import annotations as ann
 from meeting.core import laser, presence, weblink
+from meeting.core.approval_protocol import APPROVAL_CLIENT_MESSAGES, APPROVAL_SERVER_MESSAGES
+from meeting.core.documents import DocumentInfo
 from meeting.core.protection import MeetingEnd, MeetingProtect, MeetingReopen, Removal
 from meeting.core.schema import (  # noqa: F401 - re-exported: the protocol's public names
     Data,
@@ -183,18 +185,6 @@ class UserInfo(Data):
     role: Role
 
 
-class DocumentInfo(Data):
-    id: Id
-    sha256: Sha256
-    title: str
-    filename: str
-    pages: Annotated[int, Field(ge=1)]
-    size: Annotated[int, Field(ge=0)]
-    original_filename: str | None = None
-    """The Office file this PDF was made from (kept on the server, downloadable)."""
-    original_sha256: str | None = None
-
-
 class MeetingSummary(Data):
     id: Id
     title: str
@@ -337,13 +327,14 @@ CLIENT_MESSAGES: tuple[type[Message], ...] = (
     presence.PresenceSet, presence.MemberRemove, weblink.MeetingLink, MeetingProtect, MeetingEnd,
     MeetingReopen, VoteOpen, VoteCast, VoteClose, VoteReopen, ExportReport, ann.StrokeStart,
     ann.StrokePoints, ann.StrokeEnd, ann.AnnotationPut, ann.AnnotationDelete,
-    ann.AnnotationShare, ann.PageClear, laser.LaserMove,
+    ann.AnnotationShare, ann.PageClear, laser.LaserMove, *APPROVAL_CLIENT_MESSAGES,
 )
 """Every message a client may send; each names its event."""
 
 SERVER_MESSAGES: tuple[type[Data], ...] = (
     MeetingState, DocumentAdded, DocumentRevised, ann.AnnotationChange, laser.LaserData,
     AgendaChanged, presence.PresenceData, presence.MemberRemoved, VoteData,
+    *APPROVAL_SERVER_MESSAGES,
 )
 """Every broadcast the server sends; each names its event."""
 

@@ -48,6 +48,18 @@ class Event(StrEnum):
     ANNOTATION_SHARE = "annotation:share"
     PAGE_CLEAR = "page:clear"
     LASER_MOVE = "laser:move"
+    APPROVAL_DRAFT = "approval:draft"
+    APPROVAL_START = "approval:start"
+    APPROVAL_LIST = "approval:list"
+    APPROVAL_OPEN = "approval:open"
+    APPROVAL_APPROVE = "approval:approve"
+    APPROVAL_SEND_BACK = "approval:send_back"
+    APPROVAL_PULL_BACK = "approval:pull_back"
+    APPROVAL_TEMPLATES = "approval:templates"
+    APPROVAL_TEMPLATE_SAVE = "approval:template_save"
+    APPROVAL_TEMPLATE_DELETE = "approval:template_delete"
+    APPROVAL_DELEGATES_SET = "approval:delegates_set"
+    APPROVAL_SIGNATURES = "approval:signatures"
     # server -> client (broadcast to everyone who joined the meeting)
     MEETING_STATE = "meeting:state"
     DOCUMENT_ADDED = "document:added"
@@ -58,6 +70,8 @@ class Event(StrEnum):
     PRESENCE = "presence"
     MEMBER_REMOVED = "member:removed"
     VOTE = "vote"
+    # server -> client, to each person on a circulation's route (every connection of theirs)
+    APPROVAL_CHANGED = "approval:changed"
 
 
 class ErrorCode(StrEnum):

@@ -129,6 +129,12 @@ class ServerApi:
         return self._request("GET", f"/api/meetings/{meeting_id}/record.{kind}", params=params,
                              timeout=max(self.timeout, 150)).content
 
+    def fetch_signed(self, circulation_id: int, document_id: int) -> bytes:
+        """An approved circulation's document as signed (every stamp and check point in it)."""
+        return self._request(
+            "GET", f"/api/approvals/{circulation_id}/documents/{document_id}/signed.pdf",
+            timeout=max(self.timeout, 120)).content
+
     def upload_document(self, meeting_id: int, path: Path, title: str | None = None,
                         progress: Progress | None = None) -> DocumentInfo:
         params = {"filename": path.name}

@@ -24,6 +24,7 @@ from meeting.core.annotations import (
     AnnotationShare,
     PageClear,
 )
+from meeting.core.approval_protocol import CirculationSummary
 from meeting.core.ink import InkAction, InkOutbox, LocalStroke
 from meeting.core.laser import LaserData, LaserMove
 from meeting.core.presence import (
@@ -80,6 +81,7 @@ class SessionListener(Protocol):
     def member_removed(self, meeting_id: int, user: str, by: str) -> None: ...
     def materials_removed(self, meeting: RemovedMeeting) -> None: ...
     def votes_changed(self, meeting_id: int) -> None: ...
+    def approval_changed(self, summary: CirculationSummary) -> None: ...
     def changes_waiting(self, count: int) -> None: ...
 
 
@@ -451,6 +453,9 @@ class MeetingSession:
             return
         if isinstance(change, MemberRemoved):
             self._member_removed(change)
+            return
+        if isinstance(change, CirculationSummary):  # a circulation of mine moved on
+            self.listener.approval_changed(change)
             return
         if isinstance(change, VoteData):
             self._note_ballot(change)

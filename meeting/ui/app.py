@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from meeting.core.places import PlaceMemory
-from meeting.core.protocol import UserInfo
+from meeting.core.protocol import Role, UserInfo
 from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.credentials import TokenStore
@@ -23,6 +23,7 @@ from meeting.net.purge import RemovedMeeting
 from meeting.net.session import MeetingSession
 from meeting.net.trust import Trust
 from meeting.ui import ui_scale
+from meeting.ui.approval.windows import ApprovalWindows
 from meeting.ui.base import touch
 from meeting.ui.bridge import SessionBridge
 from meeting.ui.display_window import DisplayWindow
@@ -75,6 +76,7 @@ class ClientApp(QObject):
         self.viewers: dict[int, ViewerWindow] = {}
         self.material_notices: dict[int, MaterialsRemovedNotice] = {}
         """Meetings whose removed materials the user is being told about."""
+        self.approvals: ApprovalWindows | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="meeting-app")
 
     def start(self, server_url: str | None = None, user: str | None = None) -> None:
@@ -138,9 +140,24 @@ class ClientApp(QObject):
             self.open_meeting if target is None else self.open_display)
         self.meetings.signOutRequested.connect(lambda: self.sign_out(forget=True))
         self.meetings.settingsRequested.connect(self.show_settings)
+        self._open_approvals(self.meetings)
         if self.session.online or self.session.connection.unreachable:
             self.meetings.refresh()  # (the news came before the line above was connected)
         self.meetings.show()
+
+    def _open_approvals(self, meetings: MeetingListWindow) -> None:
+        """The approvals of this user, their counts and notice in the meeting list."""
+        if self.session is None or self.bridge is None or \
+                self.session.user.role is Role.DISPLAY:
+            return
+        self.approvals = ApprovalWindows(self.session, self.bridge, self.runtime.worker,
+                                         self.settings, self)
+        hub = self.approvals.hub
+        hub.countsChanged.connect(lambda counted: meetings.set_approval_counts(counted.waiting))
+        hub.arrived.connect(lambda summary: meetings.show_approval_notice(
+            summary.id, summary.title, summary.drafter))
+        meetings.approvalsRequested.connect(self.approvals.show_inbox)
+        meetings.approvalOpenRequested.connect(self.approvals.open_review)
 
     def open_meeting(self, meeting_id: int) -> ViewerWindow:
         viewer = self.viewers.get(meeting_id)
@@ -255,6 +272,7 @@ class ClientApp(QObject):
             self._retire(window)
         self.viewers.clear()
         self.displays.clear()
+        self._close_approvals()
         if self.meetings is not None:
             self._retire(self.meetings)
             self.meetings = None
@@ -264,6 +282,13 @@ class ClientApp(QObject):
         session.connection.close()
         self._pool.submit(_end_session, session, forget)
         self.show_login(session.server_url, session.user.name)
+
+    def _close_approvals(self) -> None:
+        if self.approvals is not None:
+            for window in self.approvals.windows():
+                self._retire(window)
+            self.approvals.deleteLater()
+            self.approvals = None
 
     def _retire(self, window: QWidget) -> None:
         """Close a window and let Qt delete it from the event loop. Dropping the last Python
@@ -290,6 +315,7 @@ class ClientApp(QObject):
         self.viewers.clear()
         self.displays.clear()
         self.material_notices.clear()
+        self._close_approvals()
         if self.session is not None:
             self.session.close()
         self._pool.shutdown(wait=False)

@@ -23,6 +23,8 @@ class SessionBridge(QObject):
     changesWaiting = Signal(int)
     """How many of this user's changes the server has not confirmed yet."""
     """A `RemovedMeeting`: its materials must leave this device."""
+    approvalChanged = Signal(object)
+    """A `CirculationSummary`: a circulation one is on moved on (or arrived)."""
 
     def connection_changed(self, online: bool) -> None:
         self.connectionChanged.emit(online)
@@ -50,6 +52,9 @@ class SessionBridge(QObject):
 
     def votes_changed(self, meeting_id: int) -> None:
         self.votesChanged.emit(meeting_id)
+
+    def approval_changed(self, summary) -> None:
+        self.approvalChanged.emit(summary)
 
     def changes_waiting(self, count: int) -> None:
         self.changesWaiting.emit(count)

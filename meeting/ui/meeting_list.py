@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting.core.protocol import MeetingSummary
+from meeting.core.protocol import MeetingSummary, Role
 from meeting.core.schedule import MeetingStatus, in_listing_order, status_of
 from meeting.net.connection import OFFLINE
 from meeting.net.session import MeetingSession, RequestError
+from meeting.ui.banners import Banner
 from meeting.ui.keyboard_order import KeyboardOrder
 from meeting.ui.main_thread import run_on_main, when_done
 from meeting.ui.plain_label import PlainLabel
@@ -71,6 +72,9 @@ class MeetingListWindow(QWidget):
     joinRequested = Signal(int)
     signOutRequested = Signal()
     settingsRequested = Signal()
+    approvalsRequested = Signal()
+    approvalOpenRequested = Signal(int)
+    """The notice's Open: a circulation that just arrived."""
     loaded = Signal()
 
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
@@ -104,9 +108,16 @@ class MeetingListWindow(QWidget):
         self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.settings_button = QPushButton(self.tr("Settings…"))
         self.settings_button.clicked.connect(self.settingsRequested)
+        self.approvals_button = QPushButton()
+        self.approvals_button.clicked.connect(self.approvalsRequested)
+        self.approvals_button.setVisible(user.role is not Role.DISPLAY)
+        self.set_approval_counts(0)
+        self.approval_notice = Banner()
+        self.approval_notice.actionClicked.connect(self._open_arrival)
+        self._arrival: int | None = None
         self.offline = False
         for button in (self.join_button, self.keep_button, self.refresh_button,
-                       self.sign_out_button, self.settings_button):
+                       self.sign_out_button, self.settings_button, self.approvals_button):
             button.setMinimumHeight(44)
         self.join_button.setDefault(True)  # the primary action: Enter joins
         self.join_button.setObjectName("primary")
@@ -120,16 +131,34 @@ class MeetingListWindow(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_out_button)
         buttons.addWidget(self.settings_button)
+        buttons.addWidget(self.approvals_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.join_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.insertWidget(0, self.approval_notice)  # (above, but the heading's child first)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def set_approval_counts(self, waiting: int) -> None:
+        """The approvals entry says how many circulations wait for this user."""
+        self.approvals_button.setText(self.tr("Approvals ({0} waiting)").format(waiting)
+                                      if waiting else self.tr("Approvals"))
+
+    def show_approval_notice(self, circulation_id: int, title: str, drafter: str) -> None:
+        """A circulation has just arrived for this user to act on."""
+        self._arrival = circulation_id
+        self.approval_notice.show_message("following", self.tr(
+            "For your approval: “{0}” from {1}").format(title, drafter), self.tr("Open"))
+
+    def _open_arrival(self) -> None:
+        self.approval_notice.clear()
+        if self._arrival is not None:
+            self.approvalOpenRequested.emit(self._arrival)
 
     def refresh(self) -> None:
         self.status.setText(self.tr("Loading meetings…"))

@@ -46,6 +46,20 @@ class Action(StrEnum):
     VOTE_REOPENED = "vote_reopened"
     RECORD_EXPORTED = "record_exported"
     ORIGINAL_DOWNLOADED = "original_downloaded"
+    APPROVAL_DRAFTED = "approval_drafted"
+    APPROVAL_STARTED = "approval_started"
+    APPROVAL_OPENED = "approval_opened"
+    APPROVAL_APPROVED = "approval_approved"
+    APPROVAL_READ = "approval_read"
+    APPROVAL_SENT_BACK = "approval_sent_back"
+    APPROVAL_PULLED_BACK = "approval_pulled_back"
+    APPROVAL_REVISED = "approval_revised"
+    APPROVAL_SIGNED = "approval_signed"
+    APPROVAL_SIGNING_FAILED = "approval_signing_failed"
+    APPROVAL_DOWNLOADED = "approval_downloaded"
+    APPROVAL_TEMPLATE_SAVED = "approval_template_saved"
+    APPROVAL_TEMPLATE_DELETED = "approval_template_deleted"
+    APPROVAL_DELEGATES_SET = "approval_delegates_set"
 
 
 @dataclass(frozen=True)

@@ -226,4 +226,48 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE meetings ADD COLUMN starts_at REAL;
     ALTER TABLE meetings ADD COLUMN place TEXT;
     """,
+    # 17: approval (決裁). A circulation owns a container: a `meetings` row of kind
+    #     'circulation' (never listed as a meeting) whose members are the people on its route,
+    #     so documents, page images, marks and revisions work on it as in any meeting. Its
+    #     standing is replayed from `circulation_history` (meeting/core/approval.py). Users
+    #     get a section (課) and a display name for their stamp; route templates may be fixed
+    #     for a section; a person names the delegates who may act for them.
+    """
+    ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'meeting'
+        CHECK (kind IN ('meeting', 'circulation'));
+    ALTER TABLE users ADD COLUMN section TEXT;
+    ALTER TABLE users ADD COLUMN display_name TEXT;
+    CREATE TABLE circulations (
+        id           INTEGER PRIMARY KEY,
+        meeting_id   INTEGER NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE CASCADE,
+        title        TEXT NOT NULL,
+        drafter      TEXT NOT NULL,
+        route        TEXT NOT NULL DEFAULT '[]',
+        document_ids TEXT NOT NULL DEFAULT '[]',
+        created_at   REAL NOT NULL,
+        updated_at   REAL NOT NULL,
+        signed_at    REAL
+    );
+    CREATE INDEX circulations_by_drafter ON circulations(drafter);
+    CREATE TABLE circulation_history (
+        id             INTEGER PRIMARY KEY,
+        circulation_id INTEGER NOT NULL REFERENCES circulations(id) ON DELETE CASCADE,
+        entry          TEXT NOT NULL
+    );
+    CREATE INDEX history_by_circulation ON circulation_history(circulation_id, id);
+    CREATE TABLE route_templates (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        owner      TEXT NOT NULL,
+        section    TEXT,
+        route      TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    CREATE TABLE approval_delegates (
+        principal TEXT NOT NULL,
+        delegate  TEXT NOT NULL,
+        PRIMARY KEY (principal, delegate)
+    ) WITHOUT ROWID;
+    CREATE INDEX delegates_by_delegate ON approval_delegates(delegate);
+    """,
 )

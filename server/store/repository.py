@@ -76,6 +76,24 @@ class Store:
             raise StoreError(f"a user named {name!r} already exists") from None
         return User(inserted_id(cursor), name, role)
 
+    def set_profile(self, name: str, section: str | None = None,
+                    display_name: str | None = None) -> None:
+        """A user's section (課: route templates may be fixed per section) and the name on
+        their stamp; None leaves either as it was, "" removes it."""
+        user = self.require_user(name)
+        for column, value in (("section", section), ("display_name", display_name)):
+            if value is not None:  # (column names from the line above)
+                self.db.execute(f"UPDATE users SET {column} = ? WHERE id = ?",
+                                (value.strip() or None, user.id))
+
+    def profile(self, name: str) -> tuple[str, str | None]:
+        """The name on a user's stamp (their user name unless set) and their section."""
+        row = self.db.execute("SELECT display_name, section FROM users WHERE name = ?",
+                              (name,)).fetchone()
+        if row is None:
+            return name, None
+        return row["display_name"] or name, row["section"]
+
     def set_password(self, name: str, password: str) -> None:
         user = self.require_user(name)
         with self.transaction() as db:
@@ -171,6 +189,11 @@ class Store:
             self.db.execute("UPDATE meetings SET place = ? WHERE id = ?",
                             (place.strip() or None, meeting_id))
 
+    def is_circulation(self, meeting_id: int) -> bool:
+        """The meeting is a circulation's container (approval), not a meeting."""
+        row = self.db.execute("SELECT kind FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        return row is not None and row["kind"] == "circulation"
+
     def meeting_exists(self, meeting_id: int) -> bool:
         row = self.db.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         return row is not None
@@ -214,11 +237,12 @@ class Store:
         if user.role is Role.ADMIN:
             return self.all_meetings()
         return self._meeting_summaries(
-            "WHERE m.id IN (SELECT meeting_id FROM meeting_members WHERE user_id = ?)", (user.id,)
+            "WHERE m.kind = 'meeting' AND m.id IN "
+            "(SELECT meeting_id FROM meeting_members WHERE user_id = ?)", (user.id,)
         )
 
     def all_meetings(self) -> list[MeetingSummary]:
-        return self._meeting_summaries("", ())
+        return self._meeting_summaries("WHERE m.kind = 'meeting'", ())
 
     def _meeting_summaries(self, where: str, parameters: tuple) -> list[MeetingSummary]:
         rows = self.db.execute(
@@ -509,7 +533,12 @@ class Store:
     def may_read_blob(self, user: User, sha256: str) -> bool:
         """True when the file belongs to a meeting the user may see."""
         if user.role is Role.ADMIN:
-            row = self.db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+            # (every meeting's files, but not those of circulations they are not on)
+            row = self.db.execute(
+                "SELECT 1 FROM documents d JOIN meetings g ON g.id = d.meeting_id "
+                "WHERE d.sha256 = ? AND (g.kind = 'meeting' OR d.meeting_id IN "
+                "(SELECT meeting_id FROM meeting_members WHERE user_id = ?))",
+                (sha256, user.id)).fetchone()
             return row is not None
         rows = self.db.execute(
             "SELECT g.removal, g.ended_at, g.expires_at FROM documents d "

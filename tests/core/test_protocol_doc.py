@@ -11,6 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from meeting.core import annotations as ann
+from meeting.core import approval_protocol as approval
 from meeting.core import presence
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
@@ -36,9 +37,15 @@ SHAPES: dict[str, type[BaseModel]] = {
     "MeetingState": MeetingState, "AgendaItem": AgendaItem, "Person": presence.Person,
     "Snapshot": Snapshot, "Vote": VoteData, "Annotation": ann.AnnotationData,
     "AnnotationChange": ann.AnnotationChange,
+    "CirculationSummary": approval.CirculationSummary, "Circulation": approval.CirculationData,
+    "Step": approval.StepData, "HistoryEntry": approval.HistoryEntry,
+    "Inbox": approval.ApprovalInbox, "Template": approval.TemplateData,
+    "DocumentSignatures": approval.DocumentSignatures, "RouteStep": approval.RouteStep,
 }
 """The data shapes the page describes in its text blocks, by the name it gives them."""
-NESTED: dict[type[BaseModel], str] = {VoteResult: "Vote", PagePosition: "MeetingState"}
+NESTED: dict[type[BaseModel], str] = {
+    VoteResult: "Vote", PagePosition: "MeetingState", approval.StampPlacement: "HistoryEntry",
+    approval.Rect: "HistoryEntry", approval.SignatureState: "DocumentSignatures"}
 """Shapes described inside another one."""
 
 

@@ -76,6 +76,31 @@ def valid_payloads(meeting_id: int, document_id: int) -> dict[Event, Any]:
         Event.PAGE_CLEAR: {"meeting_id": m, "document_id": d, "page": 0},
         Event.LASER_MOVE: {"meeting_id": m, "document_id": d, "page": 0,
                            "point": [100.0, 100.0]},
+        **approval_payloads(d),
+    }
+
+
+def approval_payloads(document_id: int) -> dict[Event, Any]:
+    """Circulation 1 (the first one drafted, if any), with this document."""
+    route = [{"kind": "approve", "members": ["olga", "pia"], "need": 1, "label": "課長"},
+             {"kind": "read", "members": ["paul"]}]
+    stamp = {"document_id": document_id, "page": 0,
+             "rect": {"x0": 10.0, "y0": 10.0, "x1": 60.0, "y1": 60.0}}
+    return {
+        Event.APPROVAL_DRAFT: {"title": "決裁"},
+        Event.APPROVAL_START: {"id": 1, "title": "決裁", "document_ids": [document_id],
+                               "route": route, "comment": ""},
+        Event.APPROVAL_LIST: None,
+        Event.APPROVAL_OPEN: {"id": 1},
+        Event.APPROVAL_APPROVE: {"id": 1, "stamp": stamp, "comment": "可",
+                                 "on_behalf_of": "olga"},
+        Event.APPROVAL_SEND_BACK: {"id": 1, "to_step": None, "comment": "再考"},
+        Event.APPROVAL_PULL_BACK: {"id": 1},
+        Event.APPROVAL_TEMPLATES: None,
+        Event.APPROVAL_TEMPLATE_SAVE: {"name": "いつもの", "route": route, "section": "総務課"},
+        Event.APPROVAL_TEMPLATE_DELETE: {"id": 1},
+        Event.APPROVAL_DELEGATES_SET: {"delegates": ["pia"]},
+        Event.APPROVAL_SIGNATURES: {"id": 1},
     }
 
 

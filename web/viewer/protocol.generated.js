@@ -34,6 +34,18 @@ export const EVENT = Object.freeze({
   "ANNOTATION_SHARE": "annotation:share",
   "PAGE_CLEAR": "page:clear",
   "LASER_MOVE": "laser:move",
+  "APPROVAL_DRAFT": "approval:draft",
+  "APPROVAL_START": "approval:start",
+  "APPROVAL_LIST": "approval:list",
+  "APPROVAL_OPEN": "approval:open",
+  "APPROVAL_APPROVE": "approval:approve",
+  "APPROVAL_SEND_BACK": "approval:send_back",
+  "APPROVAL_PULL_BACK": "approval:pull_back",
+  "APPROVAL_TEMPLATES": "approval:templates",
+  "APPROVAL_TEMPLATE_SAVE": "approval:template_save",
+  "APPROVAL_TEMPLATE_DELETE": "approval:template_delete",
+  "APPROVAL_DELEGATES_SET": "approval:delegates_set",
+  "APPROVAL_SIGNATURES": "approval:signatures",
   "MEETING_STATE": "meeting:state",
   "DOCUMENT_ADDED": "document:added",
   "DOCUMENT_REVISED": "document:revised",
@@ -42,7 +54,8 @@ export const EVENT = Object.freeze({
   "AGENDA": "agenda",
   "PRESENCE": "presence",
   "MEMBER_REMOVED": "member:removed",
-  "VOTE": "vote"
+  "VOTE": "vote",
+  "APPROVAL_CHANGED": "approval:changed"
 });
 export const ERROR = Object.freeze({
   "INVALID_PAYLOAD": "invalid_payload",
@@ -150,3 +163,30 @@ export const YES_NO_CHOICES = Object.freeze([
   "abstain"
 ]);
 export const ABSTAIN = "abstain";
+export const CIRCULATION_STATUS = Object.freeze({
+  "DRAFT": "draft",
+  "CIRCULATING": "circulating",
+  "RETURNED": "returned",
+  "APPROVED": "approved"
+});
+export const APPROVAL_ACTION = Object.freeze({
+  "STARTED": "started",
+  "APPROVED": "approved",
+  "READ": "read",
+  "SENT_BACK": "sent_back",
+  "PULLED_BACK": "pulled_back",
+  "REVISED": "revised",
+  "SIGNED": "signed"
+});
+export const APPROVAL_MAY = Object.freeze({
+  "START": "start",
+  "REVISE": "revise",
+  "APPROVE": "approve",
+  "READ": "read",
+  "SEND_BACK": "send_back",
+  "PULL_BACK": "pull_back"
+});
+export const STEP_KIND = Object.freeze({
+  "APPROVE": "approve",
+  "READ": "read"
+});

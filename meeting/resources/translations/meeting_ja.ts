@@ -1138,6 +1138,22 @@
         <source>Could not keep “{0}”: {1}</source>
         <translation>「{0}」を保存できませんでした：{1}</translation>
     </message>
+    <message>
+        <source>Approvals ({0} waiting)</source>
+        <translation>決裁（処理待ち {0} 件）</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>決裁</translation>
+    </message>
+    <message>
+        <source>For your approval: “{0}” from {1}</source>
+        <translation>決裁の依頼：{1} さんから「{0}」</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
 </context>
 <context>
     <name>MeetingStatusBar</name>
@@ -2185,11 +2201,745 @@
     </message>
 </context>
 <context>
+    <name>ApprovalHistory</name>
+    <message>
+        <source>started it</source>
+        <translation>起案しました</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>承認しました</translation>
+    </message>
+    <message>
+        <source>read it</source>
+        <translation>閲覧しました</translation>
+    </message>
+    <message>
+        <source>sent it back</source>
+        <translation>差し戻しました</translation>
+    </message>
+    <message>
+        <source>pulled it back</source>
+        <translation>引き戻しました</translation>
+    </message>
+    <message>
+        <source>revised a document</source>
+        <translation>文書を改訂しました</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>署名しました</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>{0} for {1}</source>
+        <translation>{0}（{1} の代理）</translation>
+    </message>
+    <message>
+        <source>{0} · {1} {2}</source>
+        <translation>{0}・{1}が{2}</translation>
+    </message>
+    <message>
+        <source> (step {0})</source>
+        <translation>（第{0}段階）</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalInbox</name>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Approved · {0}</source>
+        <translation>決裁済み・{0}</translation>
+    </message>
+    <message>
+        <source>Returned to {0} · since {1}</source>
+        <translation>{0} に差し戻し中・{1} から</translation>
+    </message>
+    <message>
+        <source>Draft · not sent yet</source>
+        <translation>下書き・未送信</translation>
+    </message>
+    <message>
+        <source>Step {0} · waiting for {1} · since {2}</source>
+        <translation>第{0}段階・{1} の処理待ち・{2} から</translation>
+    </message>
+    <message>
+        <source>from {0} · {1} documents</source>
+        <translation>起案者 {0}・文書 {1} 件</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPointList</name>
+    <message>
+        <source>Check points</source>
+        <translation>確認箇所</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>（コメントなし）</translation>
+    </message>
+    <message>
+        <source>{0}. Document {1}, p. {2} · {3}
+{4}</source>
+        <translation>{0}. 文書 {1}・{2} ページ・{3}
+{4}</translation>
+    </message>
+    <message>
+        <source>No check points yet. Run the marker over what must be checked; a comment opens below it.</source>
+        <translation>確認箇所はまだありません。確認すべき箇所にマーカーを引くと、その下にコメント欄が開きます。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBar</name>
+    <message>
+        <source>Put my stamp on the page</source>
+        <translation>ページに押印する</translation>
+    </message>
+    <message>
+        <source>Then tap where the stamp goes</source>
+        <translation>押したあと、印を押す場所をタップします</translation>
+    </message>
+    <message>
+        <source>In the stamp column</source>
+        <translation>押印欄に押す</translation>
+    </message>
+    <message>
+        <source>The stamp goes in the stamp column at the top right of the first page</source>
+        <translation>1ページ目右上の押印欄に押します</translation>
+    </message>
+    <message>
+        <source>Comment with your decision (optional)</source>
+        <translation>決裁のコメント（任意）</translation>
+    </message>
+    <message>
+        <source>Comment with your decision</source>
+        <translation>決裁のコメント</translation>
+    </message>
+    <message>
+        <source>Acting for</source>
+        <translation>代理で処理する相手</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認する</translation>
+    </message>
+    <message>
+        <source>Send back…</source>
+        <translation>差し戻す…</translation>
+    </message>
+    <message>
+        <source>Pull back</source>
+        <translation>引き戻す</translation>
+    </message>
+    <message>
+        <source>Take the circulation back before the next step has acted</source>
+        <translation>次の段階が処理する前に、この回付を引き戻します</translation>
+    </message>
+    <message>
+        <source>Confirm I have read it</source>
+        <translation>閲覧を確認する</translation>
+    </message>
+    <message>
+        <source>For myself</source>
+        <translation>本人として</translation>
+    </message>
+    <message>
+        <source>For {0}, as their delegate</source>
+        <translation>{0} の代理として</translation>
+    </message>
+    <message>
+        <source>Revise this document…</source>
+        <translation>この文書を差し替える…</translation>
+    </message>
+    <message>
+        <source>Put a corrected version in place of the document shown; every mark follows its words</source>
+        <translation>表示中の文書を修正版に差し替えます。書き込みはすべて元の語句の位置に付いていきます</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再回付する</translation>
+    </message>
+    <message>
+        <source>Signatures…</source>
+        <translation>署名…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryList</name>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWindow</name>
+    <message>
+        <source>Approvals — Paperless Meeting</source>
+        <translation>決裁 — ペーパーレス会議</translation>
+    </message>
+    <message>
+        <source>New circulation…</source>
+        <translation>新しい起案…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you.</source>
+        <translation>処理待ちの決裁はありません。</translation>
+    </message>
+    <message>
+        <source>Waiting for me ({0})</source>
+        <translation>処理待ち（{0}）</translation>
+    </message>
+    <message>
+        <source>Sent by me ({0})</source>
+        <translation>起案したもの（{0}）</translation>
+    </message>
+    <message>
+        <source>Done ({0})</source>
+        <translation>決裁済み（{0}）</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>処理待ち</translation>
+    </message>
+    <message>
+        <source>Sent by me</source>
+        <translation>起案したもの</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>決裁済み</translation>
+    </message>
+    <message>
+        <source>Delegates…</source>
+        <translation>代理人…</translation>
+    </message>
+    <message>
+        <source>Who may approve for you while you are away (recorded as acting for you)</source>
+        <translation>不在のあいだ代わりに決裁できる人（代理として記録されます）</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>User names of those who may approve for you (empty: nobody):</source>
+        <translation>代わりに決裁できる人のユーザー名（空欄：なし）：</translation>
+    </message>
+    <message>
+        <source>Delegates: {0}</source>
+        <translation>代理人：{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nobody approves for you now.</source>
+        <translation>代理で決裁できる人はいません。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleLayers</name>
+    <message>
+        <source>Whose marks are shown</source>
+        <translation>表示する書き込み（人ごと）</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>PlacedStamp</name>
+    <message>
+        <source>Your stamp on the page</source>
+        <translation>ページ上のあなたの印</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>{0}. {1}</source>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <source>p. {0} / {1} · {2} of {3}</source>
+        <translation>{0} / {1} ページ・通し {2} / {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>{0} — Approval</source>
+        <translation>{0} — 決裁</translation>
+    </message>
+    <message>
+        <source>Check points</source>
+        <translation>確認箇所</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Where the circulation stands</source>
+        <translation>回付の状況</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Two side by side</source>
+        <translation>2つ並べて表示</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>一覧</translation>
+    </message>
+    <message>
+        <source>Approved: every step has acted.</source>
+        <translation>決裁済み：すべての段階が処理しました。</translation>
+    </message>
+    <message>
+        <source>Returned to the drafter, {0}.</source>
+        <translation>起案者 {0} に差し戻されています。</translation>
+    </message>
+    <message>
+        <source>A draft: not sent yet.</source>
+        <translation>下書き：まだ送信していません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1} · waiting for {2}</source>
+        <translation>第{0}段階（全{1}段階）・{2} の処理待ち</translation>
+    </message>
+    <message>
+        <source>drafter</source>
+        <translation>起案者</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第{0}段階</translation>
+    </message>
+    <message>
+        <source>For the approvers</source>
+        <translation>回付先に表示</translation>
+    </message>
+    <message>
+        <source>On: everyone on the route sees what you mark. Off: a private note only you see.</source>
+        <translation>オン：回付先の全員があなたの書き込みを見ます。オフ：あなただけが見る個人メモ。</translation>
+    </message>
+    <message>
+        <source>Revised version of the document</source>
+        <translation>文書の修正版</translation>
+    </message>
+    <message>
+        <source>Documents ({0})</source>
+        <translation>文書（{0}）</translation>
+    </message>
+    <message>
+        <source>Uploading the revised version…</source>
+        <translation>修正版をアップロードしています…</translation>
+    </message>
+</context>
+<context>
+    <name>RouteEditor</name>
+    <message>
+        <source>Add a step</source>
+        <translation>段階を追加</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>第{0}段階</translation>
+    </message>
+    <message>
+        <source>Step {0}: what its people do</source>
+        <translation>第{0}段階：処理の種類</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Read only (回覧)</source>
+        <translation>回覧のみ</translation>
+    </message>
+    <message>
+        <source>User names, separated by commas</source>
+        <translation>ユーザー名（読点またはカンマ区切り）</translation>
+    </message>
+    <message>
+        <source>Step {0}: who</source>
+        <translation>第{0}段階：処理する人</translation>
+    </message>
+    <message>
+        <source>Step {0}: how many must approve</source>
+        <translation>第{0}段階：必要な承認の数</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>合議: how many of the group must approve (all, or a number)</source>
+        <translation>合議：グループのうち何人の承認が必要か（全員、または人数）</translation>
+    </message>
+    <message>
+        <source>Move step {0} earlier</source>
+        <translation>第{0}段階を前へ</translation>
+    </message>
+    <message>
+        <source>Move step {0} later</source>
+        <translation>第{0}段階を後ろへ</translation>
+    </message>
+    <message>
+        <source>Remove step {0}</source>
+        <translation>第{0}段階を削除</translation>
+    </message>
+    <message>
+        <source>Signs as (課長…)</source>
+        <translation>役職（課長など）</translation>
+    </message>
+    <message>
+        <source>Step {0}: signs as</source>
+        <translation>第{0}段階：署名の役職</translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <source>Send back</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <source>Send back to</source>
+        <translation>差し戻し先</translation>
+    </message>
+    <message>
+        <source>The drafter ({0})</source>
+        <translation>起案者（{0}）</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}</source>
+        <translation>第{0}段階：{1}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Why it goes back</source>
+        <translation>差し戻しの理由</translation>
+    </message>
+    <message>
+        <source>What must change</source>
+        <translation>直すべき点</translation>
+    </message>
+    <message>
+        <source>Back to:</source>
+        <translation>差し戻し先：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>コメント：</translation>
+    </message>
+</context>
+<context>
+    <name>StampPreview</name>
+    <message>
+        <source>Your date stamp</source>
+        <translation>あなたの日付印</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>New circulation</source>
+        <translation>新しい起案</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>What is to be approved</source>
+        <translation>決裁を求める件名</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Add documents…</source>
+        <translation>文書を追加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <source>PDF or Office files; you can also drop them here.</source>
+        <translation>PDF または Office ファイル。ここにドロップしても追加できます。</translation>
+    </message>
+    <message>
+        <source>Route template</source>
+        <translation>回付ルートのテンプレート</translation>
+    </message>
+    <message>
+        <source>(a route of my own)</source>
+        <translation>（自分で決めるルート）</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>テンプレートとして保存…</translation>
+    </message>
+    <message>
+        <source>Comment for the approvers</source>
+        <translation>回付先へのコメント</translation>
+    </message>
+    <message>
+        <source>Send for approval</source>
+        <translation>回付する</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>件名：</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文書：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>テンプレート：</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>回付ルート：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>コメント：</translation>
+    </message>
+    <message>
+        <source>Documents to circulate</source>
+        <translation>回付する文書</translation>
+    </message>
+    <message>
+        <source>Documents ({0})</source>
+        <translation>文書（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} (fixed for {1})</source>
+        <translation>{0}（{1} の指定ルート）</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>テンプレートとして保存</translation>
+    </message>
+    <message>
+        <source>Name of the route template:</source>
+        <translation>回付ルートのテンプレート名：</translation>
+    </message>
+    <message>
+        <source>Creating the circulation…</source>
+        <translation>起案を作成しています…</translation>
+    </message>
+    <message>
+        <source>Uploading document {0} of {1}…</source>
+        <translation>文書をアップロードしています（{0} / {1}）…</translation>
+    </message>
+    <message>
+        <source>Sending it along the route…</source>
+        <translation>回付しています…</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}</source>
+        <translation>送信できませんでした：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesDialog</name>
+    <message>
+        <source>✗ Not valid</source>
+        <translation>✗ 無効</translation>
+    </message>
+    <message>
+        <source>✗ Changed since signed</source>
+        <translation>✗ 署名後に変更あり</translation>
+    </message>
+    <message>
+        <source>✓ Valid</source>
+        <translation>✓ 有効</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>later signatures only</source>
+        <translation>後の署名のみ</translation>
+    </message>
+    <message>
+        <source>stamps and comments, as allowed</source>
+        <translation>押印とコメント（許可の範囲内）</translation>
+    </message>
+    <message>
+        <source>the content (not allowed)</source>
+        <translation>内容の変更（許可されていない）</translation>
+    </message>
+    <message>
+        <source>Signatures — {0}</source>
+        <translation>署名 — {0}</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Document / signer</source>
+        <translation>文書／署名者</translation>
+    </message>
+    <message>
+        <source>Signed as</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Changed after</source>
+        <translation>署名後の変更</translation>
+    </message>
+    <message>
+        <source>Checking the signatures…</source>
+        <translation>署名を検証しています…</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>署名済み PDF を保存…</translation>
+    </message>
+    <message>
+        <source>No signatures to check yet.</source>
+        <translation>検証できる署名はまだありません。</translation>
+    </message>
+    <message>
+        <source>A signature is not valid: the document was changed or not signed by the organization's authority.</source>
+        <translation>無効な署名があります。文書が変更されたか、組織の認証局による署名ではありません。</translation>
+    </message>
+    <message>
+        <source>Save signed PDF</source>
+        <translation>署名済み PDF を保存</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>保存しました：{0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>保存できませんでした：{0}</translation>
+    </message>
+</context>
+<context>
     <name>WebMeetingHost</name>
     <message>
         <location filename="../../ui/web_meeting.py" line="59"/>
         <source>at {0}</source>
         <translation>接続先：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StampPlacement</name>
+    <message>
+        <source>Tap the page where your stamp goes.</source>
+        <translation>印を押す場所をページ上でタップしてください。</translation>
+    </message>
+    <message>
+        <source>Your stamp: document {0}, page {1}.</source>
+        <translation>押印位置：文書 {0} の {1} ページ。</translation>
+    </message>
+    <message>
+        <source>Your stamp: in the stamp column of the first page.</source>
+        <translation>押印位置：1ページ目の押印欄。</translation>
     </message>
 </context>
 </TS>
