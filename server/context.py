@@ -135,8 +135,13 @@ class ServerContext:
         """What sends the meeting's broadcasts, after everything queued before them."""
         sender = self.senders.get(meeting_id)
         if sender is None:
-            sender = self.senders[meeting_id] = MeetingSender(self.socketio.emit, self.backlog)
+            sender = self.senders[meeting_id] = MeetingSender(self.deliver, self.backlog)
         return sender
+
+    async def deliver(self, event: str, payload: dict[str, Any], room: str,
+                      skip_sid: str | None) -> None:
+        """What a meeting's sender hands over, from the models `broadcast` was given."""
+        await self.socketio.emit(event, payload, room=room, skip_sid=skip_sid)
 
     def backlog(self, room: str) -> int:
         """How many of the room's connections to this process have messages not yet written

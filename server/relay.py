@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 MAX_BATCH_POINTS = 500
 """A coalesced batch stays within the protocol's limit for one message."""
 
-Emit = Callable[..., Awaitable[Any]]
-"""`socketio.AsyncServer.emit`: (event, payload, room=…, skip_sid=…)."""
+Deliver = Callable[[str, dict[str, Any], str, str | None], Awaitable[None]]
+"""Hands (event, payload, room, skip_sid) to the room's connections: ServerContext.deliver."""
 Backlog = Callable[[str], int]
 """How many of a room's connections have messages not yet written."""
 
@@ -129,8 +129,8 @@ class MeetingSender:
     """Sends one meeting's queue, one entry at a time, in a task that runs while there is
     something to send."""
 
-    def __init__(self, emit: Emit, backlog: Backlog) -> None:
-        self.emit = emit
+    def __init__(self, deliver: Deliver, backlog: Backlog) -> None:
+        self.deliver = deliver
         self.backlog = backlog
         self.queue = SendQueue()
         self._task: asyncio.Task[None] | None = None
@@ -154,7 +154,7 @@ class MeetingSender:
                 event, payload = entry.outgoing()
                 behind = self.backlog(entry.room)
                 try:
-                    await self.emit(event, payload, room=entry.room, skip_sid=entry.skip_sid)
+                    await self.deliver(event, payload, entry.room, entry.skip_sid)
                 except Exception as error:  # (its sender hears of it; the queue goes on)
                     _finish(entry, error)
                 else:
