@@ -17,6 +17,7 @@ number of followers:
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextlib
 import json
 import os
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -132,7 +134,9 @@ def start_bare() -> tuple[subprocess.Popen, str]:
 def follower_worker(url: str, token: str, meeting_id: int, count: int, flood_id: str,
                     flood_total: int) -> None:
     """Connect `count` followers, say "ready"; say "done" when each holds the whole flood
-    stroke; when stdin closes, print every arrival as JSON."""
+    stroke; when stdin closes, print every arrival as JSON: for each follower and stroke, each
+    batch of points as [offset, count, time] (the server may have joined several batches the
+    presenter sent into one), and the times page turns came."""
     import asyncio
 
     asyncio.run(_followers(url, token, meeting_id, count, flood_id, flood_total))
@@ -144,7 +148,8 @@ async def _followers(url: str, token: str, meeting_id: int, count: int, flood_id
 
     import aiohttp
 
-    arrivals: list[dict[str, dict[int, float]]] = [{} for _ in range(count)]
+    arrivals: list[dict[str, list[tuple[int, int, float]]]] = [{} for _ in range(count)]
+    turns: list[list[float]] = [[] for _ in range(count)]
     flood_points = [0] * count
     finished = asyncio.Event()
     joined = [asyncio.Event() for _ in range(count)]
@@ -170,9 +175,12 @@ async def _followers(url: str, token: str, meeting_id: int, count: int, flood_id
                     raise RuntimeError(f"connection refused: {text}")
                 elif text.startswith("42["):
                     event, data = json.loads(text[2:])[:2]
+                    if event == "meeting:state" or data.get("kind") == "state":
+                        turns[index].append(now)
                     if event not in ("annotation", "points") or data.get("kind") != "points":
                         continue
-                    arrivals[index].setdefault(data["id"], {}).setdefault(data["offset"], now)
+                    arrivals[index].setdefault(data["id"], []).append(
+                        (data["offset"], len(data["points"]), now))
                     if data["id"] == flood_id:
                         flood_points[index] += len(data["points"])
                         if all(p >= flood_total for p in flood_points):
@@ -191,7 +199,7 @@ async def _followers(url: str, token: str, meeting_id: int, count: int, flood_id
             await asyncio.wait_for(finished.wait(), 120)
         print("done", flush=True)
         await asyncio.to_thread(sys.stdin.read)
-        print(json.dumps({"arrivals": arrivals}), flush=True)
+        print(json.dumps({"arrivals": arrivals, "turns": turns}), flush=True)
         stop.set()
         for task in tasks:
             task.cancel()
@@ -223,12 +231,15 @@ class Followers:
         for process in self.processes:
             self._expect(process, "done")
 
-    def arrivals(self) -> list[dict[str, dict[str, float]]]:
-        result = []
+    def arrivals(self) -> tuple[list[dict[str, list[list[float]]]], list[list[float]]]:
+        """(each follower's batches of points by stroke, each follower's page-turn times)."""
+        batches, turns = [], []
         for process in self.processes:
             out, _ = process.communicate(timeout=60)
-            result.extend(json.loads(out.strip().splitlines()[-1])["arrivals"])
-        return result
+            found = json.loads(out.strip().splitlines()[-1])
+            batches.extend(found["arrivals"])
+            turns.extend(found["turns"])
+        return batches, turns
 
 
 # --- the presenter ----------------------------------------------------------------------------
@@ -238,6 +249,8 @@ class Run:
 
     def __init__(self, url: str, *, ours: bool, meeting_id: int = 0, document_id: int = 0):
         self.url, self.ours = url, ours
+        self.turns_sent: list[float] = []
+        """When the presenter turned a page (see load.py)."""
         self.meeting_id, self.document_id = meeting_id, document_id
         self.tokens = {name: self._login(name) for name in ("olga", "paul")} if ours else {}
 
@@ -279,18 +292,31 @@ STROKE_FRAMES = 180
 MAX_POINTS points by the protocol."""
 
 
-def measure(run: Run, count: int, seconds: float, hz: float = 60.0
-            ) -> tuple[list[float], float, int]:
-    """(latencies of every delivery, points per second in the flood, deliveries missing)."""
+@dataclass
+class Measured:
+    latencies: list[float]
+    """Seconds from each batch the presenter sent to its arrival, for every follower."""
+    rate: float
+    """Points per second in the flood."""
+    missing: int
+    """(batch, follower) deliveries that never came."""
+    messages: float
+    """Batches of points a follower received, on average (fewer than sent: coalesced)."""
+    turns: list[float]
+    """Seconds from each page turn to its arrival, for every follower."""
+
+
+def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
     flood_id = uuid.uuid4().hex
     total = FLOOD_BATCHES * FLOOD_POINTS
     followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
                           flood_id, total)
     presenter = run.presenter()
+    run.turns_sent.clear()
 
     frame_seconds = 1 / hz
     per_batch = max(1, round(POINTS_PER_FRAME * 60 / hz))  # the same pen, sampled at 240 Hz
-    sent: dict[tuple[str, int], float] = {}
+    sent: dict[str, dict[int, float]] = {}
     frames = int(seconds * hz)
     stroke_frames = max(1, int(STROKE_FRAMES * hz / 60))
     pen_id, offset = "", 0
@@ -300,7 +326,7 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0
             pen_id, offset = uuid.uuid4().hex, 0
             run.begin(presenter, pen_id)
         points = [[100 + frame % 400 + i / 4, 200 + frame % 300] for i in range(per_batch)]
-        sent[pen_id, offset] = time.perf_counter()
+        sent.setdefault(pen_id, {})[offset] = time.perf_counter()
         run.send(presenter, pen_id, offset, points)
         offset += len(points)
         time.sleep(max(0.0, started + (frame + 1) * frame_seconds - time.perf_counter()))
@@ -312,18 +338,37 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0
         points = [[10 + i, 20 + batch % 500] for i in range(FLOOD_POINTS)]
         run.send(presenter, flood_id, batch * FLOOD_POINTS, points)
     followers.wait_done()
-    arrivals = followers.arrivals()
+    arrivals, turns = followers.arrivals()
     presenter.disconnect()
 
-    latencies = [got[str(o)] - t for follower in arrivals for (stroke, o), t in sent.items()
-                 if str(o) in (got := follower.get(stroke, {}))]
-    last = max(max(follower.get(flood_id, {"0": flood_started}).values())
-               for follower in arrivals)
+    latencies = [latency for follower in arrivals for stroke, times in sent.items()
+                 for latency in delivered(times, follower.get(stroke, []))]
+    last = max((t for follower in arrivals for *_, t in follower.get(flood_id, [])),
+               default=flood_started)
     rate = total / (last - flood_started) if last > flood_started else 0.0
-    return latencies, rate, frames * count - len(latencies)
+    messages = sum(len(batches) for follower in arrivals
+                   for stroke, batches in follower.items() if stroke in sent) / count
+    turn_latencies = [got - put for follower in turns
+                      for put, got in zip(run.turns_sent, follower, strict=False)]
+    return Measured(latencies, rate, frames * count - len(latencies), messages, turn_latencies)
+
+
+def delivered(sent: dict[int, float], batches: list) -> list[float]:
+    """Latency of each batch sent (by offset) from the first batch received holding it."""
+    offsets = sorted(sent)
+    latencies, have = [], 0
+    for start, count, arrived in batches:
+        end = start + count
+        for index in range(bisect.bisect_left(offsets, max(have, start)),
+                           bisect.bisect_left(offsets, end)):
+            latencies.append(arrived - sent[offsets[index]])
+        have = max(have, end)
+    return latencies
 
 
 def pct(samples: list[float], p: float) -> float:
+    if not samples:
+        return float("nan")
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000
 
@@ -355,8 +400,10 @@ def main() -> None:
         print(f"{'followers':>9}  {'server':<22} {'p50 ms':>8} {'p99 ms':>8} "
               f"{'points/s':>10}   ratio p50 / points/s vs bare")
         for count in args.followers:
-            base, base_rate, base_lost = measure(bare, count, args.seconds)
-            mine, rate, lost = measure(ours, count, args.seconds)
+            bare_run, our_run = measure(bare, count, args.seconds), measure(ours, count,
+                                                                            args.seconds)
+            base, base_rate, base_lost = bare_run.latencies, bare_run.rate, bare_run.missing
+            mine, rate, lost = our_run.latencies, our_run.rate, our_run.missing
             if base_lost or lost:
                 print(f"  not delivered: bare {base_lost}, ours {lost}")
             for name, samples, speed in (("bare python-socketio", base, base_rate),

@@ -2,14 +2,16 @@
 60 events a second for 60 seconds; the same load on a bare python-socketio relay in the same
 run, for the ratio.
 
-    python bench/load.py [--followers 200] [--seconds 60] [--per-process 50]
+    python bench/load.py [--followers 10 50 200] [--seconds 60] [--per-process 50]
 
 Both servers run in their own process (ours is `meeting-server`: auth, validation, SQLite);
-followers are python-socketio clients in worker processes of `--per-process` each; the
+followers are light Socket.IO clients in worker processes of `--per-process` each; the
 presenter streams pen batches (4 points, every frame) and turns a page every 5 seconds. Prints,
-for each server: delivery p50 / p99 of every (batch, follower), deliveries missing (errors,
-must be 0), the server's CPU time per second of load and its peak resident memory.
-Machinery shared with bench/annotation_latency.py.
+for each number of followers and each server: delivery p50 / p99 of every (batch sent,
+follower), deliveries missing (errors, must be 0), the batches of points a follower received
+(ours joins the batches waiting while the room is behind, so fewer than were sent), follow
+latency p50 / p99 (page turn sent to its arrival, every follower), the server's CPU time per
+second of load and its peak resident memory. Machinery shared with bench/annotation_latency.py.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class LoadRun(ink.Run):
         if self.frame % self.turn_every:
             return
         page = (self.frame // self.turn_every) % 2
+        self.turns_sent.append(time.perf_counter())
         if self.ours:
             presenter.emit("page:set", {"meeting_id": self.meeting_id,
                                         "document_id": self.document_id, "page": page})
@@ -73,7 +76,7 @@ class ProcessMeter:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--followers", type=int, default=200)
+    parser.add_argument("--followers", type=int, nargs="+", default=[200])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--per-process", type=int, default=50)
     parser.add_argument("--pen-hz", type=float, default=60.0,
@@ -84,31 +87,38 @@ def main() -> None:
     ink.Followers.PER_PROCESS = args.per_process
 
     workdir = Path(tempfile.mkdtemp(prefix="meeting-bench-load-"))
-    ours_process, ours_url, meeting_id = ink.start_ours(workdir / "server", args.followers)
+    ours_process, ours_url, meeting_id = ink.start_ours(workdir / "server", max(args.followers))
     bare_process, bare_url = ink.start_bare()
-    results = {}
     try:
-        runs = (("bare python-socketio", LoadRun(bare_url, ours=False), bare_process),
-                ("meeting-server", LoadRun(ours_url, ours=True, meeting_id=meeting_id,
-                                           document_id=1), ours_process))
-        print(f"loopback, {os.cpu_count()} cores; {args.followers} followers in processes of "
-              f"{args.per_process}; pen at {args.pen_hz:g} batches/s (a 240 Hz pen) and a "
-              f"page turn every {PAGE_TURN_SECONDS} s, for {args.seconds:g} s")
-        for name, run, process in runs:
-            meter = ProcessMeter(process.pid)
-            run.turn_every = int(PAGE_TURN_SECONDS * args.pen_hz)
-            latencies, _rate, missing = ink.measure(run, args.followers, args.seconds,
-                                                    args.pen_hz)
-            results[name] = (latencies, missing, meter.cpu_share(), meter.peak_mb())
-        print(f"{'server':<22} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'CPU':>6} "
-              f"{'peak MB':>8}")
-        for name, (latencies, missing, cpu, peak) in results.items():
-            print(f"{name:<22} {ink.pct(latencies, 0.5):8.2f} {ink.pct(latencies, 0.99):8.2f} "
-                  f"{missing:7d} {cpu:6.2f} {peak:8.0f}")
-        (bare, _, bare_cpu, _), (ours, _, ours_cpu, _) = results.values()
-        print(f"ratio meeting-server / bare: p50 x{ink.pct(ours, 0.5) / ink.pct(bare, 0.5):.2f}, "
-              f"p99 x{ink.pct(ours, 0.99) / ink.pct(bare, 0.99):.2f}, "
-              f"CPU x{ours_cpu / bare_cpu:.2f}")
+        print(f"loopback, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the "
+              f"start; followers in processes of {args.per_process}; pen at {args.pen_hz:g} "
+              f"batches/s (a 240 Hz pen) and a page turn every {PAGE_TURN_SECONDS} s, for "
+              f"{args.seconds:g} s; {int(args.seconds * args.pen_hz)} batches sent")
+        print(f"{'followers':>9} {'server':<22} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
+              f"{'got':>6} {'turn p50':>9} {'turn p99':>9} {'CPU':>6} {'peak MB':>8}")
+        for count in args.followers:
+            results = {}
+            for name, run, process in (
+                    ("bare python-socketio", LoadRun(bare_url, ours=False), bare_process),
+                    ("meeting-server", LoadRun(ours_url, ours=True, meeting_id=meeting_id,
+                                               document_id=1), ours_process)):
+                meter = ProcessMeter(process.pid)
+                run.turn_every = int(PAGE_TURN_SECONDS * args.pen_hz)
+                measured = ink.measure(run, count, args.seconds, args.pen_hz)
+                results[name] = (measured, meter.cpu_share(), meter.peak_mb())
+                print(f"{count:>9} {name:<22} {ink.pct(measured.latencies, 0.5):8.2f} "
+                      f"{ink.pct(measured.latencies, 0.99):8.2f} {measured.missing:7d} "
+                      f"{measured.messages:6.0f} {ink.pct(measured.turns, 0.5):9.2f} "
+                      f"{ink.pct(measured.turns, 0.99):9.2f} {results[name][1]:6.2f} "
+                      f"{results[name][2]:8.0f}", flush=True)
+            (bare, bare_cpu, _), (ours, ours_cpu, _) = results.values()
+            print(f"{count:>9} ratio meeting-server / bare: "
+                  f"p50 x{ink.pct(ours.latencies, 0.5) / ink.pct(bare.latencies, 0.5):.2f}, "
+                  f"p99 x{ink.pct(ours.latencies, 0.99) / ink.pct(bare.latencies, 0.99):.2f}, "
+                  f"turn p50 x{ink.pct(ours.turns, 0.5) / ink.pct(bare.turns, 0.5):.2f}, "
+                  f"turn p99 x{ink.pct(ours.turns, 0.99) / ink.pct(bare.turns, 0.99):.2f}, "
+                  f"CPU x{ours_cpu / bare_cpu:.2f}; load average now "
+                  f"{os.getloadavg()[0]:.1f}", flush=True)
     finally:
         ink.stop_servers((ours_process, bare_process), workdir)
 

@@ -6,6 +6,8 @@ ones go only to their owner's connections (a room per user and meeting), never t
 
 from __future__ import annotations
 
+import asyncio
+
 from meeting.core.annotations import (
     AnnotationChange,
     AnnotationData,
@@ -21,6 +23,7 @@ from meeting.core.annotations import (
 from meeting.core.protocol import ErrorCode, Event, ProtocolError, Role
 from server import authz
 from server.context import ServerContext, meeting_room, private_room
+from server.relay import InkBatch
 from server.store.annotations import AnnotationStore, Head, Stored
 from server.store.repository import User
 
@@ -55,19 +58,38 @@ class AnnotationEvents:
         return await self._insert(user, request, complete=True, kind="put")
 
     async def points(self, sid: str, user: User, request: StrokePoints) -> dict:
+        """Stored at once; relayed by the meeting's sender, joined to this stroke's batch still
+        waiting there if there is one (see server/relay.py). Answered once relayed."""
         self._joined(sid, user, request.meeting_id)
+        relayed: asyncio.Future[None] | None = None
         async with self.context.meeting_locks[request.meeting_id]:
             head = self._own(user, request.meeting_id, request.id)
+            room = self._room(request.meeting_id, head.layer, head.owner)
+            queue = self.context.sender(request.meeting_id).queue
             with self.store.transaction():
                 offset, fresh, pressure = self.annotations.append(
                     head, request.offset, request.points, request.pressure)
-                seq = self._seq(request.meeting_id, head.layer) if fresh else None
+                if fresh:
+                    now = (self.annotations.seq(request.meeting_id)
+                           if head.layer is Layer.SHARED else None)
+                    waiting = queue.batch_for(room, request.id, offset, now, len(fresh))
+                    seq = now if waiting else self._seq(request.meeting_id, head.layer)
             if fresh:
-                await self._announce(head.layer, head.owner, AnnotationChange(
-                    meeting_id=request.meeting_id, seq=seq, kind="points", id=request.id,
-                    offset=offset, points=tuple((x, y) for x, y in fresh),
-                    pressure=tuple(pressure)))
+                relayed = self._relay(request, room, waiting, seq, offset, fresh, pressure)
+        if relayed is not None:
+            await asyncio.shield(relayed)
         return {"id": request.id, "count": offset + len(fresh)}
+
+    def _relay(self, request: StrokePoints, room: str, waiting: InkBatch | None,
+               seq: int | None, offset: int, fresh: list[list[float]], pressure: list[float]
+               ) -> asyncio.Future[None] | None:
+        """New points join the waiting batch or start one; the future is done when sent."""
+        points = [(x, y) for x, y in fresh]
+        if waiting is not None:
+            waiting.extend(points, tuple(pressure))
+            return waiting.sent
+        return self.context.sender(request.meeting_id).put(InkBatch(
+            request.meeting_id, room, seq, request.id, offset, points, tuple(pressure)))
 
     async def end(self, sid: str, user: User, request: StrokeEnd) -> dict:
         self._joined(sid, user, request.meeting_id)
@@ -184,9 +206,12 @@ class AnnotationEvents:
         return self.annotations.bump_seq(meeting_id) if layer is Layer.SHARED else None
 
     async def _announce(self, layer: Layer, owner: str, change: AnnotationChange) -> None:
-        room = (meeting_room(change.meeting_id) if layer is Layer.SHARED
-                else private_room(change.meeting_id, owner))
-        await self.context.broadcast(change, room=room)
+        await self.context.broadcast(change, room=self._room(change.meeting_id, layer, owner))
+
+    @staticmethod
+    def _room(meeting_id: int, layer: Layer, owner: str) -> str:
+        return meeting_room(meeting_id) if layer is Layer.SHARED else private_room(meeting_id,
+                                                                                   owner)
 
     def _joined(self, sid: str, user: User, meeting_id: int) -> None:
         authz.require_visible_meeting(self.store, user, meeting_id)

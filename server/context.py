@@ -20,6 +20,7 @@ from server.office import OfficeConverter
 from server.page_images import PageImages
 from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
+from server.relay import MeetingSender, Message
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import DATABASE_NAME, open_database
@@ -56,6 +57,8 @@ class ServerContext:
     """Work started by an event that outlives its reply (signing an approved circulation)."""
     health: Health = field(default_factory=Health)
     """Problems `/health` reports (memory only)."""
+    senders: dict[int, MeetingSender] = field(default_factory=dict)
+    """Each meeting's broadcasts, sent in order by one task (see server/relay.py)."""
 
     def __post_init__(self) -> None:
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
@@ -118,15 +121,34 @@ class ServerContext:
         from one model of `meeting/core/protocol.py`, never put together by hand."""
         payload = message.payload()
         if self.sio is not None:
-            await self.sio.emit(str(message.event), payload,
-                                room=room or meeting_room(payload["meeting_id"]),
-                                skip_sid=skip_sid)
+            meeting_id = payload["meeting_id"]
+            await self.sender(meeting_id).send(Message(
+                str(message.event), payload, room or meeting_room(meeting_id), skip_sid))
         return payload
 
     @cached_property
     def wal(self) -> WriteAheadLog:
         """Empties the database's write-ahead log after a removal or a secret vote's close."""
         return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
+
+    def sender(self, meeting_id: int) -> MeetingSender:
+        """What sends the meeting's broadcasts, after everything queued before them."""
+        sender = self.senders.get(meeting_id)
+        if sender is None:
+            sender = self.senders[meeting_id] = MeetingSender(self.deliver, self.backlog)
+        return sender
+
+    async def deliver(self, event: str, payload: dict[str, Any], room: str,
+                      skip_sid: str | None) -> None:
+        """What a meeting's sender hands over, from the models `broadcast` was given."""
+        await self.socketio.emit(event, payload, room=room, skip_sid=skip_sid)
+
+    def backlog(self, room: str) -> int:
+        """How many of the room's connections to this process have messages not yet written
+        (engine.io queues each connection's messages for its writer)."""
+        sockets = self.socketio.eio.sockets
+        return sum(1 for _, eio_sid in self.socketio.manager.get_participants("/", room)
+                   if (s := sockets.get(eio_sid)) is not None and s.queue.qsize())
 
 
 def meeting_room(meeting_id: int) -> str:

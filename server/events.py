@@ -227,6 +227,7 @@ class MeetingEvents:
             return self._snapshot(request.meeting_id, user)
 
     def _snapshot(self, meeting_id: int, user: User) -> dict:
+        self.context.sender(meeting_id).queue.seal()  # (its points are in this snapshot)
         snapshot = self.store.snapshot(meeting_id).model_copy(update={
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
             "people": self.context.presence.people(meeting_id),

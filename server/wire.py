@@ -50,7 +50,9 @@ def origin_check(allowed: frozenset[str]) -> Callable[[str, dict], bool]:
     this: native clients)."""
     allowed = frozenset(normal_origin(origin) for origin in allowed)
 
-    def allowed_origin(origin: str, environ: dict) -> bool:
+    def allowed_origin(origin: str | None, environ: dict) -> bool:
+        if origin is None:  # not a browser (no Origin header): nothing to allow, no CORS headers
+            return False
         if origin.lower() in allowed:
             return True
         # The same origin: the host (and port) the request was sent to. The scheme is left

@@ -174,10 +174,14 @@ class AnnotationStore:
             "AND layer = ? ORDER BY created_at", (meeting_id, document_id, page, str(layer)))
         return [r["id"] for r in rows]
 
-    def bump_seq(self, meeting_id: int) -> int:
-        self.db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ?", (meeting_id,))
+    def seq(self, meeting_id: int) -> int:
+        """The meeting's `seq` now (the last change numbered)."""
         return self.db.execute("SELECT seq FROM meetings WHERE id = ?",
                                (meeting_id,)).fetchone()["seq"]
+
+    def bump_seq(self, meeting_id: int) -> int:
+        self.db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ?", (meeting_id,))
+        return self.seq(meeting_id)
 
 
 def _head(row) -> Head:

@@ -253,7 +253,7 @@ def test_touch_mode_makes_every_control_finger_sized(qtbot, open_viewer):
         for menu in menus:
             menu.aboutToShow.emit()
         assert _menu_rows_too_small(menus) == []
-        dialog = VoteDialog(window)
+        dialog = VoteDialog(None, window)
         dialog.show()
         qtbot.waitExposed(dialog)
         assert _too_small(dialog) == []  # its radio buttons too
