@@ -98,7 +98,8 @@ def test_everyone_sees_who_is_here_where_and_following(qtbot, open_viewer):
     qtbot.waitUntil(lambda: "● paul — in the room, following" in people_lines(olga),
                     timeout=10_000)
     assert olga.people_button.text().startswith("2 here")
-    assert "● paul — in the room, following (you)" in people_lines(paul)  # everyone sees it
+    qtbot.waitUntil(lambda: "● paul — in the room, following (you)" in people_lines(paul),
+                    timeout=10_000)  # everyone sees it (each on their own link: not at once)
     paul.step(+1)  # paul browses on his own
     qtbot.waitUntil(lambda: "○ paul — in the room, browsing" in people_lines(olga),
                     timeout=10_000)
