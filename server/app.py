@@ -11,6 +11,7 @@ from aiohttp import web
 from meeting.core.protocol import MAX_MESSAGE_BYTES, MAX_UPLOAD_BYTES
 from server.context import ServerContext
 from server.events import MeetingEvents
+from server.fanout import client_manager
 from server.http_routes import CONTEXT, add_routes, error_middleware
 from server.web_viewer import add_viewer_routes
 from server.wire import SocketJson, add_safe_headers, origin_check
@@ -24,13 +25,15 @@ rounds the interval it announces down to one.)"""
 
 
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
-               allowed_origins: frozenset[str] = frozenset()) -> web.Application:
+               allowed_origins: frozenset[str] = frozenset(),
+               redis_url: str | None = None) -> web.Application:
     context = ServerContext.open(data_dir)
     context.trusted_proxies = trusted_proxies
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
     app.on_response_prepare.append(add_safe_headers)
     sio = socketio.AsyncServer(
         async_mode="aiohttp",
+        client_manager=client_manager(redis_url),
         max_http_buffer_size=MAX_MESSAGE_BYTES,
         json=SocketJson,
         # Browsers may only connect from pages this server serves (same origin), or from
