@@ -26,8 +26,9 @@ rounds the interval it announces down to one.)"""
 
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
                allowed_origins: frozenset[str] = frozenset(),
-               redis_url: str | None = None) -> web.Application:
-    context = ServerContext.open(data_dir)
+               redis_url: str | None = None,
+               database_url: str | None = None) -> web.Application:
+    context = ServerContext.open(data_dir, database_url)
     context.trusted_proxies = trusted_proxies
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
     app.on_response_prepare.append(add_safe_headers)
