@@ -140,9 +140,11 @@ class Peer:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = data_dir
-        self.server = EmbeddedServer(data_dir)
+        self.database_url = database_url
+        """(None: $MEETING_DATABASE_URL, which the PostgreSQL tests set, else SQLite)"""
+        self.server = EmbeddedServer(data_dir, database_url=database_url)
         self.url = ""
         self.peers: list[Peer] = []
 
@@ -161,7 +163,8 @@ class LiveServer:
         self.server.stop()
 
     def up(self) -> None:
-        self.server = EmbeddedServer(self.data_dir, port=self.server.port)
+        self.server = EmbeddedServer(self.data_dir, port=self.server.port,
+                                     database_url=self.database_url)
         self.url = self.server.start()
 
     def peer(self, name: str) -> Peer:
