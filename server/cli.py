@@ -54,8 +54,8 @@ from server.context import ServerContext
 from server.passwords import WeakPassword, check_password
 from server.signing.cli import add_pki_parser, pki_command
 from server.storage_faults import storage_fault
-from server.store.postgres import PostgresUnavailable
 from server.store.audit import Action, AuditLog
+from server.store.postgres import PostgresUnavailable
 from server.store.repository import Store, StoreError, User
 
 COMMAND_LINE = "(command line)"

@@ -37,7 +37,7 @@ def plan(source: sqlite3.Connection) -> Plan:
         "ORDER BY name")]
     references = {table: [(r["from"], r["table"]) for r in source.execute(
         f"PRAGMA foreign_key_list({table})") if r["table"] != table] for table in tables}
-    result, done = Plan([]), set()
+    result, done = Plan([]), set[str]()
     while len(done) < len(tables):
         ready = [t for t in tables if t not in done
                  and all(target in done for _, target in references[t])]

@@ -472,7 +472,8 @@ class Store:
         """Someone's device said where it is (kept: the first time at each place)."""
         self.db.execute(
             'INSERT INTO attendance (meeting_id, "user", role, place, first_at) '
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", (meeting_id, user.name, str(user.role), place, time.time()))
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (meeting_id, user.name, str(user.role), place, time.time()))
 
     def attendance(self, meeting_id: int) -> list[Any]:
         return self.db.execute(

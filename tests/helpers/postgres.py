@@ -16,8 +16,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REQUIRE = "MEETING_REQUIRE_POSTGRES"

@@ -66,8 +66,8 @@ def postgres_schema(db) -> dict:
             "information_schema.columns WHERE table_schema = current_schema()").fetchall():
         if table != "schema_version" and (table, column) != ROWID_COLUMN:
             schema["columns"].add((table, column, kind, nullable == "NO"))
-    for table, name, kind, columns, target, target_columns, on_delete in db.execute(
-            "SELECT c.conrelid::regclass::text, c.conname, c.contype, "
+    for table, kind, columns, target, target_columns, on_delete in db.execute(
+            "SELECT c.conrelid::regclass::text, c.contype, "
             "ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, i) "
             "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i), "
             "c.confrelid::regclass::text, "
@@ -276,7 +276,7 @@ def test_without_psycopg_the_server_says_what_to_install(tmp_path):
 
 
 def test_the_seeded_server_runs_on_the_store_it_says(seeded_server, store_kind):
-    live, seeded = seeded_server
+    live, _ = seeded_server
     context = ServerContext.open(live.data_dir)
     try:
         assert context.store.on_postgres == (store_kind == "postgresql")
