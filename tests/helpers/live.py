@@ -5,6 +5,8 @@ from __future__ import annotations
 import queue
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,17 @@ def seed(data_dir: Path, pdfs: list[Path]) -> Seeded:
             )
             seeded.documents.append(document.id)
         return seeded
+    finally:
+        context.close()
+
+
+@contextmanager
+def stored(data_dir: Path, database_url: str | None = None) -> Iterator[Any]:
+    """A connection to the store the server of `data_dir` uses (SQLite's file, or the test's
+    PostgreSQL database), in autocommit mode: for a test to read or plant rows directly."""
+    context = ServerContext.open(data_dir, database_url)
+    try:
+        yield context.store.db
     finally:
         context.close()
 
