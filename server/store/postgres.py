@@ -161,6 +161,10 @@ class PostgresDatabase:
     def connection(self) -> PostgresConnection:
         thread = threading.current_thread()
         connection = self._held.get(thread)
+        if connection is not None and connection.raw.broken:  # (the database restarted)
+            with self._lock:
+                self._pool.putconn(self._held.pop(thread).raw)
+            connection = None
         if connection is None:
             with self._lock:
                 for gone in [t for t in self._held if not t.is_alive()]:

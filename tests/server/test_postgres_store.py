@@ -157,6 +157,22 @@ def test_two_processes_changing_one_meeting_never_share_a_seq(postgres_cluster):
             store.close()
 
 
+def test_a_connection_the_database_dropped_is_replaced(postgres_cluster):
+    """A database restart (or an administrator ending a session) fails the call it broke, and
+    only that one: the thread is given a new connection."""
+    import psycopg
+
+    store = Store(PostgresDatabase(postgres_cluster.url(postgres_cluster.create_database())))
+    try:
+        pid = store.db.execute("SELECT pg_backend_pid()").fetchone()[0]
+        postgres_cluster.admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            store.users()
+        assert store.users() == []
+    finally:
+        store.close()
+
+
 def _cli(*arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "server.cli", *arguments],
                           capture_output=True, text=True, timeout=120)
