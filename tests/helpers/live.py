@@ -40,13 +40,14 @@ class Seeded:
     documents: list[int] = field(default_factory=list)
 
 
-def seed(data_dir: Path, pdfs: list[Path]) -> Seeded:
-    """Accounts, one meeting presented by olga with paul, pia and dora invited, and documents."""
+def seed(data_dir: Path, pdfs: list[Path], database_url: str | None = None) -> Seeded:
+    """Accounts, one meeting presented by olga with paul, pia and dora invited, and documents
+    (in PostgreSQL at `database_url`, or $MEETING_DATABASE_URL, else the folder's SQLite)."""
     import asyncio
 
     from server.ingest import ingest
 
-    context = ServerContext.open(data_dir)
+    context = ServerContext.open(data_dir, database_url)
     try:
         store = context.store
         users = {name: store.add_user(name, role, PASSWORD) for name, role in ACCOUNTS.items()}
