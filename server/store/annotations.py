@@ -185,10 +185,7 @@ class AnnotationStore:
                                (meeting_id,)).fetchone()["seq"]
 
     def bump_seq(self, meeting_id: int) -> int:
-        """The next number of the meeting, taken in the caller's transaction (on PostgreSQL
-        the update also locks the meeting's row until it ends: two processes never share one)."""
-        return self.db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ? RETURNING seq",
-                               (meeting_id,)).fetchall()[0][0]
+        return self.store.next_seq(meeting_id)
 
 
 def _head(row) -> Head:

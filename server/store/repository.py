@@ -353,6 +353,7 @@ class Store:
         """Replace the agenda (title, document id or None, page); returns it and the new seq.
         Items whose title, document and page are unchanged keep their id (and their visits)."""
         with self.transaction() as db:
+            seq = self.next_seq(meeting_id)  # (first: on PostgreSQL no other change meanwhile)
             old = {(i.title, i.document_id, i.page): i.id for i in self.agenda(meeting_id)}
             kept = set()
             for position, (title, document_id, page) in enumerate(items):
@@ -368,10 +369,17 @@ class Store:
                 kept.add(item_id)
             for item_id in old.values():
                 db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
-            db.execute("UPDATE meetings SET seq = seq + 1, agenda_item = CASE WHEN agenda_item "
+            db.execute("UPDATE meetings SET agenda_item = CASE WHEN agenda_item "
                        f"IN ({','.join('?' * len(kept)) or 'NULL'}) THEN agenda_item END "
                        "WHERE id = ?", (*kept, meeting_id))
-            return self.agenda(meeting_id), self.meeting_state(meeting_id).seq
+            return self.agenda(meeting_id), seq
+
+    def next_seq(self, meeting_id: int) -> int:
+        """The meeting's next number, taken inside the caller's transaction. On PostgreSQL the
+        update also locks the meeting's row until that transaction ends, so changes of one
+        meeting from two processes are serialised and never share a number."""
+        return self.db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ? RETURNING seq",
+                               (meeting_id,)).fetchall()[0][0]
 
     def go_to_item(self, meeting_id: int, item: AgendaItem) -> MeetingState:
         """The meeting takes up an item: noted with the time, and its page becomes the room's."""

@@ -126,8 +126,8 @@ def test_a_schema_newer_than_the_server_is_refused(postgres_cluster):
 
 def test_two_processes_changing_one_meeting_never_share_a_seq(postgres_cluster):
     """Two stores with their own connections (as two server processes have), each from two
-    threads, turn pages of one meeting at once: every change gets its own number, none
-    skipped."""
+    threads, turn pages of one meeting and rewrite its agenda at once: every change gets its
+    own number, none skipped, and the agenda is written once (not once per writer)."""
     url = postgres_cluster.url(postgres_cluster.create_database())
     stores = [Store(PostgresDatabase(url)) for _ in range(2)]
     try:
@@ -145,13 +145,21 @@ def test_two_processes_changing_one_meeting_never_share_a_seq(postgres_cluster):
                 with lock:
                     seqs.append(seq)
 
-        workers = [threading.Thread(target=turn, args=(s,)) for s in stores for _ in range(2)]
+        def plan(store: Store) -> None:
+            for n in range(60):
+                _, seq = store.set_agenda(meeting, [("開会", None, 0), (f"議題 {n % 3}", None, 0)])
+                with lock:
+                    seqs.append(seq)
+
+        workers = [threading.Thread(target=work, args=(s,)) for s in stores
+                   for work in (turn, plan)]
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join()
         assert sorted(seqs) == list(range(start + 1, start + 1 + 4 * 60))
         assert stores[1].meeting_state(meeting).seq == start + 4 * 60
+        assert len(stores[0].agenda(meeting)) == 2
     finally:
         for store in stores:
             store.close()
