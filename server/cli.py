@@ -254,16 +254,13 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
 
 def copy_command(data_dir: Path, database_url: str) -> int:
     """`copy-to`: says what it copied, or why it copied nothing."""
-    try:
-        from server.store.copy import CopyRefused, copy_to_postgres
-    except PostgresUnavailable as error:
-        print(f"meeting-server: {error}", file=sys.stderr)
-        return 2
+    from server.store.copy import CopyRefused, copy_to_postgres
+
     try:
         copied = copy_to_postgres(data_dir, database_url)
     except (CopyRefused, PostgresUnavailable) as error:
         print(f"meeting-server: {error}; nothing was copied", file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, PostgresUnavailable) else 1
     for table, rows in copied:
         print(f"{table}\t{rows} rows")
     print(f"copied {sum(r for _, r in copied)} rows of {len(copied)} tables into "

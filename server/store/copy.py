@@ -13,8 +13,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from server.store.db import open_database, schema_version
-from server.store.postgres import PostgresDatabase
+from server.store.db import DATABASE_NAME, open_database, schema_version
+from server.store.postgres import PostgresDatabase, PostgresUnavailable, is_postgres_url
 
 _ORDERED_BY_ROWID = {"annotations"}
 """Tables whose order of arrival is SQLite's rowid, kept as a column on PostgreSQL."""
@@ -60,6 +60,10 @@ def _nullable(source: sqlite3.Connection, table: str, column: str) -> bool:
 
 def copy_to_postgres(data_dir: Path, database_url: str) -> list[tuple[str, int]]:
     """Copy every row; returns (table, rows) in the order copied."""
+    if not is_postgres_url(database_url):
+        raise PostgresUnavailable("copy-to wants a postgresql://USER@HOST/DB URL")
+    if not (data_dir / DATABASE_NAME).is_file():
+        raise CopyRefused(f"there is no SQLite database in {data_dir}")
     with closing(open_database(data_dir)) as source:
         target = PostgresDatabase(database_url, threads=1)
         try:

@@ -20,10 +20,10 @@ def open_store_database(data_dir: Path, database_url: str | None = None) -> Data
     """PostgreSQL at `database_url` (`postgresql://…`), or the SQLite file in `data_dir`."""
     if database_url is None:
         return SqliteDatabase(open_database(data_dir))
-    from server.store.postgres import PostgresDatabase, is_postgres_url
+    from server.store.postgres import PostgresDatabase, PostgresUnavailable, is_postgres_url
 
     if not is_postgres_url(database_url):
-        raise ValueError(f"--database wants a postgresql:// URL, not {database_url!r}")
+        raise PostgresUnavailable("--database wants a postgresql://USER@HOST/DB URL")
     return PostgresDatabase(database_url)
 
 

@@ -26,7 +26,8 @@ DEFAULT_THREADS = 8
 
 
 class PostgresUnavailable(RuntimeError):
-    """psycopg is not installed: the message says what to install."""
+    """PostgreSQL cannot be used: psycopg is not installed (the message says what to install),
+    the URL is not one, or the database cannot be reached (the message says why)."""
 
 
 def is_postgres_url(url: str) -> bool:
@@ -144,6 +145,7 @@ class PostgresDatabase:
         except ImportError:
             raise PostgresUnavailable(
                 f"PostgreSQL needs psycopg and psycopg-pool: {INSTALL_HINT}") from None
+        _check_reachable(url)
         self.url = url
         self.threads = threads
         self._held: dict[threading.Thread, PostgresConnection] = {}
@@ -180,6 +182,17 @@ class PostgresDatabase:
         for connection in held:
             self._pool.putconn(connection.raw)
         self._pool.close(timeout=5)
+
+
+def _check_reachable(url: str) -> None:
+    """One connection first, for a clear reason (refused, no such database, password) instead
+    of the pool's "initialization incomplete" after its timeout."""
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as error:
+        raise PostgresUnavailable(f"cannot connect to PostgreSQL: {error}".strip()) from None
 
 
 def schema_version(db: PostgresConnection) -> int:

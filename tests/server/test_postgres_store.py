@@ -299,6 +299,18 @@ def test_without_psycopg_the_server_says_what_to_install(tmp_path):
     assert "pip install 'paperless-meeting[scale]'" in result.stderr
 
 
+def test_a_database_that_cannot_be_used_is_named_plainly(tmp_path, postgres_cluster):
+    missing = _cli("--data-dir", str(tmp_path), "--database",
+                   postgres_cluster.url("no_such_database"), "user", "list")
+    assert missing.returncode == 2 and "no_such_database" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    wrong = _cli("--data-dir", str(tmp_path), "--database", "mysql://x@y/z", "user", "list")
+    assert wrong.returncode == 2 and "postgresql://" in wrong.stderr
+    nothing = _cli("--data-dir", str(tmp_path / "empty"), "copy-to", "--database",
+                   postgres_cluster.url(postgres_cluster.create_database()))
+    assert nothing.returncode == 1 and "no SQLite database" in nothing.stderr
+
+
 def test_the_seeded_server_runs_on_the_store_it_says(seeded_server, store_kind):
     live, _ = seeded_server
     context = ServerContext.open(live.data_dir)
