@@ -20,6 +20,7 @@ def open_store_database(data_dir: Path, database_url: str | None = None) -> Data
     """PostgreSQL at `database_url` (`postgresql://…`), or the SQLite file in `data_dir`."""
     if database_url is None:
         return SqliteDatabase(open_database(data_dir))
+    private_folder(data_dir)  # (the document files and the signing keys are still in it)
     from server.store.postgres import PostgresDatabase, PostgresUnavailable, is_postgres_url
 
     if not is_postgres_url(database_url):
