@@ -1,7 +1,7 @@
 """Shared fixtures: a seeded real server on loopback, folders in tmp, offscreen Qt.
 
-The store under the seeded server is `store_kind`: SQLite here, and both SQLite and PostgreSQL
-for the server's own tests (tests/server/conftest.py parametrises it). A test on PostgreSQL
+The store under the seeded server is `store_kind`: SQLite, and both SQLite and PostgreSQL for
+the server's own tests (tests/server/: `pytest_generate_tests` parametrises it there). A test on PostgreSQL
 gets its own database, named in $MEETING_DATABASE_URL for the test's length, so every server
 and store the test opens (`ServerContext.open`, `LiveServer`, the command line) uses it."""
 
@@ -66,10 +66,22 @@ def pytest_collection_modifyitems(config, items) -> None:
         items[:] = [item for item in items if item not in dropped]
 
 
+SERVER_TESTS = Path(__file__).parent / "server"
+STORES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc) -> None:
+    """Every server test that uses the store runs on each store (ids `[sqlite]`,
+    `[postgresql]`); the client's tests use the embedded default."""
+    if "store_kind" in metafunc.fixturenames and SERVER_TESTS in metafunc.definition.path.parents:
+        metafunc.parametrize("store_kind", STORES, indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def store_kind() -> str:
-    """The store the seeded server runs on (tests/server/conftest.py: both)."""
-    return "sqlite"
+def store_kind(request) -> str:
+    """The store the seeded server runs on (one fixture: the session-scoped templates made
+    from it are made again when it changes)."""
+    return getattr(request, "param", "sqlite")
 
 
 @pytest.fixture(scope="session")
