@@ -1,9 +1,10 @@
 """Shared fixtures: a seeded real server on loopback, folders in tmp, offscreen Qt.
 
 The store under the seeded server is `store_kind`: SQLite, and both SQLite and PostgreSQL for
-the server's own tests (tests/server/: `pytest_generate_tests` parametrises it there). A test on PostgreSQL
-gets its own database, named in $MEETING_DATABASE_URL for the test's length, so every server
-and store the test opens (`ServerContext.open`, `LiveServer`, the command line) uses it."""
+the server's own tests (tests/server/: `pytest_generate_tests` parametrises it there). A test
+on PostgreSQL gets its own database, named in $MEETING_DATABASE_URL for the test's length, so
+every server and store the test opens (`ServerContext.open`, `LiveServer`, the command line)
+uses it."""
 
 from __future__ import annotations
 
