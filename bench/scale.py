@@ -33,6 +33,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import annotation_latency as ink  # (the bench folder's own modules)
 import load
 import services
+import socketio
 
 from meeting import paths
 from meeting.core.ink import batch_interval_ms
@@ -287,12 +289,27 @@ def follower_worker(spec: list[dict]) -> None:
 
 
 class MeetingRun(load.LoadRun):
-    """The presenter of one of many meetings, with the tokens signed in for all of them."""
+    """The presenter of one of many meetings, with the tokens signed in for all of them; a
+    call the server did not answer in time, or a send on a lost connection, is a failure
+    counted (the bench goes on: an overloaded server is a result, not a crash)."""
 
     tokens_given: dict[str, str] = {}  # noqa: RUF012 (set once per worker process)
+    failures = 0
 
     def _login(self, name: str) -> str:
         return self.tokens_given[name]
+
+    def begin(self, presenter, stroke_id: str) -> None:
+        try:
+            super().begin(presenter, stroke_id)
+        except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
+            self.failures += 1
+
+    def send(self, presenter, stroke_id: str, offset: int, points: list) -> None:
+        try:
+            super().send(presenter, stroke_id, offset, points)
+        except socketio.exceptions.BadNamespaceError:
+            self.failures += 1
 
 
 def presenter_worker(spec: dict) -> None:
@@ -323,7 +340,7 @@ def presenter_worker(spec: dict) -> None:
     for run, presenter, meeting in runs:
         run.begin(presenter, meeting["flood_id"])
         run.send(presenter, meeting["flood_id"], 0, [[10.0, 20.0]] * END_POINTS)
-    print(json.dumps([{"sent": batches, "turns": run.turns_sent}
+    print(json.dumps([{"sent": batches, "turns": run.turns_sent, "failures": run.failures}
                       for batches, (run, *_) in zip(sent, runs, strict=True)]), flush=True)
     sys.stdin.read()  # (a packet still queued would be lost with its connection)
     for _, presenter, _ in runs:
@@ -379,6 +396,7 @@ class Result:
     turns: list[float]
     deliveries: int
     missing: int
+    """Deliveries that never came, and the presenters' calls that failed."""
     span: float
     """Seconds from the first batch sent to the last delivery."""
     server_cpu: float
@@ -462,7 +480,8 @@ def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[di
         mine = [latency for follower in arrivals for stroke, times in batches.items()
                 for latency in ink.delivered({int(k): v for k, v in times.items()},
                                              follower.get(stroke, []))]
-        missing += sum(len(times) for times in batches.values()) * meeting.followers - len(mine)
+        missing += (sum(len(times) for times in batches.values()) * meeting.followers
+                    - len(mine) + presented["failures"])
         latencies.extend(mine)
         if meeting is largest:
             big = mine
@@ -506,7 +525,12 @@ def step(setup: Setup, title: str, meetings: list[Meeting], seconds: float,
     print(HEADER)
     bare, missing = None, 0
     for servers in setup.running:
-        result = run_load(servers, meetings, seconds, per_process)
+        try:
+            result = run_load(servers, meetings, seconds, per_process)
+        except (RuntimeError, ValueError, subprocess.TimeoutExpired) as error:
+            print(f"{servers.name:<30} failed: {error!r}", flush=True)
+            missing += 1
+            continue
         bare = bare or result
         missing += result.missing
         print(row(servers.name, result, bare), flush=True)
@@ -525,7 +549,8 @@ def main() -> int:
     parser.add_argument("--configs", nargs="+", choices=["sqlite", "postgresql", "redis"],
                         default=["sqlite", "postgresql", "redis"])
     parser.add_argument("--seconds", type=float, default=20.0, help="of pen for the load (b)")
-    parser.add_argument("--meetings", type=int, default=20)
+    parser.add_argument("--meetings", type=int, nargs="+", default=[20],
+                        help="how many meetings of --people in (b); several: one step each")
     parser.add_argument("--people", type=int, default=25)
     parser.add_argument("--big", type=int, default=200, help="people in the one large meeting")
     parser.add_argument("--growth", type=int, nargs="*", help="people (default 50 100 200 500)")
@@ -546,33 +571,40 @@ def main() -> int:
         presenter_worker(json.loads(args.presenter_worker))
         return 0
     if args.quick:
-        args.meetings, args.people, args.big = 2, 5, 10
+        args.meetings, args.people, args.big = [2], 5, 10
         args.seconds = args.growth_seconds = 2.0
     if args.growth is None:
         args.growth = [10, 20] if args.quick else [50, 100, 200, 500]
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # (servers stopped, folder removed)
     workdir = Path(tempfile.mkdtemp(prefix="meeting-bench-scale-"))
     setup = None
+    started = time.monotonic()
     try:
-        made = seed(workdir / "template", args.meetings + 2)
-        load_meetings = [Meeting(meeting_id, document_id, people, pen_hz(args.pen_hz, people))
-                         for (meeting_id, document_id), people in zip(
-                             made, [args.people] * args.meetings + [args.big], strict=False)]
+        made = seed(workdir / "template", max(args.meetings) + 2)
+        big_id, big_document = made[-2]
         growth_id, growth_document = made[-1]
         setup = Setup(args.configs, workdir / "template", workdir)
         print(f"loopback, {os.cpu_count()} cores; followers in processes of "
               f"{args.per_process}; a page turn every {load.PAGE_TURN_SECONDS} s; "
               f"pen {args.pen_hz}")
-        rates = sorted({meeting.hz for meeting in load_meetings})
-        missing = step(setup, f"(b) {args.meetings} meetings of {args.people} + one of "
-                              f"{args.big}, pen {'/'.join(f'{r:g}' for r in rates)} batches/s",
-                       load_meetings, args.seconds, args.per_process)
+        missing = 0
+        for count in args.meetings:
+            load_meetings = [*(Meeting(meeting_id, document_id, args.people,
+                                       pen_hz(args.pen_hz, args.people))
+                               for meeting_id, document_id in made[:count]),
+                             Meeting(big_id, big_document, args.big, pen_hz(args.pen_hz, args.big))]
+            rates = "/".join(f"{meeting.hz:g}" for meeting in load_meetings[-2:])
+            missing += step(setup, f"(b) {count} meetings of {args.people} + one of {args.big}, "
+                                   f"pen {rates} batches/s", load_meetings, args.seconds,
+                            args.per_process)
         for people in args.growth:
             hz = pen_hz(args.pen_hz, people)
             missing += step(setup, f"(c) one meeting of {people}, pen {hz:g} batches/s",
                             [Meeting(growth_id, growth_document, people, hz)],
                             args.growth_seconds, args.per_process)
-        print(f"\n{missing} deliveries missing in all" if missing else "\nnothing missing")
+        print(f"\n{missing} deliveries missing in all" if missing else "\nnothing missing",
+              f"({time.monotonic() - started:.0f} s)")
         return 1 if missing else 0
     finally:
         if setup is not None:
