@@ -213,9 +213,9 @@ class FollowerGroup:
             task.cancel()
 
 
-async def follow_groups(groups: list[FollowerGroup]) -> None:
+async def follow_groups(groups: list[FollowerGroup], timeout: float = 120) -> None:
     """Connect every group, say "ready"; say "done" when each holds its flood stroke (or after
-    two minutes: missing deliveries are counted); when stdin closes, print each group's
+    `timeout` seconds: missing deliveries are counted); when stdin closes, print each group's
     results as a line of JSON, in order."""
     import aiohttp
 
@@ -224,7 +224,8 @@ async def follow_groups(groups: list[FollowerGroup]) -> None:
             await group.connect(session)
         print("ready", flush=True)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.gather(*(g.finished.wait() for g in groups)), 120)
+            await asyncio.wait_for(asyncio.gather(*(g.finished.wait() for g in groups)),
+                                   timeout)
         print("done", flush=True)
         await asyncio.to_thread(sys.stdin.read)
         for group in groups:

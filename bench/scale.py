@@ -281,11 +281,12 @@ def tree_cpu(pids: list[int]) -> float:
 
 # --- the clients, in worker processes --------------------------------------------------------
 
-def follower_worker(spec: list[dict]) -> None:
+def follower_worker(spec: dict) -> None:
     """Several groups of followers in one process (see annotation_latency.follow_groups)."""
     import asyncio
 
-    asyncio.run(ink.follow_groups([ink.FollowerGroup(**group) for group in spec]))
+    asyncio.run(ink.follow_groups([ink.FollowerGroup(**group) for group in spec["groups"]],
+                                  spec["timeout"]))
 
 
 class MeetingRun(load.LoadRun):
@@ -398,7 +399,7 @@ class Result:
     missing: int
     """Deliveries that never came, and the presenters' calls that failed."""
     span: float
-    """Seconds from the first batch sent to the last delivery."""
+    """Seconds of pen, or from the first batch sent to the last delivery if longer."""
     server_cpu: float
     service_cpu: float
     client_cpu: float
@@ -418,8 +419,9 @@ class Result:
 def run_load(servers: Servers, meetings: list[Meeting], seconds: float,
              per_process: int) -> Result:
     floods = [uuid.uuid4().hex for _ in meetings]
-    followers = [worker("follower", spec)
-                 for spec in follower_groups(servers, meetings, floods, per_process)]
+    # (what has not come a while after the pen stops is counted missing)
+    followers = [worker("follower", {"groups": groups, "timeout": 30 + seconds})
+                 for groups in follower_groups(servers, meetings, floods, per_process)]
     presenters = None
     try:
         for process in followers:
@@ -457,16 +459,16 @@ def run_load(servers: Servers, meetings: list[Meeting], seconds: float,
                 process.kill()
                 process.wait()
     return tally(meetings, sent, received,
-                 [end - start for start, end in zip(started, ended, strict=True)])
+                 [end - start for start, end in zip(started, ended, strict=True)], seconds)
 
 
 def process_groups(process: subprocess.Popen) -> list[dict]:
     """The groups a follower worker was started with (its last argument)."""
-    return json.loads(process.args[-1])
+    return json.loads(process.args[-1])["groups"]
 
 
 def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[dict]],
-          used: list[float]) -> Result:
+          used: list[float], seconds: float) -> Result:
     window, server_cpu, service_cpu, client_cpu = used
     latencies, big, turns = [], [], []
     missing, first, last = 0, math.inf, 0.0
@@ -490,7 +492,8 @@ def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[di
         first = min([first, *(t for times in batches.values() for t in times.values())])
         last = max([last, *(t for follower in arrivals for stroke in batches
                             for *_, t in follower.get(stroke, []))])
-    return Result(latencies, big, turns, len(latencies), missing, last - first, server_cpu,
+    return Result(latencies, big, turns, len(latencies), missing, max(seconds, last - first),
+                  server_cpu,
                   service_cpu, client_cpu, window)
 
 
