@@ -14,7 +14,8 @@ meeting.core.ink.batch_interval_ms, or `--pen-hz`) and turning a page every 5 s,
 For each and every server: deliveries a second (a batch sent reaching one follower), p50 / p99
 of every delivery, page turns' p99, the server's CPU per delivery (every process of it, from
 /proc: meeting-server and its children, PostgreSQL's backends, redis-server; "db+redis" is the
-part of it the services took), deliveries missing (errors: must be 0, the exit status says so).
+part of it the services took), deliveries missing (errors: must be 0, the exit status says so)
+and those that came after a later batch of their stroke ("late": out of order, no latency).
 
 Servers are real `meeting-server` subprocesses seeded in a temporary folder; PostgreSQL and
 Redis are started here in temporary folders on free ports (bench/services.py). With two
@@ -29,6 +30,7 @@ machine's cores with the servers ("clients" is their CPU).
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import os
@@ -398,6 +400,8 @@ class Result:
     deliveries: int
     missing: int
     """Deliveries that never came, and the presenters' calls that failed."""
+    unordered: int
+    """Deliveries that came after a later batch of their stroke (not in `latencies`)."""
     span: float
     """Seconds of pen, or from the first batch sent to the last delivery if longer."""
     server_cpu: float
@@ -471,7 +475,7 @@ def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[di
           used: list[float], seconds: float) -> Result:
     window, server_cpu, service_cpu, client_cpu = used
     latencies, big, turns = [], [], []
-    missing, first, last = 0, math.inf, 0.0
+    missing, unordered, first, last = 0, 0, math.inf, 0.0
     largest = max(meetings, key=lambda meeting: meeting.people)
     for meeting, presented in zip(meetings, sent, strict=True):
         arrivals = [follower for group in received.get(meeting.meeting_id, [])
@@ -482,8 +486,11 @@ def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[di
         mine = [latency for follower in arrivals for stroke, times in batches.items()
                 for latency in ink.delivered({int(k): v for k, v in times.items()},
                                              follower.get(stroke, []))]
+        arrived = sum(covered([int(k) for k in times], follower.get(stroke, []))
+                      for follower in arrivals for stroke, times in batches.items())
         missing += (sum(len(times) for times in batches.values()) * meeting.followers
-                    - len(mine) + presented["failures"])
+                    - arrived + presented["failures"])
+        unordered += arrived - len(mine)
         latencies.extend(mine)
         if meeting is largest:
             big = mine
@@ -492,15 +499,26 @@ def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[di
         first = min([first, *(t for times in batches.values() for t in times.values())])
         last = max([last, *(t for follower in arrivals for stroke in batches
                             for *_, t in follower.get(stroke, []))])
-    return Result(latencies, big, turns, len(latencies), missing, max(seconds, last - first),
+    return Result(latencies, big, turns, len(latencies), missing, unordered,
+                  max(seconds, last - first),
                   server_cpu,
                   service_cpu, client_cpu, window)
+
+
+def covered(offsets: list[int], batches: list) -> int:
+    """How many of the batches sent (by offset) some received batch holds, in order or not."""
+    ordered = sorted(offsets)
+    held: set[int] = set()
+    for start, count, _ in batches:
+        held.update(range(bisect.bisect_left(ordered, start),
+                          bisect.bisect_left(ordered, start + count)))
+    return len(held)
 
 
 # --- the report ----------------------------------------------------------------------------
 
 HEADER = (f"{'server':<30} {'deliv/s':>8} {'p50 ms':>7} {'p99 ms':>8} {'big p99':>8} "
-          f"{'turn p99':>8} {'errors':>6} {'cores':>5} {'us/deliv':>8} {'db+redis':>8} "
+          f"{'turn p99':>8} {'errors':>6} {'late':>5} {'cores':>5} {'us/deliv':>8} {'db+redis':>8} "
           f"{'clients':>7}  vs bare p99 / us")
 
 
@@ -513,7 +531,7 @@ def row(name: str, result: Result, bare: Result | None) -> str:
                else f"{'-':>8}")
     return (f"{name:<30} {result.rate:8.0f} {ink.pct(result.latencies, 0.5):7.1f} "
             f"{ink.pct(result.latencies, 0.99):8.1f} {ink.pct(result.big_latencies, 0.99):8.1f} "
-            f"{ink.pct(result.turns, 0.99):8.1f} {result.missing:6d} "
+            f"{ink.pct(result.turns, 0.99):8.1f} {result.missing:6d} {result.unordered:5d} "
             f"{(result.server_cpu + result.service_cpu) / result.window:5.2f} "
             f"{result.per_delivery_us():8.1f} {service} "
             f"{result.client_cpu / result.window:7.2f}{ratio}")
