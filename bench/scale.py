@@ -462,7 +462,7 @@ def run_load(servers: Servers, meetings: list[Meeting], seconds: float,
             if process.poll() is None:
                 process.kill()
                 process.wait()
-    return tally(meetings, sent, received,
+    return tally(meetings, floods, sent, received,
                  [end - start for start, end in zip(started, ended, strict=True)], seconds)
 
 
@@ -471,13 +471,13 @@ def process_groups(process: subprocess.Popen) -> list[dict]:
     return json.loads(process.args[-1])["groups"]
 
 
-def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[dict]],
-          used: list[float], seconds: float) -> Result:
+def tally(meetings: list[Meeting], floods: list[str], sent: list[dict],
+          received: dict[int, list[dict]], used: list[float], seconds: float) -> Result:
     window, server_cpu, service_cpu, client_cpu = used
     latencies, big, turns = [], [], []
     missing, unordered, first, last = 0, 0, math.inf, 0.0
     largest = max(meetings, key=lambda meeting: meeting.people)
-    for meeting, presented in zip(meetings, sent, strict=True):
+    for meeting, flood_id, presented in zip(meetings, floods, sent, strict=True):
         arrivals = [follower for group in received.get(meeting.meeting_id, [])
                     for follower in group["arrivals"]]
         arrived_turns = [times for group in received.get(meeting.meeting_id, [])
@@ -491,6 +491,8 @@ def tally(meetings: list[Meeting], sent: list[dict], received: dict[int, list[di
         missing += (sum(len(times) for times in batches.values()) * meeting.followers
                     - arrived + presented["failures"])
         unordered += arrived - len(mine)
+        missing += sum(sum(count for _, count, _ in follower.get(flood_id, [])) < END_POINTS
+                       for follower in arrivals)  # (the end stroke is a delivery too)
         latencies.extend(mine)
         if meeting is largest:
             big = mine
