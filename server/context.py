@@ -12,8 +12,9 @@ from typing import Any
 
 import socketio
 
-from meeting.core.presence import Presence
+from meeting.core.presence import Presence, PresenceData
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
+from server.cluster import Cluster
 from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
@@ -21,6 +22,7 @@ from server.page_images import PageImages
 from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
 from server.relay import MeetingSender, Message
+from server.shared_presence import LocalPresence, SharedPresence
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import DATABASE_NAME, open_database
@@ -40,7 +42,11 @@ class ServerContext:
     """One lock per meeting: a change is stored and broadcast before the next one starts, so
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
-    """Who is connected to each meeting now (memory only)."""
+    """Who is connected to each meeting now, through this process (memory only)."""
+    presence_board: LocalPresence = field(init=False)
+    """Who is connected to each meeting through any process (see `join_cluster`)."""
+    cluster: Cluster | None = None
+    """The other processes serving the same meetings (`--redis`), if any."""
     presence_broadcasts: PresenceBroadcasts = field(init=False)
     """Tells each meeting who is here, a few times a second at most."""
     page_images: PageImages = field(default_factory=PageImages)
@@ -61,6 +67,7 @@ class ServerContext:
     """Each meeting's broadcasts, sent in order by one task (see server/relay.py)."""
 
     def __post_init__(self) -> None:
+        self.presence_board = LocalPresence(self.presence)
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
         if self.office.japanese_font is None:
             self.office.japanese_font = self.pdf.japanese_font
@@ -69,6 +76,11 @@ class ServerContext:
     def open(cls, data_dir: Path) -> ServerContext:
         data_dir = Path(data_dir)
         return cls(data_dir, Store(open_database(data_dir)), BlobStore(data_dir / "documents"))
+
+    def join_cluster(self, cluster: Cluster) -> None:
+        """Serve the meetings together with the other processes sharing this Redis."""
+        self.cluster = cluster
+        self.presence_board = SharedPresence(self.presence, cluster)
 
     @property
     def audit(self) -> AuditLog:
@@ -107,10 +119,20 @@ class ServerContext:
     async def announce_presence(self, meeting_id: int) -> None:
         """Who is here changed: everyone in the meeting is told (coalesced: see
         `server.presence_broadcasts`)."""
+        await self.presence_board.publish(meeting_id)
         self.presence_broadcasts.changed(meeting_id)
 
+    async def presence_now(self, meeting_id: int) -> PresenceData:
+        """Who is in the meeting, through every process (this one's own changes included)."""
+        await self.presence_board.publish(meeting_id)
+        return await self.presence_board.data(meeting_id)
+
     async def _broadcast_presence(self, meeting_id: int) -> None:
-        await self.broadcast(self.presence.data(meeting_id))
+        await self.broadcast(await self.presence_board.data(meeting_id))
+
+    def in_room(self, sid: str, meeting_id: int) -> bool:
+        """This process's connection `sid` is in the meeting's room."""
+        return self.sio is not None and meeting_room(meeting_id) in self.sio.rooms(sid)
 
     async def broadcast(self, message: Data, room: str | None = None,
                         skip_sid: str | None = None) -> dict[str, Any]:
