@@ -23,6 +23,7 @@ from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
 from server.relay import MeetingSender, Message
 from server.shared_presence import LocalPresence, SharedPresence
+from server.shared_throttle import LocalSignIns, SharedSignIns
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import DATABASE_NAME, open_database
@@ -52,6 +53,8 @@ class ServerContext:
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    sign_ins: LocalSignIns = field(init=False)
+    """The throttle as sign-ins use it: `login_throttle`, or the one in Redis."""
     pdf: PdfJobs = field(default_factory=PdfJobs)
     """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
@@ -68,6 +71,7 @@ class ServerContext:
 
     def __post_init__(self) -> None:
         self.presence_board = LocalPresence(self.presence)
+        self.sign_ins = LocalSignIns(self.login_throttle)
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
         if self.office.japanese_font is None:
             self.office.japanese_font = self.pdf.japanese_font
@@ -81,6 +85,7 @@ class ServerContext:
         """Serve the meetings together with the other processes sharing this Redis."""
         self.cluster = cluster
         self.presence_board = SharedPresence(self.presence, cluster)
+        self.sign_ins = SharedSignIns(self.login_throttle, cluster)
 
     @property
     def audit(self) -> AuditLog:

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import requests
 
-from tests.helpers.live import Peer, login
+from server.events import SESSION_SWEEP_SECONDS
+from server.login_throttle import PER_ACCOUNT_AND_ADDRESS
+from tests.helpers.live import PASSWORD, Peer, login
 from tests.helpers.processes import ServerProcess
 from tests.helpers.redis_service import RedisService
 
@@ -80,3 +86,36 @@ def test_a_presenter_on_one_process_is_followed_on_the_other(two_servers):
 
     paul.call("meeting:leave", {"meeting_id": m})
     olga.presence_until(lambda data: names(data) == {"olga"})
+
+
+def test_the_sign_in_throttle_counts_on_both_processes(two_servers):
+    (a, b), _, _ = two_servers
+
+    def sign_in(server: ServerProcess, password: str) -> int:
+        return requests.post(f"{server.url}/api/login", timeout=10,
+                             json={"username": "paul", "password": password}).status_code
+
+    failures = [sign_in(server, "wrong") for server in (a, b, a, b, a)]
+    assert failures == [401] * PER_ACCOUNT_AND_ADDRESS
+    # The sixth try is held back on either process, even with the right password.
+    assert sign_in(b, PASSWORD) == 429
+    assert sign_in(a, PASSWORD) == 429
+
+
+def test_a_revoked_session_is_cut_on_both_processes(two_servers):
+    (a, b), seeded, peer = two_servers
+    m = seeded.meeting_id
+    on_a, on_b = peer(a, "paul"), peer(b, "paul")
+    for device in (on_a, on_b):
+        assert device.call("meeting:join", {"meeting_id": m})["ok"]
+    olga = peer(a, "olga")
+    olga.call("meeting:join", {"meeting_id": m})
+    revoked = subprocess.run(
+        [str(Path(sys.executable).parent / "meeting-server"), "--data-dir", str(a.data_dir),
+         "user", "revoke", "paul"], capture_output=True, text=True, timeout=60)
+    assert revoked.returncode == 0, revoked.stderr
+    deadline = time.monotonic() + SESSION_SWEEP_SECONDS + 10
+    while (on_a.sio.connected or on_b.sio.connected) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not on_a.sio.connected and not on_b.sio.connected
+    olga.presence_until(lambda data: names(data) == {"olga"}, timeout=10)
