@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import Any
 
 import socketio
 
-from meeting.core.presence import Presence, PresenceData
+from meeting.core.presence import Device, Presence, PresenceData
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
 from server.cluster import Cluster
 from server.health import Health
@@ -134,6 +134,26 @@ class ServerContext:
 
     async def _broadcast_presence(self, meeting_id: int) -> None:
         await self.broadcast(await self.presence_board.data(meeting_id))
+
+    async def take_out(self, meeting_id: int, keep: Callable[[Device], bool]) -> None:
+        """Take every connection of the meeting but those to `keep` out of its rooms, on
+        every process (python-socketio's manager carries `leave_room` to the process holding
+        the connection, after the broadcasts sent before it; that process's presence lets go
+        of it at its next round), and tell the meeting who is left."""
+        sio = self.socketio
+        for sid, device in (await self.presence_board.devices(meeting_id)).items():
+            if keep(device):
+                continue
+            await sio.leave_room(sid, meeting_room(meeting_id))
+            await sio.leave_room(sid, private_room(meeting_id, device.name))
+            self.presence.leave(meeting_id, sid)
+        await self.announce_presence(meeting_id)
+
+    async def my_turn(self, sweep: str, seconds: float) -> bool:
+        """Whether this process runs `sweep` now: always when it is alone; with other
+        processes, the one holding the sweep's lock in Redis (renewed each round, let go
+        by a process that dies when it expires after `seconds`)."""
+        return self.cluster is None or await self.cluster.hold(sweep, seconds)
 
     def in_room(self, sid: str, meeting_id: int) -> bool:
         """This process's connection `sid` is in the meeting's room."""

@@ -15,6 +15,7 @@ import requests
 
 from server.events import SESSION_SWEEP_SECONDS
 from server.login_throttle import PER_ACCOUNT_AND_ADDRESS
+from server.shared_presence import ALIVE_SECONDS, REFRESH_SECONDS
 from tests.helpers.live import PASSWORD, Peer, login
 from tests.helpers.processes import ServerProcess
 from tests.helpers.redis_service import RedisService
@@ -119,3 +120,29 @@ def test_a_revoked_session_is_cut_on_both_processes(two_servers):
         time.sleep(0.2)
     assert not on_a.sio.connected and not on_b.sio.connected
     olga.presence_until(lambda data: names(data) == {"olga"}, timeout=10)
+
+
+def test_a_member_removed_on_one_process_is_taken_out_on_the_other(two_servers):
+    (a, b), seeded, peer = two_servers
+    m = seeded.meeting_id
+    olga, paul, pia = peer(a, "olga"), peer(b, "paul"), peer(b, "pia")
+    for device in (olga, paul, pia):
+        assert device.call("meeting:join", {"meeting_id": m})["ok"]
+    assert olga.call("member:remove", {"meeting_id": m, "user": "paul"})["ok"]
+    assert events_until(paul, "member:removed", 1)[0]["user"] == "paul"
+    olga.presence_until(lambda data: names(data) == {"olga", "pia"}, timeout=10)
+    olga.call("page:set", {"meeting_id": m, "document_id": seeded.documents[0], "page": 1})
+    assert events_until(pia, "meeting:state", 1)[0]["page"] == 1
+    assert paul.no_event()  # (the page turn after the removal did not reach paul on b)
+
+
+def test_the_people_of_a_killed_process_leave_the_meeting(two_servers):
+    (a, b), seeded, peer = two_servers
+    m = seeded.meeting_id
+    olga, paul = peer(a, "olga"), peer(b, "paul")
+    for device in (olga, paul):
+        assert device.call("meeting:join", {"meeting_id": m})["ok"]
+    olga.presence_until(lambda data: names(data) == {"olga", "paul"})
+    b.kill()
+    olga.presence_until(lambda data: names(data) == {"olga"},
+                        timeout=ALIVE_SECONDS + 3 * REFRESH_SECONDS + 5)
