@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import queue
 import shutil
 import subprocess
 import sys
@@ -12,11 +13,14 @@ from pathlib import Path
 
 import pytest
 import requests
+import socketio
 
+from meeting.core.protocol import PROTOCOL_VERSION
 from server.events import SESSION_SWEEP_SECONDS
 from server.login_throttle import PER_ACCOUNT_AND_ADDRESS
 from server.shared_presence import ALIVE_SECONDS, REFRESH_SECONDS
 from tests.helpers.live import PASSWORD, Peer, login
+from tests.helpers.nginx import Nginx
 from tests.helpers.processes import ServerProcess
 from tests.helpers.redis_service import RedisService
 
@@ -146,3 +150,54 @@ def test_the_people_of_a_killed_process_leave_the_meeting(two_servers):
     b.kill()
     olga.presence_until(lambda data: names(data) == {"olga"},
                         timeout=ALIVE_SECONDS + 3 * REFRESH_SECONDS + 5)
+
+
+class Follower:
+    """A client through the front that comes back by itself, as the apps do: it reconnects
+    (to whichever process nginx finds alive), joins again and takes the snapshot."""
+
+    def __init__(self, url: str, token: str, meeting_id: int) -> None:
+        self.meeting_id = meeting_id
+        self.pages: queue.Queue[int] = queue.Queue()
+        self.joined: queue.Queue[dict] = queue.Queue()
+        self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2,
+                                   reconnection_delay_max=1)
+        self.sio.on("connect", lambda: self.sio.start_background_task(self._join))
+        self.sio.on("meeting:state", lambda state: self.pages.put(state["page"]))
+        self.sio.connect(url, auth={"token": token, "protocol": PROTOCOL_VERSION},
+                         transports=["websocket"], wait_timeout=10)
+
+    def _join(self) -> None:
+        reply = self.sio.call("meeting:join", {"meeting_id": self.meeting_id}, timeout=10)
+        self.joined.put(reply["data"])
+
+    def close(self) -> None:
+        self.sio.disconnect()
+
+
+def test_through_nginx_a_follower_survives_the_kill_of_its_process(two_servers, tmp_path):
+    (a, b), seeded, peer = two_servers
+    m, document = seeded.meeting_id, seeded.documents[0]
+    front = Nginx(tmp_path / "nginx", [a.port, b.port])
+    follower = None
+    try:
+        follower = Follower(front.url, login(front.url, "paul"), m)
+        assert follower.joined.get(timeout=10)["meeting"]["id"] == m
+        on, other = (a, b) if "connected as paul" in a.output() else (b, a)
+        olga = peer(other, "olga")
+        olga.call("meeting:join", {"meeting_id": m})
+        olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 1})
+        assert follower.pages.get(timeout=10) == 1
+
+        on.kill()
+        olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 0})
+        again = follower.joined.get(timeout=20)  # (back through nginx, on the other process)
+        assert again["state"]["page"] == 0
+        olga.call("page:set", {"meeting_id": m, "document_id": document, "page": 1})
+        deadline = time.monotonic() + 10
+        while follower.pages.get(timeout=max(0.01, deadline - time.monotonic())) != 1:
+            pass
+    finally:
+        if follower is not None:
+            follower.close()
+        front.stop()
