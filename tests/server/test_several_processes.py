@@ -7,6 +7,7 @@ import queue
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,8 @@ import pytest
 import requests
 import socketio
 
-from meeting.core.protocol import PROTOCOL_VERSION
+from meeting.core.protocol import PROTOCOL_VERSION, MeetingState, Snapshot
+from meeting.core.sync import MeetingSync, Outcome
 from server.events import SESSION_SWEEP_SECONDS
 from server.login_throttle import PER_ACCOUNT_AND_ADDRESS
 from server.shared_presence import ALIVE_SECONDS, REFRESH_SECONDS
@@ -201,3 +203,63 @@ def test_through_nginx_a_follower_survives_the_kill_of_its_process(two_servers, 
         if follower is not None:
             follower.close()
         front.stop()
+
+
+def test_a_ballot_on_one_process_is_counted_for_the_room_on_the_other(two_servers):
+    (a, b), seeded, peer = two_servers
+    m = seeded.meeting_id
+    olga, paul = peer(a, "olga"), peer(b, "paul")
+    for device in (olga, paul):
+        assert device.call("meeting:join", {"meeting_id": m})["ok"]
+    refused = olga.call("vote:open", {"meeting_id": m, "title": "人事案", "secret": True})
+    assert refused["error"]["code"] == "conflict"  # (secret ballots stay in one memory)
+    vote = olga.call("vote:open", {"meeting_id": m, "title": "予算案を承認する"})["data"]
+    assert events_until(paul, "vote", 1)[0]["id"] == vote["id"]
+    assert paul.call("vote:cast", {"meeting_id": m, "vote_id": vote["id"],
+                                   "choice": "yes"})["ok"]
+    counted = events_until(olga, "vote", 2)[-1]
+    assert counted["ballots"] == {"paul": "yes"}
+
+
+def test_changes_made_through_both_processes_reach_everyone_in_seq_order(two_servers):
+    """olga turns pages on her laptop, on a, and her tablet, on b, at once: each
+    follower's view, kept by the client's own `MeetingSync` (a gap means a snapshot), ends
+    on the last change, having applied the numbered changes in order."""
+    (a, b), seeded, peer = two_servers
+    m, document = seeded.meeting_id, seeded.documents[0]
+    olga, tablet = peer(a, "olga"), peer(b, "olga")
+    followers = [peer(a, "paul"), peer(b, "pia")]
+    for device in (olga, tablet, *followers):
+        assert device.call("meeting:join", {"meeting_id": m})["ok"]
+    syncs = []
+    for follower in followers:
+        sync = MeetingSync(m)
+        sync.apply_snapshot(Snapshot.model_validate(
+            follower.call("meeting:snapshot", {"meeting_id": m})["data"]))
+        syncs.append(sync)
+    turners = [(olga, 0), (tablet, 1)]
+    for device, page in turners:  # (both may turn pages)
+        assert device.call("page:set", {"meeting_id": m, "document_id": document,
+                                        "page": page})["ok"]
+
+    def turn(device: Peer, page: int) -> None:
+        for _ in range(15):
+            device.sio.emit("page:set", {"meeting_id": m, "document_id": document,
+                                         "page": page})
+
+    threads = [threading.Thread(target=turn, args=pair) for pair in turners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    last = olga.call("meeting:snapshot", {"meeting_id": m})["data"]["state"]
+    for follower, sync in zip(followers, syncs, strict=True):
+        deadline = time.monotonic() + 10
+        while sync.last_seq != last["seq"]:
+            name, data = follower.next_event(timeout=max(0.01, deadline - time.monotonic()))
+            if name != "meeting:state":
+                continue
+            if sync.apply(MeetingState.model_validate(data)) is Outcome.NEED_SNAPSHOT:
+                sync.apply_snapshot(Snapshot.model_validate(
+                    follower.call("meeting:snapshot", {"meeting_id": m})["data"]))
+        assert sync.view is not None and sync.view.state.page == last["page"]
