@@ -263,3 +263,17 @@ def test_changes_made_through_both_processes_reach_everyone_in_seq_order(two_ser
                 sync.apply_snapshot(Snapshot.model_validate(
                     follower.call("meeting:snapshot", {"meeting_id": m})["data"]))
         assert sync.view is not None and sync.view.state.page == last["page"]
+
+
+def test_a_redis_that_saves_to_disk_is_refused(tmp_path, seeded_template):
+    template, _ = seeded_template
+    saving = RedisService(tmp_path / "redis", "--appendonly", "yes")
+    try:
+        started = subprocess.run(
+            [str(Path(sys.executable).parent / "meeting-server"), "--data-dir",
+             str(template), "--port", "0", "--redis", saving.url],
+            capture_output=True, text=True, timeout=60)
+    finally:
+        saving.stop()
+    assert started.returncode == 2
+    assert "saves its data to disk" in started.stderr and "secret ballots" in started.stderr
