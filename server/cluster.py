@@ -67,8 +67,8 @@ class Cluster:
 
     def refuse_persistence(self) -> None:
         try:
-            saves = self.sync.config_get("save").get("save", "")
-            appendonly = self.sync.config_get("appendonly").get("appendonly", "no")
+            saves = self.sync.config_get("save").get("save") or ""
+            appendonly = self.sync.config_get("appendonly").get("appendonly") or "no"
         except redis.ResponseError as error:  # (CONFIG renamed away, as managed Redis does)
             log.warning("cannot ask Redis at %s whether it saves to disk (%s): secret ballots "
                         "are kept there while a vote is open; make sure it runs with "

@@ -92,7 +92,8 @@ class SharedPresence(LocalPresence):
                             version=version)
 
     async def devices(self, meeting_id: int) -> dict[str, Device]:
-        parts = await self.cluster.redis.hgetall(self._meeting(meeting_id))
+        parts = {_text(p): _text(part) for p, part in
+                 (await self.cluster.redis.hgetall(self._meeting(meeting_id))).items()}
         others = [p for p in parts if p != self.me]
         alive = await self.cluster.redis.mget([self._alive(p) for p in others]) if others else []
         dead = {p for p, mark in zip(others, alive, strict=True) if mark is None}
@@ -124,17 +125,17 @@ class SharedPresence(LocalPresence):
                 self.presence.leave(meeting_id, sid)
             if left:
                 await announce(meeting_id)
-        for process in await redis.smembers(self._processes):
+        for process in map(_text, await redis.smembers(self._processes)):
             if process == self.me or await redis.exists(self._alive(process)):
                 continue
             if not await redis.srem(self._processes, process):
                 continue  # (another process is clearing it)
-            meetings = await redis.smembers(self._meetings_of(process))
+            meetings = sorted(int(m) for m in await redis.smembers(self._meetings_of(process)))
             log.warning("server process %s stopped renewing its presence: its people in "
-                        "meetings %s have left", process, sorted(meetings))
-            for meeting_id in meetings:
-                await redis.hdel(self._meeting(int(meeting_id)), process)
-                await announce(int(meeting_id))
+                        "meetings %s have left", process, meetings)
+            for gone_from in meetings:
+                await redis.hdel(self._meeting(gone_from), process)
+                await announce(gone_from)
             await redis.delete(self._meetings_of(process))
 
     async def close(self) -> None:
@@ -144,6 +145,11 @@ class SharedPresence(LocalPresence):
             await redis.hdel(self._meeting(int(meeting_id)), self.me)
         await redis.delete(self._meetings_of(self.me), self._alive(self.me))
         await redis.srem(self._processes, self.me)
+
+
+def _text(value: bytes | str) -> str:
+    """(the client decodes replies; its types do not know it)"""
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _encode(devices: dict[str, Device]) -> str:
