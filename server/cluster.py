@@ -32,10 +32,6 @@ return redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
 """
 """Hold a lock already ours a while longer, or take it if nobody holds it."""
 
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 class RedisPersists(RuntimeError):
@@ -89,9 +85,6 @@ class Cluster:
         held = await self.redis.eval(_RENEW, 1, self.key("lock", name), self.process,
                                      int(seconds * 1000))
         return bool(held)
-
-    async def release(self, name: str) -> None:
-        await self.redis.eval(_RELEASE, 1, self.key("lock", name), self.process)
 
     async def close(self) -> None:
         await self.redis.aclose()
