@@ -123,8 +123,9 @@ class MeetingSession:
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
         self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
-        self._gap_watches: dict[int, threading.Timer] = {}
-        """Meetings whose changes came early: a snapshot if the gap stays open."""
+        self._gap_watches: dict[int, threading.Timer] | None = {}
+        """Meetings whose changes came early: a snapshot if the gap stays open (None once
+        closed)."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
@@ -140,7 +141,7 @@ class MeetingSession:
     def close(self) -> None:
         self._keep_for_next_time()
         with self._lock:
-            watches, self._gap_watches = list(self._gap_watches.values()), {}
+            watches, self._gap_watches = list((self._gap_watches or {}).values()), None
         for watch in watches:
             watch.cancel()
             watch.join()
@@ -504,17 +505,17 @@ class MeetingSession:
         if those before them have not come within `GAP_WAIT_S`, resync."""
         with self._lock:
             sync = self._syncs.get(meeting_id)
-            if sync is None or meeting_id in self._gap_watches:
+            if sync is None or self._gap_watches is None or meeting_id in self._gap_watches:
                 return
             watch = threading.Timer(GAP_WAIT_S, self._gap_due, (meeting_id, sync.last_seq))
             watch.daemon = True
             self._gap_watches[meeting_id] = watch
-        watch.start()
+            watch.start()  # (under the lock: `close` joins only started watches)
 
     def _gap_due(self, meeting_id: int, seq_then: int | None) -> None:
         with self._lock:
-            if self._gap_watches.pop(meeting_id, None) is None:
-                return  # (closing)
+            if self._gap_watches is None or self._gap_watches.pop(meeting_id, None) is None:
+                return  # (closed)
             sync = self._syncs.get(meeting_id)
             if sync is None or not sync.gap_open:
                 return
