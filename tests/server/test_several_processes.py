@@ -22,8 +22,11 @@ from meeting.net.api import ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.session import MeetingSession
 from server.events import SESSION_SWEEP_SECONDS
+from server.lifecycle_events import EXPIRY_SWEEP_SECONDS
 from server.login_throttle import PER_ACCOUNT_AND_ADDRESS
 from server.shared_presence import ALIVE_SECONDS, REFRESH_SECONDS
+from server.store.audit import Action, AuditLog
+from server.store.db import open_database
 from tests.helpers.live import PASSWORD, Peer, login
 from tests.helpers.nginx import Nginx
 from tests.helpers.processes import ServerProcess
@@ -339,3 +342,31 @@ def test_desktop_clients_through_nginx_lose_nothing_acknowledged_when_their_proc
         for session in sessions:
             session.close()
         front.stop()
+
+
+def test_one_process_sweeps_expiries_and_everyone_is_taken_out(two_servers):
+    """The expiry sweep runs under a lock in Redis: one process tells the meeting and writes
+    the audit entry, once; participants on both processes are taken out of it, the organizer
+    stays."""
+    (a, b), seeded, peer = two_servers
+    m = seeded.meeting_id
+    olga, paul, pia = peer(a, "olga"), peer(a, "paul"), peer(b, "pia")
+    for device in (olga, paul, pia):
+        assert device.call("meeting:join", {"meeting_id": m})["ok"]
+    olga.call("meeting:protect", {"meeting_id": m, "expires_at": time.time() + 1.0})
+    for follower in (paul, pia):
+        deadline = time.monotonic() + EXPIRY_SWEEP_SECONDS + 10
+        while not follower.next_event(timeout=max(0.01, deadline - time.monotonic()))[1].get(
+                "materials_removed"):
+            pass
+    olga.presence_until(lambda data: names(data) == {"olga"}, timeout=10)
+    olga.call("meeting:protect", {"meeting_id": m, "expires_at": 0})  # (access back...)
+    olga.call("page:set", {"meeting_id": m, "document_id": seeded.documents[0], "page": 1})
+    assert paul.no_event() and pia.no_event()  # (...but they were taken out: nothing comes)
+    time.sleep(2 * EXPIRY_SWEEP_SECONDS)  # (a second sweeper would have written by now)
+    db = open_database(a.data_dir)
+    try:
+        expired = AuditLog(db).query(meeting_id=m, action=Action.MATERIALS_EXPIRED.value)
+    finally:
+        db.close()
+    assert len(expired) == 1
