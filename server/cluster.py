@@ -34,6 +34,11 @@ return redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
 
 
 
+def text(value: bytes | str) -> str:
+    """A Redis reply as text (the clients decode replies; their types do not say so)."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
 class RedisPersists(RuntimeError):
     """The Redis server writes its data to disk: secret ballots would reach it."""
 

@@ -23,11 +23,13 @@ from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
 from server.relay import MeetingSender, Message
 from server.shared_presence import LocalPresence, SharedPresence
+from server.shared_tallies import SharedTallies
 from server.shared_throttle import LocalSignIns, SharedSignIns
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import DATABASE_NAME, open_database
 from server.store.repository import Store
+from server.store.votes import share_tallies
 from server.store.wal import WriteAheadLog
 
 
@@ -86,6 +88,7 @@ class ServerContext:
         self.cluster = cluster
         self.presence_board = SharedPresence(self.presence, cluster)
         self.sign_ins = SharedSignIns(self.login_throttle, cluster)
+        share_tallies(self.store, SharedTallies(cluster))
 
     @property
     def audit(self) -> AuditLog:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from meeting.core.presence import Device, Place, Presence, PresenceData, people_of
-from server.cluster import Cluster
+from server.cluster import Cluster, text
 
 log = logging.getLogger("meeting.server.presence")
 
@@ -92,7 +92,7 @@ class SharedPresence(LocalPresence):
                             version=version)
 
     async def devices(self, meeting_id: int) -> dict[str, Device]:
-        parts = {_text(p): _text(part) for p, part in
+        parts = {text(p): text(part) for p, part in
                  (await self.cluster.redis.hgetall(self._meeting(meeting_id))).items()}
         others = [p for p in parts if p != self.me]
         alive = await self.cluster.redis.mget([self._alive(p) for p in others]) if others else []
@@ -125,7 +125,7 @@ class SharedPresence(LocalPresence):
                 self.presence.leave(meeting_id, sid)
             if left:
                 await announce(meeting_id)
-        for process in map(_text, await redis.smembers(self._processes)):
+        for process in map(text, await redis.smembers(self._processes)):
             if process == self.me or await redis.exists(self._alive(process)):
                 continue
             if not await redis.srem(self._processes, process):
@@ -145,11 +145,6 @@ class SharedPresence(LocalPresence):
             await redis.hdel(self._meeting(int(meeting_id)), self.me)
         await redis.delete(self._meetings_of(self.me), self._alive(self.me))
         await redis.srem(self._processes, self.me)
-
-
-def _text(value: bytes | str) -> str:
-    """(the client decodes replies; its types do not know it)"""
-    return value.decode() if isinstance(value, bytes) else value
 
 
 def _encode(devices: dict[str, Device]) -> str:

@@ -16,9 +16,6 @@ from server.store.votes import VoteStore
 
 log = logging.getLogger("meeting.server.votes")
 
-SECRET_NEEDS_ONE_PROCESS = ("Secret votes need a single server process for now: their ballots "
-                            "are not shared between processes.")
-
 
 class VoteEvents:
     def __init__(self, context: ServerContext) -> None:
@@ -35,9 +32,6 @@ class VoteEvents:
         m = request.meeting_id
         authz.require_visible_meeting(self.store, user, m)
         authz.require_drives_room(self.store, user, m, "open a vote")
-        if request.secret and self.context.cluster is not None:
-            # (its ballots are in one process's memory: another process would count apart)
-            raise ProtocolError(ErrorCode.CONFLICT, SECRET_NEEDS_ONE_PROCESS)
         if request.agenda_item is not None and request.agenda_item not in {
                 item.id for item in self.store.agenda(m)}:
             raise ProtocolError(authz.ErrorCode.NOT_FOUND, "No such agenda item.")

@@ -55,9 +55,6 @@ JAPANESE: dict[str, str] = {
     "the web meeting link's host name is not valid": "Web会議のリンクのホスト名が正しくありません",
     "Too many export reports. Try again in {} seconds.":
         "書き出しの報告が多すぎます。{0} 秒後にもう一度お試しください。",
-    "Secret votes need a single server process for now: their ballots are not shared "
-    "between processes.":
-        "無記名投票は現在、サーバーが1プロセスで動いているときだけ行えます（投票内容はプロセス間で共有されません）。",
     "Too many failed sign-ins. Try again in {} seconds.":
         "サインインの失敗が多すぎます。{0} 秒後にもう一度お試しください。",
     "Log in first (a valid bearer token).": "先にサインインしてください。",
