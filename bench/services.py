@@ -8,11 +8,15 @@ import os
 import pwd
 import shutil
 import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 
-from annotation_latency import free_port  # (the bench folder's own module)
+import pytest
+from annotation_latency import ROOT, free_port  # (the bench folder's own module)
+
+sys.path.insert(0, str(ROOT))
+from tests.helpers.redis_service import RedisService
 
 POSTGRES_BIN = Path(os.environ.get("MEETING_POSTGRES_BIN", "/usr/lib/postgresql/15/bin"))
 SUPERUSER = "meeting"
@@ -78,47 +82,23 @@ class Postgres:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class Redis:
-    """A redis-server of its own, nothing written to disk."""
+class Redis(RedisService):
+    """The tests' throw-away redis-server (tests/helpers/redis_service.py), in a temporary
+    folder of its own, removed when stopped."""
 
     def __init__(self) -> None:
-        program = shutil.which("redis-server")
-        if program is None:
-            raise Unavailable("no redis-server on PATH")
         self.folder = Path(tempfile.mkdtemp(prefix="meeting-bench-redis-"))
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [program, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.folder),
-             "--logfile", str(self.folder / "log")],
-            stdout=subprocess.DEVNULL)
-        self._wait_up()
-
-    def _wait_up(self) -> None:
-        import redis
-
-        client = redis.Redis(port=self.port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    raise Unavailable("redis-server did not start") from None
-                time.sleep(0.05)
-            finally:
-                client.close()
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        try:
+            super().__init__(self.folder)
+        except (pytest.skip.Exception, pytest.fail.Exception) as reason:  # (no redis-server)
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise Unavailable(str(reason)) from None
 
     def pids(self) -> list[int]:
         return [self.process.pid]
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(10)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            super().stop()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
