@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                         help="a web origin (https://portal.example.jp) whose pages may open "
                              "Socket.IO connections besides the server's own; repeatable")
+    parser.add_argument("--redis", metavar="URL",
+                        help="redis://HOST:PORT/N shared by several server processes serving "
+                             "the same meetings (docs/deploy.md, \"Several processes\")")
     parser.add_argument("--database", metavar="URL",
                         help="postgresql://USER@HOST/DB: keep the data in PostgreSQL instead "
                              "of the data folder's SQLite file (default: $MEETING_DATABASE_URL)")
@@ -177,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command is None:
         return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile,
-                     frozenset(args.trusted_proxy), frozenset(args.allow_origin),
+                     frozenset(args.trusted_proxy), frozenset(args.allow_origin), args.redis,
                      database_url=args.database)
     if args.command == "copy-to":
         return copy_command(args.data_dir, args.copy_target)
@@ -207,10 +210,13 @@ def _language() -> str | None:
 
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
           keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset(),
-          allowed_origins: frozenset[str] = frozenset(), database_url: str | None = None) -> int:
+          allowed_origins: frozenset[str] = frozenset(), redis_url: str | None = None,
+          database_url: str | None = None) -> int:
+    import redis
     from aiohttp import web
 
     from server.app import create_app
+    from server.cluster import RedisPersists
     from server.tls import TlsConfigError, server_context
     from server.wire import normal_origin
 
@@ -231,10 +237,13 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
     try:
-        app = create_app(data_dir, trusted_proxies, allowed_origins,
+        app = create_app(data_dir, trusted_proxies, allowed_origins, redis_url,
                          database_url=database_url)
     except PostgresUnavailable as error:
         print(f"meeting-server: {error}", file=sys.stderr)
+        return 2
+    except (RedisPersists, redis.RedisError) as error:
+        print(f"meeting-server: Redis: {error}", file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error) as error:
         if storage_fault(error) is None:
