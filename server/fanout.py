@@ -89,6 +89,14 @@ def _queue_all(eio: Any, recipients: Iterable[str], packets: list[eio_packet.Pac
     return slow
 
 
+def unwritten(connection: Any) -> bool:
+    """The connection's writer has not yet sent all it was given: packets wait on its queue,
+    or it took them and is still writing (engine.io's writer waits on the queue, a getter of
+    it, only once it has sent everything; a long-polling client, between its requests)."""
+    queue = connection.queue
+    return bool(queue.qsize() or not queue._getters)
+
+
 class FastRedisManager(socketio.AsyncRedisManager, FastLocalEmit):
     """python-socketio's Redis manager; what it delivers to this process's connections (its
     own broadcasts and those it hears from other processes) takes the fast path."""
