@@ -242,6 +242,29 @@ class Followers:
         return batches, turns
 
 
+class ProcessMeter:
+    """CPU seconds and peak memory of a process, from /proc (Linux)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.started_cpu = self.cpu()
+        self.started = time.perf_counter()
+
+    def cpu(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def peak_mb(self) -> float:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def cpu_share(self) -> float:
+        """CPU seconds used per second of wall time since start (1.0 = one core busy)."""
+        return (self.cpu() - self.started_cpu) / (time.perf_counter() - self.started)
+
+
 # --- the presenter ----------------------------------------------------------------------------
 
 class Run:
@@ -304,9 +327,12 @@ class Measured:
     """Batches of points a follower received, on average (fewer than sent: coalesced)."""
     turns: list[float]
     """Seconds from each page turn to its arrival, for every follower."""
+    pen_cpu: float = float("nan")
+    """The server's CPU seconds per second while the pen streamed (joins and flood aside)."""
 
 
-def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
+def measure(run: Run, count: int, seconds: float, hz: float = 60.0,
+            server_pid: int | None = None) -> Measured:
     flood_id = uuid.uuid4().hex
     total = FLOOD_BATCHES * FLOOD_POINTS
     followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
@@ -320,6 +346,7 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
     frames = int(seconds * hz)
     stroke_frames = max(1, int(STROKE_FRAMES * hz / 60))
     pen_id, offset = "", 0
+    meter = ProcessMeter(server_pid) if server_pid else None
     started = time.perf_counter()
     for frame in range(frames):
         if frame % stroke_frames == 0:
@@ -330,6 +357,7 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
         run.send(presenter, pen_id, offset, points)
         offset += len(points)
         time.sleep(max(0.0, started + (frame + 1) * frame_seconds - time.perf_counter()))
+    pen_cpu = meter.cpu_share() if meter else float("nan")
     time.sleep(1.0)  # let the stream drain before the flood
 
     run.begin(presenter, flood_id)
@@ -350,7 +378,8 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
                    for stroke, batches in follower.items() if stroke in sent) / count
     turn_latencies = [got - put for follower in turns
                       for put, got in zip(run.turns_sent, follower, strict=False)]
-    return Measured(latencies, rate, frames * count - len(latencies), messages, turn_latencies)
+    return Measured(latencies, rate, frames * count - len(latencies), messages, turn_latencies,
+                    pen_cpu)
 
 
 def delivered(sent: dict[int, float], batches: list) -> list[float]:
