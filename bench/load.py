@@ -12,7 +12,8 @@ follower), deliveries missing (errors, must be 0), the batches of points a follo
 (ours joins the batches waiting while the room is behind, so fewer than were sent), follow
 latency p50 / p99 (page turn sent to its arrival, every follower), the server's CPU time per
 second of the whole run (joins and flood included) and while the pen streamed, its CPU time
-per delivery (batch sent, follower) in the pen stream, and its peak resident memory. Machinery shared with bench/annotation_latency.py.
+per delivery (batch sent, follower) in the pen stream, and its peak resident memory.
+Machinery shared with bench/annotation_latency.py.
 """
 
 from __future__ import annotations
