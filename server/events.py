@@ -15,7 +15,7 @@ from typing import Any
 import socketio
 
 from meeting.core.messages import localize
-from meeting.core.presence import PresenceSet
+from meeting.core.presence import PresenceData, PresenceSet
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
     PROTOCOL_VERSION,
@@ -208,7 +208,8 @@ class MeetingEvents:
             await self.sio.enter_room(sid, meeting_room(request.meeting_id))
             await self.sio.enter_room(sid, private_room(request.meeting_id, user.name))
             self.context.presence.join(request.meeting_id, sid, user.name, str(user.role))
-            snapshot = self._snapshot(request.meeting_id, user)
+            here = await self.context.presence_now(request.meeting_id)
+            snapshot = self._snapshot(request.meeting_id, user, here)
         await self.context.announce_presence(request.meeting_id)
         self.context.audit.record(user.name, Action.MEETING_OPENED, request.meeting_id)
         log.info("%s (%s) joined meeting %s", sid, user.name, request.meeting_id)
@@ -224,15 +225,16 @@ class MeetingEvents:
     async def meeting_snapshot(self, sid: str, user: User, request: MeetingRef) -> dict:
         authz.require_visible_meeting(self.store, user, request.meeting_id)
         async with self.context.meeting_locks[request.meeting_id]:
-            return self._snapshot(request.meeting_id, user)
+            here = await self.context.presence_board.data(request.meeting_id)
+            return self._snapshot(request.meeting_id, user, here)
 
-    def _snapshot(self, meeting_id: int, user: User) -> dict:
+    def _snapshot(self, meeting_id: int, user: User, here: PresenceData) -> dict:
         self.context.sender(meeting_id).queue.seal()  # (its points are in this snapshot)
         snapshot = self.store.snapshot(meeting_id).model_copy(update={
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
-            "people": self.context.presence.people(meeting_id),
+            "people": here.people,
             "votes": tuple(self.vote_events.votes.votes(meeting_id, viewer=user.name)),
-            "presence_version": self.context.presence.version})
+            "presence_version": here.version})
         return snapshot.model_dump(mode="json")
 
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:

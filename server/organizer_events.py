@@ -9,7 +9,7 @@ from meeting.core.presence import MemberRemove, MemberRemoved
 from meeting.core.protocol import ErrorCode, Event, ProtocolError
 from meeting.core.weblink import MeetingLink
 from server import authz
-from server.context import ServerContext, meeting_room, private_room
+from server.context import ServerContext
 from server.store.audit import Action
 from server.store.repository import User
 
@@ -32,18 +32,12 @@ class OrganizerEvents:
         if target is None:
             authz.require_visible_meeting(self.store, user, meeting_id)
             raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
-        sio = self.context.socketio
         async with self.context.meeting_locks[meeting_id]:
             authz.require_may_remove(self.store, user, meeting_id, target)
             self.store.uninvite(meeting_id, target)
             notice = MemberRemoved(meeting_id=meeting_id, user=target.name, by=user.name)
             await self.context.broadcast(notice)
-            theirs = private_room(meeting_id, target.name)
-            for connection, _ in list(sio.manager.get_participants("/", theirs)):
-                await sio.leave_room(connection, meeting_room(meeting_id))
-                await sio.leave_room(connection, theirs)
-                self.context.presence.leave(meeting_id, connection)
-        await self.context.announce_presence(meeting_id)
+            await self.context.take_out(meeting_id, lambda device: device.name != target.name)
         self.context.audit.record(user.name, Action.MEMBER_REMOVED, meeting_id,
                                   detail=target.name)
         log.info("meeting %s: %s removed %s", meeting_id, user.name, target.name)
