@@ -270,6 +270,29 @@ class Followers:
         return batches, turns
 
 
+class ProcessMeter:
+    """CPU seconds and peak memory of a process, from /proc (Linux)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.started_cpu = self.cpu()
+        self.started = time.perf_counter()
+
+    def cpu(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def peak_mb(self) -> float:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def cpu_share(self) -> float:
+        """CPU seconds used per second of wall time since start (1.0 = one core busy)."""
+        return (self.cpu() - self.started_cpu) / (time.perf_counter() - self.started)
+
+
 # --- the presenter ----------------------------------------------------------------------------
 
 class Run:
@@ -332,6 +355,8 @@ class Measured:
     """Batches of points a follower received, on average (fewer than sent: coalesced)."""
     turns: list[float]
     """Seconds from each page turn to its arrival, for every follower."""
+    pen_cpu: float = float("nan")
+    """The server's CPU seconds per second while the pen streamed (joins and flood aside)."""
 
 
 def draw(run: Run, presenter: socketio.Client, seconds: float, hz: float
@@ -356,14 +381,17 @@ def draw(run: Run, presenter: socketio.Client, seconds: float, hz: float
     return sent
 
 
-def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
+def measure(run: Run, count: int, seconds: float, hz: float = 60.0,
+            server_pid: int | None = None) -> Measured:
     flood_id = uuid.uuid4().hex
     total = FLOOD_BATCHES * FLOOD_POINTS
     followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
                           flood_id, total)
     presenter = run.presenter()
     run.turns_sent.clear()
+    meter = ProcessMeter(server_pid) if server_pid else None
     sent = draw(run, presenter, seconds, hz)
+    pen_cpu = meter.cpu_share() if meter else float("nan")
     frames = sum(len(batches) for batches in sent.values())
     time.sleep(1.0)  # let the stream drain before the flood
 
@@ -385,7 +413,8 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
                    for stroke, batches in follower.items() if stroke in sent) / count
     turn_latencies = [got - put for follower in turns
                       for put, got in zip(run.turns_sent, follower, strict=False)]
-    return Measured(latencies, rate, frames * count - len(latencies), messages, turn_latencies)
+    return Measured(latencies, rate, frames * count - len(latencies), messages, turn_latencies,
+                    pen_cpu)
 
 
 def delivered(sent: dict[int, float], batches: list) -> list[float]:

@@ -11,7 +11,9 @@ for each number of followers and each server: delivery p50 / p99 of every (batch
 follower), deliveries missing (errors, must be 0), the batches of points a follower received
 (ours joins the batches waiting while the room is behind, so fewer than were sent), follow
 latency p50 / p99 (page turn sent to its arrival, every follower), the server's CPU time per
-second of load and its peak resident memory. Machinery shared with bench/annotation_latency.py.
+second of the whole run (joins and flood included) and while the pen streamed, its CPU time
+per delivery (batch sent, follower) in the pen stream, and its peak resident memory.
+Machinery shared with bench/annotation_latency.py.
 """
 
 from __future__ import annotations
@@ -51,27 +53,12 @@ class LoadRun(ink.Run):
             presenter.emit("points", {"kind": "state", "page": page})
 
 
-class ProcessMeter:
-    """CPU seconds and peak memory of a process, from /proc (Linux)."""
+ProcessMeter = ink.ProcessMeter  # (bench/idle_pings.py takes it from here)
 
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.started_cpu = self.cpu()
-        self.started = time.perf_counter()
 
-    def cpu(self) -> float:
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def peak_mb(self) -> float:
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
-
-    def cpu_share(self) -> float:
-        """CPU seconds used per second of wall time since start (1.0 = one core busy)."""
-        return (self.cpu() - self.started_cpu) / (time.perf_counter() - self.started)
+def per_delivery_us(measured: ink.Measured, pen_hz: float, followers: int) -> float:
+    """The server's CPU time for each (batch sent, follower) while the pen streamed."""
+    return measured.pen_cpu * 1e6 / pen_hz / followers
 
 
 def main() -> None:
@@ -95,7 +82,8 @@ def main() -> None:
               f"batches/s (a 240 Hz pen) and a page turn every {PAGE_TURN_SECONDS} s, for "
               f"{args.seconds:g} s; {int(args.seconds * args.pen_hz)} batches sent")
         print(f"{'followers':>9} {'server':<22} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
-              f"{'got':>6} {'turn p50':>9} {'turn p99':>9} {'CPU':>6} {'peak MB':>8}")
+              f"{'got':>6} {'turn p50':>9} {'turn p99':>9} {'CPU':>6} {'pen CPU':>8} "
+              f"{'us/dlv':>7} {'peak MB':>8}")
         for count in args.followers:
             results = {}
             for name, run, process in (
@@ -104,12 +92,15 @@ def main() -> None:
                                                document_id=1), ours_process)):
                 meter = ProcessMeter(process.pid)
                 run.turn_every = int(PAGE_TURN_SECONDS * args.pen_hz)
-                measured = ink.measure(run, count, args.seconds, args.pen_hz)
+                measured = ink.measure(run, count, args.seconds, args.pen_hz,
+                                       server_pid=process.pid)
                 results[name] = (measured, meter.cpu_share(), meter.peak_mb())
                 print(f"{count:>9} {name:<22} {ink.pct(measured.latencies, 0.5):8.2f} "
                       f"{ink.pct(measured.latencies, 0.99):8.2f} {measured.missing:7d} "
                       f"{measured.messages:6.0f} {ink.pct(measured.turns, 0.5):9.2f} "
                       f"{ink.pct(measured.turns, 0.99):9.2f} {results[name][1]:6.2f} "
+                      f"{measured.pen_cpu:8.2f} "
+                      f"{per_delivery_us(measured, args.pen_hz, count):7.1f} "
                       f"{results[name][2]:8.0f}", flush=True)
             (bare, bare_cpu, _), (ours, ours_cpu, _) = results.values()
             print(f"{count:>9} ratio meeting-server / bare: "

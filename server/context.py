@@ -16,6 +16,7 @@ import socketio
 from meeting.core.presence import Device, Presence, PresenceData
 from meeting.core.protocol import Data, ErrorCode, ProtocolError
 from server.cluster import Cluster
+from server.fanout import unwritten
 from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
@@ -201,10 +202,10 @@ class ServerContext:
 
     def backlog(self, room: str) -> int:
         """How many of the room's connections to this process have messages not yet written
-        (engine.io queues each connection's messages for its writer)."""
+        (see `server.fanout.unwritten`)."""
         sockets = self.socketio.eio.sockets
         return sum(1 for _, eio_sid in self.socketio.manager.get_participants("/", room)
-                   if (s := sockets.get(eio_sid)) is not None and s.queue.qsize())
+                   if (s := sockets.get(eio_sid)) is not None and unwritten(s))
 
 
 DATABASE_URL_VARIABLE = "MEETING_DATABASE_URL"

@@ -90,3 +90,11 @@ def test_pressure_of_joined_points_lines_up_with_them():
     plain = batch(count=2)
     plain.extend([(5.0, 5.0)], (0.5,))
     assert plain.outgoing()[1]["pressure"] == [1.0, 1.0, 0.5]
+
+
+def test_a_message_next_in_line_need_not_wait_for_the_rooms_writes():
+    """Points can join the batch waiting, a page turn cannot: it goes at once."""
+    turn = Message("meeting:state", {"meeting_id": 1, "seq": 8}, ROOM)
+    assert not queued().message_next()
+    assert not queued(batch(), turn).message_next()
+    assert queued(turn, batch()).message_next()
