@@ -27,9 +27,10 @@ rounds the interval it announces down to one.)"""
 
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
                allowed_origins: frozenset[str] = frozenset(),
-               redis_url: str | None = None) -> web.Application:
+               redis_url: str | None = None,
+               database_url: str | None = None) -> web.Application:
     cluster = Cluster.open(redis_url) if redis_url else None  # (refused before anything opens)
-    context = ServerContext.open(data_dir)
+    context = ServerContext.open(data_dir, database_url)
     if cluster is not None:
         context.join_cluster(cluster)
     context.trusted_proxies = trusted_proxies

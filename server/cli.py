@@ -21,6 +21,11 @@
     meeting-server --data-dir DIR pki init --organization NAME [--tsa URL]   (docs/signing.md)
     meeting-server --data-dir DIR approval list
     meeting-server --data-dir DIR approval export ID OUT.pdf   (signs it first if need be)
+    meeting-server --data-dir DIR copy-to --database postgresql://USER@HOST/DB
+        (moves the SQLite database into an empty PostgreSQL one: docs/deploy.md)
+
+Every command takes --database postgresql://USER@HOST/DB (or $MEETING_DATABASE_URL) to use
+PostgreSQL instead of the SQLite file in the data folder; the document files stay there.
 
 Passwords are never taken from the command line (they would stay in shell history and in `ps`).
 """
@@ -50,6 +55,7 @@ from server.passwords import WeakPassword, check_password
 from server.signing.cli import add_pki_parser, pki_command
 from server.storage_faults import storage_fault
 from server.store.audit import Action, AuditLog
+from server.store.postgres import PostgresUnavailable
 from server.store.repository import Store, StoreError, User
 
 COMMAND_LINE = "(command line)"
@@ -74,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--redis", metavar="URL",
                         help="redis://HOST:PORT/N shared by several server processes serving "
                              "the same meetings (docs/deploy.md, \"Several processes\")")
+    parser.add_argument("--database", metavar="URL",
+                        help="postgresql://USER@HOST/DB: keep the data in PostgreSQL instead "
+                             "of the data folder's SQLite file (default: $MEETING_DATABASE_URL)")
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command")
@@ -156,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "OUT-2.pdf, …) and its history (OUT.history.json)")
     export.add_argument("id", type=int)
     export.add_argument("out", type=Path)
+
+    copy = commands.add_parser(
+        "copy-to", help="copy the data folder's SQLite database into an empty PostgreSQL one")
+    copy.add_argument("--database", dest="copy_target", metavar="URL", required=True,
+                      help="postgresql://USER@HOST/DB, created and empty")
     return parser
 
 
@@ -166,8 +180,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command is None:
         return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile,
-                     frozenset(args.trusted_proxy), frozenset(args.allow_origin), args.redis)
-    context = ServerContext.open(args.data_dir)
+                     frozenset(args.trusted_proxy), frozenset(args.allow_origin), args.redis,
+                     database_url=args.database)
+    if args.command == "copy-to":
+        return copy_command(args.data_dir, args.copy_target)
+    try:
+        context = ServerContext.open(args.data_dir, args.database)
+    except PostgresUnavailable as error:
+        print(f"meeting-server: {error}", file=sys.stderr)
+        return 2
     try:
         return run_admin(args, context)
     except (StoreError, ProtocolError, WeakPassword) as error:
@@ -189,7 +210,8 @@ def _language() -> str | None:
 
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
           keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset(),
-          allowed_origins: frozenset[str] = frozenset(), redis_url: str | None = None) -> int:
+          allowed_origins: frozenset[str] = frozenset(), redis_url: str | None = None,
+          database_url: str | None = None) -> int:
     import redis
     from aiohttp import web
 
@@ -215,7 +237,11 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
     try:
-        app = create_app(data_dir, trusted_proxies, allowed_origins, redis_url)
+        app = create_app(data_dir, trusted_proxies, allowed_origins, redis_url,
+                         database_url=database_url)
+    except PostgresUnavailable as error:
+        print(f"meeting-server: {error}", file=sys.stderr)
+        return 2
     except (RedisPersists, redis.RedisError) as error:
         print(f"meeting-server: Redis: {error}", file=sys.stderr)
         return 2
@@ -228,9 +254,27 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
     from server.http_routes import CONTEXT
 
     app[CONTEXT].pdf.start()
-    print(f"meeting-server {__version__}: serving {data_dir} on {scheme}://{host}:{port}",
-          flush=True)
+    store = " (data in PostgreSQL)" if app[CONTEXT].store.on_postgres else ""
+    print(f"meeting-server {__version__}: serving {data_dir}{store} on "
+          f"{scheme}://{host}:{port}", flush=True)
     web.run_app(app, host=host, port=port, ssl_context=ssl_context, print=None)
+    return 0
+
+
+def copy_command(data_dir: Path, database_url: str) -> int:
+    """`copy-to`: says what it copied, or why it copied nothing."""
+    from server.store.copy import CopyRefused, copy_to_postgres
+
+    try:
+        copied = copy_to_postgres(data_dir, database_url)
+    except (CopyRefused, PostgresUnavailable) as error:
+        print(f"meeting-server: {error}; nothing was copied", file=sys.stderr)
+        return 2 if isinstance(error, PostgresUnavailable) else 1
+    for table, rows in copied:
+        print(f"{table}\t{rows} rows")
+    print(f"copied {sum(r for _, r in copied)} rows of {len(copied)} tables into "
+          f"PostgreSQL; the document files stay in {data_dir}: start the server with "
+          "--data-dir and --database", flush=True)
     return 0
 
 
@@ -369,7 +413,7 @@ def _user_command(args: argparse.Namespace, store: Store) -> int:
         return 0
     if args.action == "revoke":
         count = store.revoke_sessions(store.require_user(args.name))
-        AuditLog(store.db).record(COMMAND_LINE, Action.SESSIONS_REVOKED, detail=args.name)
+        AuditLog(store).record(COMMAND_LINE, Action.SESSIONS_REVOKED, detail=args.name)
         print(f"{count} sessions of {args.name} ended (connected clients are closed within "
               f"{authz_sweep_seconds()} s)")
         return 0
@@ -399,7 +443,7 @@ def _audit_command(args: argparse.Namespace, store: Store) -> int:
         except ValueError:
             raise StoreError(f"--since wants a day like 2026-04-01, not {args.since!r}") from None
     print("when\tuser\taction\tmeeting\tdocument\tdetail")
-    for entry in AuditLog(store.db).query(args.user, args.meeting, args.action, since,
+    for entry in AuditLog(store).query(args.user, args.meeting, args.action, since,
                                           args.limit):
         print(f"{_when(entry.at, seconds=True)}\t{printable(entry.user)}\t"
               f"{printable(entry.action)}\t{entry.meeting_id or '-'}\t"

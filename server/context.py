@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections import defaultdict
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from server.shared_tallies import SharedTallies
 from server.shared_throttle import LocalSignIns, SharedSignIns
 from server.store.audit import AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import DATABASE_NAME, open_database
+from server.store.db import DATABASE_NAME, open_store_database
 from server.store.repository import Store
 from server.store.votes import share_tallies
 from server.store.wal import WriteAheadLog
@@ -80,9 +81,13 @@ class ServerContext:
             self.office.japanese_font = self.pdf.japanese_font
 
     @classmethod
-    def open(cls, data_dir: Path) -> ServerContext:
+    def open(cls, data_dir: Path, database_url: str | None = None) -> ServerContext:
+        """The store in PostgreSQL at `database_url` (or `$MEETING_DATABASE_URL`), else the
+        SQLite file in `data_dir`; the document files are in `data_dir` either way."""
         data_dir = Path(data_dir)
-        return cls(data_dir, Store(open_database(data_dir)), BlobStore(data_dir / "documents"))
+        database_url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or None
+        return cls(data_dir, Store(open_store_database(data_dir, database_url)),
+                   BlobStore(data_dir / "documents"))
 
     def join_cluster(self, cluster: Cluster) -> None:
         """Serve the meetings together with the other processes sharing this Redis."""
@@ -93,11 +98,11 @@ class ServerContext:
 
     @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.store.db, self.health)
+        return AuditLog(self.store, self.health)
 
     def close(self) -> None:
         self.presence_broadcasts.close()
-        self.store.db.close()
+        self.store.close()
         self.pdf.close()
 
     def track(self, work: Coroutine[Any, Any, None]) -> asyncio.Task:
@@ -180,7 +185,8 @@ class ServerContext:
     @cached_property
     def wal(self) -> WriteAheadLog:
         """Empties the database's write-ahead log after a removal or a secret vote's close."""
-        return WriteAheadLog(Path(self.data_dir) / DATABASE_NAME, self.health)
+        database = None if self.store.on_postgres else Path(self.data_dir) / DATABASE_NAME
+        return WriteAheadLog(database, self.health)
 
     def sender(self, meeting_id: int) -> MeetingSender:
         """What sends the meeting's broadcasts, after everything queued before them."""
@@ -200,6 +206,10 @@ class ServerContext:
         sockets = self.socketio.eio.sockets
         return sum(1 for _, eio_sid in self.socketio.manager.get_participants("/", room)
                    if (s := sockets.get(eio_sid)) is not None and unwritten(s))
+
+
+DATABASE_URL_VARIABLE = "MEETING_DATABASE_URL"
+"""Where `--database` may come from instead (keeps a password out of `ps`)."""
 
 
 def meeting_room(meeting_id: int) -> str:

@@ -24,10 +24,13 @@ SHUTDOWN_TIMEOUT_S = 2.0
 class EmbeddedServer:
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0,
                  app_factory: Callable[[], web.Application] | None = None,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None,
+                 database_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.ssl_context = ssl_context
-        self._app_factory = app_factory or (lambda: create_app(self.data_dir))
+        self.database_url = database_url
+        self._app_factory = app_factory or (
+            lambda: create_app(self.data_dir, database_url=self.database_url))
         self.host = host
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -1,1 +1,2 @@
-"""Persistence: the SQLite database (schema, migrations, queries) and the document files."""
+"""Persistence: the database (SQLite, or PostgreSQL with `--database`: schema, migrations,
+queries) and the document files."""

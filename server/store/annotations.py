@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from meeting.core.annotations import MAX_POINTS, AnnotationData, Layer, Tool
 from meeting.core.protocol import ErrorCode, ProtocolError
@@ -49,7 +50,11 @@ class Stored:
 class AnnotationStore:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
+
+    @property
+    def db(self) -> Any:
+        """The calling thread's connection (see `Store.db`)."""
+        return self.store.db
 
     def head(self, annotation_id: str) -> Head | None:
         row = self.db.execute(f"SELECT {_COLUMNS} {_FROM} WHERE a.id = ?",
@@ -180,8 +185,7 @@ class AnnotationStore:
                                (meeting_id,)).fetchone()["seq"]
 
     def bump_seq(self, meeting_id: int) -> int:
-        self.db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ?", (meeting_id,))
-        return self.seq(meeting_id)
+        return self.store.next_seq(meeting_id)
 
 
 def _head(row) -> Head:

@@ -9,6 +9,7 @@ import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from meeting.core.approval import Circulation, as_steps
 from meeting.core.approval_protocol import (
@@ -48,7 +49,11 @@ class StoredCirculation:
 class ApprovalStore:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
+
+    @property
+    def db(self) -> Any:
+        """The calling thread's connection (see `Store.db`)."""
+        return self.store.db
 
     # --- circulations ----------------------------------------------------------------------
 
@@ -58,11 +63,12 @@ class ApprovalStore:
         with self.store.transaction() as db:
             meeting_id = inserted_id(db.execute(
                 "INSERT INTO meetings (title, created_at, kind, participants_draw) "
-                "VALUES (?, ?, 'circulation', 1)", (title.strip(), now)))
+                "VALUES (?, ?, 'circulation', 1) RETURNING id", (title.strip(), now)))
             self.store.invite(meeting_id, drafter)
             circulation_id = inserted_id(db.execute(
                 "INSERT INTO circulations (meeting_id, title, drafter, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)", (meeting_id, title.strip(), drafter.name, now, now)))
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (meeting_id, title.strip(), drafter.name, now, now)))
         return self.require(circulation_id)
 
     def get(self, circulation_id: int) -> StoredCirculation | None:
@@ -159,8 +165,9 @@ class ApprovalStore:
     def set_delegates(self, principal: str, delegates: list[str]) -> None:
         with self.store.transaction() as db:
             db.execute("DELETE FROM approval_delegates WHERE principal = ?", (principal,))
-            db.executemany("INSERT OR IGNORE INTO approval_delegates (principal, delegate) "
-                           "VALUES (?, ?)", [(principal, d) for d in delegates])
+            db.executemany("INSERT INTO approval_delegates (principal, delegate) "
+                           "VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           [(principal, d) for d in delegates])
 
     # --- route templates -------------------------------------------------------------------
 
@@ -190,8 +197,8 @@ class ApprovalStore:
             if template_id is None:
                 template_id = inserted_id(db.execute(
                     "INSERT INTO route_templates (name, owner, section, route, created_at) "
-                    "VALUES (?, ?, ?, ?, ?)", (name.strip(), owner, section, encoded,
-                                               time.time())))
+                    "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    (name.strip(), owner, section, encoded, time.time())))
             else:
                 db.execute("UPDATE route_templates SET name = ?, section = ?, route = ? "
                            "WHERE id = ?", (name.strip(), section, encoded, template_id))

@@ -13,9 +13,11 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from server.health import Health
 from server.storage_faults import storage_fault
+from server.store.repository import Store
 
 log = logging.getLogger("meeting.server.audit")
 
@@ -78,15 +80,20 @@ class AuditLog:
     disk must not stop people joining a meeting or reading its pages. Without (the command
     line), the failure is raised, for the administrator to see."""
 
-    def __init__(self, db: sqlite3.Connection, health: Health | None = None) -> None:
-        self.db = db
+    def __init__(self, store: Store, health: Health | None = None) -> None:
+        self.store = store
         self.health = health
+
+    @property
+    def db(self) -> Any:
+        """The calling thread's connection (see `Store.db`)."""
+        return self.store.db
 
     def record(self, user: str, action: Action, meeting_id: int | None = None,
                document_id: int | None = None, detail: str = "") -> None:
         try:
             self.db.execute(
-                "INSERT INTO audit (at, user, action, meeting_id, document_id, detail) "
+                'INSERT INTO audit (at, "user", action, meeting_id, document_id, detail) '
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (time.time(), user, str(action), meeting_id, document_id, detail[:500]))
         except (OSError, sqlite3.Error) as error:
@@ -107,7 +114,7 @@ class AuditLog:
         """Newest last; filters combine."""
         where: list[str] = []
         values: list[object] = []
-        for column, value in (("user", user), ("meeting_id", meeting_id), ("action", action)):
+        for column, value in (('"user"', user), ("meeting_id", meeting_id), ("action", action)):
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(value)
@@ -116,6 +123,6 @@ class AuditLog:
             values.append(since)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.db.execute(
-            f"SELECT at, user, action, meeting_id, document_id, detail FROM audit {clause} "
+            f'SELECT at, "user", action, meeting_id, document_id, detail FROM audit {clause} '
             f"ORDER BY id DESC LIMIT ?", (*values, limit)).fetchall()
         return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5]) for r in reversed(rows)]

@@ -1,19 +1,31 @@
-"""Opening the SQLite database: WAL journal, foreign keys on, deleted content zeroed, schema
-brought up to date."""
+"""Opening the database: the SQLite file in the data folder (WAL journal, foreign keys on,
+deleted content zeroed), or PostgreSQL when a URL is given; the schema brought up to date."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+from server.store.dialect import Database, SchemaTooNewError, SqliteDatabase
 from server.store.migrations import MIGRATIONS
 from server.store.private import private_database, private_folder
 
 DATABASE_NAME = "meeting.sqlite3"
 
+__all__ = ["DATABASE_NAME", "SchemaTooNewError", "open_database", "open_store_database"]
 
-class SchemaTooNewError(RuntimeError):
-    """The database was written by a newer server; refusing to touch it protects the data."""
+
+def open_store_database(data_dir: Path, database_url: str | None = None) -> Database:
+    """PostgreSQL at `database_url` (`postgresql://…`), or the SQLite file in `data_dir`."""
+    if database_url is None:
+        return SqliteDatabase(open_database(data_dir))
+    private_folder(data_dir)  # (the document files and the signing keys are still in it)
+    from server.store.postgres import PostgresDatabase, PostgresUnavailable, is_postgres_url
+
+    if not is_postgres_url(database_url):
+        raise PostgresUnavailable("--database wants a postgresql://USER@HOST/DB URL")
+    return PostgresDatabase(database_url)
 
 
 def open_database(data_dir: Path) -> sqlite3.Connection:
@@ -33,11 +45,12 @@ def open_database(data_dir: Path) -> sqlite3.Connection:
     return connection
 
 
-def inserted_id(cursor: sqlite3.Cursor) -> int:
-    """The id SQLite gave the row an INSERT just added (None only when it added none)."""
-    if cursor.lastrowid is None:
+def inserted_id(cursor: Any) -> int:
+    """The id the database gave the row an `INSERT … RETURNING id` just added."""
+    rows = cursor.fetchall()  # (all: SQLite finishes the statement on the last step)
+    if not rows:
         raise RuntimeError("the statement inserted no row")
-    return cursor.lastrowid
+    return int(rows[0][0])
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

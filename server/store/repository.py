@@ -28,6 +28,7 @@ from meeting.core.protocol import (
 )
 from server.passwords import hash_password, new_token, token_digest
 from server.store.db import inserted_id
+from server.store.dialect import INTEGRITY_ERRORS, Database, SqliteDatabase
 
 SESSION_SECONDS = 12 * 3600
 
@@ -47,19 +48,42 @@ class User:
 
 
 class Store:
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.db = connection
+    """Over SQLite (one connection) or PostgreSQL (a connection per calling thread: the same
+    Store may be used from several threads there)."""
+
+    def __init__(self, database: Database | sqlite3.Connection) -> None:
+        self.database: Database = (SqliteDatabase(database)
+                                   if isinstance(database, sqlite3.Connection) else database)
+
+    @property
+    def db(self) -> Any:
+        """The calling thread's connection (`sqlite3.Connection`, or PostgreSQL's adapter)."""
+        return self.database.connection()
+
+    @property
+    def threads(self) -> int:
+        """How many threads may call the store at once (1 on SQLite)."""
+        return self.database.threads
+
+    @property
+    def on_postgres(self) -> bool:
+        return self.database.name == "postgresql"
+
+    def close(self) -> None:
+        self.database.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+    def transaction(self, snapshot: bool = False) -> Iterator[Any]:
+        """A writing transaction, or with `snapshot` one consistent reading of the data."""
+        db = self.db
+        db.execute(self.database.begin_snapshot if snapshot else self.database.begin)
         try:
-            yield self.db
-            self.db.execute("COMMIT")
+            yield db
+            db.execute("COMMIT")
         except BaseException:
             # SQLite may already have rolled back (a full disk does); a failed COMMIT has not.
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     # --- users and sessions ---------------------------------------------------------------
@@ -69,10 +93,11 @@ class Store:
             raise StoreError("the password must not be empty")
         try:
             cursor = self.db.execute(
-                "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) "
+                "RETURNING id",
                 (name, str(role), hash_password(password), time.time()),
             )
-        except sqlite3.IntegrityError:
+        except INTEGRITY_ERRORS:
             raise StoreError(f"a user named {name!r} already exists") from None
         return User(inserted_id(cursor), name, role)
 
@@ -173,7 +198,8 @@ class Store:
         if not title:
             raise StoreError("a meeting needs a title")
         cursor = self.db.execute(
-            "INSERT INTO meetings (title, created_at, starts_at, place) VALUES (?, ?, ?, ?)",
+            "INSERT INTO meetings (title, created_at, starts_at, place) VALUES (?, ?, ?, ?) "
+            "RETURNING id",
             (title, time.time(), starts_at, (place or "").strip() or None),
         )
         return inserted_id(cursor)
@@ -205,7 +231,8 @@ class Store:
     def invite(self, meeting_id: int, user: User) -> None:
         self.require_meeting(meeting_id)
         self.db.execute(
-            "INSERT OR IGNORE INTO meeting_members (meeting_id, user_id) VALUES (?, ?)",
+            "INSERT INTO meeting_members (meeting_id, user_id) VALUES (?, ?) "
+            "ON CONFLICT DO NOTHING",
             (meeting_id, user.id),
         )
 
@@ -297,7 +324,7 @@ class Store:
         )
 
     def snapshot(self, meeting_id: int) -> Snapshot:
-        with self.transaction():  # one consistent reading of state, documents and members
+        with self.transaction(snapshot=True):  # one reading of state, documents, members
             state = self.meeting_state(meeting_id)
             documents = tuple(self.documents(meeting_id))
             members = tuple(u.info() for u in self.members(meeting_id))
@@ -326,6 +353,7 @@ class Store:
         """Replace the agenda (title, document id or None, page); returns it and the new seq.
         Items whose title, document and page are unchanged keep their id (and their visits)."""
         with self.transaction() as db:
+            seq = self.next_seq(meeting_id)  # (first: on PostgreSQL no other change meanwhile)
             old = {(i.title, i.document_id, i.page): i.id for i in self.agenda(meeting_id)}
             kept = set()
             for position, (title, document_id, page) in enumerate(items):
@@ -333,7 +361,7 @@ class Store:
                 if item_id is None:
                     item_id = inserted_id(db.execute(
                         "INSERT INTO agenda_items (meeting_id, position, title, document_id, "
-                        "page) VALUES (?, ?, ?, ?, ?)",
+                        "page) VALUES (?, ?, ?, ?, ?) RETURNING id",
                         (meeting_id, position, title, document_id, page)))
                 else:
                     db.execute("UPDATE agenda_items SET position = ? WHERE id = ?",
@@ -341,10 +369,17 @@ class Store:
                 kept.add(item_id)
             for item_id in old.values():
                 db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
-            db.execute("UPDATE meetings SET seq = seq + 1, agenda_item = CASE WHEN agenda_item "
+            db.execute("UPDATE meetings SET agenda_item = CASE WHEN agenda_item "
                        f"IN ({','.join('?' * len(kept)) or 'NULL'}) THEN agenda_item END "
                        "WHERE id = ?", (*kept, meeting_id))
-            return self.agenda(meeting_id), self.meeting_state(meeting_id).seq
+            return self.agenda(meeting_id), seq
+
+    def next_seq(self, meeting_id: int) -> int:
+        """The meeting's next number, taken inside the caller's transaction. On PostgreSQL the
+        update also locks the meeting's row until that transaction ends, so changes of one
+        meeting from two processes are serialised and never share a number."""
+        return self.db.execute("UPDATE meetings SET seq = seq + 1 WHERE id = ? RETURNING seq",
+                               (meeting_id,)).fetchall()[0][0]
 
     def go_to_item(self, meeting_id: int, item: AgendaItem) -> MeetingState:
         """The meeting takes up an item: noted with the time, and its page becomes the room's."""
@@ -444,20 +479,21 @@ class Store:
     def note_attendance(self, meeting_id: int, user: User, place: str) -> None:
         """Someone's device said where it is (kept: the first time at each place)."""
         self.db.execute(
-            "INSERT OR IGNORE INTO attendance (meeting_id, user, role, place, first_at) "
-            "VALUES (?, ?, ?, ?, ?)", (meeting_id, user.name, str(user.role), place, time.time()))
+            'INSERT INTO attendance (meeting_id, "user", role, place, first_at) '
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (meeting_id, user.name, str(user.role), place, time.time()))
 
-    def attendance(self, meeting_id: int) -> list[sqlite3.Row]:
+    def attendance(self, meeting_id: int) -> list[Any]:
         return self.db.execute(
-            "SELECT user, role, place, first_at FROM attendance WHERE meeting_id = ? "
-            "ORDER BY first_at, user", (meeting_id,)).fetchall()
+            'SELECT "user", role, place, first_at FROM attendance WHERE meeting_id = ? '
+            'ORDER BY first_at, "user"', (meeting_id,)).fetchall()
 
-    def page_history(self, meeting_id: int) -> list[sqlite3.Row]:
+    def page_history(self, meeting_id: int) -> list[Any]:
         return self.db.execute(
             "SELECT document_id, page, at FROM page_history WHERE meeting_id = ? ORDER BY at",
             (meeting_id,)).fetchall()
 
-    def agenda_visits(self, meeting_id: int) -> list[sqlite3.Row]:
+    def agenda_visits(self, meeting_id: int) -> list[Any]:
         return self.db.execute(
             "SELECT item_id, at FROM agenda_visits WHERE meeting_id = ? ORDER BY at",
             (meeting_id,)).fetchall()
@@ -501,7 +537,7 @@ class Store:
             cursor = db.execute(
                 "INSERT INTO documents (meeting_id, sha256, title, filename, pages, size, "
                 "added_at, added_by, original_sha256, original_filename) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (meeting_id, sha256, title, filename, pages, size, time.time(),
                  added_by.id if added_by else None, *(original or (None, None))),
             )

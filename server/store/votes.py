@@ -11,12 +11,12 @@ says when they were lost (`ballots_lost_at`) and everyone may vote again (see
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from meeting.core.protocol import ErrorCode, ProtocolError
 from meeting.core.votes import (
@@ -30,6 +30,7 @@ from meeting.core.votes import (
     decide,
 )
 from server.store.db import inserted_id
+from server.store.dialect import INTEGRITY_ERRORS
 from server.store.repository import Store
 
 
@@ -111,15 +112,19 @@ def share_tallies(store: Store, tallies: SecretTallies) -> None:
 class VoteStore:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = store.db
         self.secret = secret_tallies(store)
+
+    @property
+    def db(self) -> Any:
+        """The calling thread's connection (see `Store.db`)."""
+        return self.store.db
 
     def open(self, request: VoteOpen, eligible: list[str]) -> VoteData:
         with self.store.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO votes (meeting_id, agenda_item, title, kind, options, secret, "
                 "quorum, majority, status, eligible, opened_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id",
                 (request.meeting_id, request.agenda_item, request.title.strip(),
                  str(request.kind), json.dumps([o.strip() for o in request.options],
                                                ensure_ascii=False),
@@ -152,7 +157,7 @@ class VoteStore:
             try:
                 db.execute("INSERT INTO vote_voters (vote_id, voter, choice) VALUES (?, ?, ?)",
                            (vote_id, voter, chosen))
-            except sqlite3.IntegrityError:
+            except INTEGRITY_ERRORS:
                 raise already from None
             db.execute("UPDATE votes SET version = version + 1 WHERE id = ?", (vote_id,))
             return self.require(meeting_id, vote_id, viewer=voter)
@@ -238,18 +243,19 @@ class VoteStore:
             "SELECT choice, count FROM vote_counts WHERE vote_id = ?", (vote_id,))})
         return voters, counts
 
-    def _write_tally(self, db: sqlite3.Connection, vote_id: int) -> None:
+    def _write_tally(self, db: Any, vote_id: int) -> None:
         """The close of a secret vote: its voters (by name, in name order, as the table's key
         is) and its counts, in the one commit that also closes it."""
         tally = self._tally(vote_id)
         voters, counts = sorted(tally.voters), dict(tally.counts)
-        db.executemany("INSERT OR IGNORE INTO vote_voters (vote_id, voter, choice) "
-                       "VALUES (?, ?, NULL)", [(vote_id, v) for v in voters])
+        db.executemany("INSERT INTO vote_voters (vote_id, voter, choice) "
+                       "VALUES (?, ?, NULL) ON CONFLICT DO NOTHING",
+                       [(vote_id, v) for v in voters])
         db.executemany("INSERT INTO vote_counts (vote_id, choice, count) VALUES (?, ?, ?) "
                        "ON CONFLICT (vote_id, choice) DO UPDATE SET count = excluded.count",
                        [(vote_id, c, n) for c, n in sorted(counts.items())])
 
-    def _data(self, row: sqlite3.Row, viewer: str | None = None) -> VoteData:
+    def _data(self, row: Any, viewer: str | None = None) -> VoteData:
         kind, secret = VoteKind(row["kind"]), bool(row["secret"])
         options = tuple(json.loads(row["options"]))
         counts = dict.fromkeys(choices(kind, options), 0)

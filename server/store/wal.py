@@ -43,7 +43,8 @@ HEALTH_KEY = "write_ahead_log"
 
 @dataclass
 class WriteAheadLog:
-    database: Path
+    database: Path | None
+    """(None: the store is PostgreSQL, which has no such log to empty: see docs/security.md)"""
     health: Health | None = None
     """Where `/health` hears that the log could not be emptied (and that it was, later)."""
     seconds: float = EMPTY_SECONDS
@@ -62,6 +63,9 @@ class WriteAheadLog:
 
     async def empty(self, reason: str) -> bool:
         """Fold the log into the database and empty it, retrying while readers hold it."""
+        if self.database is None:
+            return True
+        database = self.database
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
@@ -70,7 +74,7 @@ class WriteAheadLog:
             while True:
                 attempts += 1
                 try:
-                    done = await asyncio.to_thread(checkpoint_truncate, self.database)
+                    done = await asyncio.to_thread(checkpoint_truncate, database)
                 except sqlite3.Error as error:
                     log.warning("emptying the write-ahead log (%s) failed: %s", reason, error)
                     done = False
@@ -88,7 +92,7 @@ class WriteAheadLog:
                                 f"{self.seconds:.0f} s ({attempts} attempts)")
             log.error("the write-ahead log could not be emptied %s; what was removed may "
                       "still be readable in %s-wal until a later checkpoint",
-                      self.not_emptied, self.database.name)
+                      self.not_emptied, database.name)
             if self.health is not None:
                 self.health.report(HEALTH_KEY,
                                    f"the database's write-ahead log was not emptied "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import queue
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,13 +40,14 @@ class Seeded:
     documents: list[int] = field(default_factory=list)
 
 
-def seed(data_dir: Path, pdfs: list[Path]) -> Seeded:
-    """Accounts, one meeting presented by olga with paul, pia and dora invited, and documents."""
+def seed(data_dir: Path, pdfs: list[Path], database_url: str | None = None) -> Seeded:
+    """Accounts, one meeting presented by olga with paul, pia and dora invited, and documents
+    (in PostgreSQL at `database_url`, or $MEETING_DATABASE_URL, else the folder's SQLite)."""
     import asyncio
 
     from server.ingest import ingest
 
-    context = ServerContext.open(data_dir)
+    context = ServerContext.open(data_dir, database_url)
     try:
         store = context.store
         users = {name: store.add_user(name, role, PASSWORD) for name, role in ACCOUNTS.items()}
@@ -62,6 +65,17 @@ def seed(data_dir: Path, pdfs: list[Path]) -> Seeded:
             )
             seeded.documents.append(document.id)
         return seeded
+    finally:
+        context.close()
+
+
+@contextmanager
+def stored(data_dir: Path, database_url: str | None = None) -> Iterator[Any]:
+    """A connection to the store the server of `data_dir` uses (SQLite's file, or the test's
+    PostgreSQL database), in autocommit mode: for a test to read or plant rows directly."""
+    context = ServerContext.open(data_dir, database_url)
+    try:
+        yield context.store.db
     finally:
         context.close()
 
@@ -140,9 +154,11 @@ class Peer:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = data_dir
-        self.server = EmbeddedServer(data_dir)
+        self.database_url = database_url
+        """(None: $MEETING_DATABASE_URL, which the PostgreSQL tests set, else SQLite)"""
+        self.server = EmbeddedServer(data_dir, database_url=database_url)
         self.url = ""
         self.peers: list[Peer] = []
 
@@ -161,7 +177,8 @@ class LiveServer:
         self.server.stop()
 
     def up(self) -> None:
-        self.server = EmbeddedServer(self.data_dir, port=self.server.port)
+        self.server = EmbeddedServer(self.data_dir, port=self.server.port,
+                                     database_url=self.database_url)
         self.url = self.server.start()
 
     def peer(self, name: str) -> Peer:

@@ -153,9 +153,9 @@ def test_three_steps_gougi_send_back_revision_and_a_delegate(live, pdfs, tmp_pat
     # Every action is in the audit log, the delegate with whom they stood in for.
     context = ServerContext.open(live.data_dir)
     try:
-        rows = [(e.user, e.action) for e in AuditLog(context.store.db).query(
+        rows = [(e.user, e.action) for e in AuditLog(context.store).query(
             meeting_id=container) if e.action.startswith("approval_")]
-        detail = [e.detail for e in AuditLog(context.store.db).query(
+        detail = [e.detail for e in AuditLog(context.store).query(
             user="deputy", action="approval_approved")]
     finally:
         context.close()

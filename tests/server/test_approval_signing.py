@@ -98,6 +98,7 @@ def test_export_signs_what_was_approved_before_the_authority_existed(live, tmp_p
                                                    {"id": circulation}))] == documents
 
 
+@pytest.mark.usefixtures("store_kind")  # (on both stores)
 def test_a_users_section_and_stamp_name_from_the_command_line(tmp_path):
     from server.context import ServerContext
 

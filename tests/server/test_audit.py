@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import requests
 
-from tests.helpers.live import PASSWORD, login
+from tests.helpers.live import PASSWORD, login, stored
 from tests.server.test_annotations import joined
 from tests.server.test_cli import run
 
@@ -89,17 +89,11 @@ def test_nobody_can_forge_the_audit_log(seeded_server):
 
 
 def test_the_audit_command_prints_stored_text_safely(seeded_server):
-    import sqlite3
-
     live, _ = seeded_server
-    database = sqlite3.connect(live.data_dir / "meeting.sqlite3")
-    try:  # a row as an older server let a client write it
-        database.execute("INSERT INTO audit (at, user, action, detail) VALUES (1, 'dora', "
+    with stored(live.data_dir) as database:  # a row as an older server let a client write it
+        database.execute("INSERT INTO audit (at, \"user\", action, detail) VALUES (1, 'dora', "
                          "'exported', ?)", ("layers: x\n1970-01-01 09:00:00\tolga\tsigned_in"
                                             "\t-\t-\t\x1b[31mred\x1b[0m \u202eevil\\x1b",))
-        database.commit()
-    finally:
-        database.close()
     printed = run(live.data_dir, "audit", "--user", "dora").stdout
     assert "\x1b" not in printed and "\u202e" not in printed
     _header, row = printed.strip().split("\n")  # one line: no forged second entry

@@ -17,8 +17,10 @@ from tests.helpers.live import login
 
 
 def run(data_dir, *args, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """(`data_dir` may be a tuple: the folder and more options, such as `--database URL`)"""
+    folder, *options = data_dir if isinstance(data_dir, tuple) else (data_dir,)
     return subprocess.run(
-        [sys.executable, "-m", "server.cli", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "server.cli", "--data-dir", str(folder), *options, *args],
         input=stdin, capture_output=True, text=True, timeout=60,
     )
 
@@ -29,8 +31,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_administer_then_serve(tmp_path, sample_pdfs):
+def test_administer_then_serve(tmp_path, sample_pdfs, store_kind, store_database, monkeypatch):
     data = tmp_path / "data"
+    if store_database is not None:  # (given with --database here, not in the environment)
+        monkeypatch.delenv("MEETING_DATABASE_URL")
+        data = tmp_path / "data", "--database", store_database
     assert run(data, "user", "add", "sato", "--role", "organizer", "--password-stdin",
                stdin="秘密のパスワードです\n").returncode == 0
     assert run(data, "user", "add", "tanaka", "--role", "participant", "--password-stdin",
@@ -55,9 +60,10 @@ def test_administer_then_serve(tmp_path, sample_pdfs):
     assert run(data, "meeting", "invite", "99", "tanaka").returncode == 1
 
     port = free_port()
+    folder, *options = data if isinstance(data, tuple) else (data,)
     server = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "--data-dir", str(data), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "server.cli", "--data-dir", str(folder), *options,
+         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
         url = f"http://127.0.0.1:{port}"
@@ -74,11 +80,12 @@ def test_administer_then_serve(tmp_path, sample_pdfs):
         assert login(url, "tanaka", "pw-for-the-budget")
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(timeout=10)
-    assert (data / "meeting.sqlite3").exists()
-    blobs = [p for p in (data / "documents").rglob("*") if p.is_file()]
+        printed, _ = server.communicate(timeout=10)
+    assert ("(data in PostgreSQL)" in printed) == (store_kind == "postgresql"), printed
+    assert (folder / "meeting.sqlite3").exists() == (store_kind == "sqlite")
+    blobs = [p for p in (folder / "documents").rglob("*") if p.is_file()]
     sha256 = hashlib.sha256(sample_pdfs[1].read_bytes()).hexdigest()
-    assert [p.relative_to(data / "documents").as_posix() for p in blobs] == [
+    assert [p.relative_to(folder / "documents").as_posix() for p in blobs] == [
         f"{sha256[:2]}/{sha256}"]
 
 

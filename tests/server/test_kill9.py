@@ -77,7 +77,7 @@ class Drawer(threading.Thread):
             self.points[stroke] = max(self.points.get(stroke, 0), reply["data"]["count"])
 
 
-def test_every_acknowledged_event_survives_a_kill_9(tmp_path, seeded_template):
+def test_every_acknowledged_event_survives_a_kill_9(tmp_path, seeded_template, store_kind):
     template, seeded = seeded_template
     data = tmp_path / "server"
     shutil.copytree(template, data)
@@ -104,9 +104,10 @@ def test_every_acknowledged_event_survives_a_kill_9(tmp_path, seeded_template):
 
     olga, paul = drawers
     assert len(olga.finished) > 5 and len(paul.finished) > 5, "too little was drawn to tell"
-    database = sqlite3.connect(data / "meeting.sqlite3")
-    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    database.close()
+    if store_kind == "sqlite":  # (PostgreSQL's own recovery is its business)
+        database = sqlite3.connect(data / "meeting.sqlite3")
+        assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        database.close()
 
     server = start_server(data, port)  # started again on the same folder
     try:

@@ -10,9 +10,11 @@ import sqlite3
 import time
 from contextlib import closing
 
+import pytest
 import requests
 
 from server.http_routes import CONTEXT
+from tests.helpers.live import stored
 from tests.helpers.wal_replay import DATABASE, copy_data_folder, history, traced_ballots
 from tests.server.test_votes import joined_peers, last_vote
 
@@ -34,6 +36,7 @@ def wait_for(condition, seconds: float = 10.0) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.sqlite_only("SQLite's own files: its write-ahead log and free pages")
 def test_no_copy_of_the_data_folder_links_a_secret_ballot(seeded_server, tmp_path):
     live, seeded = seeded_server
     m = seeded.meeting_id
@@ -67,6 +70,7 @@ def test_no_copy_of_the_data_folder_links_a_secret_ballot(seeded_server, tmp_pat
     assert requests.get(f"{live.url}/health", timeout=10).json()["status"] == "ok"
 
 
+@pytest.mark.sqlite_only("SQLite's own files: its write-ahead log and free pages")
 def test_a_reader_that_never_lets_go_is_reported_and_the_close_does_not_wait(seeded_server):
     live, seeded = seeded_server
     m = seeded.meeting_id
@@ -118,12 +122,13 @@ def test_a_restart_during_a_secret_vote_loses_its_ballots_and_says_so(seeded_ser
     assert last_vote(p["olga"], vote["id"], lambda v: v["voted"] == 1)["ballots_lost_at"]
     closed = p["olga"].call("vote:close", {"meeting_id": m, "vote_id": vote["id"]})["data"]
     assert closed["counts"] == {"yes": 0, "no": 1, "abstain": 0}
-    with closing(sqlite3.connect(live.data_dir / DATABASE)) as db:
+    with stored(live.data_dir) as db:
         details = [r[0] for r in db.execute("SELECT detail FROM audit WHERE action = ?",
                                             ("vote_reopened",))]
     assert any("server restarted" in d for d in details), details
 
 
+@pytest.mark.sqlite_only("SQLite's own files: its write-ahead log and free pages")
 def test_private_notes_removed_at_the_end_are_in_no_file_of_the_data_folder(seeded_server):
     live, seeded = seeded_server
     m, d = seeded.meeting_id, seeded.documents[0]

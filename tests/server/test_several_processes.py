@@ -21,12 +21,12 @@ from meeting.core.sync import MeetingSync, Outcome
 from meeting.net.api import ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.session import MeetingSession
+from server.context import ServerContext
 from server.events import SESSION_SWEEP_SECONDS
 from server.lifecycle_events import EXPIRY_SWEEP_SECONDS
 from server.login_throttle import PER_ACCOUNT_AND_ADDRESS
 from server.shared_presence import ALIVE_SECONDS, REFRESH_SECONDS
-from server.store.audit import Action, AuditLog
-from server.store.db import open_database
+from server.store.audit import Action
 from tests.helpers.live import PASSWORD, Peer, login
 from tests.helpers.nginx import Nginx
 from tests.helpers.processes import ServerProcess
@@ -383,9 +383,9 @@ def test_one_process_sweeps_expiries_and_everyone_is_taken_out(two_servers):
     olga.call("page:set", {"meeting_id": m, "document_id": seeded.documents[0], "page": 1})
     assert paul.no_event() and pia.no_event()  # (...but they were taken out: nothing comes)
     time.sleep(2 * EXPIRY_SWEEP_SECONDS)  # (a second sweeper would have written by now)
-    db = open_database(a.data_dir)
+    context = ServerContext.open(a.data_dir)  # (the store both use: SQLite or PostgreSQL)
     try:
-        expired = AuditLog(db).query(meeting_id=m, action=Action.MATERIALS_EXPIRED.value)
+        expired = context.audit.query(meeting_id=m, action=Action.MATERIALS_EXPIRED.value)
     finally:
-        db.close()
+        context.close()
     assert len(expired) == 1

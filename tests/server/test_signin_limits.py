@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import requests
 from server.app import create_app
 from server.embedded import EmbeddedServer
 from server.login_throttle import PER_ACCOUNT, PER_ACCOUNT_AND_ADDRESS
-from tests.helpers.live import PASSWORD
+from tests.helpers.live import PASSWORD, stored
 
 
 def _free_port() -> int:
@@ -159,11 +158,8 @@ def test_many_addresses_share_one_limit_per_account_and_the_log_says_so(tmp_path
         assert other.status_code == 200  # other accounts are not held
     finally:
         server.stop()
-    database = sqlite3.connect(data / "meeting.sqlite3")
-    try:
+    with stored(data) as database:
         notices = database.execute(
-            "SELECT user, detail FROM audit WHERE action = 'sign_in_held'").fetchall()
-    finally:
-        database.close()
+            "SELECT \"user\", detail FROM audit WHERE action = 'sign_in_held'").fetchall()
     assert len(notices) == 1, notices  # once per window, not once per refused attempt
     assert notices[0][0] == "paul" and "failed sign-ins" in notices[0][1]

@@ -93,6 +93,7 @@ def assert_whole(data_dir: Path) -> None:
     assert not list((data_dir / "documents" / "incoming").iterdir()), "half-written upload left"
 
 
+@pytest.mark.sqlite_only("the SQLite file on a full or read-only disk (PostgreSQL keeps its own)")
 def test_a_full_disk_refuses_clearly_and_loses_nothing(server_on_small_disk, sample_pdfs):
     live, seeded, disk = server_on_small_disk
     olga = live.peer("olga")
@@ -137,6 +138,7 @@ def test_a_full_disk_refuses_clearly_and_loses_nothing(server_on_small_disk, sam
     assert_whole(live.data_dir)
 
 
+@pytest.mark.sqlite_only("the SQLite file on a full or read-only disk (PostgreSQL keeps its own)")
 def test_a_full_disk_never_stops_reading_and_health_says_degraded(server_on_small_disk):
     """Joining and page images write only an audit entry: on a full disk, the entry is lost
     (said in the log and in /health), the meeting is not."""
@@ -195,6 +197,7 @@ def test_a_read_only_documents_folder_refuses_uploads_clearly(server_on_small_di
     assert_whole(live.data_dir)
 
 
+@pytest.mark.sqlite_only("the SQLite file on a full or read-only disk (PostgreSQL keeps its own)")
 def test_the_server_will_not_start_on_a_read_only_data_folder(small_disk, seeded_template):
     template, _ = seeded_template
     data = small_disk.mountpoint / "server"

@@ -4,9 +4,7 @@ between a voter and a choice."""
 
 from __future__ import annotations
 
-import sqlite3
-
-from tests.helpers.live import Peer
+from tests.helpers.live import Peer, stored
 
 
 def joined_peers(live, seeded, *names: str) -> dict[str, Peer]:
@@ -100,14 +98,13 @@ def test_a_secret_two_thirds_vote_keeps_no_link_between_voter_and_choice(seeded_
     closed = p["olga"].call("vote:close", {"meeting_id": m, "vote_id": vote["id"]})["data"]
     assert closed["result"]["outcome"] == "passed"  # 2 of 3: exactly two thirds
 
-    database = sqlite3.connect(live.data_dir / "meeting.sqlite3")
-    try:
+    with stored(live.data_dir) as database:
         voters = database.execute("SELECT voter, choice FROM vote_voters WHERE vote_id = ?",
                                   (vote["id"],)).fetchall()
-        assert sorted(voters) == [("olga", None), ("paul", None), ("pia", None)]
+        assert sorted(map(tuple, voters)) == [("olga", None), ("paul", None), ("pia", None)]
         counts = database.execute("SELECT * FROM vote_counts WHERE vote_id = ?",
                                   (vote["id"],)).fetchall()
-        assert sorted(counts) == [(vote["id"], "no", 1), (vote["id"], "yes", 2)]
+        assert sorted(map(tuple, counts)) == [(vote["id"], "no", 1), (vote["id"], "yes", 2)]
         names = {"olga", "paul", "pia"}
         for table in ("vote_counts", "audit"):  # no name next to a choice anywhere
             for row in database.execute(f"SELECT * FROM {table}"):
@@ -116,8 +113,6 @@ def test_a_secret_two_thirds_vote_keeps_no_link_between_voter_and_choice(seeded_
                             and table == "vote_counts")
         audit = " ".join(r[0] for r in database.execute("SELECT detail FROM audit"))
         assert " yes" not in audit and " no " not in audit
-    finally:
-        database.close()
 
 
 def test_a_choice_with_a_quorum_that_is_not_met(seeded_server):

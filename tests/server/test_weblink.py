@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.server.test_annotations import joined
 from tests.server.test_cli import run
 
@@ -44,6 +46,7 @@ def test_only_organizers_set_it_and_only_web_addresses(seeded_server):
     assert state["web_link"] is None
 
 
+@pytest.mark.usefixtures("store_kind")  # (on both stores)
 def test_the_command_line_sets_and_removes_it(tmp_path):
     data = tmp_path / "data"
     assert run(data, "meeting", "create", "Board", "--link", LINK).stdout.strip() == "1"
