@@ -13,6 +13,7 @@ from server.context import ServerContext
 from server.events import MeetingEvents
 from server.fanout import client_manager
 from server.http_routes import CONTEXT, add_routes, error_middleware
+from server.store import loop_guard
 from server.web_viewer import add_viewer_routes
 from server.wire import SocketJson, add_safe_headers, origin_check
 
@@ -27,7 +28,8 @@ rounds the interval it announces down to one.)"""
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
                allowed_origins: frozenset[str] = frozenset(),
                redis_url: str | None = None) -> web.Application:
-    context = ServerContext.open(data_dir)
+    with loop_guard.allowed():  # (the server's start: nobody is served yet)
+        context = ServerContext.open(data_dir)
     context.trusted_proxies = trusted_proxies
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
     app.on_response_prepare.append(add_safe_headers)
@@ -47,7 +49,8 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
     )
     sio.attach(app)
     context.sio = sio
-    events = MeetingEvents(context, sio)
+    with loop_guard.allowed():
+        events = MeetingEvents(context, sio)
     app[CONTEXT] = context
     add_routes(app)
     add_viewer_routes(app)

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every server the tests start (in this process or a child) refuses a database call on its
+# event loop: the whole suite proves none is made (server/store/loop_guard.py).
+os.environ["MEETING_STORE_LOOP_GUARD"] = "1"
 
 from tests.helpers.hygiene import describe_threads, threads_left
 from tests.helpers.live import CORPUS, SAMPLES, LiveServer, Seeded, seed

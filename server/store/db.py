@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from server.store.loop_guard import connection_class
 from server.store.migrations import MIGRATIONS
 from server.store.private import private_database, private_folder
 
@@ -19,7 +20,8 @@ class SchemaTooNewError(RuntimeError):
 def open_database(data_dir: Path) -> sqlite3.Connection:
     private_database(private_folder(data_dir) / DATABASE_NAME)
     connection = sqlite3.connect(
-        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False
+        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False,
+        factory=connection_class(),
     )
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA journal_mode = WAL")
@@ -30,6 +32,21 @@ def open_database(data_dir: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA busy_timeout = 5000")
     migrate(connection)
+    return connection
+
+
+def open_reader(data_dir: Path) -> sqlite3.Connection:
+    """A second connection to the database `open_database` opened, for reading only: in WAL
+    mode it reads while the other connection waits for a write lock (the server's reads go
+    through it, see `ServerContext.read`)."""
+    connection = sqlite3.connect(
+        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False,
+        factory=connection_class(),
+    )
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA query_only = ON")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 5000")
     return connection
 
 
