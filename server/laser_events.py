@@ -16,17 +16,20 @@ class LaserEvents:
     def handlers(self) -> dict:
         return {Event.LASER_MOVE: self.move}
 
-    async def move(self, sid: str, user: User, request: LaserMove) -> None:
+    @authz.checks_session
+    async def move(self, sid: str, session: authz.Session, request: LaserMove) -> None:
         m = request.meeting_id
         joined = self.context.joined(sid, m)
 
-        def check(store: Store) -> None:
+        def check(store: Store) -> User:
+            user = session.user(store)
             authz.require_visible_meeting(store, user, m)
             authz.require_joined(joined)
             authz.require_presenter(store, user, m, "use the laser pointer")
             authz.require_page(store, m, request.document_id, request.page)
+            return user
 
-        await self.context.read(check)  # (answers while a write waits for the database)
+        user = await self.context.read(check)  # (one trip, answered while a write waits)
         pointer = LaserData(meeting_id=m, user=user.name,
                             document_id=request.document_id, page=request.page,
                             point=(request.point[0], request.point[1]) if request.point else None)
