@@ -106,11 +106,11 @@ class ServerContext:
     @property
     def audit(self) -> AuditLog:
         """The audit log, for store work already running in the store's thread (its
-        connection is that thread's): on the loop, `await context.record(...)`."""
+        connection is that thread's): on the loop, `await context.audit_record(...)`."""
         return AuditLog(self.store.db, self.health)
 
     async def audit_record(self, user: str, action: Action, meeting_id: int | None = None,
-                     document_id: int | None = None, detail: str = "") -> None:
+                           document_id: int | None = None, detail: str = "") -> None:
         """Write an audit entry in the store's thread."""
         await self.call(lambda: self.audit.record(user, action, meeting_id, document_id,
                                                   detail))
