@@ -64,14 +64,12 @@ class AnnotationEvents:
     async def put(self, sid: str, user: User, request: AnnotationPut) -> dict:
         return await self._insert(sid, user, request, complete=True, kind="put")
 
-    @authz.checks_session
-    async def points(self, sid: str, session: authz.Session, request: StrokePoints) -> dict:
+    async def points(self, sid: str, user: User, request: StrokePoints) -> dict:
         """Stored at once; relayed by the meeting's sender, joined to this stroke's batch still
         waiting there if there is one (see server/relay.py). Answered once relayed.
 
-        The hot path of live ink: one trip to the store's thread, where the session is checked
-        and the points are stored and, if they cannot join the batch waiting, numbered in the
-        same transaction."""
+        The hot path of live ink: one trip to the store's thread, where the points are stored
+        and, if they cannot join the batch waiting, numbered in the same transaction."""
         m = request.meeting_id
         joined = self.context.joined(sid, m)
         relayed: asyncio.Future[None] | None = None
@@ -80,7 +78,6 @@ class AnnotationEvents:
 
             def store_points() -> tuple[str, int, list[list[float]], list[float], int | None,
                                         bool]:
-                user = session.user(self.store)
                 self._joined(joined, user, m)
                 head = self._own(user, m, request.id)
                 room = self._room(m, head.layer, head.owner)

@@ -5,43 +5,10 @@ The client's UI hides what a user may not do, but these checks are the guard.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
-
 from meeting.core.protocol import MANAGER_ROLES, DocumentInfo, ErrorCode, ProtocolError, Role
 from server.store.repository import Store, User
 
 MANAGERS = MANAGER_ROLES
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class SessionEnded(ProtocolError):
-    """The connection's session was revoked or expired: refused, and the connection closes."""
-
-    def __init__(self) -> None:
-        super().__init__(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.")
-
-
-@dataclass(frozen=True)
-class Session:
-    """A connection's sign-in, as the handlers of the hot paths get it: they check it in their
-    own trip to the store, with the rest (one trip per page turn or pen batch)."""
-
-    token: str
-
-    def user(self, store: Store) -> User:
-        user = store.user_for_token(self.token)
-        if user is None:
-            raise SessionEnded()
-        return user
-
-
-def checks_session(handler: F) -> F:
-    """Marks an event handler that takes a `Session` and checks it itself (see above),
-    instead of a `User` the connection's session was checked for first."""
-    handler.checks_session = True  # type: ignore[attr-defined]
-    return handler
 
 
 def require_visible_meeting(store: Store, user: User, meeting_id: int,

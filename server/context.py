@@ -78,8 +78,9 @@ class ServerContext:
         # SQLite: one thread, its one connection; PostgreSQL: as many as the pool holds.
         self._writes = ThreadPoolExecutor(getattr(self.store, "threads", 1),
                                           thread_name_prefix="meeting-store")
-        self._reads = (ThreadPoolExecutor(1, thread_name_prefix="meeting-store-reads")
-                       if self.reader is not None else self._writes)
+        # Reads: one thread of their own, so they answer in the order asked (the sessions of
+        # one connection's events: see MeetingEvents._guarded), and while a write waits.
+        self._reads = ThreadPoolExecutor(1, thread_name_prefix="meeting-store-reads")
 
     @classmethod
     def open(cls, data_dir: Path) -> ServerContext:
@@ -97,8 +98,9 @@ class ServerContext:
 
     async def read(self, fn: Callable[Concatenate[Store, P], T], /, *args: P.args,
                    **kwargs: P.kwargs) -> T:
-        """Run `fn(store, ...)`, which only reads, on the reading store (see `reader`): it
-        answers while a write waits for a lock. A write there fails (SQLite: query_only)."""
+        """Run `fn(store, ...)`, which only reads, on the reading store (see `reader`) in the
+        reads' own thread: it answers while a write waits for a lock, and reads answer in the
+        order asked. A write there fails (SQLite: query_only)."""
         store = self.reader or self.store
         return await asyncio.get_running_loop().run_in_executor(
             self._reads, functools.partial(fn, store, *args, **kwargs))

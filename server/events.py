@@ -53,8 +53,7 @@ from server.wire import TOO_DEEP_EVENT
 
 log = logging.getLogger("meeting.server.events")
 
-Handler = Callable[[str, Any, Any], Awaitable[Any]]
-"""(sid, the User whose session was checked, or the Session for those that check it, payload)"""
+Handler = Callable[[str, User, Any], Awaitable[Any]]
 
 SESSION_SWEEP_SECONDS = 10.0
 """How often connections are checked for a session that was revoked or expired elsewhere (the
@@ -136,30 +135,25 @@ class MeetingEvents:
         return ProtocolError(ErrorCode.INVALID_PAYLOAD, f"Unknown event {event!r}.").to_reply()
 
     def _guarded(self, event: Event, model: type[Message], handler: Handler):
+        """Every event takes the same path to its handler: one trip to the store's threads
+        for the session (they answer in the order asked), and a handler that changes a
+        meeting awaits nothing before taking its lock; so a connection's events reach the
+        meeting in the order sent (tests/server/test_event_order.py)."""
         async def run(sid: str, *args: Any) -> dict:
-            session = await self.sio.get_session(sid)
-            language = session.get("language")
-            checks_itself = getattr(handler, "checks_session", False)
+            language = (await self.sio.get_session(sid)).get("language")
             try:
-                who = (authz.Session(session.get("token", "")) if checks_itself
-                       else await self._user(sid))
-                try:
-                    if not args and model.payload_optional:
-                        payload = model()
-                    elif len(args) != 1:
-                        raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
-                                            f"{event} takes exactly one payload object.")
-                    else:
-                        payload = parse(model, args[0])
-                except ProtocolError:
-                    if checks_itself:  # (an ended session is told so first, as for the rest)
-                        await self._user(sid)
-                    raise
-                return ok_reply(await handler(sid, who, payload))
+                user = await self._user(sid)
+                if not args and model.payload_optional:
+                    payload = model()
+                elif len(args) != 1:
+                    raise ProtocolError(
+                        ErrorCode.INVALID_PAYLOAD, f"{event} takes exactly one payload object."
+                    )
+                else:
+                    payload = parse(model, args[0])
+                return ok_reply(await handler(sid, user, payload))
             except ProtocolError as error:
                 log.warning("%s %s refused: %s (%s)", sid, event, error.code, error.message)
-                if checks_itself and isinstance(error, authz.SessionEnded):
-                    await self._session_ended(sid)
                 return error.to_reply(language)
             except Exception as error:
                 fault = storage_fault(error)
@@ -177,16 +171,13 @@ class MeetingEvents:
         session = await self.sio.get_session(sid)
         user = await self.context.read(Store.user_for_token, session.get("token", ""))
         if user is None:
-            await self._session_ended(sid)
-            raise authz.SessionEnded()
+            # Stop broadcasts at once; close the connection after this reply has gone out.
+            for room in self.sio.rooms(sid):
+                if room != sid:
+                    await self.sio.leave_room(sid, room)
+            self.sio.start_background_task(self._disconnect_soon, sid)
+            raise ProtocolError(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.")
         return user
-
-    async def _session_ended(self, sid: str) -> None:
-        """Stop broadcasts at once; close the connection after this reply has gone out."""
-        for room in self.sio.rooms(sid):
-            if room != sid:
-                await self.sio.leave_room(sid, room)
-        self.sio.start_background_task(self._disconnect_soon, sid)
 
     async def sweep_sessions(self) -> None:
         """Runs for the server's life: closes connections whose session has ended."""
@@ -223,8 +214,10 @@ class MeetingEvents:
 
     async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
         m = request.meeting_id
-        await self.context.read(authz.require_visible_meeting, user, m)
         async with self.context.meeting_locks[m]:
+            # (checked under the lock, like every event: nothing awaits before taking it, so
+            # one connection's events reach the meeting in the order sent)
+            await self.context.read(authz.require_visible_meeting, user, m)
             # Entering the rooms and reading the snapshot under the meeting's lock: no change
             # can fall between the two, so the client misses nothing.
             await self.sio.enter_room(sid, meeting_room(m))
@@ -272,15 +265,12 @@ class MeetingEvents:
             "people": self.context.presence.people(snapshot.state.meeting_id),
             "presence_version": self.context.presence.version}).model_dump(mode="json")
 
-    @authz.checks_session
-    async def page_set(self, sid: str, session: authz.Session, request: PageSet) -> dict:
-        """The hot path of a meeting: one trip to the store's thread (session, checks and
-        change)."""
+    async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
+        """The hot path of a meeting: one trip to the store's thread (checks and change)."""
         m = request.meeting_id
         joined = self.context.joined(sid, m)
         async with self.context.meeting_locks[m]:
             def check_and_turn() -> MeetingState:
-                user = session.user(self.store)
                 authz.require_visible_meeting(self.store, user, m)
                 authz.require_joined(joined)
                 self._require_page(m, request.document_id, request.page)

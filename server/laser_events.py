@@ -16,20 +16,17 @@ class LaserEvents:
     def handlers(self) -> dict:
         return {Event.LASER_MOVE: self.move}
 
-    @authz.checks_session
-    async def move(self, sid: str, session: authz.Session, request: LaserMove) -> None:
+    async def move(self, sid: str, user: User, request: LaserMove) -> None:
         m = request.meeting_id
         joined = self.context.joined(sid, m)
 
-        def check(store: Store) -> User:
-            user = session.user(store)
+        def check(store: Store) -> None:
             authz.require_visible_meeting(store, user, m)
             authz.require_joined(joined)
             authz.require_presenter(store, user, m, "use the laser pointer")
             authz.require_page(store, m, request.document_id, request.page)
-            return user
 
-        user = await self.context.read(check)  # (one trip, answered while a write waits)
+        await self.context.read(check)  # (answers while a write waits for the database)
         pointer = LaserData(meeting_id=m, user=user.name,
                             document_id=request.document_id, page=request.page,
                             point=(request.point[0], request.point[1]) if request.point else None)
