@@ -215,22 +215,23 @@ class MeetingEvents:
     async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
         m = request.meeting_id
         async with self.context.meeting_locks[m]:
-            # (checked under the lock, like every event: nothing awaits before taking it, so
-            # one connection's events reach the meeting in the order sent)
-            await self.context.read(authz.require_visible_meeting, user, m)
-            # Entering the rooms and reading the snapshot under the meeting's lock: no change
-            # can fall between the two, so the client misses nothing.
-            await self.sio.enter_room(sid, meeting_room(m))
-            await self.sio.enter_room(sid, private_room(m, user.name))
-            self.context.presence.join(m, sid, user.name, str(user.role))
-            self.context.sender(m).queue.seal()  # (its points are in this snapshot)
-
-            def read_and_note() -> Snapshot:
+            # One trip under the meeting's lock (nothing awaits before taking it, so one
+            # connection's events reach the meeting in the order sent): the check, the snapshot
+            # and the audit entry. Then into the rooms, still under the lock: no change can
+            # fall between the snapshot and the rooms, so the client misses nothing (what the
+            # meeting's sender still holds from before it has, by `seq`, and ignores).
+            def check_read_and_note() -> Snapshot:
+                authz.require_visible_meeting(self.store, user, m)
                 snapshot = self._stored_snapshot(m, user)
                 self.context.audit.record(user.name, Action.MEETING_OPENED, m)
                 return snapshot
 
-            snapshot = self._with_presence(await self.context.call(read_and_note))
+            stored = await self.context.call(check_read_and_note)
+            self.context.sender(m).queue.seal()  # (the points waiting are in the snapshot)
+            await self.sio.enter_room(sid, meeting_room(m))
+            await self.sio.enter_room(sid, private_room(m, user.name))
+            self.context.presence.join(m, sid, user.name, str(user.role))
+            snapshot = self._with_presence(stored)
         await self.context.announce_presence(m)
         log.info("%s (%s) joined meeting %s", sid, user.name, m)
         return snapshot
