@@ -17,6 +17,7 @@ number of followers:
 from __future__ import annotations
 
 import argparse
+import asyncio
 import bisect
 import contextlib
 import json
@@ -49,22 +50,27 @@ FLOOD_BATCHES, FLOOD_POINTS = 200, 50
 
 # --- the bare relay (baseline) --------------------------------------------------------------
 
-def serve_bare(port: int) -> None:
-    """A python-socketio server that only relays: no auth, no validation, no storage."""
+def serve_bare(port: int, redis_url: str | None = None) -> None:
+    """A python-socketio server that only relays: no auth, no validation, no storage. A room
+    per meeting (the join's `meeting_id`); with `redis_url`, python-socketio's Redis manager, so
+    several of these relay to each other's connections (bench/scale.py)."""
     from aiohttp import web
 
-    sio = socketio.AsyncServer(async_mode="aiohttp")
+    manager = socketio.AsyncRedisManager(redis_url) if redis_url else None
+    sio = socketio.AsyncServer(async_mode="aiohttp", client_manager=manager)
     app = web.Application()
     sio.attach(app)
+    rooms: dict[str, str] = {}
 
     @sio.on("join")
-    async def join(sid, _):
-        await sio.enter_room(sid, "room")
+    async def join(sid, data):
+        rooms[sid] = f"room {(data or {}).get('meeting_id', 0)}"
+        await sio.enter_room(sid, rooms[sid])
         return True
 
     @sio.on("points")
     async def points(sid, data):
-        await sio.emit("annotation", data, room="room", skip_sid=sid)
+        await sio.emit("annotation", data, room=rooms[sid], skip_sid=sid)
         return {"ok": True}
 
     web.run_app(app, host="127.0.0.1", port=port, print=None)
@@ -114,9 +120,11 @@ def start_ours(data_dir: Path, followers: int, launcher: list[str] | None = None
     return process, url, 1
 
 
-def start_bare() -> tuple[subprocess.Popen, str]:
+def start_bare(redis_url: str | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen([sys.executable, __file__, "--serve-bare", str(port)], cwd=ROOT)
+    redis = ["--bare-redis", redis_url] if redis_url else []
+    process = subprocess.Popen([sys.executable, __file__, "--serve-bare", str(port), *redis],
+                               cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url)
     return process, url
@@ -134,30 +142,36 @@ def start_bare() -> tuple[subprocess.Popen, str]:
 def follower_worker(url: str, token: str, meeting_id: int, count: int, flood_id: str,
                     flood_total: int) -> None:
     """Connect `count` followers, say "ready"; say "done" when each holds the whole flood
-    stroke; when stdin closes, print every arrival as JSON: for each follower and stroke, each
-    batch of points as [offset, count, time] (the server may have joined several batches the
-    presenter sent into one), and the times page turns came."""
-    import asyncio
-
-    asyncio.run(_followers(url, token, meeting_id, count, flood_id, flood_total))
+    stroke; when stdin closes, print every arrival as JSON (see FollowerGroup.results)."""
+    asyncio.run(follow_groups([FollowerGroup(url, token, meeting_id, count, flood_id,
+                                             flood_total)]))
 
 
-async def _followers(url: str, token: str, meeting_id: int, count: int, flood_id: str,
-                     flood_total: int) -> None:
-    import asyncio
+class FollowerGroup:
+    """`count` followers of one meeting on one server, in this process's event loop."""
 
-    import aiohttp
+    def __init__(self, url: str, token: str, meeting_id: int, count: int, flood_id: str,
+                 flood_total: int) -> None:
+        self.url, self.token, self.meeting_id, self.count = url, token, meeting_id, count
+        self.flood_id, self.flood_total = flood_id, flood_total
+        self.arrivals: list[dict[str, list[tuple[int, int, float]]]] = [{} for _ in range(count)]
+        self.turns: list[list[float]] = [[] for _ in range(count)]
+        self.flood_points = [0] * count
+        self.finished = asyncio.Event()
+        """Every follower holds the whole flood stroke."""
+        self.tasks: list[asyncio.Task] = []
 
-    arrivals: list[dict[str, list[tuple[int, int, float]]]] = [{} for _ in range(count)]
-    turns: list[list[float]] = [[] for _ in range(count)]
-    flood_points = [0] * count
-    finished = asyncio.Event()
-    joined = [asyncio.Event() for _ in range(count)]
-    endpoint = url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+    async def connect(self, session) -> None:
+        """Connect the followers one after the other, each joined before the next."""
+        for index in range(self.count):
+            joined = asyncio.Event()
+            self.tasks.append(asyncio.create_task(self._follow(index, session, joined)))
+            await asyncio.wait_for(joined.wait(), 30)
 
-    async def follow(index: int, session: aiohttp.ClientSession) -> None:
+    async def _follow(self, index: int, session, joined: asyncio.Event) -> None:
+        endpoint = self.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
         async with session.ws_connect(endpoint, max_msg_size=0, heartbeat=None) as ws:
-            auth = {"token": token, "protocol": PROTOCOL_VERSION} if token else {}
+            auth = {"token": self.token, "protocol": PROTOCOL_VERSION} if self.token else {}
             async for message in ws:
                 now = time.perf_counter()
                 text = message.data
@@ -166,43 +180,57 @@ async def _followers(url: str, token: str, meeting_id: int, count: int, flood_id
                 elif text == "2":  # ping
                     await ws.send_str("3")
                 elif text.startswith("40"):  # connected: join
-                    join = (["meeting:join", {"meeting_id": meeting_id}] if token
-                            else ["join", {}])
+                    join = ["meeting:join" if self.token else "join",
+                            {"meeting_id": self.meeting_id}]
                     await ws.send_str("421" + json.dumps(join))
                 elif text.startswith("431"):  # the join's acknowledgement
-                    joined[index].set()
+                    joined.set()
                 elif text.startswith("44"):
                     raise RuntimeError(f"connection refused: {text}")
                 elif text.startswith("42["):
-                    event, data = json.loads(text[2:])[:2]
-                    if event == "meeting:state" or data.get("kind") == "state":
-                        turns[index].append(now)
-                    if event not in ("annotation", "points") or data.get("kind") != "points":
-                        continue
-                    arrivals[index].setdefault(data["id"], []).append(
-                        (data["offset"], len(data["points"]), now))
-                    if data["id"] == flood_id:
-                        flood_points[index] += len(data["points"])
-                        if all(p >= flood_total for p in flood_points):
-                            finished.set()
-                if finished.is_set() and stop.is_set():
-                    return
+                    self._received(index, *json.loads(text[2:])[:2], now)
 
-    stop = asyncio.Event()
+    def _received(self, index: int, event: str, data: dict, now: float) -> None:
+        if event == "meeting:state" or data.get("kind") == "state":
+            self.turns[index].append(now)
+        if event not in ("annotation", "points") or data.get("kind") != "points":
+            return
+        self.arrivals[index].setdefault(data["id"], []).append(
+            (data["offset"], len(data["points"]), now))
+        if data["id"] == self.flood_id:
+            self.flood_points[index] += len(data["points"])
+            if all(p >= self.flood_total for p in self.flood_points):
+                self.finished.set()
+
+    def results(self) -> dict:
+        """For each follower and stroke, each batch of points as [offset, count, time] (the
+        server may have joined several batches the presenter sent into one), and the times
+        page turns came."""
+        return {"arrivals": self.arrivals, "turns": self.turns}
+
+    def stop(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+
+
+async def follow_groups(groups: list[FollowerGroup], timeout: float = 120) -> None:
+    """Connect every group, say "ready"; say "done" when each holds its flood stroke (or after
+    `timeout` seconds: missing deliveries are counted); when stdin closes, print each group's
+    results as a line of JSON, in order."""
+    import aiohttp
+
     async with aiohttp.ClientSession() as session:
-        tasks = []
-        for index in range(count):
-            tasks.append(asyncio.create_task(follow(index, session)))
-            await asyncio.wait_for(joined[index].wait(), 30)
+        for group in groups:
+            await group.connect(session)
         print("ready", flush=True)
-        with contextlib.suppress(TimeoutError):  # (missing deliveries are counted)
-            await asyncio.wait_for(finished.wait(), 120)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.gather(*(g.finished.wait() for g in groups)),
+                                   timeout)
         print("done", flush=True)
         await asyncio.to_thread(sys.stdin.read)
-        print(json.dumps({"arrivals": arrivals, "turns": turns}), flush=True)
-        stop.set()
-        for task in tasks:
-            task.cancel()
+        for group in groups:
+            print(json.dumps(group.results()), flush=True)
+            group.stop()
 
 
 class Followers:
@@ -267,7 +295,7 @@ class Run:
         if self.ours:
             assert client.call("meeting:join", {"meeting_id": self.meeting_id})["ok"]
         else:
-            client.call("join", {})
+            client.call("join", {"meeting_id": self.meeting_id})
         return client
 
     def begin(self, presenter: socketio.Client, stroke_id: str) -> None:
@@ -306,22 +334,17 @@ class Measured:
     """Seconds from each page turn to its arrival, for every follower."""
 
 
-def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
-    flood_id = uuid.uuid4().hex
-    total = FLOOD_BATCHES * FLOOD_POINTS
-    followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
-                          flood_id, total)
-    presenter = run.presenter()
-    run.turns_sent.clear()
-
+def draw(run: Run, presenter: socketio.Client, seconds: float, hz: float
+         ) -> dict[str, dict[int, float]]:
+    """The presenter's pen for `seconds`, `hz` batches a second of one pen sampled at 240 Hz,
+    a new stroke every 3 s: when each batch (by stroke, then offset) was sent."""
     frame_seconds = 1 / hz
     per_batch = max(1, round(POINTS_PER_FRAME * 60 / hz))  # the same pen, sampled at 240 Hz
     sent: dict[str, dict[int, float]] = {}
-    frames = int(seconds * hz)
     stroke_frames = max(1, int(STROKE_FRAMES * hz / 60))
     pen_id, offset = "", 0
     started = time.perf_counter()
-    for frame in range(frames):
+    for frame in range(int(seconds * hz)):
         if frame % stroke_frames == 0:
             pen_id, offset = uuid.uuid4().hex, 0
             run.begin(presenter, pen_id)
@@ -330,6 +353,18 @@ def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
         run.send(presenter, pen_id, offset, points)
         offset += len(points)
         time.sleep(max(0.0, started + (frame + 1) * frame_seconds - time.perf_counter()))
+    return sent
+
+
+def measure(run: Run, count: int, seconds: float, hz: float = 60.0) -> Measured:
+    flood_id = uuid.uuid4().hex
+    total = FLOOD_BATCHES * FLOOD_POINTS
+    followers = Followers(run.url, run.tokens.get("paul", ""), run.meeting_id, count,
+                          flood_id, total)
+    presenter = run.presenter()
+    run.turns_sent.clear()
+    sent = draw(run, presenter, seconds, hz)
+    frames = sum(len(batches) for batches in sent.values())
     time.sleep(1.0)  # let the stream drain before the flood
 
     run.begin(presenter, flood_id)
@@ -378,10 +413,11 @@ def main() -> None:
     parser.add_argument("--followers", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--serve-bare", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--bare-redis", help=argparse.SUPPRESS)
     parser.add_argument("--follower-worker", nargs=6, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
-        serve_bare(args.serve_bare)
+        serve_bare(args.serve_bare, args.bare_redis)
         return
     if args.follower_worker:
         url, token, meeting_id, count, flood_id, total = args.follower_worker

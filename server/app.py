@@ -9,6 +9,7 @@ import socketio
 from aiohttp import web
 
 from meeting.core.protocol import MAX_MESSAGE_BYTES, MAX_UPLOAD_BYTES
+from server.cluster import Cluster
 from server.context import ServerContext
 from server.events import MeetingEvents
 from server.fanout import client_manager
@@ -28,8 +29,11 @@ rounds the interval it announces down to one.)"""
 def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
                allowed_origins: frozenset[str] = frozenset(),
                redis_url: str | None = None) -> web.Application:
+    cluster = Cluster.open(redis_url) if redis_url else None  # (refused before anything opens)
     with loop_guard.allowed():  # (the server's start: nobody is served yet)
         context = ServerContext.open(data_dir)
+    if cluster is not None:
+        context.join_cluster(cluster)
     context.trusted_proxies = trusted_proxies
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_UPLOAD_BYTES)
     app.on_response_prepare.append(add_safe_headers)
@@ -57,6 +61,9 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
 
     async def close_store(_: web.Application) -> None:
         await context.finish_background()
+        if context.cluster is not None:
+            await context.presence_board.close()
+            await context.cluster.close()
         context.close()
 
     async def drop_connections(_: web.Application) -> None:
@@ -69,7 +76,9 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
 
     async def sweep_sessions(_: web.Application):
         tasks = [asyncio.create_task(events.sweep_sessions()),
-                 asyncio.create_task(events.lifecycle.sweep_expiries())]
+                 asyncio.create_task(events.lifecycle.sweep_expiries()),
+                 asyncio.create_task(context.presence_board.run(context.announce_presence,
+                                                                context.in_room))]
         yield
         for task in tasks:
             task.cancel()

@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--allow-origin", action="append", default=[], metavar="ORIGIN",
                         help="a web origin (https://portal.example.jp) whose pages may open "
                              "Socket.IO connections besides the server's own; repeatable")
+    parser.add_argument("--redis", metavar="URL",
+                        help="redis://HOST:PORT/N shared by several server processes serving "
+                             "the same meetings (docs/deploy.md, \"Several processes\")")
     parser.add_argument("--log-level", default="INFO")
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command")
@@ -163,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command is None:
         return serve(args.data_dir, args.host, args.port, args.certfile, args.keyfile,
-                     frozenset(args.trusted_proxy), frozenset(args.allow_origin))
+                     frozenset(args.trusted_proxy), frozenset(args.allow_origin), args.redis)
     context = ServerContext.open(args.data_dir)
     try:
         return run_admin(args, context)
@@ -186,10 +189,12 @@ def _language() -> str | None:
 
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
           keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset(),
-          allowed_origins: frozenset[str] = frozenset()) -> int:
+          allowed_origins: frozenset[str] = frozenset(), redis_url: str | None = None) -> int:
+    import redis
     from aiohttp import web
 
     from server.app import create_app
+    from server.cluster import RedisPersists
     from server.tls import TlsConfigError, server_context
     from server.wire import normal_origin
 
@@ -210,7 +215,10 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
     try:
-        app = create_app(data_dir, trusted_proxies, allowed_origins)
+        app = create_app(data_dir, trusted_proxies, allowed_origins, redis_url)
+    except (RedisPersists, redis.RedisError) as error:
+        print(f"meeting-server: Redis: {error}", file=sys.stderr)
+        return 2
     except (OSError, sqlite3.Error) as error:
         if storage_fault(error) is None:
             raise

@@ -14,8 +14,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import socketio
 
-from meeting.core.presence import Presence
+from meeting.core.presence import Device, Presence, PresenceData
 from meeting.core.protocol import Data
+from server.cluster import Cluster
 from server.health import Health
 from server.login_throttle import LoginThrottle
 from server.office import OfficeConverter
@@ -23,10 +24,14 @@ from server.page_images import PageImages
 from server.pdf_jobs import PdfJobs
 from server.presence_broadcasts import PresenceBroadcasts
 from server.relay import MeetingSender, Message
+from server.shared_presence import LocalPresence, SharedPresence
+from server.shared_tallies import SharedTallies
+from server.shared_throttle import LocalSignIns, SharedSignIns
 from server.store.audit import Action, AuditLog
 from server.store.blobs import BlobStore
 from server.store.db import DATABASE_NAME, open_database, open_reader
 from server.store.repository import Store
+from server.store.votes import share_tallies
 from server.store.wal import WriteAheadLog
 
 P = ParamSpec("P")
@@ -45,12 +50,18 @@ class ServerContext:
     """One lock per meeting: a change is stored and broadcast before the next one starts, so
     every client receives a meeting's changes in `seq` order."""
     presence: Presence = field(default_factory=Presence)
-    """Who is connected to each meeting now (memory only)."""
+    """Who is connected to each meeting now, through this process (memory only)."""
+    presence_board: LocalPresence = field(init=False)
+    """Who is connected to each meeting through any process (see `join_cluster`)."""
+    cluster: Cluster | None = None
+    """The other processes serving the same meetings (`--redis`), if any."""
     presence_broadcasts: PresenceBroadcasts = field(init=False)
     """Tells each meeting who is here, a few times a second at most."""
     page_images: PageImages = field(default_factory=PageImages)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
     """Failed sign-ins, to slow down guessing (memory only)."""
+    sign_ins: LocalSignIns = field(init=False)
+    """The throttle as sign-ins use it: `login_throttle`, or the one in Redis."""
     pdf: PdfJobs = field(default_factory=PdfJobs)
     """Every PyMuPDF call of the server runs in this pool's worker processes."""
     office: OfficeConverter = field(default_factory=OfficeConverter)
@@ -72,6 +83,8 @@ class ServerContext:
     _reads: ThreadPoolExecutor = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.presence_board = LocalPresence(self.presence)
+        self.sign_ins = LocalSignIns(self.login_throttle)
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
         if self.office.japanese_font is None:
             self.office.japanese_font = self.pdf.japanese_font
@@ -104,6 +117,13 @@ class ServerContext:
         store = self.reader or self.store
         return await asyncio.get_running_loop().run_in_executor(
             self._reads, functools.partial(fn, store, *args, **kwargs))
+
+    def join_cluster(self, cluster: Cluster) -> None:
+        """Serve the meetings together with the other processes sharing this Redis."""
+        self.cluster = cluster
+        self.presence_board = SharedPresence(self.presence, cluster)
+        self.sign_ins = SharedSignIns(self.login_throttle, cluster)
+        share_tallies(self.store, SharedTallies(cluster))
 
     @property
     def audit(self) -> AuditLog:
@@ -155,10 +175,40 @@ class ServerContext:
     async def announce_presence(self, meeting_id: int) -> None:
         """Who is here changed: everyone in the meeting is told (coalesced: see
         `server.presence_broadcasts`)."""
+        await self.presence_board.publish(meeting_id)
         self.presence_broadcasts.changed(meeting_id)
 
+    async def presence_now(self, meeting_id: int) -> PresenceData:
+        """Who is in the meeting, through every process (this one's own changes included)."""
+        await self.presence_board.publish(meeting_id)
+        return await self.presence_board.data(meeting_id)
+
     async def _broadcast_presence(self, meeting_id: int) -> None:
-        await self.broadcast(self.presence.data(meeting_id))
+        await self.broadcast(await self.presence_board.data(meeting_id))
+
+    async def take_out(self, meeting_id: int, keep: Callable[[Device], bool]) -> None:
+        """Take every connection of the meeting but those to `keep` out of its rooms, on
+        every process (python-socketio's manager carries `leave_room` to the process holding
+        the connection, after the broadcasts sent before it; that process's presence lets go
+        of it at its next round), and tell the meeting who is left."""
+        sio = self.socketio
+        for sid, device in (await self.presence_board.devices(meeting_id)).items():
+            if keep(device):
+                continue
+            await sio.leave_room(sid, meeting_room(meeting_id))
+            await sio.leave_room(sid, private_room(meeting_id, device.name))
+            self.presence.leave(meeting_id, sid)
+        await self.announce_presence(meeting_id)
+
+    async def my_turn(self, sweep: str, seconds: float) -> bool:
+        """Whether this process runs `sweep` now: always when it is alone; with other
+        processes, the one holding the sweep's lock in Redis (renewed each round, let go
+        by a process that dies when it expires after `seconds`)."""
+        return self.cluster is None or await self.cluster.hold(sweep, seconds)
+
+    def in_room(self, sid: str, meeting_id: int) -> bool:
+        """This process's connection `sid` is in the meeting's room."""
+        return self.sio is not None and meeting_room(meeting_id) in self.sio.rooms(sid)
 
     async def broadcast(self, message: Data, room: str | None = None,
                         skip_sid: str | None = None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 import socketio
 
 from meeting.core.messages import localize
-from meeting.core.presence import PresenceSet
+from meeting.core.presence import PresenceData, PresenceSet
 from meeting.core.protocol import (
     CLIENT_PAYLOADS,
     PROTOCOL_VERSION,
@@ -231,7 +231,7 @@ class MeetingEvents:
             await self.sio.enter_room(sid, meeting_room(m))
             await self.sio.enter_room(sid, private_room(m, user.name))
             self.context.presence.join(m, sid, user.name, str(user.role))
-            snapshot = self._with_presence(stored)
+            snapshot = self._with_presence(stored, await self.context.presence_now(m))
         await self.context.announce_presence(m)
         log.info("%s (%s) joined meeting %s", sid, user.name, m)
         return snapshot
@@ -252,7 +252,8 @@ class MeetingEvents:
                 authz.require_visible_meeting(self.store, user, m)
                 return self._stored_snapshot(m, user)
 
-            return self._with_presence(await self.context.call(check_and_read))
+            stored = await self.context.call(check_and_read)
+            return self._with_presence(stored, await self.context.presence_board.data(m))
 
     def _stored_snapshot(self, meeting_id: int, user: User) -> Snapshot:
         """What the store has of the meeting for this user (in the store's thread)."""
@@ -260,11 +261,11 @@ class MeetingEvents:
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
             "votes": tuple(self.vote_events.votes.votes(meeting_id, viewer=user.name))})
 
-    def _with_presence(self, snapshot: Snapshot) -> dict:
-        """The snapshot with who is here now (the loop's memory), as sent."""
+    @staticmethod
+    def _with_presence(snapshot: Snapshot, here: PresenceData) -> dict:
+        """The snapshot with who is here now, as sent."""
         return snapshot.model_copy(update={
-            "people": self.context.presence.people(snapshot.state.meeting_id),
-            "presence_version": self.context.presence.version}).model_dump(mode="json")
+            "people": here.people, "presence_version": here.version}).model_dump(mode="json")
 
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
         """The hot path of a meeting: one trip to the store's thread (checks and change)."""

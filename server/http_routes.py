@@ -116,7 +116,7 @@ async def login(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
     credentials = parse(Login, await small_json(request))
     address = client_address(request, context.trusted_proxies)
-    attempt = context.login_throttle.attempt(credentials.username, address)
+    attempt = await context.sign_ins.attempt(credentials.username, address)
     if isinstance(attempt, Refusal):
         log.warning("sign-in for %r from %s held back for %s s", credentials.username, address,
                     attempt.wait)
@@ -137,7 +137,7 @@ async def login(request: web.Request) -> web.Response:
         await context.audit_record(credentials.username, Action.SIGN_IN_FAILED, detail=address)
         log.warning("failed sign-in for %r from %s", credentials.username, address)
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong user name or password.")
-    context.login_throttle.succeeded(attempt)
+    await context.sign_ins.succeeded(attempt)
 
     def sign_in(user: User) -> tuple[str, float]:
         context.audit.record(user.name, Action.SIGNED_IN, detail=address)

@@ -12,9 +12,9 @@ import logging
 import time
 
 from meeting.core.protection import MeetingEnd, MeetingProtect, Removal
-from meeting.core.protocol import Event, MeetingState
+from meeting.core.protocol import Event, MeetingState, Role
 from server import authz
-from server.context import ServerContext, meeting_room, private_room
+from server.context import ServerContext
 from server.store.audit import Action
 from server.store.repository import User
 
@@ -92,6 +92,9 @@ class LifecycleEvents:
             await asyncio.sleep(EXPIRY_SWEEP_SECONDS)
             now = time.time()
             try:
+                if not await self.context.my_turn("expiry-sweep", 3 * EXPIRY_SWEEP_SECONDS):
+                    continue  # (another process sweeps)
+                checked = await self._checked(checked)
                 for meeting_id in await self.context.call(self.store.expiring, checked, now):
                     async with self.context.meeting_locks[meeting_id]:
                         await self._announce(
@@ -99,10 +102,22 @@ class LifecycleEvents:
                     await self.context.audit_record("(server)", Action.MATERIALS_EXPIRED,
                                                     meeting_id)
                     log.info("meeting %s: access to its materials expired", meeting_id)
+                checked = await self._checked(now, now)
             except Exception:  # (a full disk, say): try again at the next round
                 log.exception("checking expiry dates failed")
-                continue
-            checked = now
+
+    async def _checked(self, mine: float, now: float | None = None) -> float:
+        """Up to when expiry dates were checked, by whichever process swept last: one that
+        takes over the sweep carries on from there (each expiry is told once)."""
+        cluster = self.context.cluster
+        if cluster is None:
+            return mine
+        key = cluster.key("expiry-sweep-checked")
+        if now is not None:
+            await cluster.redis.set(key, now)
+            return now
+        stored = await cluster.redis.get(key)
+        return float(stored) if stored is not None else mine
 
     async def _announce(self, state: MeetingState) -> None:
         """Broadcast the state; if the materials are gone, everyone but organizers and admins
@@ -111,17 +126,5 @@ class LifecycleEvents:
         await self.context.broadcast(state)
         if not state.materials_removed:
             return
-        sio = self.context.socketio
-        names = {sid: (await sio.get_session(sid)).get("user", "")
-                 for sid, _ in list(sio.manager.get_participants("/", meeting_room(meeting_id)))}
-        holders = await self.context.read(
-            lambda store: {n: store.user_by_name(n) for n in set(names.values())})
-        for sid, name in names.items():
-            holder = holders[name]
-            if holder is not None and holder.role in authz.MANAGERS:
-                continue
-            await sio.leave_room(sid, meeting_room(meeting_id))
-            if holder is not None:
-                await sio.leave_room(sid, private_room(meeting_id, holder.name))
-            self.context.presence.leave(meeting_id, sid)
-        await self.context.announce_presence(meeting_id)
+        await self.context.take_out(meeting_id,
+                                    lambda device: Role(device.role) in authz.MANAGERS)

@@ -36,6 +36,8 @@ class Attempt:
     account: str
     address: str
     at: float
+    token: str = ""
+    """Names this attempt among the counted ones (a throttle kept in Redis)."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from meeting.core.presence import MemberRemove, MemberRemoved
 from meeting.core.protocol import ErrorCode, Event, MeetingState, ProtocolError
 from meeting.core.weblink import MeetingLink
 from server import authz
-from server.context import ServerContext, meeting_room, private_room
+from server.context import ServerContext
 from server.store.audit import Action
 from server.store.repository import User
 
@@ -40,17 +40,11 @@ class OrganizerEvents:
                                       detail=target.name)
             return target
 
-        sio = self.context.socketio
         async with self.context.meeting_locks[meeting_id]:
             target = await self.context.call(check_and_remove)
             notice = MemberRemoved(meeting_id=meeting_id, user=target.name, by=user.name)
             await self.context.broadcast(notice)
-            theirs = private_room(meeting_id, target.name)
-            for connection, _ in list(sio.manager.get_participants("/", theirs)):
-                await sio.leave_room(connection, meeting_room(meeting_id))
-                await sio.leave_room(connection, theirs)
-                self.context.presence.leave(meeting_id, connection)
-        await self.context.announce_presence(meeting_id)
+            await self.context.take_out(meeting_id, lambda device: device.name != target.name)
         log.info("meeting %s: %s removed %s", meeting_id, user.name, target.name)
 
     async def link(self, sid: str, user: User, request: MeetingLink) -> dict:

@@ -7,6 +7,7 @@ person with two devices, "following" if any device follows and "in the room" if 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -81,7 +82,9 @@ class PresenceData(Data):
 
 
 @dataclass
-class _Device:
+class Device:
+    """One connection that joined a meeting."""
+
     name: str
     role: str
     place: Place
@@ -93,14 +96,14 @@ class Presence:
     event loop is its only user."""
 
     def __init__(self) -> None:
-        self._meetings: dict[int, dict[str, _Device]] = {}
+        self._meetings: dict[int, dict[str, Device]] = {}
         self.version = 0
         """Counts the changes: the newest `presence` list has the highest."""
 
     def join(self, meeting_id: int, sid: str, name: str, role: str) -> None:
         devices = self._meetings.setdefault(meeting_id, {})
         if sid not in devices:
-            devices[sid] = _Device(name, role, Place.ROOM if role == "display" else Place.REMOTE,
+            devices[sid] = Device(name, role, Place.ROOM if role == "display" else Place.REMOTE,
                                    True)
             self.version += 1
 
@@ -128,17 +131,30 @@ class Presence:
         return [sid for sid, device in self._meetings.get(meeting_id, {}).items()
                 if device.name == name]
 
+    def devices(self, meeting_id: int) -> dict[str, Device]:
+        """The meeting's connections (to this server process), by sid."""
+        return dict(self._meetings.get(meeting_id, {}))
+
+    def meetings(self) -> list[int]:
+        """The meetings someone has joined (or had, since this process started)."""
+        return list(self._meetings)
+
     def gone(self, sid: str) -> list[int]:
         """The connection closed: the meetings it was in."""
         return [meeting_id for meeting_id in list(self._meetings)
                 if self.leave(meeting_id, sid)]
 
     def people(self, meeting_id: int) -> tuple[Person, ...]:
-        by_name: dict[str, list[_Device]] = {}
-        for device in self._meetings.get(meeting_id, {}).values():
-            by_name.setdefault(device.name, []).append(device)
-        return tuple(
-            Person(name=name, role=devices[0].role,
-                   place=min((d.place for d in devices), key=NEAREST_FIRST.index),
-                   following=any(d.following for d in devices), devices=len(devices))
-            for name, devices in sorted(by_name.items()))
+        return people_of(self._meetings.get(meeting_id, {}).values())
+
+
+def people_of(devices: Iterable[Device]) -> tuple[Person, ...]:
+    """Each person once, sorted by name, from their devices."""
+    by_name: dict[str, list[Device]] = {}
+    for device in devices:
+        by_name.setdefault(device.name, []).append(device)
+    return tuple(
+        Person(name=name, role=devices[0].role,
+               place=min((d.place for d in devices), key=NEAREST_FIRST.index),
+               following=any(d.following for d in devices), devices=len(devices))
+        for name, devices in sorted(by_name.items()))

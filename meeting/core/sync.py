@@ -4,6 +4,12 @@ The server numbers every change of a meeting (`seq`). A client applies changes i
 duplicates, and asks for a fresh snapshot when it sees a gap (a missed broadcast, a reconnect).
 Changes that arrive before the snapshot they follow are held back and applied after it, so a
 join that races a page turn still ends on the right page.
+
+A change that comes early (seq 11 before 10) is kept for a moment rather than taken for a
+missed one: with several server processes, two changes committed one after the other on two
+processes can cross on their way (each process sends its own first, the other's through
+Redis). When 10 comes, both apply in order; only a gap still open after `GAP_WAIT_S` asks for
+a snapshot (the caller's timer: see `gap_open`).
 """
 
 from __future__ import annotations
@@ -31,6 +37,14 @@ class Outcome(Enum):
     """No snapshot yet: kept until one arrives."""
     NEED_SNAPSHOT = auto()
     """A change was missed: ask the server for a snapshot."""
+    EARLY = auto()
+    """Ahead of a change not here yet: kept; if `gap_open` still holds after `GAP_WAIT_S`,
+    ask for a snapshot."""
+
+
+GAP_WAIT_S = 0.5
+"""How long an early change waits for the ones before it (two processes' broadcasts cross
+within milliseconds; a change really lost is put right by a snapshot after this)."""
 
 
 Change = MeetingState | DocumentAdded | AnnotationChange | DocumentRevised | AgendaChanged
@@ -74,6 +88,8 @@ class MeetingSync:
         self.meeting_id = meeting_id
         self.view: MeetingView | None = None
         self._held: list[Change] = []
+        self._early: dict[int, Change] = {}
+        """Numbered changes past the next one expected, by seq."""
 
     @property
     def last_seq(self) -> int | None:
@@ -84,12 +100,18 @@ class MeetingSync:
             return Outcome.IGNORED  # an older answer overtaken by changes we already have
         self.view = MeetingView(snapshot)
         # (private changes held back, unnumbered, are in the snapshot already)
-        held = sorted((c for c in self._held if c.seq is not None), key=_number)
-        self._held = []
+        held = sorted((c for c in (*self._held, *self._early.values()) if c.seq is not None),
+                      key=_number)
+        self._held, self._early = [], {}
         for change in held:
             if self.apply(change) is Outcome.NEED_SNAPSHOT:
                 return Outcome.NEED_SNAPSHOT
         return Outcome.APPLIED
+
+    @property
+    def gap_open(self) -> bool:
+        """Changes came early and the ones before them have not come yet."""
+        return bool(self._early)
 
     def apply(self, change: Change) -> Outcome:
         if change.meeting_id != self.meeting_id:
@@ -102,10 +124,20 @@ class MeetingSync:
             return Outcome.APPLIED
         if change.seq <= self.view.seq:
             return Outcome.IGNORED
-        if change.seq != self.view.seq + 1 or isinstance(change, DocumentRevised):
+        if isinstance(change, DocumentRevised):
             # (a revision moves pages and marks around: the snapshot has the whole new picture)
             return Outcome.NEED_SNAPSHOT
+        if change.seq != self.view.seq + 1:
+            self._early[change.seq] = change
+            return Outcome.EARLY
         self.view = MeetingView(_with_change(self.view.snapshot, change))
+        while (following := self._early.pop(self.view.seq + 1, None)) is not None:
+            if isinstance(following, DocumentRevised):
+                self._early.clear()
+                return Outcome.NEED_SNAPSHOT
+            self.view = MeetingView(_with_change(self.view.snapshot, following))
+        for seq in [seq for seq in self._early if seq <= self.view.seq]:
+            del self._early[seq]
         return Outcome.APPLIED
 
 

@@ -57,7 +57,7 @@ from meeting.core.protocol import (
     UserInfo,
     parse,
 )
-from meeting.core.sync import Change, MeetingSync, MeetingView, Outcome
+from meeting.core.sync import GAP_WAIT_S, Change, MeetingSync, MeetingView, Outcome
 from meeting.core.votes import VoteCast, VoteData
 from meeting.core.weblink import MeetingLink
 from meeting.net.api import ApiError, Progress, ServerApi
@@ -123,6 +123,9 @@ class MeetingSession:
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
         self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
+        self._gap_watches: dict[int, threading.Timer] | None = {}
+        """Meetings whose changes came early: a snapshot if the gap stays open (None once
+        closed)."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
@@ -137,6 +140,11 @@ class MeetingSession:
 
     def close(self) -> None:
         self._keep_for_next_time()
+        with self._lock:
+            watches, self._gap_watches = list((self._gap_watches or {}).values()), None
+        for watch in watches:
+            watch.cancel()
+            watch.join()
         self.connection.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self.api.close()
@@ -489,6 +497,35 @@ class MeetingSession:
             log.info("meeting %s: missed a change before seq %s; resyncing",
                      change.meeting_id, change.seq)
             self._request_snapshot(change.meeting_id, SnapshotRequest)
+        elif outcome is Outcome.EARLY:
+            self._watch_gap(change.meeting_id)
+
+    def _watch_gap(self, meeting_id: int) -> None:
+        """Changes came early (two server processes' broadcasts crossed, or one was lost):
+        if those before them have not come within `GAP_WAIT_S`, resync."""
+        with self._lock:
+            sync = self._syncs.get(meeting_id)
+            if sync is None or self._gap_watches is None or meeting_id in self._gap_watches:
+                return
+            watch = threading.Timer(GAP_WAIT_S, self._gap_due, (meeting_id, sync.last_seq))
+            watch.daemon = True
+            self._gap_watches[meeting_id] = watch
+            watch.start()  # (under the lock: `close` joins only started watches)
+
+    def _gap_due(self, meeting_id: int, seq_then: int | None) -> None:
+        with self._lock:
+            if self._gap_watches is None or self._gap_watches.pop(meeting_id, None) is None:
+                return  # (closed)
+            sync = self._syncs.get(meeting_id)
+            if sync is None or not sync.gap_open:
+                return
+            moved = sync.last_seq != seq_then
+        if moved:  # (some came, more are early: give those their moment too)
+            self._watch_gap(meeting_id)
+            return
+        log.info("meeting %s: a change before seq %s did not come; resyncing", meeting_id,
+                 (seq_then or 0) + 1)
+        self._request_snapshot(meeting_id, SnapshotRequest)
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -626,6 +663,8 @@ class MeetingSession:
             if outcome is Outcome.NEED_SNAPSHOT:
                 self._request_snapshot(meeting_id, SnapshotRequest)
                 return
+            if sync.gap_open:  # (changes past the snapshot came early)
+                self._watch_gap(meeting_id)
             if self.shelf is not None and sync.view is not None:
                 self.shelf.keep(sync.view.snapshot)
             self.listener.votes_changed(meeting_id)

@@ -45,13 +45,51 @@ class SecretTally:
 
 @dataclass
 class SecretTallies:
-    """The open secret votes of one database (the server's process holds the only copy)."""
+    """The open secret votes of one database (the server's process holds the only copy; with
+    several processes, `server.shared_tallies` keeps them in Redis instead)."""
 
     tallies: dict[int, SecretTally] = field(default_factory=dict)
     lost: dict[int, float] = field(default_factory=dict)
     """When a restart lost a vote's ballots (kept after it closes, for this process's life)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     """(the record of the meeting reads votes from a worker thread)"""
+
+    def start(self, vote_id: int, tally: SecretTally) -> None:
+        with self.lock:
+            self.tallies[vote_id] = tally
+
+    def get(self, vote_id: int) -> SecretTally | None:
+        """A copy of the vote's tally (None: not open, or started by nobody yet)."""
+        with self.lock:
+            tally = self.tallies.get(vote_id)
+            return None if tally is None else SecretTally(
+                set(tally.voters), Counter(tally.counts), tally.version, tally.ballots_lost_at)
+
+    def cast(self, vote_id: int, voter: str, choice: str) -> bool:
+        """Count the ballot; False if `voter` has voted already. (The tally must exist.)"""
+        with self.lock:
+            tally = self.tallies[vote_id]
+            if voter in tally.voters:
+                return False
+            tally.voters.add(voter)
+            tally.counts[choice] += 1
+            tally.version += 1
+            return True
+
+    def drop(self, vote_id: int) -> None:
+        with self.lock:
+            self.tallies.pop(vote_id, None)
+
+    def lose(self, vote_id: int, at: float) -> None:
+        """A restart lost the vote's ballots at `at`."""
+        with self.lock:
+            if vote_id in self.tallies:
+                self.tallies[vote_id].ballots_lost_at = at
+            self.lost[vote_id] = at
+
+    def lost_at(self, vote_id: int) -> float | None:
+        with self.lock:
+            return self.lost.get(vote_id)
 
 
 _TALLIES: weakref.WeakKeyDictionary[Store, SecretTallies] = weakref.WeakKeyDictionary()
@@ -62,6 +100,12 @@ def secret_tallies(store: Store) -> SecretTallies:
     """The one set of tallies for this store, whichever VoteStore asks."""
     with _TALLIES_LOCK:
         return _TALLIES.setdefault(store, SecretTallies())
+
+
+def share_tallies(store: Store, tallies: SecretTallies) -> None:
+    """Keep this store's tallies in `tallies` (before any VoteStore of it is made)."""
+    with _TALLIES_LOCK:
+        _TALLIES[store] = tallies
 
 
 class VoteStore:
@@ -100,13 +144,9 @@ class VoteStore:
         already = ProtocolError(ErrorCode.CONFLICT,
                                 "You have already voted; a ballot cannot be changed.")
         if vote.secret:
-            tally = self._tally(vote_id)
-            with self.secret.lock:
-                if voter in tally.voters:
-                    raise already
-                tally.voters.add(voter)
-                tally.counts[chosen] += 1
-                tally.version += 1
+            self._tally(vote_id)
+            if not self.secret.cast(vote_id, voter, chosen):
+                raise already
             return self.require(meeting_id, vote_id, viewer=voter)
         with self.store.transaction() as db:
             try:
@@ -131,8 +171,7 @@ class VoteStore:
             if vote.secret and status is VoteStatus.OPEN:
                 self._start_tally(vote_id)
         if vote.secret and status is VoteStatus.CLOSED:  # (written: memory lets go of it)
-            with self.secret.lock:
-                self.secret.tallies.pop(vote_id, None)
+            self.secret.drop(vote_id)
         return self.require(meeting_id, vote_id)
 
     def recover_after_restart(self) -> list[tuple[int, int]]:
@@ -146,12 +185,12 @@ class VoteStore:
         with self.store.transaction() as db:
             for row in db.execute("SELECT id, meeting_id, eligible FROM votes "
                                   "WHERE secret = 1 AND status = 'open'").fetchall():
+                if self.secret.get(row["id"]) is not None:
+                    continue  # (another server process holds it, in Redis)
                 db.execute("UPDATE votes SET version = version + ? WHERE id = ?",
                            (len(json.loads(row["eligible"])) + 1, row["id"]))
                 self._start_tally(row["id"])
-                with self.secret.lock:
-                    self.secret.tallies[row["id"]].ballots_lost_at = now
-                    self.secret.lost[row["id"]] = now
+                self.secret.lose(row["id"], now)
                 recovered.append((row["meeting_id"], row["id"]))
         return recovered
 
@@ -180,18 +219,16 @@ class VoteStore:
         voters, counts = self._stored_ballots(vote_id)
         version = self.db.execute("SELECT version FROM votes WHERE id = ?",
                                   (vote_id,)).fetchone()[0]
-        with self.secret.lock:
-            self.secret.tallies[vote_id] = SecretTally(set(voters), counts, version)
+        self.secret.start(vote_id, SecretTally(set(voters), counts, version))
 
     def _tally(self, vote_id: int) -> SecretTally:
         """An open secret vote's tally (started from what is stored if this process has none:
         a store opened without the server's recovery, as a test may)."""
-        with self.secret.lock:
-            tally = self.secret.tallies.get(vote_id)
+        tally = self.secret.get(vote_id)
         if tally is None:
             self._start_tally(vote_id)
-            with self.secret.lock:
-                tally = self.secret.tallies[vote_id]
+            tally = self.secret.get(vote_id)
+            assert tally is not None
         return tally
 
     def _stored_ballots(self, vote_id: int) -> tuple[list[str], Counter[str]]:
@@ -205,8 +242,7 @@ class VoteStore:
         """The close of a secret vote: its voters (by name, in name order, as the table's key
         is) and its counts, in the one commit that also closes it."""
         tally = self._tally(vote_id)
-        with self.secret.lock:
-            voters, counts = sorted(tally.voters), dict(tally.counts)
+        voters, counts = sorted(tally.voters), dict(tally.counts)
         db.executemany("INSERT OR IGNORE INTO vote_voters (vote_id, voter, choice) "
                        "VALUES (?, ?, NULL)", [(vote_id, v) for v in voters])
         db.executemany("INSERT INTO vote_counts (vote_id, choice, count) VALUES (?, ?, ?) "
@@ -220,13 +256,12 @@ class VoteStore:
         version, lost_at = row["version"], None
         ballots: dict[str, str] | None = None
         if secret:
-            with self.secret.lock:
-                tally = self.secret.tallies.get(row["id"])
-                lost_at = self.secret.lost.get(row["id"])
-                if tally is not None:
-                    voters, stored = sorted(tally.voters), Counter(tally.counts)
-                    version = tally.version
-            if tally is None:
+            tally = self.secret.get(row["id"])
+            lost_at = self.secret.lost_at(row["id"])
+            if tally is not None:
+                voters, stored = sorted(tally.voters), tally.counts
+                version = tally.version
+            else:
                 voters, stored = self._stored_ballots(row["id"])
             counts.update(stored)
         else:
@@ -251,4 +286,4 @@ class VoteStore:
             if status is VoteStatus.CLOSED else None)
 
 
-__all__ = ["ABSTAIN", "SecretTallies", "VoteStore"]
+__all__ = ["ABSTAIN", "SecretTallies", "SecretTally", "VoteStore", "share_tallies"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from meeting.core.protocol import (
     DocumentAdded,
     DocumentInfo,
+    DocumentRevised,
     MeetingState,
     MeetingSummary,
     Snapshot,
@@ -39,13 +40,33 @@ def test_changes_apply_in_order_and_duplicates_are_ignored():
     assert sync.view.state.page == 1 and sync.last_seq == 4
 
 
-def test_a_gap_asks_for_a_snapshot():
+def test_a_gap_is_kept_open_until_a_snapshot_closes_it():
     sync = MeetingSync(7)
     sync.apply_snapshot(snapshot(3))
-    assert sync.apply(state(6, page=4)) is Outcome.NEED_SNAPSHOT
-    assert sync.view.state.page == 0  # nothing applied past the gap
+    assert sync.apply(state(6, page=4)) is Outcome.EARLY
+    assert sync.view.state.page == 0 and sync.gap_open  # nothing applied past the gap
     assert sync.apply_snapshot(snapshot(6, page=4)) is Outcome.APPLIED
-    assert sync.view.state.page == 4
+    assert sync.view.state.page == 4 and not sync.gap_open
+
+
+def test_a_change_that_comes_early_waits_for_the_one_before_it():
+    """Two server processes: seq 5 (sent by the follower's own process) can overtake seq 4
+    (committed first on the other, coming through Redis). Both apply, in order, with no
+    snapshot asked for."""
+    sync = MeetingSync(7)
+    sync.apply_snapshot(snapshot(3))
+    assert sync.apply(state(5, page=2)) is Outcome.EARLY
+    assert sync.apply(state(4, page=1)) is Outcome.APPLIED
+    assert sync.view.state.page == 2 and sync.last_seq == 5 and not sync.gap_open
+    assert sync.apply(state(5, page=2)) is Outcome.IGNORED
+
+
+def test_an_early_revision_still_asks_for_a_snapshot():
+    sync = MeetingSync(7)
+    sync.apply_snapshot(snapshot(3))
+    revised = DocumentRevised(meeting_id=7, seq=5, document=doc(1), previous_sha256=SHA,
+                              placed=0, unplaced=0)
+    assert sync.apply(revised) is Outcome.NEED_SNAPSHOT
 
 
 def test_changes_before_the_snapshot_are_held_then_applied():
@@ -56,10 +77,11 @@ def test_changes_before_the_snapshot_are_held_then_applied():
     assert sync.view.state.page == 2 and sync.last_seq == 5
 
 
-def test_held_change_beyond_a_gap_asks_again():
+def test_held_change_beyond_a_gap_leaves_the_gap_open():
     sync = MeetingSync(7)
     sync.apply(state(9, page=2))
-    assert sync.apply_snapshot(snapshot(3)) is Outcome.NEED_SNAPSHOT
+    assert sync.apply_snapshot(snapshot(3)) is Outcome.APPLIED
+    assert sync.gap_open and sync.last_seq == 3
 
 
 def test_an_older_snapshot_does_not_roll_back():

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from meeting.core.protocol import UserInfo
-from meeting.core.sync import MeetingView
+from meeting.core.sync import GAP_WAIT_S, MeetingView
 from meeting.net.api import ApiError, ServerApi
 from meeting.net.cache import DocumentCache
 from meeting.net.session import MeetingSession
@@ -288,3 +288,38 @@ def test_a_token_revoked_while_away_is_refused_once_and_not_retried(seeded_serve
             f"{sio.connected}, its own task {sio._reconnect_task is thread}, aborted "
             f"{sio._reconnect_abort.is_set()}")
     assert len(rec.refusals) == 1
+
+
+def test_an_early_change_waits_and_a_gap_that_stays_open_costs_one_snapshot(seeded_server,
+                                                                            open_session):
+    """A change past the next one expected (two server processes' broadcasts crossing) is kept,
+    not shown; when the missing one comes both apply in order; a gap still open after
+    GAP_WAIT_S is closed by a snapshot."""
+    live, seeded = seeded_server
+    m, document = seeded.meeting_id, seeded.documents[1]
+    follower, rec = open_session("paul")
+    follower.join(m)
+    rec.wait_for(lambda: m in rec.views)
+    presenter = live.peer("olga")
+    presenter.call("meeting:join", {"meeting_id": m})
+    seq = rec.views[m].seq
+
+    early = rec.views[m].state.model_copy(update={"seq": seq + 2, "page": 4})
+    reported = len(rec.seqs)
+    follower.on_event("meeting:state", early.model_dump(mode="json"))  # (it overtook seq + 1)
+    assert len(rec.seqs) == reported and rec.views[m].seq == seq  # kept, not shown
+    presenter.call("page:set", {"meeting_id": m, "document_id": document, "page": 2})
+    rec.wait_for(lambda: rec.views[m].seq == seq + 2)  # seq + 1 came: both applied, in order
+    assert rec.views[m].state.page == 4
+
+    for page in (3, 1):  # (the server's own seq + 2 is ignored: the early one had it)
+        presenter.call("page:set", {"meeting_id": m, "document_id": document, "page": page})
+    rec.wait_for(lambda: rec.views[m].seq == seq + 3)
+
+    lost = rec.views[m].state.model_copy(update={"seq": seq + 5, "page": 5})
+    reported = len(rec.seqs)
+    follower.on_event("meeting:state", lost.model_dump(mode="json"))  # (seq + 4 never comes)
+    time.sleep(GAP_WAIT_S / 2)
+    assert len(rec.seqs) == reported  # nothing shown, nothing asked yet
+    rec.wait_for(lambda: len(rec.seqs) > reported, timeout=GAP_WAIT_S + 5)  # the snapshot
+    assert rec.views[m].state.page == 1 and rec.views[m].seq == seq + 3  # the server's truth
