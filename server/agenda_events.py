@@ -8,6 +8,7 @@ from meeting.core.protocol import (
     AgendaSet,
     ErrorCode,
     Event,
+    MeetingState,
     ProtocolError,
 )
 from server import authz
@@ -24,26 +25,33 @@ class AgendaEvents:
         return {Event.AGENDA_SET: self.set, Event.AGENDA_GO: self.go}
 
     async def set(self, sid: str, user: User, request: AgendaSet) -> dict:
-        authz.require_may_manage(self.store, user, request.meeting_id)
-        items = []
-        for entry in request.items:
-            if entry.document_id is not None:
-                authz.require_page(self.store, request.meeting_id, entry.document_id, entry.page)
-            items.append((entry.title.strip(), entry.document_id, entry.page))
-        async with self.context.meeting_locks[request.meeting_id]:
-            agenda, seq = self.store.set_agenda(request.meeting_id, items)
-            changed = AgendaChanged(meeting_id=request.meeting_id, seq=seq, items=tuple(agenda))
-            return await self.context.broadcast(changed)
+        m = request.meeting_id
+
+        def check_and_set() -> AgendaChanged:
+            authz.require_may_manage(self.store, user, m)
+            items = []
+            for entry in request.items:
+                if entry.document_id is not None:
+                    authz.require_page(self.store, m, entry.document_id, entry.page)
+                items.append((entry.title.strip(), entry.document_id, entry.page))
+            agenda, seq = self.store.set_agenda(m, items)
+            return AgendaChanged(meeting_id=m, seq=seq, items=tuple(agenda))
+
+        async with self.context.meeting_locks[m]:
+            return await self.context.broadcast(await self.context.call(check_and_set))
 
     async def go(self, sid: str, user: User, request: AgendaGo) -> dict:
-        authz.require_visible_meeting(self.store, user, request.meeting_id)
-        self.context.require_joined(sid, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            authz.require_drives_room(self.store, user, request.meeting_id,
-                                      "move the meeting along its agenda")
-            item = next((i for i in self.store.agenda(request.meeting_id)
-                         if i.id == request.item_id), None)
+        m = request.meeting_id
+        joined = self.context.joined(sid, m)
+
+        def check_and_go() -> MeetingState:
+            authz.require_visible_meeting(self.store, user, m)
+            authz.require_joined(joined)
+            authz.require_drives_room(self.store, user, m, "move the meeting along its agenda")
+            item = next((i for i in self.store.agenda(m) if i.id == request.item_id), None)
             if item is None:
                 raise ProtocolError(ErrorCode.NOT_FOUND, "No such agenda item in this meeting.")
-            state = self.store.go_to_item(request.meeting_id, item)
-            return await self.context.broadcast(state)
+            return self.store.go_to_item(m, item)
+
+        async with self.context.meeting_locks[m]:
+            return await self.context.broadcast(await self.context.call(check_and_go))

@@ -14,6 +14,7 @@ from server.context import ServerContext
 from server.events import MeetingEvents
 from server.fanout import client_manager
 from server.http_routes import CONTEXT, add_routes, error_middleware
+from server.store import loop_guard
 from server.web_viewer import add_viewer_routes
 from server.wire import SocketJson, add_safe_headers, origin_check
 
@@ -30,7 +31,8 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
                redis_url: str | None = None,
                database_url: str | None = None) -> web.Application:
     cluster = Cluster.open(redis_url) if redis_url else None  # (refused before anything opens)
-    context = ServerContext.open(data_dir, database_url)
+    with loop_guard.allowed():  # (the server's start: nobody is served yet)
+        context = ServerContext.open(data_dir, database_url)
     if cluster is not None:
         context.join_cluster(cluster)
     context.trusted_proxies = trusted_proxies
@@ -52,7 +54,8 @@ def create_app(data_dir: Path, trusted_proxies: frozenset[str] = frozenset(),
     )
     sio.attach(app)
     context.sio = sio
-    events = MeetingEvents(context, sio)
+    with loop_guard.allowed():
+        events = MeetingEvents(context, sio)
     app[CONTEXT] = context
     add_routes(app)
     add_viewer_routes(app)

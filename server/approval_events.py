@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from meeting.core.approval import route_steps
@@ -53,6 +54,16 @@ AUDIT_ACTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Announced:
+    """A circulation just changed, as read in the store's thread: who is told, what the
+    actor is answered."""
+
+    circulation: StoredCirculation
+    readers: set[str]
+    reply: dict
+
+
 class ApprovalEvents:
     def __init__(self, context: ServerContext) -> None:
         self.context = context
@@ -72,17 +83,26 @@ class ApprovalEvents:
         }
 
     # --- reading ---------------------------------------------------------------------------
+    # (each handler's store work is one function run in the store's thread: ServerContext.call)
 
     async def draft(self, sid: str, user: User, request: ApprovalDraft) -> dict:
         if user.role is Role.DISPLAY:
             raise ProtocolError(ErrorCode.FORBIDDEN,
                                 "A display account cannot start a circulation.")
-        circulation = self.approvals.draft(user, request.title)
-        self.context.audit.record(user.name, Action.APPROVAL_DRAFTED, circulation.meeting_id,
-                                  detail=f"circulation {circulation.id}: {circulation.title}")
-        return self.data(circulation, user)
+
+        def draft() -> dict:
+            circulation = self.approvals.draft(user, request.title)
+            self.context.audit.record(
+                user.name, Action.APPROVAL_DRAFTED, circulation.meeting_id,
+                detail=f"circulation {circulation.id}: {circulation.title}")
+            return self.data(circulation, user)
+
+        return await self.context.call(draft)
 
     async def inbox(self, sid: str, user: User, _: ApprovalList) -> dict:
+        return await self.context.call(self._inbox, user)
+
+    def _inbox(self, user: User) -> dict:
         acting_for = self.approvals.principals_of(user.name)
         waiting, sent, done, others = [], [], [], []
         for circulation in self.approvals.seen_by(user.name):
@@ -104,20 +124,24 @@ class ApprovalEvents:
                              others=_newest(others)).payload()
 
     async def open(self, sid: str, user: User, request: ApprovalRef) -> dict:
-        circulation = self.require(user, request.id)
-        self.context.audit.record(user.name, Action.APPROVAL_OPENED, circulation.meeting_id,
-                                  detail=f"circulation {circulation.id}")
-        return self.data(circulation, user)
+        def open_it() -> dict:
+            circulation = self.require(user, request.id)
+            self.context.audit.record(user.name, Action.APPROVAL_OPENED, circulation.meeting_id,
+                                      detail=f"circulation {circulation.id}")
+            return self.data(circulation, user)
+
+        return await self.context.call(open_it)
 
     async def signatures(self, sid: str, user: User, request: ApprovalRef) -> list:
-        circulation = self.require(user, request.id)
+        circulation = await self.context.call(self.require, user, request.id)
         return await approval_signing.signature_states(self.context, circulation)
 
     # --- deciding --------------------------------------------------------------------------
 
     async def start(self, sid: str, user: User, request: ApprovalStart) -> dict:
-        circulation = self.require(user, request.id)
-        async with self.context.meeting_locks[circulation.meeting_id]:
+        circulation = await self.context.call(self.require, user, request.id)
+
+        def check_and_start() -> Announced:
             circulation = self.approvals.require(request.id)
             entry = circulation.rules.check_start(user.name, time.time(), request.comment)
             steps = route_steps(request.route, self._known_users())
@@ -135,7 +159,10 @@ class ApprovalEvents:
                      *(d for n in members for d in self.approvals.delegates_of(n))}
             self.approvals.start(circulation, request.title, list(request.document_ids),
                                  list(request.route), entry, self._users(names))
-            return await self.announce(user, request.id, entry)
+            return self.noted(user, request.id, entry)
+
+        async with self.context.meeting_locks[circulation.meeting_id]:
+            return await self.tell(await self.context.call(check_and_start))
 
     async def approve(self, sid: str, user: User, request: ApprovalApprove) -> dict:
         def check(circulation: StoredCirculation, acting_for: frozenset[str]) -> HistoryEntry:
@@ -161,17 +188,25 @@ class ApprovalEvents:
             c.rules.check_pull_back(user.name, time.time())))
 
     async def _decide(self, user: User, circulation_id: int, check) -> dict:
-        circulation = self.require(user, circulation_id)
-        async with self.context.meeting_locks[circulation.meeting_id]:
+        circulation = await self.context.call(self.require, user, circulation_id)
+
+        def check_and_append() -> tuple[Announced, bool]:
             circulation = self.approvals.require(circulation_id)  # (as it is now, locked)
             entry = check(circulation, self.approvals.principals_of(user.name))
             self.approvals.append(circulation_id, entry)
-            reply = await self.announce(user, circulation_id, entry)
-        if self.approvals.require(circulation_id).summary().status is CirculationStatus.APPROVED:
+            announced = self.noted(user, circulation_id, entry)
+            return announced, announced.circulation.summary().status is \
+                CirculationStatus.APPROVED
+
+        async with self.context.meeting_locks[circulation.meeting_id]:
+            announced, approved = await self.context.call(check_and_append)
+            reply = await self.tell(announced)
+        if approved:
             self.context.track(approval_signing.sign(self.context, circulation_id, self.notify))
         return reply
 
-    async def announce(self, user: User, circulation_id: int, entry: HistoryEntry) -> dict:
+    def noted(self, user: User, circulation_id: int, entry: HistoryEntry) -> Announced:
+        """An action stored: into the audit log; what to tell whom (in the store's thread)."""
         circulation = self.approvals.require(circulation_id)
         detail = f"circulation {circulation_id}"
         if entry.step is not None:
@@ -184,40 +219,57 @@ class ApprovalEvents:
                                   circulation.meeting_id, entry.document_id, detail)
         log.info("circulation %s: %s %s (%s)", circulation_id, user.name, entry.action,
                  circulation.summary().status)
-        await self.notify(circulation)
-        return self.data(circulation, user)
+        return Announced(circulation, self.readers(circulation), self.data(circulation, user))
+
+    async def tell(self, announced: Announced) -> dict:
+        """Everyone on the route hears of the change; the reply is the actor's view."""
+        await self._tell(announced.circulation, announced.readers)
+        return announced.reply
 
     # --- templates and delegates -----------------------------------------------------------
 
     async def templates(self, sid: str, user: User, request: ApprovalTemplates) -> list:
-        _, section = self.store.profile(user.name)
-        return [t.payload() for t in self.approvals.templates_for(user.name, section)]
+        def templates() -> list:
+            _, section = self.store.profile(user.name)
+            return [t.payload() for t in self.approvals.templates_for(user.name, section)]
+
+        return await self.context.call(templates)
 
     async def template_save(self, sid: str, user: User, request: ApprovalTemplateSave) -> dict:
-        route_steps(request.route, self._known_users())
-        if request.section is not None and user.role not in MANAGER_ROLES:
-            raise ProtocolError(ErrorCode.FORBIDDEN,
-                                "Only an organizer or administrator can fix a section's routes.")
-        if request.id is not None:
-            self._require_template_owner(user, request.id)
-        template = self.approvals.save_template(request.id, request.name, user.name,
-                                                request.section, list(request.route))
-        self.context.audit.record(user.name, Action.APPROVAL_TEMPLATE_SAVED,
-                                  detail=f"template {template.id}: {template.name}"
-                                  + (f" (fixed for {template.section})"
-                                     if template.section else ""))
-        return template.payload()
+        def save() -> dict:
+            route_steps(request.route, self._known_users())
+            if request.section is not None and user.role not in MANAGER_ROLES:
+                raise ProtocolError(
+                    ErrorCode.FORBIDDEN,
+                    "Only an organizer or administrator can fix a section's routes.")
+            if request.id is not None:
+                self._require_template_owner(user, request.id)
+            template = self.approvals.save_template(request.id, request.name, user.name,
+                                                    request.section, list(request.route))
+            self.context.audit.record(user.name, Action.APPROVAL_TEMPLATE_SAVED,
+                                      detail=f"template {template.id}: {template.name}"
+                                      + (f" (fixed for {template.section})"
+                                         if template.section else ""))
+            return template.payload()
+
+        return await self.context.call(save)
 
     async def template_delete(self, sid: str, user: User, request: ApprovalTemplateDelete
                               ) -> None:
-        template = self._require_template_owner(user, request.id)
-        self.approvals.delete_template(request.id)
-        self.context.audit.record(user.name, Action.APPROVAL_TEMPLATE_DELETED,
-                                  detail=f"template {template.id}: {template.name}")
+        def delete() -> None:
+            template = self._require_template_owner(user, request.id)
+            self.approvals.delete_template(request.id)
+            self.context.audit.record(user.name, Action.APPROVAL_TEMPLATE_DELETED,
+                                      detail=f"template {template.id}: {template.name}")
+
+        await self.context.call(delete)
 
     async def delegates_set(self, sid: str, user: User, request: ApprovalDelegatesSet) -> dict:
         if user.role is Role.DISPLAY:
             raise ProtocolError(ErrorCode.FORBIDDEN, "A display account cannot approve.")
+        return await self.context.call(self._set_delegates, user, request)
+
+    def _set_delegates(self, user: User, request: ApprovalDelegatesSet) -> dict:
         for name in request.delegates:
             delegate = self.store.user_by_name(name)
             if delegate is None:
@@ -258,8 +310,11 @@ class ApprovalEvents:
         return people
 
     async def notify(self, circulation: StoredCirculation) -> None:
+        await self._tell(circulation, await self.context.call(self.readers, circulation))
+
+    async def _tell(self, circulation: StoredCirculation, readers: set[str]) -> None:
         summary = circulation.summary()
-        for name in sorted(self.readers(circulation)):
+        for name in sorted(readers):
             await self.context.broadcast(summary, room=user_room(name))
 
     def data(self, circulation: StoredCirculation, user: User) -> dict:
@@ -332,8 +387,12 @@ async def note_revision(context: ServerContext, meeting_id: int, user: User,
     """A document of a circulation was revised (after a send-back): into its history, the
     audit log and everyone's inbox."""
     events = ApprovalEvents(context)
-    circulation = events.approvals.of_container(meeting_id)
-    assert circulation is not None
-    entry = circulation.rules.check_revise(user.name, time.time(), document_id)
-    events.approvals.append(circulation.id, entry)
-    await events.announce(user, circulation.id, entry)
+
+    def note() -> Announced:
+        circulation = events.approvals.of_container(meeting_id)
+        assert circulation is not None
+        entry = circulation.rules.check_revise(user.name, time.time(), document_id)
+        events.approvals.append(circulation.id, entry)
+        return events.noted(user, circulation.id, entry)
+
+    await events.tell(await context.call(note))

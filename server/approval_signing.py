@@ -111,22 +111,27 @@ async def sign(context: ServerContext, circulation_id: int,
     everyone on the route. A failure is logged and audited; the approval stands, and
     `meeting-server approval export` tries again."""
     approvals_store = ApprovalStore(context.store)
-    circulation = approvals_store.require(circulation_id)
+    circulation = await context.call(approvals_store.require, circulation_id)
     try:
         paths = await produce(context, circulation)
     except Exception as error:  # logged, audited, answered by `export` later
         log.exception("circulation %s: signing failed", circulation_id)
-        context.audit.record("(server)", Action.APPROVAL_SIGNING_FAILED, circulation.meeting_id,
-                             detail=f"circulation {circulation_id}: {error}")
+        await context.audit_record("(server)", Action.APPROVAL_SIGNING_FAILED,
+                                   circulation.meeting_id,
+                                   detail=f"circulation {circulation_id}: {error}")
         return
     if not paths:
         return
     entry = HistoryEntry(at=time.time(), action=ActionKind.SIGNED, user="(server)",
                          comment=f"{len(paths)} documents signed")
-    approvals_store.mark_signed(circulation_id, entry)
-    context.audit.record("(server)", Action.APPROVAL_SIGNED, circulation.meeting_id,
-                         detail=f"circulation {circulation_id}: {len(paths)} documents")
-    await notify(approvals_store.require(circulation_id))
+
+    def mark_signed() -> StoredCirculation:
+        approvals_store.mark_signed(circulation_id, entry)
+        context.audit.record("(server)", Action.APPROVAL_SIGNED, circulation.meeting_id,
+                             detail=f"circulation {circulation_id}: {len(paths)} documents")
+        return approvals_store.require(circulation_id)
+
+    await notify(await context.call(mark_signed))
 
 
 async def produce(context: ServerContext, circulation: StoredCirculation) -> list[Path]:
@@ -141,7 +146,7 @@ async def produce(context: ServerContext, circulation: StoredCirculation) -> lis
     work = folder.with_name(f"{circulation.id}.partial")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    what = signed_circulation(context, circulation)
+    what = await context.call(signed_circulation, context, circulation)
     paths = await signing.produce_signed_pdfs(authority, what, work)  # (in a child process)
     for document, path in zip(what.documents, paths, strict=True):
         Path(path).rename(work / f"{document.id}.pdf")
@@ -156,7 +161,8 @@ async def signature_states(context: ServerContext, circulation: StoredCirculatio
     if circulation.signed_at is None or not SigningAuthority.exists(context.data_dir):
         return []
     authority = SigningAuthority.open(context.data_dir)
-    titles = {d.id: d.title for d in context.store.documents(circulation.meeting_id)}
+    titles = {d.id: d.title
+              for d in await context.call(context.store.documents, circulation.meeting_id)}
     found = await asyncio.to_thread(  # (pyHanko: never on the event loop)
         signing.signature_states, authority,
         [(d, signed_path(context, circulation.id, d)) for d in circulation.document_ids])

@@ -30,19 +30,26 @@ class AuditEvents:
         return {Event.AUDIT_EXPORT: self.exported}
 
     async def exported(self, sid: str, user: User, report: ExportReport) -> None:
-        # (an export made as the materials go, offered to participants, is still reported)
-        authz.require_visible_meeting(self.context.store, user, report.meeting_id,
-                                      materials=False)
-        self._throttle(sid)
-        documents = {d.id for d in self.context.store.documents(report.meeting_id)}
-        unknown = sorted(set(report.document_ids) - documents)
-        if unknown:
-            raise ProtocolError(ErrorCode.NOT_FOUND,
-                                f"No document {unknown[0]} in this meeting.")
-        layers = ",".join(sorted(set(report.layers)))
-        for document_id in dict.fromkeys(report.document_ids):
-            self.context.audit.record(user.name, Action.EXPORTED, report.meeting_id,
-                                      document_id, f"layers: {layers}")
+        m = report.meeting_id
+
+        def check() -> None:
+            # (an export made as the materials go, offered to participants, is still reported)
+            authz.require_visible_meeting(self.context.store, user, m, materials=False)
+
+        def write() -> None:
+            documents = {d.id for d in self.context.store.documents(m)}
+            unknown = sorted(set(report.document_ids) - documents)
+            if unknown:
+                raise ProtocolError(ErrorCode.NOT_FOUND,
+                                    f"No document {unknown[0]} in this meeting.")
+            layers = ",".join(sorted(set(report.layers)))
+            for document_id in dict.fromkeys(report.document_ids):
+                self.context.audit.record(user.name, Action.EXPORTED, m, document_id,
+                                          f"layers: {layers}")
+
+        await self.context.call(check)
+        self._throttle(sid)  # (the loop's memory: between the check and the writing)
+        await self.context.call(write)
 
     def _throttle(self, sid: str) -> None:
         now = time.monotonic()

@@ -32,6 +32,12 @@ def require_visible_meeting(store: Store, user: User, meeting_id: int,
                             "no longer available on this or any device.")
 
 
+def require_joined(joined: bool) -> None:
+    """The connection joined the meeting (`ServerContext.joined`, asked on the loop)."""
+    if not joined:
+        raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+
+
 def require_page(store: Store, meeting_id: int, document_id: int, page: int) -> DocumentInfo:
     """The page exists in a document of this meeting: that document."""
     document = store.document(meeting_id, document_id)

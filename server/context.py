@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections import defaultdict
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import socketio
 
 from meeting.core.presence import Device, Presence, PresenceData
-from meeting.core.protocol import Data, ErrorCode, ProtocolError
+from meeting.core.protocol import Data
 from server.cluster import Cluster
 from server.fanout import unwritten
 from server.health import Health
@@ -27,12 +29,15 @@ from server.relay import MeetingSender, Message
 from server.shared_presence import LocalPresence, SharedPresence
 from server.shared_tallies import SharedTallies
 from server.shared_throttle import LocalSignIns, SharedSignIns
-from server.store.audit import AuditLog
+from server.store.audit import Action, AuditLog
 from server.store.blobs import BlobStore
-from server.store.db import DATABASE_NAME, open_store_database
+from server.store.db import DATABASE_NAME, open_reader, open_store_database
 from server.store.repository import Store
 from server.store.votes import share_tallies
 from server.store.wal import WriteAheadLog
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass
@@ -72,6 +77,12 @@ class ServerContext:
     """Problems `/health` reports (memory only)."""
     senders: dict[int, MeetingSender] = field(default_factory=dict)
     """Each meeting's broadcasts, sent in order by one task (see server/relay.py)."""
+    reader: Store | None = None
+    """A store of its own for reading only (SQLite: a second, read-only connection), so that a
+    read never waits behind a write held up by another process's lock; None: reads go
+    through `store` (PostgreSQL: a connection per thread, and readers never wait there)."""
+    _writes: ThreadPoolExecutor = field(init=False, repr=False)
+    _reads: ThreadPoolExecutor = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.presence_board = LocalPresence(self.presence)
@@ -79,6 +90,12 @@ class ServerContext:
         self.presence_broadcasts = PresenceBroadcasts(self._broadcast_presence)
         if self.office.japanese_font is None:
             self.office.japanese_font = self.pdf.japanese_font
+        # SQLite: one thread, its one connection; PostgreSQL: as many as the pool holds.
+        self._writes = ThreadPoolExecutor(getattr(self.store, "threads", 1),
+                                          thread_name_prefix="meeting-store")
+        # Reads: one thread of their own, so they answer in the order asked (the sessions of
+        # one connection's events: see MeetingEvents._guarded), and while a write waits.
+        self._reads = ThreadPoolExecutor(1, thread_name_prefix="meeting-store-reads")
 
     @classmethod
     def open(cls, data_dir: Path, database_url: str | None = None) -> ServerContext:
@@ -86,8 +103,27 @@ class ServerContext:
         SQLite file in `data_dir`; the document files are in `data_dir` either way."""
         data_dir = Path(data_dir)
         database_url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or None
-        return cls(data_dir, Store(open_store_database(data_dir, database_url)),
-                   BlobStore(data_dir / "documents"))
+        store = Store(open_store_database(data_dir, database_url))
+        # (PostgreSQL: readers never wait for writers, and each thread has its own connection)
+        reader = None if store.on_postgres else Store(open_reader(data_dir))
+        return cls(data_dir, store, BlobStore(data_dir / "documents"), reader=reader)
+
+    async def call(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run `fn` (store work: a query, or a whole transaction) in the store's thread and
+        wait for it there, not here: the event loop serves every meeting meanwhile, however
+        long the database makes `fn` wait (another process's write lock, a network round
+        trip). Calls run in the order made (SQLite: one thread)."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._writes, functools.partial(fn, *args, **kwargs))
+
+    async def read(self, fn: Callable[Concatenate[Store, P], T], /, *args: P.args,
+                   **kwargs: P.kwargs) -> T:
+        """Run `fn(store, ...)`, which only reads, on the reading store (see `reader`) in the
+        reads' own thread: it answers while a write waits for a lock, and reads answer in the
+        order asked. A write there fails (SQLite: query_only)."""
+        store = self.reader or self.store
+        return await asyncio.get_running_loop().run_in_executor(
+            self._reads, functools.partial(fn, store, *args, **kwargs))
 
     def join_cluster(self, cluster: Cluster) -> None:
         """Serve the meetings together with the other processes sharing this Redis."""
@@ -98,11 +134,23 @@ class ServerContext:
 
     @property
     def audit(self) -> AuditLog:
+        """The audit log, for store work already running in the store's thread (its
+        connection is that thread's): on the loop, `await context.audit_record(...)`."""
         return AuditLog(self.store, self.health)
+
+    async def audit_record(self, user: str, action: Action, meeting_id: int | None = None,
+                           document_id: int | None = None, detail: str = "") -> None:
+        """Write an audit entry in the store's thread."""
+        await self.call(lambda: self.audit.record(user, action, meeting_id, document_id,
+                                                  detail))
 
     def close(self) -> None:
         self.presence_broadcasts.close()
+        self._writes.shutdown()
+        self._reads.shutdown()
         self.store.close()
+        if self.reader is not None:
+            self.reader.close()
         self.pdf.close()
 
     def track(self, work: Coroutine[Any, Any, None]) -> asyncio.Task:
@@ -125,10 +173,11 @@ class ServerContext:
             raise RuntimeError("this server context has no Socket.IO server")
         return self.sio
 
-    def require_joined(self, sid: str, meeting_id: int) -> None:
-        """This connection joined the meeting (membership was checked when it did)."""
-        if self.sio is None or meeting_room(meeting_id) not in self.sio.rooms(sid):
-            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
+    def joined(self, sid: str, meeting_id: int) -> bool:
+        """This connection joined the meeting (membership was checked when it did). Asked on
+        the loop, before the trip to the store's thread where the refusal is made (after the
+        meeting's own checks: see `authz.require_joined`)."""
+        return self.sio is not None and meeting_room(meeting_id) in self.sio.rooms(sid)
 
     async def announce_presence(self, meeting_id: int) -> None:
         """Who is here changed: everyone in the meeting is told (coalesced: see

@@ -25,10 +25,12 @@ from meeting.core.protocol import (
     MeetingRef,
     MeetingSettings,
     MeetingsList,
+    MeetingState,
     Message,
     PageSet,
     PresenterSet,
     ProtocolError,
+    Snapshot,
     ok_reply,
     parse,
 )
@@ -45,7 +47,7 @@ from server.room_events import RoomEvents
 from server.storage_faults import storage_fault
 from server.store.annotations import AnnotationStore
 from server.store.audit import Action
-from server.store.repository import User
+from server.store.repository import Store, User
 from server.vote_events import VoteEvents
 from server.wire import TOO_DEEP_EVENT
 
@@ -109,7 +111,8 @@ class MeetingEvents:
                 f"{auth.get('protocol')!r}. Update the client.", language,
             )
         token = auth.get("token")
-        user = self.store.user_for_token(token) if isinstance(token, str) else None
+        user = (await self.context.read(Store.user_for_token, token)
+                if isinstance(token, str) else None)
         if user is None:
             raise _refuse(ErrorCode.UNAUTHENTICATED, "The session has expired; log in again.",
                           language)
@@ -132,6 +135,10 @@ class MeetingEvents:
         return ProtocolError(ErrorCode.INVALID_PAYLOAD, f"Unknown event {event!r}.").to_reply()
 
     def _guarded(self, event: Event, model: type[Message], handler: Handler):
+        """Every event takes the same path to its handler: one trip to the store's threads
+        for the session (they answer in the order asked), and a handler that changes a
+        meeting awaits nothing before taking its lock; so a connection's events reach the
+        meeting in the order sent (tests/server/test_event_order.py)."""
         async def run(sid: str, *args: Any) -> dict:
             language = (await self.sio.get_session(sid)).get("language")
             try:
@@ -162,7 +169,7 @@ class MeetingEvents:
 
     async def _user(self, sid: str) -> User:
         session = await self.sio.get_session(sid)
-        user = self.store.user_for_token(session.get("token", ""))
+        user = await self.context.read(Store.user_for_token, session.get("token", ""))
         if user is None:
             # Stop broadcasts at once; close the connection after this reply has gone out.
             for room in self.sio.rooms(sid):
@@ -182,9 +189,13 @@ class MeetingEvents:
                 log.exception("checking the sessions of connections failed")
 
     async def _close_ended_sessions(self) -> None:
-        for sid, _ in list(self.sio.manager.get_participants("/", None)):
-            session = await self.sio.get_session(sid)
-            if self.store.user_for_token(session.get("token", "")) is None:
+        sessions = {sid: await self.sio.get_session(sid)
+                    for sid, _ in list(self.sio.manager.get_participants("/", None))}
+        ended = await self.context.read(lambda store: {
+            sid for sid, session in sessions.items()
+            if store.user_for_token(session.get("token", "")) is None})
+        for sid, session in sessions.items():
+            if sid in ended:
                 log.info("%s: session of %s ended; closing", sid, session.get("user"))
                 for room in self.sio.rooms(sid):
                     if room != sid:
@@ -198,21 +209,31 @@ class MeetingEvents:
     # --- events ------------------------------------------------------------------------------
 
     async def meetings_list(self, sid: str, user: User, _: MeetingsList) -> list[dict]:
-        return [m.model_dump(mode="json") for m in self.store.meetings_for(user)]
+        meetings = await self.context.read(Store.meetings_for, user)
+        return [m.model_dump(mode="json") for m in meetings]
 
     async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
-        authz.require_visible_meeting(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            # Entering the rooms and reading the snapshot under the meeting's lock: no change
-            # can fall between the two, so the client misses nothing.
-            await self.sio.enter_room(sid, meeting_room(request.meeting_id))
-            await self.sio.enter_room(sid, private_room(request.meeting_id, user.name))
-            self.context.presence.join(request.meeting_id, sid, user.name, str(user.role))
-            here = await self.context.presence_now(request.meeting_id)
-            snapshot = self._snapshot(request.meeting_id, user, here)
-        await self.context.announce_presence(request.meeting_id)
-        self.context.audit.record(user.name, Action.MEETING_OPENED, request.meeting_id)
-        log.info("%s (%s) joined meeting %s", sid, user.name, request.meeting_id)
+        m = request.meeting_id
+        async with self.context.meeting_locks[m]:
+            # One trip under the meeting's lock (nothing awaits before taking it, so one
+            # connection's events reach the meeting in the order sent): the check, the snapshot
+            # and the audit entry. Then into the rooms, still under the lock: no change can
+            # fall between the snapshot and the rooms, so the client misses nothing (what the
+            # meeting's sender still holds from before it has, by `seq`, and ignores).
+            def check_read_and_note() -> Snapshot:
+                authz.require_visible_meeting(self.store, user, m)
+                snapshot = self._stored_snapshot(m, user)
+                self.context.audit.record(user.name, Action.MEETING_OPENED, m)
+                return snapshot
+
+            stored = await self.context.call(check_read_and_note)
+            self.context.sender(m).queue.seal()  # (the points waiting are in the snapshot)
+            await self.sio.enter_room(sid, meeting_room(m))
+            await self.sio.enter_room(sid, private_room(m, user.name))
+            self.context.presence.join(m, sid, user.name, str(user.role))
+            snapshot = self._with_presence(stored, await self.context.presence_now(m))
+        await self.context.announce_presence(m)
+        log.info("%s (%s) joined meeting %s", sid, user.name, m)
         return snapshot
 
     async def meeting_leave(self, sid: str, user: User, request: MeetingRef) -> None:
@@ -223,39 +244,57 @@ class MeetingEvents:
             await self.context.announce_presence(request.meeting_id)
 
     async def meeting_snapshot(self, sid: str, user: User, request: MeetingRef) -> dict:
-        authz.require_visible_meeting(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            here = await self.context.presence_board.data(request.meeting_id)
-            return self._snapshot(request.meeting_id, user, here)
+        m = request.meeting_id
+        async with self.context.meeting_locks[m]:
+            self.context.sender(m).queue.seal()  # (its points are in this snapshot)
 
-    def _snapshot(self, meeting_id: int, user: User, here: PresenceData) -> dict:
-        self.context.sender(meeting_id).queue.seal()  # (its points are in this snapshot)
-        snapshot = self.store.snapshot(meeting_id).model_copy(update={
+            def check_and_read() -> Snapshot:
+                authz.require_visible_meeting(self.store, user, m)
+                return self._stored_snapshot(m, user)
+
+            stored = await self.context.call(check_and_read)
+            return self._with_presence(stored, await self.context.presence_board.data(m))
+
+    def _stored_snapshot(self, meeting_id: int, user: User) -> Snapshot:
+        """What the store has of the meeting for this user (in the store's thread)."""
+        return self.store.snapshot(meeting_id).model_copy(update={
             "annotations": tuple(self.annotations.visible(meeting_id, user)),
-            "people": here.people,
-            "votes": tuple(self.vote_events.votes.votes(meeting_id, viewer=user.name)),
-            "presence_version": here.version})
-        return snapshot.model_dump(mode="json")
+            "votes": tuple(self.vote_events.votes.votes(meeting_id, viewer=user.name))})
+
+    @staticmethod
+    def _with_presence(snapshot: Snapshot, here: PresenceData) -> dict:
+        """The snapshot with who is here now, as sent."""
+        return snapshot.model_copy(update={
+            "people": here.people, "presence_version": here.version}).model_dump(mode="json")
 
     async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
-        authz.require_visible_meeting(self.store, user, request.meeting_id)
-        self._require_joined(sid, request.meeting_id)
-        self._require_page(request.meeting_id, request.document_id, request.page)
-        async with self.context.meeting_locks[request.meeting_id]:
-            authz.require_presenter(self.store, user, request.meeting_id)
-            state = self.store.set_page(request.meeting_id, request.document_id, request.page)
-            return await self.context.broadcast(state)
+        """The hot path of a meeting: one trip to the store's thread (checks and change)."""
+        m = request.meeting_id
+        joined = self.context.joined(sid, m)
+        async with self.context.meeting_locks[m]:
+            def check_and_turn() -> MeetingState:
+                authz.require_visible_meeting(self.store, user, m)
+                authz.require_joined(joined)
+                self._require_page(m, request.document_id, request.page)
+                authz.require_presenter(self.store, user, m)
+                return self.store.set_page(m, request.document_id, request.page)
+
+            return await self.context.broadcast(await self.context.call(check_and_turn))
 
     async def beside_set(self, sid: str, user: User, request: BesideSet) -> dict:
-        authz.require_visible_meeting(self.store, user, request.meeting_id)
-        self._require_joined(sid, request.meeting_id)
-        if request.document_id is not None:
-            self._require_page(request.meeting_id, request.document_id, request.page)
-        async with self.context.meeting_locks[request.meeting_id]:
-            authz.require_presenter(self.store, user, request.meeting_id)
-            state = self.store.set_beside(request.meeting_id, request.document_id,
-                                          request.page if request.document_id else 0)
-            return await self.context.broadcast(state)
+        m = request.meeting_id
+        joined = self.context.joined(sid, m)
+        async with self.context.meeting_locks[m]:
+            def check_and_set() -> MeetingState:
+                authz.require_visible_meeting(self.store, user, m)
+                authz.require_joined(joined)
+                if request.document_id is not None:
+                    self._require_page(m, request.document_id, request.page)
+                authz.require_presenter(self.store, user, m)
+                return self.store.set_beside(m, request.document_id,
+                                             request.page if request.document_id else 0)
+
+            return await self.context.broadcast(await self.context.call(check_and_set))
 
     def _require_page(self, meeting_id: int, document_id: int, page: int) -> None:
         document = self.store.document(meeting_id, document_id)
@@ -269,39 +308,44 @@ class MeetingEvents:
             )
 
     async def presenter_set(self, sid: str, user: User, request: PresenterSet) -> dict:
-        target = self.store.user_by_name(request.user)
-        if target is None:
-            authz.require_visible_meeting(self.store, user, request.meeting_id)
-            raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
-        authz.require_may_set_presenter(self.store, user, request.meeting_id, target)
-        async with self.context.meeting_locks[request.meeting_id]:
-            state = self.store.set_presenter(request.meeting_id, target)
+        m = request.meeting_id
+
+        def check_and_hand_over() -> MeetingState:
+            target = self.store.user_by_name(request.user)
+            if target is None:
+                authz.require_visible_meeting(self.store, user, m)
+                raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
+            authz.require_may_set_presenter(self.store, user, m, target)
+            return self.store.set_presenter(m, target)
+
+        async with self.context.meeting_locks[m]:
+            state = await self.context.call(check_and_hand_over)
             payload = await self.context.broadcast(state)
-        log.info("meeting %s: %s made %s presenter", request.meeting_id, user.name, target.name)
+        log.info("meeting %s: %s made %s presenter", m, user.name, state.presenter)
         return payload
 
     async def meeting_settings(self, sid: str, user: User, request: MeetingSettings) -> dict:
-        authz.require_may_manage(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            state = self.store.set_participants_draw(request.meeting_id,
-                                                     request.participants_draw)
-            payload = await self.context.broadcast(state)
+        m = request.meeting_id
+
+        def check_and_set() -> MeetingState:
+            authz.require_may_manage(self.store, user, m)
+            return self.store.set_participants_draw(m, request.participants_draw)
+
+        async with self.context.meeting_locks[m]:
+            payload = await self.context.broadcast(await self.context.call(check_and_set))
         log.info("meeting %s: %s set participants_draw=%s", request.meeting_id, user.name,
                  request.participants_draw)
         return payload
 
     async def presence_set(self, sid: str, user: User, request: PresenceSet) -> None:
-        authz.require_visible_meeting(self.store, user, request.meeting_id)
+        await self.context.read(authz.require_visible_meeting, user, request.meeting_id)
         if not self.context.presence.set(request.meeting_id, sid, request.following,
                                          request.place):
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
         # For the record of the meeting: who attended, from where (as the device says).
-        self.store.note_attendance(request.meeting_id, user, str(request.place))
+        await self.context.call(self.store.note_attendance, request.meeting_id, user,
+                                str(request.place))
         await self.context.announce_presence(request.meeting_id)
-
-    def _require_joined(self, sid: str, meeting_id: int) -> None:
-        if meeting_room(meeting_id) not in self.sio.rooms(sid):
-            raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
 
 
 def _refuse(code: ErrorCode, message: str, language: str | None = None

@@ -21,8 +21,10 @@ from meeting.core.protection import Removal
 from meeting.core.protocol import (
     MAX_UPLOAD_BYTES,
     PROTOCOL_VERSION,
+    DocumentInfo,
     ErrorCode,
     Login,
+    MeetingState,
     ProtocolError,
     ok_reply,
     parse,
@@ -36,7 +38,7 @@ from server.office import from_office
 from server.passwords import verify_password
 from server.storage_faults import storage_fault
 from server.store.audit import Action
-from server.store.repository import User
+from server.store.repository import Store, User
 
 log = logging.getLogger("meeting.server.http")
 
@@ -119,24 +121,29 @@ async def login(request: web.Request) -> web.Response:
         log.warning("sign-in for %r from %s held back for %s s", credentials.username, address,
                     attempt.wait)
         if attempt.account_held:
-            context.audit.record(credentials.username, Action.SIGN_IN_HELD,
-                                 detail=f"{PER_ACCOUNT} failed sign-ins in "
-                                        f"{WINDOW_SECONDS / 60:.0f} min; last from {address}")
+            await context.audit_record(credentials.username, Action.SIGN_IN_HELD,
+                                       detail=f"{PER_ACCOUNT} failed sign-ins in "
+                                              f"{WINDOW_SECONDS / 60:.0f} min; last from "
+                                              f"{address}")
         raise ProtocolError(ErrorCode.RATE_LIMITED,
                             f"Too many failed sign-ins. Try again in {attempt.wait} seconds.",
                             retry_after=attempt.wait)
-    user, stored_hash = context.store.credentials(credentials.username)
+    user, stored_hash = await context.read(Store.credentials, credentials.username)
     # scrypt takes ~50 ms on purpose: off the event loop, so other meetings do not wait.
     matches = await asyncio.get_running_loop().run_in_executor(
         None, verify_password, credentials.password, stored_hash
     )
     if user is None or not matches:
-        context.audit.record(credentials.username, Action.SIGN_IN_FAILED, detail=address)
+        await context.audit_record(credentials.username, Action.SIGN_IN_FAILED, detail=address)
         log.warning("failed sign-in for %r from %s", credentials.username, address)
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Wrong user name or password.")
     await context.sign_ins.succeeded(attempt)
-    context.audit.record(user.name, Action.SIGNED_IN, detail=address)
-    token, expires_at = context.store.create_session(user)
+
+    def sign_in(user: User) -> tuple[str, float]:
+        context.audit.record(user.name, Action.SIGNED_IN, detail=address)
+        return context.store.create_session(user)
+
+    token, expires_at = await context.call(sign_in, user)
     log.info("%s logged in", user.name)
     return web.json_response(
         ok_reply({"token": token, "expires_at": expires_at, "user": user.info().model_dump()})
@@ -145,28 +152,32 @@ async def login(request: web.Request) -> web.Response:
 
 async def logout(request: web.Request) -> web.Response:
     context = request.app[CONTEXT]
-    user = _authenticated(request)
-    context.store.revoke_session(_bearer(request))
-    context.audit.record(user.name, Action.SIGNED_OUT)
+    user = await _authenticated(request)
+
+    def sign_out() -> None:
+        context.store.revoke_session(_bearer(request))
+        context.audit.record(user.name, Action.SIGNED_OUT)
+
+    await context.call(sign_out)
     return web.json_response(ok_reply())
 
 
 async def me(request: web.Request) -> web.Response:
-    return web.json_response(ok_reply(_authenticated(request).info().model_dump()))
+    return web.json_response(ok_reply((await _authenticated(request)).info().model_dump()))
 
 
 async def download_document(request: web.Request) -> web.StreamResponse:
     context = request.app[CONTEXT]
-    user = _authenticated(request)
+    user = await _authenticated(request)
     sha256 = request.match_info["sha256"]
     # The same answer whether the file does not exist or belongs to another meeting.
-    if not (len(sha256) == 64 and context.store.may_read_blob(user, sha256)
+    if not (len(sha256) == 64 and await context.read(Store.may_read_blob, user, sha256)
             and context.blobs.exists(sha256)):
         raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in your meetings.")
     headers = {"Cache-Control": "private, max-age=31536000, immutable"}
     if _names(request.if_none_match, sha256):  # the client has these very bytes
         return web.Response(status=304, headers={**headers, "ETag": f'"{sha256}"'})
-    context.audit.record(user.name, Action.DOCUMENT_DOWNLOADED, detail=sha256)
+    await context.audit_record(user.name, Action.DOCUMENT_DOWNLOADED, detail=sha256)
     return HashTaggedFile(context.blobs.path(sha256), sha256,
                           headers={**headers, "Content-Type": "application/pdf"})
 
@@ -201,15 +212,19 @@ async def download_original(request: web.Request) -> web.StreamResponse:
     from server.office import MEDIA_TYPES
 
     context = request.app[CONTEXT]
-    user = _authenticated(request)
+    user = await _authenticated(request)
     meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
-    authz.require_visible_meeting(context.store, user, meeting_id)
-    document = context.store.document(meeting_id, document_id)
+
+    def check_and_read(store: Store) -> DocumentInfo | None:
+        authz.require_visible_meeting(store, user, meeting_id)
+        return store.document(meeting_id, document_id)
+
+    document = await context.read(check_and_read)
     if document is None or not document.original_sha256 or not context.blobs.exists(
             document.original_sha256):
         raise ProtocolError(ErrorCode.NOT_FOUND, "This document has no original file.")
-    context.audit.record(user.name, Action.ORIGINAL_DOWNLOADED, meeting_id, document_id,
-                         document.original_sha256)
+    await context.audit_record(user.name, Action.ORIGINAL_DOWNLOADED, meeting_id, document_id,
+                               document.original_sha256)
     name = document.original_filename or "original"
     return web.FileResponse(context.blobs.path(document.original_sha256), headers={
         "Content-Type": MEDIA_TYPES.get(Path(name).suffix.lower(), "application/octet-stream"),
@@ -220,9 +235,9 @@ async def download_original(request: web.Request) -> web.StreamResponse:
 async def upload_document(request: web.Request) -> web.Response:
     """The body is the PDF itself; `filename` and `title` come as query parameters."""
     context = request.app[CONTEXT]
-    user = _authenticated(request)
+    user = await _authenticated(request)
     meeting_id = _id(request, "meeting_id")
-    authz.require_may_change_documents(context.store, user, meeting_id)
+    await context.read(authz.require_may_change_documents, user, meeting_id)
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
         context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
@@ -231,8 +246,8 @@ async def upload_document(request: web.Request) -> web.Response:
         context, meeting_id, incoming, filename=filename, title=request.query.get("title"),
         added_by=user, original=original,
     )
-    context.audit.record(user.name, Action.DOCUMENT_ADDED, meeting_id, document.id,
-                         document.sha256)
+    await context.audit_record(user.name, Action.DOCUMENT_ADDED, meeting_id, document.id,
+                               document.sha256)
     return web.json_response(ok_reply(document.model_dump(mode="json")), status=201)
 
 
@@ -241,20 +256,25 @@ async def revise_document(request: web.Request) -> web.Response:
     from server.revise import revise
 
     context = request.app[CONTEXT]
-    user = _authenticated(request)
+    user = await _authenticated(request)
     meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
-    authz.require_may_change_documents(context.store, user, meeting_id)
-    if context.store.document(meeting_id, document_id) is None:
-        raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
+
+    def check(store: Store) -> bool:
+        """May revise it: whether the meeting is a circulation."""
+        authz.require_may_change_documents(store, user, meeting_id)
+        if store.document(meeting_id, document_id) is None:
+            raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
+        return store.is_circulation(meeting_id)
+
+    circulation = await context.read(check)
     incoming = await _receive(request, context)
     incoming, filename, original = await from_office(
         context.office, context.blobs, incoming, request.query.get("filename", "document.pdf"),
         owner=user.name)
-    circulation = context.store.is_circulation(meeting_id)
     result = await revise(context, meeting_id, document_id, incoming, filename=filename,
                           by=user, original=original, keep_every_mark=circulation)
-    context.audit.record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
-                         result.document.sha256)
+    await context.audit_record(user.name, Action.DOCUMENT_REVISED, meeting_id, document_id,
+                               result.document.sha256)
     if circulation:
         from server.approval_events import note_revision
 
@@ -268,11 +288,16 @@ async def page_image(request: web.Request) -> web.Response:
     from server.page_images import MAX_WIDTH, image_width
 
     context = request.app[CONTEXT]
-    user = _authenticated(request)
+    user = await _authenticated(request)
     meeting_id, document_id = _id(request, "meeting_id"), _id(request, "document_id")
-    authz.require_visible_meeting(context.store, user, meeting_id)
     page = _id(request, "page")
-    document = authz.require_page(context.store, meeting_id, document_id, page)
+
+    def check_and_read(store: Store) -> tuple[DocumentInfo, MeetingState]:
+        authz.require_visible_meeting(store, user, meeting_id)
+        return (authz.require_page(store, meeting_id, document_id, page),
+                store.meeting_state(meeting_id))
+
+    document, state = await context.read(check_and_read)
     try:
         asked = int(request.query.get("width", "1024"))
     except ValueError:
@@ -280,13 +305,12 @@ async def page_image(request: web.Request) -> web.Response:
     if not 1 <= asked <= MAX_WIDTH * 4:
         raise ProtocolError(ErrorCode.INVALID_PAYLOAD,
                             f"width must be a number of pixels from 1 to {MAX_WIDTH}.")
-    state = context.store.meeting_state(meeting_id)
     watermark = watermark_text(user.name, datetime.now()) if state.watermark else None
     image = await context.page_images.get(context.pdf, user.name, document.sha256,
                                           context.blobs.path(document.sha256), page,
                                           image_width(asked), watermark)
-    context.audit.record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id, document_id,
-                         f"page {page + 1}")
+    await context.audit_record(user.name, Action.PAGE_VIEWED_IN_BROWSER, meeting_id,
+                               document_id, f"page {page + 1}")
     protected = state.watermark or state.removal is not Removal.NONE or state.expires_at
     return web.Response(body=image.png, content_type="image/png", headers={
         # A protected meeting's pages stay in no browser cache (they must go when it ends).
@@ -342,9 +366,9 @@ def _bearer(request: web.Request) -> str:
     return token.strip() if scheme.lower() == "bearer" else ""
 
 
-def _authenticated(request: web.Request) -> User:
+async def _authenticated(request: web.Request) -> User:
     token = _bearer(request)
-    user = request.app[CONTEXT].store.user_for_token(token) if token else None
+    user = await request.app[CONTEXT].read(Store.user_for_token, token) if token else None
     if user is None:
         raise ProtocolError(ErrorCode.UNAUTHENTICATED, "Log in first (a valid bearer token).")
     return user

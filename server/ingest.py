@@ -53,7 +53,8 @@ async def ingest(
     # The title people gave it, else the one inside the PDF, else the file's name.
     title = (title or "").strip()[:200] or result.title or Path(filename).stem or filename
     async with context.meeting_locks[meeting_id]:
-        document, seq = context.store.add_document(
+        document, seq = await context.call(
+            context.store.add_document,
             meeting_id, sha256=sha256, title=title, filename=filename, pages=result.pages,
             size=size, added_by=added_by, original=original,
         )

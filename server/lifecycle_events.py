@@ -34,39 +34,54 @@ class LifecycleEvents:
                 Event.MEETING_REOPEN: self.reopen}
 
     async def protect(self, sid: str, user: User, request: MeetingProtect) -> dict:
-        authz.require_may_manage(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            state = self.store.protect(request.meeting_id, request)
+        m = request.meeting_id
+
+        def check_and_protect() -> MeetingState:
+            authz.require_may_manage(self.store, user, m)
+            return self.store.protect(m, request)
+
+        async with self.context.meeting_locks[m]:
+            state = await self.context.call(check_and_protect)
             await self._announce(state)
-        self.context.audit.record(
-            user.name, Action.PROTECTION_SET, request.meeting_id,
+        await self.context.audit_record(
+            user.name, Action.PROTECTION_SET, m,
             detail=f"watermark={state.watermark} removal={state.removal} "
                    f"expires_at={state.expires_at}")
         return state.model_dump(mode="json")
 
     async def end(self, sid: str, user: User, request: MeetingEnd) -> dict:
-        authz.require_may_manage(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            state = self.store.set_ended(request.meeting_id, time.time())
+        m = request.meeting_id
+
+        def check_and_end() -> MeetingState:
+            authz.require_may_manage(self.store, user, m)
+            state = self.store.set_ended(m, time.time())
             if state.removal is Removal.FILES_AND_NOTES:
-                removed = self.store.delete_private_notes(request.meeting_id)
-                log.info("meeting %s: %d private notes removed at its end", request.meeting_id,
-                         removed)
+                removed = self.store.delete_private_notes(m)
+                log.info("meeting %s: %d private notes removed at its end", m, removed)
+            return state
+
+        async with self.context.meeting_locks[m]:
+            state = await self.context.call(check_and_end)
+            if state.removal is Removal.FILES_AND_NOTES:
                 # (secure_delete zeroed their pages in the database; the log keeps copies)
-                self.context.wal.empty_soon(f"removing meeting {request.meeting_id}'s notes")
+                self.context.wal.empty_soon(f"removing meeting {m}'s notes")
             await self._announce(state)
-        self.context.audit.record(user.name, Action.MEETING_ENDED, request.meeting_id,
-                                  detail=f"removal={state.removal}")
-        log.info("meeting %s: ended by %s (removal: %s)", request.meeting_id, user.name,
-                 state.removal)
+        await self.context.audit_record(user.name, Action.MEETING_ENDED, m,
+                                        detail=f"removal={state.removal}")
+        log.info("meeting %s: ended by %s (removal: %s)", m, user.name, state.removal)
         return state.model_dump(mode="json")
 
     async def reopen(self, sid: str, user: User, request: MeetingEnd) -> dict:
-        authz.require_may_manage(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            state = self.store.set_ended(request.meeting_id, None)
+        m = request.meeting_id
+
+        def check_and_reopen() -> MeetingState:
+            authz.require_may_manage(self.store, user, m)
+            return self.store.set_ended(m, None)
+
+        async with self.context.meeting_locks[m]:
+            state = await self.context.call(check_and_reopen)
             await self._announce(state)
-        self.context.audit.record(user.name, Action.MEETING_REOPENED, request.meeting_id)
+        await self.context.audit_record(user.name, Action.MEETING_REOPENED, m)
         return state.model_dump(mode="json")
 
     async def sweep_expiries(self) -> None:
@@ -80,10 +95,12 @@ class LifecycleEvents:
                 if not await self.context.my_turn("expiry-sweep", 3 * EXPIRY_SWEEP_SECONDS):
                     continue  # (another process sweeps)
                 checked = await self._checked(checked)
-                for meeting_id in self.store.expiring(checked, now):
+                for meeting_id in await self.context.call(self.store.expiring, checked, now):
                     async with self.context.meeting_locks[meeting_id]:
-                        await self._announce(self.store.meeting_state(meeting_id))
-                    self.context.audit.record("(server)", Action.MATERIALS_EXPIRED, meeting_id)
+                        await self._announce(
+                            await self.context.call(self.store.meeting_state, meeting_id))
+                    await self.context.audit_record("(server)", Action.MATERIALS_EXPIRED,
+                                                    meeting_id)
                     log.info("meeting %s: access to its materials expired", meeting_id)
                 checked = await self._checked(now, now)
             except Exception:  # (a full disk, say): try again at the next round

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from meeting.core.presence import MemberRemove, MemberRemoved
-from meeting.core.protocol import ErrorCode, Event, ProtocolError
+from meeting.core.protocol import ErrorCode, Event, MeetingState, ProtocolError
 from meeting.core.weblink import MeetingLink
 from server import authz
 from server.context import ServerContext
@@ -28,27 +28,37 @@ class OrganizerEvents:
         """Uninvite the person, tell the meeting, then take each of their connections out of
         it: they stop receiving its changes at once and cannot join it again."""
         meeting_id = request.meeting_id
-        target = self.store.user_by_name(request.user)
-        if target is None:
-            authz.require_visible_meeting(self.store, user, meeting_id)
-            raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
-        async with self.context.meeting_locks[meeting_id]:
+
+        def check_and_remove() -> User:
+            target = self.store.user_by_name(request.user)
+            if target is None:
+                authz.require_visible_meeting(self.store, user, meeting_id)
+                raise ProtocolError(ErrorCode.NOT_FOUND, f"No user named {request.user!r}.")
             authz.require_may_remove(self.store, user, meeting_id, target)
             self.store.uninvite(meeting_id, target)
+            self.context.audit.record(user.name, Action.MEMBER_REMOVED, meeting_id,
+                                      detail=target.name)
+            return target
+
+        async with self.context.meeting_locks[meeting_id]:
+            target = await self.context.call(check_and_remove)
             notice = MemberRemoved(meeting_id=meeting_id, user=target.name, by=user.name)
             await self.context.broadcast(notice)
             await self.context.take_out(meeting_id, lambda device: device.name != target.name)
-        self.context.audit.record(user.name, Action.MEMBER_REMOVED, meeting_id,
-                                  detail=target.name)
         log.info("meeting %s: %s removed %s", meeting_id, user.name, target.name)
 
     async def link(self, sid: str, user: User, request: MeetingLink) -> dict:
-        authz.require_may_manage(self.store, user, request.meeting_id)
-        async with self.context.meeting_locks[request.meeting_id]:
-            state = self.store.set_web_link(request.meeting_id, request.url)
-            payload = await self.context.broadcast(state)
-        self.context.audit.record(user.name, Action.WEB_LINK_SET, request.meeting_id,
-                                  detail=request.url or "(removed)")
-        log.info("meeting %s: %s %s the web meeting link", request.meeting_id, user.name,
+        m = request.meeting_id
+
+        def check_and_set() -> MeetingState:
+            authz.require_may_manage(self.store, user, m)
+            state = self.store.set_web_link(m, request.url)
+            self.context.audit.record(user.name, Action.WEB_LINK_SET, m,
+                                      detail=request.url or "(removed)")
+            return state
+
+        async with self.context.meeting_locks[m]:
+            payload = await self.context.broadcast(await self.context.call(check_and_set))
+        log.info("meeting %s: %s %s the web meeting link", m, user.name,
                  "set" if request.url else "removed")
         return payload

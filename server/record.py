@@ -69,13 +69,11 @@ def build_record(store: Store, meeting_id: int, by: User, with_notes_of: str | N
         shown=shown_pages(history, documents), private_notes_of=with_notes_of)
 
 
-async def record_pdf(jobs: PdfJobs, record: MeetingRecord, store: Store, blobs: BlobStore,
-                     reader: User, watermark: str | None = None,
+async def record_pdf(jobs: PdfJobs, record: MeetingRecord, marks: list[AnnotationData],
+                     blobs: BlobStore, watermark: str | None = None,
                      timeout: float = RECORD_SECONDS) -> bytes:
-    """The summary, then every page shown with the shared marks (and, for a personal copy,
-    the reader's private notes). What goes in is read here; the PDF is written by a worker of
-    the server's PDF pool (raises PdfJobFailed past `timeout`)."""
-    marks = _marks(store, record, reader)
+    """The summary, then every page shown with its `marks` (`record_marks`). The PDF is
+    written by a worker of the server's PDF pool (raises PdfJobFailed past `timeout`)."""
     documents = {d.id: d for d in record.documents}
     pages = []
     for shown in record.shown:
@@ -90,7 +88,9 @@ async def record_pdf(jobs: PdfJobs, record: MeetingRecord, store: Store, blobs: 
                           metadata, watermark, time_limit=timeout)
 
 
-def _marks(store: Store, record: MeetingRecord, reader: User) -> list[AnnotationData]:
+def record_marks(store: Store, record: MeetingRecord, reader: User) -> list[AnnotationData]:
+    """What the record's pages show: the shared marks (and, for a personal copy, the
+    reader's private notes)."""
     visible = AnnotationStore(store).visible(record.meeting_id, reader)
     return [a for a in visible if a.unplaced is None and (
         a.layer is Layer.SHARED or (record.private_notes_of == reader.name

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from meeting.core.annotations import AnnotationData, Layer
 from meeting.core.protocol import DocumentInfo, DocumentRevised, ErrorCode, ProtocolError
-from meeting.core.reanchor import match_pages, reanchor
+from meeting.core.reanchor import Placement, match_pages, reanchor
 from meeting.pdf.processes import PdfJobFailed
 from server.context import ServerContext
 from server.ingest import clean_filename
@@ -26,7 +26,7 @@ from server.pdfcheck import check_pdf
 from server.pdftext import page_texts
 from server.store.annotations import AnnotationStore
 from server.store.blobs import sha256_of
-from server.store.repository import User
+from server.store.repository import Store, User
 
 log = logging.getLogger("meeting.server.revise")
 
@@ -59,7 +59,7 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
     in a meeting)."""
     store = context.store
     try:
-        old = store.document(meeting_id, document_id)
+        old = await context.read(Store.document, meeting_id, document_id)
         if old is None:
             raise ProtocolError(ErrorCode.NOT_FOUND, "No such document in this meeting.")
         checked = await check_pdf(context.pdf, incoming)
@@ -80,7 +80,9 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
                             f"The text of the PDF could not be read ({failure.kind}).") from None
     pages = match_pages(before, after)
     annotations = AnnotationStore(store)
-    async with context.meeting_locks[meeting_id]:
+
+    def move_marks() -> tuple[DocumentInfo, int, list[AnnotationData], list[Placement]]:
+        """In one transaction: the new version, its marks moved, the room's page kept."""
         marks = [a for a in annotations.of_document(document_id) if a.unplaced is None]
         placements = reanchor(before, after, marks, pages)
         shared = {m.id for m in marks if m.layer is Layer.SHARED}
@@ -118,6 +120,10 @@ async def revise(context: ServerContext, meeting_id: int, document_id: int, inco
             db.execute("UPDATE meetings SET seq = seq + 1, current_page = ?, beside_page = ? "
                        "WHERE id = ?", (page, beside, meeting_id))
             seq = store.meeting_state(meeting_id).seq
+        return document, seq, marks, placements
+
+    async with context.meeting_locks[meeting_id]:
+        document, seq, marks, placements = await context.call(move_marks)
         unplaced = tuple(p.annotation_id for p in placements if p.page is None)
         shared = {m.id for m in marks if m.layer is Layer.SHARED}
         shared_unplaced = len(shared.intersection(unplaced))

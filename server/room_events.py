@@ -31,9 +31,13 @@ class RoomEvents:
                                   zoom=request.region)
 
     async def _change(self, sid: str, user: User, meeting_id: int, doing: str, **room) -> dict:
-        authz.require_visible_meeting(self.store, user, meeting_id)
-        self.context.require_joined(sid, meeting_id)
-        async with self.context.meeting_locks[meeting_id]:
+        joined = self.context.joined(sid, meeting_id)
+
+        def check_and_set() -> MeetingState:
+            authz.require_visible_meeting(self.store, user, meeting_id)
+            authz.require_joined(joined)
             authz.require_drives_room(self.store, user, meeting_id, doing)
-            state: MeetingState = self.store.set_room(meeting_id, **room)
-            return await self.context.broadcast(state)
+            return self.store.set_room(meeting_id, **room)
+
+        async with self.context.meeting_locks[meeting_id]:
+            return await self.context.broadcast(await self.context.call(check_and_set))

@@ -30,31 +30,44 @@ class VoteEvents:
 
     async def open(self, sid: str, user: User, request: VoteOpen) -> dict:
         m = request.meeting_id
-        authz.require_visible_meeting(self.store, user, m)
-        authz.require_drives_room(self.store, user, m, "open a vote")
-        if request.agenda_item is not None and request.agenda_item not in {
-                item.id for item in self.store.agenda(m)}:
-            raise ProtocolError(authz.ErrorCode.NOT_FOUND, "No such agenda item.")
-        # Eligible: the members then, not display accounts (a screen does not vote).
-        eligible = [u.name for u in self.store.members(m) if u.role is not Role.DISPLAY]
-        async with self.context.meeting_locks[m]:
+
+        def check_and_open() -> VoteData:
+            authz.require_visible_meeting(self.store, user, m)
+            authz.require_drives_room(self.store, user, m, "open a vote")
+            if request.agenda_item is not None and request.agenda_item not in {
+                    item.id for item in self.store.agenda(m)}:
+                raise ProtocolError(authz.ErrorCode.NOT_FOUND, "No such agenda item.")
+            # Eligible: the members then, not display accounts (a screen does not vote).
+            eligible = [u.name for u in self.store.members(m) if u.role is not Role.DISPLAY]
             vote = self.votes.open(request, eligible)
+            self.context.audit.record(user.name, Action.VOTE_OPENED, m,
+                                      detail=f"vote {vote.id}: {vote.title}")
+            return vote
+
+        async with self.context.meeting_locks[m]:
+            vote = await self.context.call(check_and_open)
             await self._announce(vote)
-        self.context.audit.record(user.name, Action.VOTE_OPENED, m,
-                                  detail=f"vote {vote.id}: {vote.title}")
         log.info("meeting %s: %s opened vote %s (%s, %s)", m, user.name, vote.id, vote.kind,
                  "secret" if vote.secret else "named")
         return vote.model_dump(mode="json")
 
     async def cast(self, sid: str, user: User, request: VoteCast) -> dict:
         m = request.meeting_id
-        authz.require_visible_meeting(self.store, user, m)
-        async with self.context.meeting_locks[m]:
+
+        def check_and_cast() -> tuple[VoteData, VoteData | None]:
+            """The ballot as the voter sees it, and the vote to announce (names hidden if
+            secret; None for a ballot sent again)."""
+            authz.require_visible_meeting(self.store, user, m)
             try:
                 vote = self.votes.cast(m, request.vote_id, user.name, request.choice)
             except ProtocolError as refused:
-                return self._resent(user, request, refused).model_dump(mode="json")
-            await self._announce(self.votes.require(m, vote.id))  # (names hidden if secret)
+                return self._resent(user, request, refused), None
+            return vote, self.votes.require(m, vote.id)
+
+        async with self.context.meeting_locks[m]:
+            vote, announce = await self.context.call(check_and_cast)
+            if announce is not None:
+                await self._announce(announce)
         # (nothing about the ballot goes to the log: for a secret vote, the time of a ballot
         # next to the counts could tell what someone voted)
         return vote.model_dump(mode="json")
@@ -78,20 +91,25 @@ class VoteEvents:
 
     async def _set_status(self, user: User, request: VoteRef, status: VoteStatus) -> dict:
         m = request.meeting_id
-        authz.require_visible_meeting(self.store, user, m)
-        authz.require_drives_room(self.store, user, m,
-                                  "close a vote" if status is VoteStatus.CLOSED
-                                  else "reopen a vote")
-        async with self.context.meeting_locks[m]:
+
+        def check_and_set() -> VoteData:
+            authz.require_visible_meeting(self.store, user, m)
+            authz.require_drives_room(self.store, user, m,
+                                      "close a vote" if status is VoteStatus.CLOSED
+                                      else "reopen a vote")
             vote = self.votes.set_status(m, request.vote_id, status)
+            action = Action.VOTE_CLOSED if status is VoteStatus.CLOSED else Action.VOTE_REOPENED
+            outcome = f" ({vote.result.outcome})" if vote.result else ""
+            self.context.audit.record(user.name, action, m, detail=f"vote {vote.id}{outcome}")
+            return vote
+
+        async with self.context.meeting_locks[m]:
+            vote = await self.context.call(check_and_set)
             await self._announce(vote)
         if vote.secret and status is VoteStatus.CLOSED:
             # Nothing per ballot was written, but the close's commit is emptied from the log
             # too (in the background: readers may hold it; /health says if they always do).
             self.context.wal.empty_soon(f"closing secret vote {vote.id}")
-        action = Action.VOTE_CLOSED if status is VoteStatus.CLOSED else Action.VOTE_REOPENED
-        outcome = f" ({vote.result.outcome})" if vote.result else ""
-        self.context.audit.record(user.name, action, m, detail=f"vote {vote.id}{outcome}")
         return vote.model_dump(mode="json")
 
     def _recover_secret_votes(self) -> None:

@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every server the tests start (in this process or a child) refuses a database call on its
+# event loop: the whole suite proves none is made (server/store/loop_guard.py).
+os.environ["MEETING_STORE_LOOP_GUARD"] = "1"
 
 from server.context import DATABASE_URL_VARIABLE
 from tests.helpers import postgres

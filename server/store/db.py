@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from server.store.dialect import Database, SchemaTooNewError, SqliteDatabase
+from server.store.loop_guard import connection_class
 from server.store.migrations import MIGRATIONS
 from server.store.private import private_database, private_folder
 
@@ -31,7 +32,8 @@ def open_store_database(data_dir: Path, database_url: str | None = None) -> Data
 def open_database(data_dir: Path) -> sqlite3.Connection:
     private_database(private_folder(data_dir) / DATABASE_NAME)
     connection = sqlite3.connect(
-        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False
+        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False,
+        factory=connection_class(),
     )
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA journal_mode = WAL")
@@ -42,6 +44,21 @@ def open_database(data_dir: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA busy_timeout = 5000")
     migrate(connection)
+    return connection
+
+
+def open_reader(data_dir: Path) -> sqlite3.Connection:
+    """A second connection to the database `open_database` opened, for reading only: in WAL
+    mode it reads while the other connection waits for a write lock (the server's reads go
+    through it, see `ServerContext.read`)."""
+    connection = sqlite3.connect(
+        data_dir / DATABASE_NAME, isolation_level=None, check_same_thread=False,
+        factory=connection_class(),
+    )
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA query_only = ON")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 5000")
     return connection
 
 

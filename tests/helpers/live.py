@@ -109,13 +109,13 @@ class Peer:
     `presence` broadcasts (who is here, sent whenever anyone joins or leaves) go to their own
     queue, so tests about other events need not step over them."""
 
-    def __init__(self, url: str, token: str) -> None:
+    def __init__(self, url: str, token: str, transport: str = "websocket") -> None:
         self.events: queue.Queue[tuple[str, Any]] = queue.Queue()
         self.presence: queue.Queue[Any] = queue.Queue()
         self.sio = _InOrderClient(reconnection=False)
         self.sio.on("*", self._record)
         self.sio.connect(url, auth={"token": token, "protocol": PROTOCOL_VERSION},
-                         transports=["websocket"], wait_timeout=10)
+                         transports=[transport], wait_timeout=10)
 
     def _record(self, event: str, data: Any) -> None:
         (self.presence.put(data) if event == "presence" else self.events.put((event, data)))
@@ -181,8 +181,8 @@ class LiveServer:
                                      database_url=self.database_url)
         self.url = self.server.start()
 
-    def peer(self, name: str) -> Peer:
-        peer = Peer(self.url, login(self.url, name))
+    def peer(self, name: str, transport: str = "websocket") -> Peer:
+        peer = Peer(self.url, login(self.url, name), transport)
         self.peers.append(peer)
         return peer
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import requests
 import socketio
@@ -129,6 +131,38 @@ def test_revoked_token_stops_working_at_once(seeded_server):
     requests.post(f"{live.url}/api/logout", headers={"Authorization": f"Bearer {token}"},
                   timeout=5).raise_for_status()
     assert peer.call("meetings:list")["error"]["code"] == "unauthenticated"
+
+
+@pytest.mark.parametrize("event", ["page:set", "annotation:points", "laser:move"])
+@pytest.mark.parametrize("payload_ok", [True, False])
+def test_a_revoked_token_stops_the_hot_paths_at_once(seeded_server, event, payload_ok):
+    """Page turns, pen batches and the laser are refused as any other event once the session
+    has ended, and the connection closes."""
+    live, seeded = seeded_server
+    token = login(live.url, "olga")
+    # (a plain client: the tests' in-order one cannot take a disconnect on its reading thread)
+    client = socketio.Client(reconnection=False)
+    client.connect(live.url, auth={"token": token, "protocol": PROTOCOL_VERSION},
+                   transports=["websocket"], wait_timeout=10)
+    try:
+        m, d = seeded.meeting_id, seeded.documents[0]
+        assert client.call("meeting:join", {"meeting_id": m}, timeout=10)["ok"]
+        requests.post(f"{live.url}/api/logout", headers={"Authorization": f"Bearer {token}"},
+                      timeout=5).raise_for_status()
+        payload = {"page:set": {"meeting_id": m, "document_id": d, "page": 1},
+                   "annotation:points": {"meeting_id": m, "id": "stroke-1", "offset": 0,
+                                         "points": [[1.0, 2.0]]},
+                   "laser:move": {"meeting_id": m, "document_id": d, "page": 0,
+                                  "point": [1.0, 2.0]}}[event]
+        reply = client.call(event, payload if payload_ok else {"meeting_id": "x"}, timeout=10)
+        assert reply["error"]["code"] == "unauthenticated"
+        deadline = time.monotonic() + 5
+        while client.connected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not client.connected
+    finally:
+        client.disconnect()
+        client.wait()
 
 
 def test_bad_login_bodies(seeded_server):

@@ -87,6 +87,15 @@ def check_received(seen: list) -> int:
     return sum(1 for event, data in seen if data.get("kind") == "points")
 
 
+def polling_follower(live, m: int):
+    """dora, on long-polling: a message waits for her next poll, so the room is behind while
+    it does (with the store's work off the loop, a room of two websockets keeps up with a pen
+    sent back to back, and has nothing to join)."""
+    peer = live.peer("dora", transport="polling")
+    assert peer.call("meeting:join", {"meeting_id": m})["ok"]
+    return peer
+
+
 def test_a_room_behind_gets_fewer_larger_batches_in_order(seeded_server):
     live, seeded = seeded_server
     m = seeded.meeting_id
@@ -97,6 +106,7 @@ def test_a_room_behind_gets_fewer_larger_batches_in_order(seeded_server):
         assert stalled.stdout.readline().strip() == "joined"
         os.kill(stalled.pid, signal.SIGSTOP)  # pia stops reading
         olga, paul = joined(live, seeded, "olga", "paul")
+        polling_follower(live, m)  # (see its docstring)
         draw(olga, m, seeded.documents[0])
 
         batches = check_received(until_end(paul))  # paul has all of it while pia sleeps
