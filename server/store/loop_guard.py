@@ -4,9 +4,9 @@ Every store call of the running server goes through `ServerContext.call` (or `re
 store's own thread: on the loop, a write waiting for another process's lock (`meeting-server
 user add`, a backup, a second server process) would freeze every meeting for up to the busy
 timeout. With `MEETING_STORE_LOOP_GUARD=1` (the test suite sets it, see tests/conftest.py),
-SQLite connections are opened as `GuardedConnection`, which refuses any statement made on a
-thread that is running an asyncio loop, naming the caller: the whole suite so proves that
-nothing does.
+SQLite connections are opened as `GuardedConnection`, and PostgreSQL's adapter checks the same
+way (`check`), refusing any statement made on a thread that is running an asyncio loop, naming
+the caller: the whole suite, on both stores, so proves that nothing does.
 
 Off in production, and free there (the plain connection class, nothing checked): a call that
 slipped through still works, only slower for everyone; turning that into an error for users
@@ -49,7 +49,8 @@ def allowed() -> Iterator[None]:
         _allowed.on = before
 
 
-def _check() -> None:
+def check() -> None:
+    """Refuse a statement here if this thread runs an event loop (and is not `allowed`)."""
     if asyncio._get_running_loop() is not None and not getattr(_allowed, "on", False):
         caller = "".join(traceback.format_stack(limit=6)[:-2])
         raise StoreOnLoopError("a database call on the event loop (use ServerContext.call):\n"
@@ -60,19 +61,19 @@ class GuardedConnection(sqlite3.Connection):
     """A SQLite connection that refuses to run on an event loop's thread."""
 
     def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
-        _check()
+        check()
         return super().execute(*args, **kwargs)
 
     def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
-        _check()
+        check()
         return super().executemany(*args, **kwargs)
 
     def executescript(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
-        _check()
+        check()
         return super().executescript(*args, **kwargs)
 
     def cursor(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:  # type: ignore[override]
-        _check()
+        check()
         return super().cursor(*args, **kwargs)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from server.store import loop_guard
 from server.store.dialect import IntegrityError, SchemaTooNewError
 
 SCHEME_PREFIXES = ("postgresql://", "postgres://")
@@ -88,10 +89,13 @@ class PostgresConnection:
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
+        self.guarded = loop_guard.enabled()
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
         import psycopg
 
+        if self.guarded:
+            loop_guard.check()
         try:
             if parameters:
                 return self.raw.execute(postgres_sql(sql), tuple(parameters))
@@ -102,6 +106,8 @@ class PostgresConnection:
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> Any:
         import psycopg
 
+        if self.guarded:
+            loop_guard.check()
         cursor = self.raw.cursor()
         try:
             cursor.executemany(postgres_sql(sql), [tuple(p) for p in parameters])

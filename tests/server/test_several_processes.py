@@ -335,16 +335,21 @@ def test_desktop_clients_through_nginx_lose_nothing_acknowledged_when_their_proc
         strokes = [draw(presenter, m, document, 1, 40)]
         strokes.append(draw(presenter, m, document, 1, 60, midway=on.kill))
         strokes.append(draw(presenter, m, document, 1, 30))  # (offline: kept, sent later)
-        # (a page turn is no edit kept for later: the presenter turns once back online)
+
+        def drawn(recorder: Recorder, stroke: str) -> bool:
+            shared = {s.id: s for s in recorder.views[m].snapshot.annotations}
+            return stroke in shared and shared[stroke].complete
+
+        # (a page turn is no edit kept for later: the presenter turns once back in the
+        # meeting, which is once the follower has the stroke drawn offline from the server)
         p_rec.wait_for(lambda: p_rec.online[-2:] == [False, True], timeout=20)
+        f_rec.wait_for(lambda: all(drawn(f_rec, s) for s in strokes), timeout=30)
         presenter.set_page(m, document, 2)
         strokes.append(draw(presenter, m, document, 2, 20))
 
         def complete(recorder: Recorder) -> bool:
-            view = recorder.views[m]
-            shared = {s.id: s for s in view.snapshot.annotations}
-            return view.state.page == 2 and all(s in shared and shared[s].complete
-                                                for s in strokes)
+            return recorder.views[m].state.page == 2 and all(drawn(recorder, s)
+                                                             for s in strokes)
 
         f_rec.wait_for(lambda: complete(f_rec), timeout=40)
         p_rec.wait_for(lambda: complete(p_rec), timeout=40)

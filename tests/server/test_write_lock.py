@@ -1,11 +1,13 @@
 """Another process holds the database's write lock (`meeting-server user add`, a backup, a
-second server on the same file): the change waiting for it waits off the event loop, so every
-meeting goes on meanwhile (`/health`, the laser, the engine.io pings answer at once), and the
-change is stored and broadcast once the lock goes, with no error and nothing lost."""
+second server on the same file; on PostgreSQL, another server process changing the same
+meeting holds its row): the change waiting for it waits off the event loop, so every meeting
+goes on meanwhile (`/health`, the laser, the engine.io pings answer at once), and the change is
+stored and broadcast once the lock goes, with no error and nothing lost."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
 import threading
@@ -14,6 +16,7 @@ import time
 import requests
 
 from server.app import PING_INTERVAL_S
+from server.context import DATABASE_URL_VARIABLE
 from server.store.db import DATABASE_NAME
 from tests.server.test_annotations import joined
 
@@ -29,6 +32,15 @@ print("locked", flush=True)
 time.sleep(float(sys.argv[2]))
 db.execute("COMMIT")
 """
+
+ROW_LOCKER = """
+import sys, time, psycopg
+with psycopg.connect(sys.argv[1]) as db:  # (a transaction, until the block ends)
+    db.execute("SELECT id FROM meetings WHERE id = %s FOR UPDATE", (int(sys.argv[3]),))
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+"""PostgreSQL: the meeting's row, as another process's change of it holds it (`seq`)."""
 
 
 def record_pings(peer) -> list[float]:
@@ -59,9 +71,13 @@ def test_a_write_lock_held_elsewhere_stalls_no_meeting(seeded_server):
     olga, paul = joined(live, seeded, "olga", "paul")
     pings = record_pings(paul)
     wait_for(lambda: pings, PING_INTERVAL_S + 1)  # (one before the lock, to count from)
-    locker = subprocess.Popen([sys.executable, "-c", LOCKER,
-                               str(live.data_dir / DATABASE_NAME), str(HOLD_S)],
-                              stdout=subprocess.PIPE, text=True)
+    if live.database_url or os.environ.get(DATABASE_URL_VARIABLE):
+        url = live.database_url or os.environ[DATABASE_URL_VARIABLE]
+        command = [ROW_LOCKER, url, str(HOLD_S), str(m)]
+    else:
+        command = [LOCKER, str(live.data_dir / DATABASE_NAME), str(HOLD_S)]
+    locker = subprocess.Popen([sys.executable, "-c", *command], stdout=subprocess.PIPE,
+                              text=True)
     try:
         assert locker.stdout.readline().strip() == "locked"
         locked_at = time.monotonic()
