@@ -57,7 +57,7 @@ def corpus():
 
 def pytest_configure(config) -> None:
     config.addinivalue_line(
-        "markers", "sqlite_only(reason): about SQLite itself; not run on PostgreSQL")
+        "markers", "sqlite_only(reason): not run on PostgreSQL, for the reason given")
 
 
 def pytest_collection_modifyitems(config, items) -> None:

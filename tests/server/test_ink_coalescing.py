@@ -11,6 +11,8 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 from meeting.core.annotations import AnnotationChange, AnnotationData, apply_change
 from tests.helpers.live import login
 from tests.server.test_annotations import joined
@@ -96,6 +98,10 @@ def polling_follower(live, m: int):
     return peer
 
 
+@pytest.mark.sqlite_only(
+    "needs the pen faster than the room: on PostgreSQL each batch's store trip (a round trip "
+    "to the database) takes longer than the room's writes, so the room is never behind and "
+    "every batch goes as it came (seen: 400 of 400); the joining rule is the sender's")
 def test_a_room_behind_gets_fewer_larger_batches_in_order(seeded_server):
     live, seeded = seeded_server
     m = seeded.meeting_id
