@@ -39,6 +39,8 @@ venv/bin/python "$ROOT/packaging/check_viewer.py" venv/bin/meeting-server
 # viewer's generated constants against the code, the layer contracts, the JavaScript client's
 # script, the packaging folder).
 cp -r "$ROOT/tests" "$ROOT/pyproject.toml" .
+# (the nginx front of the several-processes tests is the one docs/deploy.md documents)
+mkdir -p docs && cp "$ROOT/docs/deploy.md" docs/
 QT_QPA_PLATFORM=offscreen venv/bin/python -m pytest -q -p no:cacheprovider \
   tests/core tests/net tests/export tests/pdf tests/render tests/server tests/signing tests/web \
   tests/ui \
