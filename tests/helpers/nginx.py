@@ -15,7 +15,7 @@ from pathlib import Path
 
 import requests
 
-from tests.helpers.redis_service import free_port, require
+from tests.helpers.redis_service import free_port, require, stop_process
 
 DEPLOY = Path(__file__).resolve().parents[2] / "docs" / "deploy.md"
 
@@ -65,9 +65,4 @@ class Nginx:
                 time.sleep(0.05)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)

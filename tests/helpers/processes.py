@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from tests.helpers.redis_service import free_port
+from tests.helpers.redis_service import free_port, stop_process
 
 
 class ServerProcess:
@@ -52,9 +52,4 @@ class ServerProcess:
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            stop_process(self.process, grace_s=20)

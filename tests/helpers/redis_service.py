@@ -31,6 +31,16 @@ def require(binary: str, variable: str, why: str) -> str:
     return path
 
 
+def stop_process(process: subprocess.Popen, grace_s: float = 10) -> None:
+    """Ask a service to end, and kill it if it has not within `grace_s`."""
+    process.terminate()
+    try:
+        process.wait(grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -69,9 +79,4 @@ class RedisService:
             client.flushall()
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
