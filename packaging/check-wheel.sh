@@ -41,6 +41,8 @@ venv/bin/python "$ROOT/packaging/check_viewer.py" venv/bin/meeting-server
 cp -r "$ROOT/tests" "$ROOT/pyproject.toml" .
 # (the nginx front of the several-processes tests is the one docs/deploy.md documents)
 mkdir -p docs && cp "$ROOT/docs/deploy.md" docs/
+# (and the shared corpus is found beside the source tree, not beside this copy)
+export MEETING_TEST_CORPUS="$ROOT/../shared/corpus"
 QT_QPA_PLATFORM=offscreen venv/bin/python -m pytest -q -p no:cacheprovider \
   tests/core tests/net tests/export tests/pdf tests/render tests/server tests/signing tests/web \
   tests/ui \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import shutil
 import time
@@ -20,7 +21,10 @@ from meeting.core.protocol import PROTOCOL_VERSION, Event, Role
 from server.context import ServerContext
 from server.embedded import EmbeddedServer
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = Path(os.environ.get("MEETING_TEST_CORPUS")
+              or Path(__file__).resolve().parents[3] / "shared" / "corpus")
+"""The shared real-world PDFs beside the repository; the wheel check, which runs a copy of the
+tests elsewhere, names them through MEETING_TEST_CORPUS."""
 SAMPLES = paths.resources() / "samples"  # the installed package's, not the source tree's
 
 PASSWORD = "correct horse battery staple"
