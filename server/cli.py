@@ -217,6 +217,7 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
 
     from server.app import create_app
     from server.cluster import RedisPersists
+    from server.collector import freeze_startup_objects
     from server.tls import TlsConfigError, server_context
     from server.wire import normal_origin
 
@@ -257,6 +258,7 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
     store = " (data in PostgreSQL)" if app[CONTEXT].store.on_postgres else ""
     print(f"meeting-server {__version__}: serving {data_dir}{store} on "
           f"{scheme}://{host}:{port}", flush=True)
+    freeze_startup_objects()  # (server/collector.py: a full collection's pause, off the tail)
     web.run_app(app, host=host, port=port, ssl_context=ssl_context, print=None)
     return 0
 
