@@ -156,7 +156,7 @@ class RoomProcess:
 
 
 def test_a_restart_with_a_full_room_does_not_flood_it_and_a_page_turn_goes_through(
-        seeded_server):
+        seeded_server, steady_collector):
     live, seeded = seeded_server
     m, document = seeded.meeting_id, seeded.documents[1]
     live.down()

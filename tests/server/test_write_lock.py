@@ -65,7 +65,7 @@ def wait_for(condition, seconds: float) -> None:
         time.sleep(0.02)
 
 
-def test_a_write_lock_held_elsewhere_stalls_no_meeting(seeded_server):
+def test_a_write_lock_held_elsewhere_stalls_no_meeting(seeded_server, steady_collector):
     live, seeded = seeded_server
     m, d = seeded.meeting_id, seeded.documents[0]
     olga, paul = joined(live, seeded, "olga", "paul")

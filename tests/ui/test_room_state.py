@@ -20,7 +20,8 @@ def names(window: ViewerWindow) -> set[str]:
     return {p.name for p in window.session.people(window.meeting_id)}
 
 
-def test_closing_a_window_leaves_the_meeting_within_two_seconds(qtbot, open_viewer):
+def test_closing_a_window_leaves_the_meeting_within_two_seconds(qtbot, open_viewer,
+                                                               steady_collector):
     olga, paul = open_viewer("olga"), open_viewer("paul")
     qtbot.waitUntil(lambda: "paul" in names(olga), timeout=5000)
     started = time.monotonic()
