@@ -243,8 +243,8 @@ class Followers:
                  flood_total: int) -> None:
         sizes = [min(self.PER_PROCESS, count - i) for i in range(0, count, self.PER_PROCESS)]
         self.processes = [subprocess.Popen(
-            [sys.executable, __file__, "--follower-worker", url, token or "-", str(meeting_id),
-             str(size), flood_id, str(flood_total)],
+            [sys.executable, __file__, "--follower-worker", json.dumps(  # (one argument: a
+                [url, token, meeting_id, size, flood_id, flood_total])],  # token may start "-")
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
             for size in sizes]
         for process in self.processes:
@@ -448,15 +448,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--serve-bare", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--bare-redis", help=argparse.SUPPRESS)
-    parser.add_argument("--follower-worker", nargs=6, help=argparse.SUPPRESS)
+    parser.add_argument("--follower-worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
         serve_bare(args.serve_bare, args.bare_redis)
         return
     if args.follower_worker:
-        url, token, meeting_id, count, flood_id, total = args.follower_worker
-        follower_worker(url, "" if token == "-" else token, int(meeting_id), int(count),
-                        flood_id, int(total))
+        follower_worker(*json.loads(args.follower_worker))
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="meeting-bench-ink-"))
