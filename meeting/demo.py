@@ -121,6 +121,7 @@ def _run(data_dir: Path, screenshot: Path | None, size: tuple[int, int]) -> int:
 
 def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path | None,
                   size: tuple[int, int]) -> int:
+    from meeting.core.collector import freeze_startup_objects
     from meeting.ui.runtime import ClientRuntime
     from meeting.ui.viewer_window import ViewerWindow
 
@@ -135,6 +136,7 @@ def _show_windows(url: str, setup: DemoSetup, data_dir: Path, screenshot: Path |
         window.show()
         windows.append(window)
         sessions.append(session)
+    freeze_startup_objects()  # (meeting/core/collector.py: no full-collection stall mid-meeting)
     try:
         if screenshot is None:
             from PySide6.QtCore import QTimer

@@ -215,9 +215,9 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
     import redis
     from aiohttp import web
 
+    from meeting.core.collector import freeze_startup_objects
     from server.app import create_app
     from server.cluster import RedisPersists
-    from server.collector import freeze_startup_objects
     from server.tls import TlsConfigError, server_context
     from server.wire import normal_origin
 
@@ -258,7 +258,7 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
     store = " (data in PostgreSQL)" if app[CONTEXT].store.on_postgres else ""
     print(f"meeting-server {__version__}: serving {data_dir}{store} on "
           f"{scheme}://{host}:{port}", flush=True)
-    freeze_startup_objects()  # (server/collector.py: a full collection's pause, off the tail)
+    freeze_startup_objects()  # (a full collection's pause, off the tail)
     web.run_app(app, host=host, port=port, ssl_context=ssl_context, print=None)
     return 0
 

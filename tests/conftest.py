@@ -46,8 +46,8 @@ def no_threads_left() -> Iterator[None]:
 def steady_collector() -> Iterator[None]:
     """For a test that times the server it runs in this process: late in the suite a full
     collection walks every test's leftovers (0.3-0.4 s), which would be charged to the server.
-    Frozen for the test's length, as meeting-server freezes its start-up (server/collector.py),
-    and given back to the collector after."""
+    Frozen for the test's length, as meeting-server freezes its start-up
+    (meeting/core/collector.py), and given back to the collector after."""
     gc.collect()
     gc.freeze()
     yield

@@ -5,7 +5,7 @@ follower workers), with the process id and the time it took:
     PYTHONPATH=bench/gc_pauses .venv/bin/python bench/load.py --followers 200 --seconds 10
 
 How the 200-follower tail of load.py was found to be the servers' full collections (see
-server/collector.py and bench/README.md)."""
+meeting/core/collector.py and bench/README.md)."""
 
 import gc
 import os

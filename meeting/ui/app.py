@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from meeting.core.collector import freeze_startup_objects
 from meeting.core.places import PlaceMemory
 from meeting.core.protocol import Role, UserInfo
 from meeting.net.api import UNREACHABLE, LoginResult, ServerApi
@@ -353,6 +354,7 @@ def run_client(server_url: str | None = None, user: str | None = None,
     tokens = TokenStore()
     client = ClientApp(runtime, tokens, settings, display, trust)
     client.start(server_url, user)
+    freeze_startup_objects()  # (meeting/core/collector.py: no full-collection stall mid-meeting)
     try:
         with quit_on_terminal_signals(runtime.app):
             return runtime.app.exec()

@@ -1,5 +1,5 @@
 """The server freezes what start-up made, so a full collection during a meeting walks only what
-the meeting made (server/collector.py), and the collector still reclaims cycles made later.
+the meeting made (meeting/core/collector.py), and the collector still reclaims cycles made later.
 Run in a fresh interpreter: freezing the test process's own heap would change every test
 after this one."""
 
@@ -13,7 +13,7 @@ SCRIPT = textwrap.dedent("""
     import gc, sys, tempfile, weakref
     from pathlib import Path
     from server.app import create_app
-    from server.collector import freeze_startup_objects
+    from meeting.core.collector import freeze_startup_objects
 
     app = create_app(Path(tempfile.mkdtemp()))
     alive = len(gc.get_objects())
