@@ -138,7 +138,11 @@ def test_one_organizers_slow_file_does_not_hold_anothers(seeded_server, tmp_path
     send("admin", quick)
     olga.join(timeout=180)
     assert set(finished) == {"olga", "admin"}
-    assert finished["admin"] < finished["olga"]  # (before: it waited for olga's to end)
+    # The two conversions overlapped: admin's began while olga's still ran (before: only after
+    # it ended). Which one ends first is LibreOffice's start-up against the file's length, and
+    # a busy machine evens them out, so that is not asked.
+    olgas, admins = sorted(converter.runs)
+    assert admins[0] < olgas[1], converter.runs
 
 
 def test_the_copy_libreoffice_gets_keeps_hyperlinks_and_drops_outside_links(tmp_path):
