@@ -277,7 +277,8 @@ def test_a_delegate_acts_for_an_absent_approver_recorded_as_such(
     inbox = InboxWindow(hub)
     signed_in.windows.append(inbox)
     inbox.set_delegates("pia、")  # paul names pia his delegate while he is away
-    qtbot.waitUntil(lambda: inbox.status.text() == "Delegates: pia", timeout=10_000)
+    # (its own line: the inbox arriving meanwhile once wiped it from the status line)
+    qtbot.waitUntil(lambda: inbox.notice.text() == "Delegates: pia", timeout=10_000)
     started = circulate(qtbot, signed_in, sample_pdfs)
     pia = open_review(qtbot, signed_in, runtime, "pia", started.summary.id)
     choices = [pia.decision.on_behalf.itemText(i) for i in range(pia.decision.on_behalf.count())]

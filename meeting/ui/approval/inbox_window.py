@@ -79,6 +79,10 @@ class InboxWindow(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #5f6368;")
         self.status.setWordWrap(True)
+        self.notice = QLabel()
+        """What became of the user's last action here (delegates named): a line of its own, so
+        the inbox arriving or refreshing does not wipe it before it is read."""
+        self.notice.setWordWrap(True)
         self.new_button = QPushButton(self.tr("New circulation…"))
         self.new_button.clicked.connect(self.startRequested)
         self.delegates_button = QPushButton(self.tr("Delegates…"))
@@ -102,6 +106,7 @@ class InboxWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
         hub.inboxChanged.connect(self.show_inbox)
         self.show_inbox(hub.inbox)
@@ -114,10 +119,10 @@ class InboxWindow(QWidget):
 
     def set_delegates(self, text: str) -> None:
         names = list(split_names(text))
-        when_done(self.hub.client.set_delegates(names), lambda _: self.status.setText(
+        when_done(self.hub.client.set_delegates(names), lambda _: self.notice.setText(
             self.tr("Delegates: {0}").format(self.tr(", ").join(names)) if names
             else self.tr("Nobody approves for you now.")),
-            lambda error: self.status.setText(getattr(error, "message", str(error))), self)
+            lambda error: self.notice.setText(getattr(error, "message", str(error))), self)
 
     def current_list(self) -> QListWidget:
         return list(self.lists.values())[self.tabs.currentIndex()]
