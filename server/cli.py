@@ -208,16 +208,26 @@ def _language() -> str | None:
     return None
 
 
+def _redis_errors(redis_url: str | None) -> tuple[type[Exception], ...]:
+    """The redis package's errors, when Redis is asked for (the package may be absent else)."""
+    if redis_url is None:
+        return ()
+    try:
+        import redis
+    except ImportError:
+        return ()
+    return (redis.RedisError,)
+
+
 def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
           keyfile: Path | None = None, trusted_proxies: frozenset[str] = frozenset(),
           allowed_origins: frozenset[str] = frozenset(), redis_url: str | None = None,
           database_url: str | None = None) -> int:
-    import redis
     from aiohttp import web
 
     from meeting.core.collector import freeze_startup_objects
     from server.app import create_app
-    from server.cluster import RedisPersists
+    from server.cluster import RedisPersists, RedisUnavailable
     from server.tls import TlsConfigError, server_context
     from server.wire import normal_origin
 
@@ -243,7 +253,7 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
     except PostgresUnavailable as error:
         print(f"meeting-server: {error}", file=sys.stderr)
         return 2
-    except (RedisPersists, redis.RedisError) as error:
+    except (RedisPersists, RedisUnavailable, *_redis_errors(redis_url)) as error:
         print(f"meeting-server: Redis: {error}", file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error) as error:

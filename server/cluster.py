@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import redis
-import redis.asyncio
+if TYPE_CHECKING:  # (imported where used: the redis package comes with the `scale` extra only)
+    import redis
+    import redis.asyncio
 
 log = logging.getLogger("meeting.server.cluster")
 
@@ -43,10 +44,20 @@ class RedisPersists(RuntimeError):
     """The Redis server writes its data to disk: secret ballots would reach it."""
 
 
+class RedisUnavailable(RuntimeError):
+    """`--redis` was given, but the redis package is not installed."""
+
+
 class Cluster:
     """The Redis shared by every process, and this process's name among them."""
 
     def __init__(self, url: str) -> None:
+        try:
+            import redis
+            import redis.asyncio
+        except ImportError:
+            raise RedisUnavailable("--redis needs the redis package: pip install "
+                                   "'paperless-meeting[scale]'") from None
         self.url = url
         self.process = uuid.uuid4().hex[:12]
         """This process's name in what it keeps in Redis (a new one at every start)."""
@@ -67,6 +78,8 @@ class Cluster:
         return cluster
 
     def refuse_persistence(self) -> None:
+        import redis
+
         try:
             saves = self.sync.config_get("save").get("save") or ""
             appendonly = self.sync.config_get("appendonly").get("appendonly") or "no"
