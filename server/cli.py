@@ -247,13 +247,15 @@ def serve(data_dir: Path, host: str, port: int, certfile: Path | None = None,
             "serving without TLS on %s: passwords and documents cross the network in the "
             "clear. Use --certfile/--keyfile, or a reverse proxy that terminates TLS "
             "(docs/deploy.md).", host)
+    redis_refusals: tuple[type[Exception], ...] = (RedisPersists, RedisUnavailable,
+                                                   *_redis_errors(redis_url))
     try:
         app = create_app(data_dir, trusted_proxies, allowed_origins, redis_url,
                          database_url=database_url)
     except PostgresUnavailable as error:
         print(f"meeting-server: {error}", file=sys.stderr)
         return 2
-    except (RedisPersists, RedisUnavailable, *_redis_errors(redis_url)) as error:
+    except redis_refusals as error:
         print(f"meeting-server: Redis: {error}", file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error) as error:
