@@ -7,7 +7,6 @@ import functools
 import os
 from collections import defaultdict
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +20,7 @@ from server.cluster import Cluster
 from server.fanout import unwritten
 from server.health import Health
 from server.login_throttle import LoginThrottle
+from server.meeting_lock import MeetingLock
 from server.office import OfficeConverter
 from server.page_images import PageImages
 from server.pdf_jobs import PdfJobs
@@ -35,9 +35,14 @@ from server.store.db import DATABASE_NAME, open_reader, open_store_database
 from server.store.repository import Store
 from server.store.votes import share_tallies
 from server.store.wal import WriteAheadLog
+from server.store_threads import StoreThreads, Urgency
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+JOINS_AT_ONCE = 2
+"""How many joins of one meeting read their snapshot at once. More would not be faster (the
+work is mostly Python, under one interpreter lock) and a change waits for all of them."""
 
 
 @dataclass
@@ -46,11 +51,10 @@ class ServerContext:
     store: Store
     blobs: BlobStore
     sio: socketio.AsyncServer | None = None
-    meeting_locks: defaultdict[int, asyncio.Lock] = field(
-        default_factory=lambda: defaultdict(asyncio.Lock)
-    )
+    meeting_locks: defaultdict[int, MeetingLock] = field(init=False)
     """One lock per meeting: a change is stored and broadcast before the next one starts, so
-    every client receives a meeting's changes in `seq` order."""
+    every client receives a meeting's changes in `seq` order; joins read beside each other,
+    as many as the store runs at once, and a change waiting goes first (server/meeting_lock.py)."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now, through this process (memory only)."""
     presence_board: LocalPresence = field(init=False)
@@ -81,8 +85,8 @@ class ServerContext:
     """A store of its own for reading only (SQLite: a second, read-only connection), so that a
     read never waits behind a write held up by another process's lock; None: reads go
     through `store` (PostgreSQL: a connection per thread, and readers never wait there)."""
-    _writes: ThreadPoolExecutor = field(init=False, repr=False)
-    _reads: ThreadPoolExecutor = field(init=False, repr=False)
+    _writes: StoreThreads = field(init=False, repr=False)
+    _reads: StoreThreads = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.presence_board = LocalPresence(self.presence)
@@ -91,11 +95,13 @@ class ServerContext:
         if self.office.japanese_font is None:
             self.office.japanese_font = self.pdf.japanese_font
         # SQLite: one thread, its one connection; PostgreSQL: as many as the pool holds.
-        self._writes = ThreadPoolExecutor(getattr(self.store, "threads", 1),
-                                          thread_name_prefix="meeting-store")
+        threads = getattr(self.store, "threads", 1)
+        self._writes = StoreThreads(threads, "meeting-store")
+        self.meeting_locks = defaultdict(
+            lambda: MeetingLock(readers_at_once=min(threads, JOINS_AT_ONCE)))
         # Reads: one thread of their own, so they answer in the order asked (the sessions of
         # one connection's events: see MeetingEvents._guarded), and while a write waits.
-        self._reads = ThreadPoolExecutor(1, thread_name_prefix="meeting-store-reads")
+        self._reads = StoreThreads(1, "meeting-store-reads")
 
     @classmethod
     def open(cls, data_dir: Path, database_url: str | None = None) -> ServerContext:
@@ -112,18 +118,35 @@ class ServerContext:
         """Run `fn` (store work: a query, or a whole transaction) in the store's thread and
         wait for it there, not here: the event loop serves every meeting meanwhile, however
         long the database makes `fn` wait (another process's write lock, a network round
-        trip). Calls run in the order made (SQLite: one thread)."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self._writes, functools.partial(fn, *args, **kwargs))
+        trip). Calls run in the order made (SQLite: one thread), before arrivals' calls."""
+        return await asyncio.wrap_future(
+            self._writes.submit(functools.partial(fn, *args, **kwargs)))
+
+    async def arrival_call(self, fn: Callable[P, T], /, *args: P.args,
+                           **kwargs: P.kwargs) -> T:
+        """`call`, for someone arriving (see `Urgency.ARRIVAL`): after the calls of changes,
+        so that a full room coming back at once never holds up a page turn or a pen. Never
+        under a meeting's lock: a change would wait for it."""
+        return await asyncio.wrap_future(self._writes.submit(
+            functools.partial(fn, *args, **kwargs), Urgency.ARRIVAL))
 
     async def read(self, fn: Callable[Concatenate[Store, P], T], /, *args: P.args,
                    **kwargs: P.kwargs) -> T:
         """Run `fn(store, ...)`, which only reads, on the reading store (see `reader`) in the
         reads' own thread: it answers while a write waits for a lock, and reads answer in the
-        order asked. A write there fails (SQLite: query_only)."""
+        order asked, before arrivals' reads. A write there fails (SQLite: query_only)."""
+        return await self._read(Urgency.CHANGE, fn, *args, **kwargs)
+
+    async def arrival_read(self, fn: Callable[Concatenate[Store, P], T], /, *args: P.args,
+                           **kwargs: P.kwargs) -> T:
+        """`read`, for someone arriving: after the reads of changes (see `arrival_call`)."""
+        return await self._read(Urgency.ARRIVAL, fn, *args, **kwargs)
+
+    async def _read(self, urgency: Urgency, fn: Callable[Concatenate[Store, P], T], /,
+                    *args: P.args, **kwargs: P.kwargs) -> T:
         store = self.reader or self.store
-        return await asyncio.get_running_loop().run_in_executor(
-            self._reads, functools.partial(fn, store, *args, **kwargs))
+        return await asyncio.wrap_future(
+            self._reads.submit(functools.partial(fn, store, *args, **kwargs), urgency))
 
     def join_cluster(self, cluster: Cluster) -> None:
         """Serve the meetings together with the other processes sharing this Redis."""

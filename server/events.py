@@ -8,7 +8,9 @@ exception escapes a handler; bad input is logged and answered, the connection st
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -55,6 +57,12 @@ log = logging.getLogger("meeting.server.events")
 
 Handler = Callable[[str, User, Any], Awaitable[Any]]
 
+ARRIVALS = frozenset({Event.MEETINGS_LIST, Event.MEETING_JOIN, Event.MEETING_LEAVE,
+                      Event.MEETING_SNAPSHOT, Event.PRESENCE_SET})
+"""Coming, going and looking around: their store work waits for that of changes (see
+server/store_threads.py), so a whole room arriving at once never holds up the presenter.
+Leaving is one of them so that a leave sent right after a join comes after it."""
+
 SESSION_SWEEP_SECONDS = 10.0
 """How often connections are checked for a session that was revoked or expired elsewhere (the
 command line, another server process): a client that only listens sends no event to be
@@ -67,6 +75,10 @@ class MeetingEvents:
         self.store = context.store
         self.annotations = AnnotationStore(context.store)
         self.sio = sio
+        self._comings_and_goings: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        """Each connection's `ARRIVALS`, one at a time: a join waits for its trip to the
+        store and a leave for nothing, so a leave sent right after a join would otherwise
+        be done first, and leave the connection in the meeting."""
         self.lifecycle = LifecycleEvents(context)
         self.vote_events = VoteEvents(context)
         sio.on("connect", self.connect)
@@ -111,7 +123,7 @@ class MeetingEvents:
                 f"{auth.get('protocol')!r}. Update the client.", language,
             )
         token = auth.get("token")
-        user = (await self.context.read(Store.user_for_token, token)
+        user = (await self.context.arrival_read(Store.user_for_token, token)
                 if isinstance(token, str) else None)
         if user is None:
             raise _refuse(ErrorCode.UNAUTHENTICATED, "The session has expired; log in again.",
@@ -123,6 +135,7 @@ class MeetingEvents:
 
     async def disconnect(self, sid: str, reason: Any = None) -> None:
         log.info("%s disconnected (%s)", sid, reason)
+        self._comings_and_goings.pop(sid, None)
         for meeting_id in self.context.presence.gone(sid):
             await self.context.announce_presence(meeting_id)
 
@@ -138,11 +151,21 @@ class MeetingEvents:
         """Every event takes the same path to its handler: one trip to the store's threads
         for the session (they answer in the order asked), and a handler that changes a
         meeting awaits nothing before taking its lock; so a connection's events reach the
-        meeting in the order sent (tests/server/test_event_order.py)."""
+        meeting in the order sent (tests/server/test_event_order.py). An arrival's session
+        waits for the sessions of changes (`ARRIVALS`); each kind keeps its order."""
+        arriving = event in ARRIVALS
+
         async def run(sid: str, *args: Any) -> dict:
+            if not arriving:
+                return await handle(sid, *args)
+            # (taken before anything awaits: in the order the events came)
+            async with self._comings_and_goings[sid]:
+                return await handle(sid, *args)
+
+        async def handle(sid: str, *args: Any) -> dict:
             language = (await self.sio.get_session(sid)).get("language")
             try:
-                user = await self._user(sid)
+                user = await self._user(sid, arriving)
                 if not args and model.payload_optional:
                     payload = model()
                 elif len(args) != 1:
@@ -167,9 +190,10 @@ class MeetingEvents:
 
         return run
 
-    async def _user(self, sid: str) -> User:
+    async def _user(self, sid: str, arriving: bool = False) -> User:
         session = await self.sio.get_session(sid)
-        user = await self.context.read(Store.user_for_token, session.get("token", ""))
+        read = self.context.arrival_read if arriving else self.context.read
+        user = await read(Store.user_for_token, session.get("token", ""))
         if user is None:
             # Stop broadcasts at once; close the connection after this reply has gone out.
             for room in self.sio.rooms(sid):
@@ -209,17 +233,19 @@ class MeetingEvents:
     # --- events ------------------------------------------------------------------------------
 
     async def meetings_list(self, sid: str, user: User, _: MeetingsList) -> list[dict]:
-        meetings = await self.context.read(Store.meetings_for, user)
+        meetings = await self.context.arrival_read(Store.meetings_for, user)
         return [m.model_dump(mode="json") for m in meetings]
 
     async def meeting_join(self, sid: str, user: User, request: MeetingRef) -> dict:
         m = request.meeting_id
-        async with self.context.meeting_locks[m]:
+        async with self.context.meeting_locks[m].shared():
             # One trip under the meeting's lock (nothing awaits before taking it, so one
             # connection's events reach the meeting in the order sent): the check, the snapshot
             # and the audit entry. Then into the rooms, still under the lock: no change can
             # fall between the snapshot and the rooms, so the client misses nothing (what the
-            # meeting's sender still holds from before it has, by `seq`, and ignores).
+            # meeting's sender still holds from before it has, by `seq`, and ignores). Other
+            # joins may run beside this one; a change waits for them, and goes before the
+            # joins still waiting (a full room rejoining does not hold up the presenter).
             def check_read_and_note() -> Snapshot:
                 authz.require_visible_meeting(self.store, user, m)
                 snapshot = self._stored_snapshot(m, user)
@@ -245,7 +271,7 @@ class MeetingEvents:
 
     async def meeting_snapshot(self, sid: str, user: User, request: MeetingRef) -> dict:
         m = request.meeting_id
-        async with self.context.meeting_locks[m]:
+        async with self.context.meeting_locks[m].shared():
             self.context.sender(m).queue.seal()  # (its points are in this snapshot)
 
             def check_and_read() -> Snapshot:
@@ -338,13 +364,13 @@ class MeetingEvents:
         return payload
 
     async def presence_set(self, sid: str, user: User, request: PresenceSet) -> None:
-        await self.context.read(authz.require_visible_meeting, user, request.meeting_id)
+        await self.context.arrival_read(authz.require_visible_meeting, user, request.meeting_id)
         if not self.context.presence.set(request.meeting_id, sid, request.following,
                                          request.place):
             raise ProtocolError(ErrorCode.NOT_JOINED, "Join the meeting first.")
         # For the record of the meeting: who attended, from where (as the device says).
-        await self.context.call(self.store.note_attendance, request.meeting_id, user,
-                                str(request.place))
+        await self.context.arrival_call(self.store.note_attendance, request.meeting_id, user,
+                                        str(request.place))
         await self.context.announce_presence(request.meeting_id)
 
 

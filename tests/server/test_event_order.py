@@ -40,3 +40,27 @@ def test_a_pen_sent_without_waiting_is_stored_in_order(seeded_server):
     assert [r for r in replies if not r["ok"]] == []
     snapshot = olga.call("meeting:snapshot", {"meeting_id": m})["data"]
     assert sum(1 for a in snapshot["annotations"] if a["complete"]) == STROKES
+
+
+def test_coming_and_going_sent_without_waiting_keep_their_order(seeded_server):
+    """Joins and leaves wait for changes when the server is busy (server/store_threads.py),
+    but never for each other: the last one sent decides."""
+    live, seeded = seeded_server
+    m, d = seeded.meeting_id, seeded.documents[0]
+    (olga,) = joined(live, seeded, "olga")
+    replies: list[dict] = []
+    done = threading.Semaphore(0)
+
+    def answered(reply: dict) -> None:
+        replies.append(reply)
+        done.release()
+
+    for _ in range(STROKES):
+        olga.sio.emit("meeting:leave", {"meeting_id": m}, callback=answered)
+        olga.sio.emit("meeting:join", {"meeting_id": m}, callback=answered)
+    olga.sio.emit("meeting:leave", {"meeting_id": m}, callback=answered)
+    for _ in range(2 * STROKES + 1):
+        assert done.acquire(timeout=10)
+    assert [r for r in replies if not r["ok"]] == []
+    turn = olga.call("page:set", {"meeting_id": m, "document_id": d, "page": 1})
+    assert turn["error"]["code"] == "not_joined"  # (the last leave came last)

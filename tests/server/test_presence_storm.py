@@ -1,7 +1,9 @@
 """A restart with a full room (issue 19): everyone reconnects, rejoins and says where they are
 at once. Presence broadcasts are coalesced per meeting, so the room is not flooded with lists
 of who is here, and the presenter's first page turn after the restart reaches everyone who is
-back within a second (it took 2.1–7.3 s with 200 people, under some 42,000 broadcasts).
+back within 0.3 s (it took 2.1–7.3 s with 200 people, under some 42,000 broadcasts; then, on
+PostgreSQL, 0.5–1.4 s queued behind the joins: server/meeting_lock.py and store_threads.py
+let it go first, and it takes 30–60 ms).
 
 The participants are real python-socketio clients (`AsyncClient`, all in one event loop of a
 process of their own, so that they neither cost the machine more than the server does nor
@@ -23,7 +25,7 @@ from server.context import ServerContext
 from server.passwords import hash_password
 
 PEOPLE = 150
-TURN_REACHES_WITHIN_S = 1.0
+TURN_REACHES_WITHIN_S = 0.3
 BROADCASTS_PER_S = 2  # server.presence_broadcasts.PRESENCE_INTERVAL_S: 0.5
 
 
