@@ -28,6 +28,7 @@ from meeting.core.annotations import (
 )
 from meeting.core.protocol import ErrorCode, Event, ProtocolError, Role
 from server import authz
+from server.caller import Caller
 from server.context import ServerContext, meeting_room, private_room
 from server.relay import InkBatch, SendQueue
 from server.store.annotations import AnnotationStore, Head, Stored
@@ -64,7 +65,7 @@ class AnnotationEvents:
     async def put(self, sid: str, user: User, request: AnnotationPut) -> dict:
         return await self._insert(sid, user, request, complete=True, kind="put")
 
-    async def points(self, sid: str, user: User, request: StrokePoints) -> dict:
+    async def points(self, sid: str, caller: Caller, request: StrokePoints) -> dict:
         """Stored at once; relayed by the meeting's sender, joined to this stroke's batch still
         waiting there if there is one (see server/relay.py). Answered once relayed.
 
@@ -78,6 +79,7 @@ class AnnotationEvents:
 
             def store_points() -> tuple[str, int, list[list[float]], list[float], int | None,
                                         bool]:
+                user = caller.user(self.store)  # (the session, checked in this one trip)
                 self._joined(joined, user, m)
                 head = self._own(user, m, request.id)
                 room = self._room(m, head.layer, head.owner)

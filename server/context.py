@@ -40,6 +40,9 @@ from server.store_threads import StoreThreads, Urgency
 P = ParamSpec("P")
 T = TypeVar("T")
 
+READ_THREADS = 4
+"""Threads for reads on PostgreSQL (each holds a pooled connection)."""
+
 JOINS_AT_ONCE = 2
 """How many joins of one meeting read their snapshot at once. More would not be faster (the
 work is mostly Python, under one interpreter lock) and a change waits for all of them."""
@@ -99,9 +102,11 @@ class ServerContext:
         self._writes = StoreThreads(threads, "meeting-store")
         self.meeting_locks = defaultdict(
             lambda: MeetingLock(readers_at_once=min(threads, JOINS_AT_ONCE)))
-        # Reads: one thread of their own, so they answer in the order asked (the sessions of
-        # one connection's events: see MeetingEvents._guarded), and while a write waits.
-        self._reads = StoreThreads(1, "meeting-store-reads")
+        # Reads: threads of their own, so they answer while a write waits (SQLite: one, its
+        # one reading connection; PostgreSQL: several, a connection each). A connection's
+        # events keep their order whatever order their reads answer in (ConnectionOrder).
+        reading = min(threads, READ_THREADS) if getattr(self.store, "on_postgres", False) else 1
+        self._reads = StoreThreads(reading, "meeting-store-reads")
 
     @classmethod
     def open(cls, data_dir: Path, database_url: str | None = None) -> ServerContext:
@@ -119,22 +124,20 @@ class ServerContext:
         wait for it there, not here: the event loop serves every meeting meanwhile, however
         long the database makes `fn` wait (another process's write lock, a network round
         trip). Calls run in the order made (SQLite: one thread), before arrivals' calls."""
-        return await asyncio.wrap_future(
-            self._writes.submit(functools.partial(fn, *args, **kwargs)))
+        return await self._writes.run(functools.partial(fn, *args, **kwargs))
 
     async def arrival_call(self, fn: Callable[P, T], /, *args: P.args,
                            **kwargs: P.kwargs) -> T:
         """`call`, for someone arriving (see `Urgency.ARRIVAL`): after the calls of changes,
         so that a full room coming back at once never holds up a page turn or a pen. Never
         under a meeting's lock: a change would wait for it."""
-        return await asyncio.wrap_future(self._writes.submit(
-            functools.partial(fn, *args, **kwargs), Urgency.ARRIVAL))
+        return await self._writes.run(functools.partial(fn, *args, **kwargs), Urgency.ARRIVAL)
 
     async def read(self, fn: Callable[Concatenate[Store, P], T], /, *args: P.args,
                    **kwargs: P.kwargs) -> T:
         """Run `fn(store, ...)`, which only reads, on the reading store (see `reader`) in the
-        reads' own thread: it answers while a write waits for a lock, and reads answer in the
-        order asked, before arrivals' reads. A write there fails (SQLite: query_only)."""
+        reads' own threads: it answers while a write waits for a lock, before arrivals' reads.
+        A write there fails (SQLite: query_only)."""
         return await self._read(Urgency.CHANGE, fn, *args, **kwargs)
 
     async def arrival_read(self, fn: Callable[Concatenate[Store, P], T], /, *args: P.args,
@@ -145,8 +148,7 @@ class ServerContext:
     async def _read(self, urgency: Urgency, fn: Callable[Concatenate[Store, P], T], /,
                     *args: P.args, **kwargs: P.kwargs) -> T:
         store = self.reader or self.store
-        return await asyncio.wrap_future(
-            self._reads.submit(functools.partial(fn, store, *args, **kwargs), urgency))
+        return await self._reads.run(functools.partial(fn, store, *args, **kwargs), urgency)
 
     def join_cluster(self, cluster: Cluster) -> None:
         """Serve the meetings together with the other processes sharing this Redis."""

@@ -41,6 +41,8 @@ from server.agenda_events import AgendaEvents
 from server.annotation_events import AnnotationEvents
 from server.approval_events import ApprovalEvents
 from server.audit_events import AuditEvents
+from server.caller import Caller, SessionEnded
+from server.connection_order import ConnectionOrder, Place
 from server.context import ServerContext, meeting_room, private_room, user_room
 from server.laser_events import LaserEvents
 from server.lifecycle_events import LifecycleEvents
@@ -55,7 +57,12 @@ from server.wire import TOO_DEEP_EVENT
 
 log = logging.getLogger("meeting.server.events")
 
-Handler = Callable[[str, User, Any], Awaitable[Any]]
+Handler = Callable[[str, Any, Any], Awaitable[Any]]
+"""(sid, the `User`, or for `CHECKED_IN_TRIP` the `Caller`, and the payload)."""
+
+CHECKED_IN_TRIP = frozenset({Event.PAGE_SET, Event.BESIDE_SET, Event.ANNOTATION_POINTS})
+"""The hot events: their handlers get a `Caller` and check its session in the trip that makes
+their change (server/caller.py), one trip instead of two."""
 
 ARRIVALS = frozenset({Event.MEETINGS_LIST, Event.MEETING_JOIN, Event.MEETING_LEAVE,
                       Event.MEETING_SNAPSHOT, Event.PRESENCE_SET})
@@ -75,6 +82,8 @@ class MeetingEvents:
         self.store = context.store
         self.annotations = AnnotationStore(context.store)
         self.sio = sio
+        self._order = ConnectionOrder()
+        """Each connection's changes, to their handlers in the order sent."""
         self._comings_and_goings: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         """Each connection's `ARRIVALS`, one at a time: a join waits for its trip to the
         store and a leave for nothing, so a leave sent right after a join would otherwise
@@ -136,6 +145,7 @@ class MeetingEvents:
     async def disconnect(self, sid: str, reason: Any = None) -> None:
         log.info("%s disconnected (%s)", sid, reason)
         self._comings_and_goings.pop(sid, None)
+        self._order.forget(sid)
         for meeting_id in self.context.presence.gone(sid):
             await self.context.announce_presence(meeting_id)
 
@@ -148,33 +158,53 @@ class MeetingEvents:
         return ProtocolError(ErrorCode.INVALID_PAYLOAD, f"Unknown event {event!r}.").to_reply()
 
     def _guarded(self, event: Event, model: type[Message], handler: Handler):
-        """Every event takes the same path to its handler: one trip to the store's threads
-        for the session (they answer in the order asked), and a handler that changes a
-        meeting awaits nothing before taking its lock; so a connection's events reach the
-        meeting in the order sent (tests/server/test_event_order.py). An arrival's session
-        waits for the sessions of changes (`ARRIVALS`); each kind keeps its order."""
-        arriving = event in ARRIVALS
+        """Every event takes the same path to its handler: its session checked (in a trip of
+        its own to the store's threads, or for `CHECKED_IN_TRIP` in the handler's), then its
+        turn among the connection's events (`ConnectionOrder`); and a handler that changes
+        a meeting awaits nothing before taking its lock. So a connection's changes reach the
+        meeting in the order sent (tests/server/test_event_order.py). `ARRIVALS` go one at a
+        time per connection instead, and their store work waits for that of changes."""
+        arriving, in_trip = event in ARRIVALS, event in CHECKED_IN_TRIP
+
+        def read_payload(args: tuple[Any, ...]) -> Message:
+            if not args and model.payload_optional:
+                return model()
+            if len(args) != 1:
+                raise ProtocolError(
+                    ErrorCode.INVALID_PAYLOAD, f"{event} takes exactly one payload object.")
+            return parse(model, args[0])
 
         async def run(sid: str, *args: Any) -> dict:
-            if not arriving:
-                return await handle(sid, *args)
-            # (taken before anything awaits: in the order the events came)
-            async with self._comings_and_goings[sid]:
-                return await handle(sid, *args)
-
-        async def handle(sid: str, *args: Any) -> dict:
-            language = (await self.sio.get_session(sid)).get("language")
+            # (both taken before anything awaits: in the order the events came)
+            if arriving:
+                async with self._comings_and_goings[sid]:
+                    return await handle(sid, None, *args)
+            place = self._order.place(sid)
             try:
-                user = await self._user(sid, arriving)
-                if not args and model.payload_optional:
-                    payload = model()
-                elif len(args) != 1:
-                    raise ProtocolError(
-                        ErrorCode.INVALID_PAYLOAD, f"{event} takes exactly one payload object."
-                    )
-                else:
-                    payload = parse(model, args[0])
+                return await handle(sid, place, *args)
+            finally:
+                place.go()  # (if it never reached its handler)
+
+        async def handle(sid: str, place: Place | None, *args: Any) -> dict:
+            session = await self.sio.get_session(sid)
+            language = session.get("language")
+            try:
+                user: User | Caller = (Caller(session.get("token", "")) if in_trip
+                                       else await self._user(sid, arriving))
+                if place is not None:
+                    await place.wait()
+                    place.go()
+                try:
+                    payload = read_payload(args)
+                except ProtocolError:
+                    if in_trip:  # (an ended session hears that first, as on every event)
+                        await self._user(sid)
+                    raise
                 return ok_reply(await handler(sid, user, payload))
+            except SessionEnded as error:
+                log.info("%s %s refused: the session has ended", sid, event)
+                await self._end_connection(sid)
+                return error.to_reply(language)
             except ProtocolError as error:
                 log.warning("%s %s refused: %s (%s)", sid, event, error.code, error.message)
                 return error.to_reply(language)
@@ -195,13 +225,15 @@ class MeetingEvents:
         read = self.context.arrival_read if arriving else self.context.read
         user = await read(Store.user_for_token, session.get("token", ""))
         if user is None:
-            # Stop broadcasts at once; close the connection after this reply has gone out.
-            for room in self.sio.rooms(sid):
-                if room != sid:
-                    await self.sio.leave_room(sid, room)
-            self.sio.start_background_task(self._disconnect_soon, sid)
-            raise ProtocolError(ErrorCode.UNAUTHENTICATED, "The session has ended; log in again.")
+            raise SessionEnded
         return user
+
+    async def _end_connection(self, sid: str) -> None:
+        """Stop broadcasts at once; close the connection after the reply has gone out."""
+        for room in self.sio.rooms(sid):
+            if room != sid:
+                await self.sio.leave_room(sid, room)
+        self.sio.start_background_task(self._disconnect_soon, sid)
 
     async def sweep_sessions(self) -> None:
         """Runs for the server's life: closes connections whose session has ended."""
@@ -293,12 +325,14 @@ class MeetingEvents:
         return snapshot.model_copy(update={
             "people": here.people, "presence_version": here.version}).model_dump(mode="json")
 
-    async def page_set(self, sid: str, user: User, request: PageSet) -> dict:
-        """The hot path of a meeting: one trip to the store's thread (checks and change)."""
+    async def page_set(self, sid: str, caller: Caller, request: PageSet) -> dict:
+        """The hot path of a meeting: one trip to the store's thread (session, checks and
+        change)."""
         m = request.meeting_id
         joined = self.context.joined(sid, m)
         async with self.context.meeting_locks[m]:
             def check_and_turn() -> MeetingState:
+                user = caller.user(self.store)
                 authz.require_visible_meeting(self.store, user, m)
                 authz.require_joined(joined)
                 self._require_page(m, request.document_id, request.page)
@@ -307,11 +341,12 @@ class MeetingEvents:
 
             return await self.context.broadcast(await self.context.call(check_and_turn))
 
-    async def beside_set(self, sid: str, user: User, request: BesideSet) -> dict:
+    async def beside_set(self, sid: str, caller: Caller, request: BesideSet) -> dict:
         m = request.meeting_id
         joined = self.context.joined(sid, m)
         async with self.context.meeting_locks[m]:
             def check_and_set() -> MeetingState:
+                user = caller.user(self.store)
                 authz.require_visible_meeting(self.store, user, m)
                 authz.require_joined(joined)
                 if request.document_id is not None:
