@@ -46,8 +46,10 @@ class StoreThreads:
         self._stopping = False
         self._threads = [threading.Thread(target=self._work, name=f"{name}_{n}", daemon=True)
                          for n in range(threads)]
-        for thread in self._threads:
-            thread.start()
+        self._starting = threading.Lock()
+        self._started = False
+        """The threads start with the first work (a server made and closed unused, as a test
+        or the command line does, leaves none behind)."""
 
     def run(self, fn: Callable[[], T], urgency: Urgency = Urgency.CHANGE) -> asyncio.Future[T]:
         """`fn()` in one of the threads; its result (or exception) in the returned future of
@@ -55,17 +57,29 @@ class StoreThreads:
         skipped."""
         if self._stopping:
             raise RuntimeError("the store's threads have stopped")
+        if not self._started:
+            self._start()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._waiting[urgency].append((loop, future, fn))  # (deque appends are atomic)
         self._ready.put(True)
         return future
 
+    def _start(self) -> None:
+        with self._starting:
+            if not self._started:
+                for thread in self._threads:
+                    thread.start()
+                self._started = True
+
     def shutdown(self) -> None:
         """Finish the work queued, then stop the threads."""
-        if self._stopping:
-            return
-        self._stopping = True
+        with self._starting:
+            if self._stopping:
+                return
+            self._stopping = True
+            if not self._started:
+                return
         for _ in self._threads:
             self._ready.put(False)
         for thread in self._threads:

@@ -84,3 +84,9 @@ def test_several_threads_run_work_at_once():
             threads.shutdown()
 
     assert sorted(asyncio.run(scenario())) == [0, 1, 2]
+
+
+def test_no_thread_starts_before_there_is_work():
+    threads = StoreThreads(2, "test-store-unused")
+    assert not [t for t in threading.enumerate() if t.name.startswith("test-store-unused")]
+    threads.shutdown()  # (and a shutdown unused waits for nothing)
