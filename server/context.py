@@ -57,7 +57,7 @@ class ServerContext:
     meeting_locks: defaultdict[int, MeetingLock] = field(init=False)
     """One lock per meeting: a change is stored and broadcast before the next one starts, so
     every client receives a meeting's changes in `seq` order; joins read beside each other,
-    as many as the store runs at once, and a change waiting goes first (server/meeting_lock.py)."""
+    `JOINS_AT_ONCE` at most, and a change waiting goes first (server/meeting_lock.py)."""
     presence: Presence = field(default_factory=Presence)
     """Who is connected to each meeting now, through this process (memory only)."""
     presence_board: LocalPresence = field(init=False)
