@@ -88,6 +88,15 @@ class SessionListener(Protocol):
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
 """What of an annotation goes back to the server to put it back (an undo)."""
 
+RETRY_FIRST_S = 1.0
+RETRY_MAX_S = 10.0
+"""A join or snapshot the server could not answer is asked again after 1 s, then 2, 4, 8, 10…"""
+PASSING_ERRORS = frozenset({ErrorCode.INTERNAL, ErrorCode.STORAGE_FULL,
+                            ErrorCode.STORAGE_READ_ONLY, ErrorCode.RATE_LIMITED})
+"""Refusals that say nothing about the meeting or the user: the server's store is busy or
+failing for now, and the same request may well succeed later."""
+
+
 class RequestError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -123,9 +132,10 @@ class MeetingSession:
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
         self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
-        self._gap_watches: dict[int, threading.Timer] | None = {}
-        """Meetings whose changes came early: a snapshot if the gap stays open (None once
-        closed)."""
+        self._watches: dict[tuple[str, int], threading.Timer] | None = {}
+        """What is to be done later for a meeting (None once closed): ("gap", m), changes came
+        early, a snapshot if the gap stays open; ("retry", m), the server could not answer a
+        join or a snapshot, asked again."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
@@ -141,7 +151,7 @@ class MeetingSession:
     def close(self) -> None:
         self._keep_for_next_time()
         with self._lock:
-            watches, self._gap_watches = list((self._gap_watches or {}).values()), None
+            watches, self._watches = list((self._watches or {}).values()), None
         for watch in watches:
             watch.cancel()
             watch.join()
@@ -505,17 +515,39 @@ class MeetingSession:
         if those before them have not come within `GAP_WAIT_S`, resync."""
         with self._lock:
             sync = self._syncs.get(meeting_id)
-            if sync is None or self._gap_watches is None or meeting_id in self._gap_watches:
+            if sync is not None:
+                self._later(("gap", meeting_id), GAP_WAIT_S, self._gap_due, meeting_id,
+                            sync.last_seq)
+
+    def _later(self, key: tuple[str, int], delay: float, due: Callable[..., None],
+               *args: Any) -> None:
+        """`due(*args)` in `delay` seconds, unless closed first or already to be done."""
+        with self._lock:
+            if self._watches is None or key in self._watches:
                 return
-            watch = threading.Timer(GAP_WAIT_S, self._gap_due, (meeting_id, sync.last_seq))
+            watch = threading.Timer(delay, due, args)
             watch.daemon = True
-            self._gap_watches[meeting_id] = watch
+            self._watches[key] = watch
             watch.start()  # (under the lock: `close` joins only started watches)
 
-    def _gap_due(self, meeting_id: int, seq_then: int | None) -> None:
+    def _is_due(self, key: tuple[str, int]) -> bool:
+        """Called first by what `_later` started: False once closed."""
         with self._lock:
-            if self._gap_watches is None or self._gap_watches.pop(meeting_id, None) is None:
-                return  # (closed)
+            return self._watches is not None and self._watches.pop(key, None) is not None
+
+    def _retry_due(self, meeting_id: int, kind: type[MeetingJoin] | type[SnapshotRequest],
+                   retry_in: float) -> None:
+        if not self._is_due(("retry", meeting_id)):
+            return  # (closed)
+        with self._lock:
+            following = meeting_id in self._syncs
+        if following and self.online:  # (offline: the next connection joins again)
+            self._request_snapshot(meeting_id, kind, retry_in)
+
+    def _gap_due(self, meeting_id: int, seq_then: int | None) -> None:
+        if not self._is_due(("gap", meeting_id)):
+            return  # (closed)
+        with self._lock:
             sync = self._syncs.get(meeting_id)
             if sync is None or not sync.gap_open:
                 return
@@ -633,14 +665,26 @@ class MeetingSession:
             self.listener.meeting_changed(meeting_id, sync.view)
 
     def _request_snapshot(self, meeting_id: int,
-                          kind: type[MeetingJoin] | type[SnapshotRequest]) -> None:
+                          kind: type[MeetingJoin] | type[SnapshotRequest],
+                          retry_in: float = RETRY_FIRST_S) -> None:
+        """Join (or resync) and show the server's picture. If the server cannot answer for
+        now (its store busy or failing), ask again later, at growing intervals, for as long
+        as the connection lasts: otherwise the meeting would look followed and never move."""
         def on_reply(reply: Reply) -> None:
             if not reply.get("ok"):
                 error = _request_error(reply)
                 if error.code == ErrorCode.MATERIALS_REMOVED:
                     self._materials_gone(meeting_id)
                     return
-                self.listener.request_failed(error.message)
+                if error.code == OFFLINE:  # (the next connection joins again anyway)
+                    return
+                if retry_in == RETRY_FIRST_S:  # (said once, not at every attempt)
+                    self.listener.request_failed(error.message)
+                if error.code in PASSING_ERRORS:
+                    wait = max(retry_in, float((reply.get("error") or {}).get("retry_after")
+                                               or 0))
+                    self._later(("retry", meeting_id), wait, self._retry_due, meeting_id,
+                                kind, min(retry_in * 2, RETRY_MAX_S))
                 return
             snapshot = Snapshot.model_validate(reply["data"])
             with self._lock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import threading
 import time
@@ -13,8 +14,13 @@ from meeting.core.protocol import UserInfo
 from meeting.core.sync import GAP_WAIT_S, MeetingView
 from meeting.net.api import ApiError, ServerApi
 from meeting.net.cache import DocumentCache
-from meeting.net.session import MeetingSession
+from meeting.net.session import RETRY_MAX_S, MeetingSession
+from server.store.db import DATABASE_NAME
 from tests.helpers.live import PASSWORD
+from tests.server.test_write_lock import LOCKER
+
+LOCK_HELD_S = 6.0
+"""Longer than the server waits for SQLite's write lock (its busy timeout, 5 s)."""
 
 
 class Recorder:
@@ -323,3 +329,34 @@ def test_an_early_change_waits_and_a_gap_that_stays_open_costs_one_snapshot(seed
     assert len(rec.seqs) == reported  # nothing shown, nothing asked yet
     rec.wait_for(lambda: len(rec.seqs) > reported, timeout=GAP_WAIT_S + 5)  # the snapshot
     assert rec.views[m].state.page == 1 and rec.views[m].seq == seq + 3  # the server's truth
+
+
+def test_a_join_the_server_cannot_answer_yet_is_asked_again(seeded_server, open_session):
+    """Another process holds the database's write lock longer than the server waits for it
+    (a backup, a stuck admin command): the join fails with an internal error (its audit
+    entry cannot be written). The client says so once and asks again until the server
+    answers, instead of showing a meeting that never moves."""
+    live, seeded = seeded_server
+    if live.database_url:
+        pytest.skip("SQLite's write lock: PostgreSQL's readers and inserts do not wait for it")
+    m = seeded.meeting_id
+    presenter, p_rec = open_session("olga")
+    follower, f_rec = open_session("paul")
+    presenter.join(m)
+    p_rec.wait_for(lambda: m in p_rec.views)
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(live.data_dir / DATABASE_NAME), str(LOCK_HELD_S)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout.readline().strip() == "locked"
+        follower.join(m)
+        f_rec.wait_for(lambda: f_rec.failures, timeout=LOCK_HELD_S + 5)
+        assert m not in f_rec.views  # (refused: nothing shown as if it were the meeting)
+        assert locker.wait(LOCK_HELD_S + 5) == 0
+    finally:
+        locker.kill()
+        locker.wait()
+    f_rec.wait_for(lambda: m in f_rec.views, timeout=RETRY_MAX_S)
+    assert len(f_rec.failures) == 1  # (told once, not at every attempt)
+    presenter.set_page(m, seeded.documents[1], 2)  # and it is in the meeting, following
+    f_rec.wait_for(lambda: f_rec.views[m].state.page == 2)
