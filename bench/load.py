@@ -3,10 +3,12 @@
 run, for the ratio.
 
     python bench/load.py [--followers 10 50 200] [--seconds 60] [--per-process 50]
+                         [--turn-seconds 5]
 
 Both servers run in their own process (ours is `meeting-server`: auth, validation, SQLite);
 followers are light Socket.IO clients in worker processes of `--per-process` each; the
-presenter streams pen batches (4 points, every frame) and turns a page every 5 seconds. Prints,
+presenter streams pen batches (4 points, every frame) and turns a page every 5 seconds (or
+`--turn-seconds`: more turns give a steadier follow latency, 6 in a 30 s run is few). Prints,
 for each number of followers and each server: delivery p50 / p99 of every (batch sent,
 follower), deliveries missing (errors, must be 0), the batches of points a follower received
 (ours joins the batches waiting while the room is behind, so fewer than were sent), follow
@@ -70,6 +72,8 @@ def main() -> None:
                         help="pen batches a second (60: every frame, the issue's load; the "
                              "app sends 20 a second in a room of over 150, see "
                              "meeting.core.ink.batch_interval_ms)")
+    parser.add_argument("--turn-seconds", type=float, default=PAGE_TURN_SECONDS,
+                        help="seconds between page turns")
     args = parser.parse_args()
     ink.Followers.PER_PROCESS = args.per_process
 
@@ -79,7 +83,7 @@ def main() -> None:
     try:
         print(f"loopback, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the "
               f"start; followers in processes of {args.per_process}; pen at {args.pen_hz:g} "
-              f"batches/s (a 240 Hz pen) and a page turn every {PAGE_TURN_SECONDS} s, for "
+              f"batches/s (a 240 Hz pen) and a page turn every {args.turn_seconds:g} s, for "
               f"{args.seconds:g} s; {int(args.seconds * args.pen_hz)} batches sent")
         print(f"{'followers':>9} {'server':<22} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
               f"{'got':>6} {'turn p50':>9} {'turn p99':>9} {'CPU':>6} {'pen CPU':>8} "
@@ -91,7 +95,7 @@ def main() -> None:
                     ("meeting-server", LoadRun(ours_url, ours=True, meeting_id=meeting_id,
                                                document_id=1), ours_process)):
                 meter = ProcessMeter(process.pid)
-                run.turn_every = int(PAGE_TURN_SECONDS * args.pen_hz)
+                run.turn_every = max(1, int(args.turn_seconds * args.pen_hz))
                 measured = ink.measure(run, count, args.seconds, args.pen_hz,
                                        server_pid=process.pid)
                 results[name] = (measured, meter.cpu_share(), meter.peak_mb())
