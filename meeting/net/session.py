@@ -57,6 +57,7 @@ from meeting.core.protocol import (
     UserInfo,
     parse,
 )
+from meeting.core.retry import Backoff, passing
 from meeting.core.sync import GAP_WAIT_S, Change, MeetingSync, MeetingView, Outcome
 from meeting.core.votes import VoteCast, VoteData
 from meeting.core.weblink import MeetingLink
@@ -87,15 +88,6 @@ class SessionListener(Protocol):
 
 PUT_FIELDS = set(AnnotationPut.model_fields) - {"meeting_id"}
 """What of an annotation goes back to the server to put it back (an undo)."""
-
-RETRY_FIRST_S = 1.0
-RETRY_MAX_S = 10.0
-"""A join or snapshot the server could not answer is asked again after 1 s, then 2, 4, 8, 10…"""
-PASSING_ERRORS = frozenset({ErrorCode.INTERNAL, ErrorCode.STORAGE_FULL,
-                            ErrorCode.STORAGE_READ_ONLY, ErrorCode.RATE_LIMITED})
-"""Refusals that say nothing about the meeting or the user: the server's store is busy or
-failing for now, and the same request may well succeed later."""
-
 
 class RequestError(Exception):
     def __init__(self, code: str, message: str) -> None:
@@ -132,6 +124,8 @@ class MeetingSession:
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
         self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
+        self._snapshot_backoffs: dict[int, Backoff] = {}
+        """Meetings whose join or snapshot the server could not answer yet."""
         self._watches: dict[tuple[str, int], threading.Timer] | None = {}
         """What is to be done later for a meeting (None once closed): ("gap", m), changes came
         early, a snapshot if the gap stays open; ("retry", m), the server could not answer a
@@ -535,14 +529,14 @@ class MeetingSession:
         with self._lock:
             return self._watches is not None and self._watches.pop(key, None) is not None
 
-    def _retry_due(self, meeting_id: int, kind: type[MeetingJoin] | type[SnapshotRequest],
-                   retry_in: float) -> None:
+    def _retry_due(self, meeting_id: int, kind: type[MeetingJoin] | type[SnapshotRequest]
+                   ) -> None:
         if not self._is_due(("retry", meeting_id)):
             return  # (closed)
         with self._lock:
             following = meeting_id in self._syncs
         if following and self.online:  # (offline: the next connection joins again)
-            self._request_snapshot(meeting_id, kind, retry_in)
+            self._request_snapshot(meeting_id, kind)
 
     def _gap_due(self, meeting_id: int, seq_then: int | None) -> None:
         if not self._is_due(("gap", meeting_id)):
@@ -665,8 +659,7 @@ class MeetingSession:
             self.listener.meeting_changed(meeting_id, sync.view)
 
     def _request_snapshot(self, meeting_id: int,
-                          kind: type[MeetingJoin] | type[SnapshotRequest],
-                          retry_in: float = RETRY_FIRST_S) -> None:
+                          kind: type[MeetingJoin] | type[SnapshotRequest]) -> None:
         """Join (or resync) and show the server's picture. If the server cannot answer for
         now (its store busy or failing), ask again later, at growing intervals, for as long
         as the connection lasts: otherwise the meeting would look followed and never move."""
@@ -678,14 +671,18 @@ class MeetingSession:
                     return
                 if error.code == OFFLINE:  # (the next connection joins again anyway)
                     return
-                if retry_in == RETRY_FIRST_S:  # (said once, not at every attempt)
+                if not passing(reply):
                     self.listener.request_failed(error.message)
-                if error.code in PASSING_ERRORS:
-                    wait = max(retry_in, float((reply.get("error") or {}).get("retry_after")
-                                               or 0))
-                    self._later(("retry", meeting_id), wait, self._retry_due, meeting_id,
-                                kind, min(retry_in * 2, RETRY_MAX_S))
+                    return
+                with self._lock:
+                    backoff = self._snapshot_backoffs.setdefault(meeting_id, Backoff())
+                    first, wait = backoff.first, backoff.wait(reply)
+                if first:  # (said once, not at every attempt)
+                    self.listener.request_failed(error.message)
+                self._later(("retry", meeting_id), wait, self._retry_due, meeting_id, kind)
                 return
+            with self._lock:
+                self._snapshot_backoffs.pop(meeting_id, None)
             snapshot = Snapshot.model_validate(reply["data"])
             with self._lock:
                 sync = self._syncs.get(meeting_id)

@@ -11,10 +11,11 @@ from collections.abc import Callable
 import pytest
 
 from meeting.core.protocol import UserInfo
+from meeting.core.retry import LONGEST_WAIT_S
 from meeting.core.sync import GAP_WAIT_S, MeetingView
 from meeting.net.api import ApiError, ServerApi
 from meeting.net.cache import DocumentCache
-from meeting.net.session import RETRY_MAX_S, MeetingSession
+from meeting.net.session import MeetingSession
 from server.store.db import DATABASE_NAME
 from tests.helpers.live import PASSWORD
 from tests.server.test_write_lock import LOCKER
@@ -356,7 +357,7 @@ def test_a_join_the_server_cannot_answer_yet_is_asked_again(seeded_server, open_
     finally:
         locker.kill()
         locker.wait()
-    f_rec.wait_for(lambda: m in f_rec.views, timeout=RETRY_MAX_S)
+    f_rec.wait_for(lambda: m in f_rec.views, timeout=LONGEST_WAIT_S)
     assert len(f_rec.failures) == 1  # (told once, not at every attempt)
     presenter.set_page(m, seeded.documents[1], 2)  # and it is in the meeting, following
     f_rec.wait_for(lambda: f_rec.views[m].state.page == 2)
