@@ -3,7 +3,9 @@
 A stroke is shown locally at once and streamed in small batches while it is drawn. Every batch
 carries the index of its first point, and the server answers with how many points it holds, so
 after a network drop the outbox resends from what was acknowledged and nothing is lost or stored
-twice (the stroke's id is made here, not by the server).
+twice (the stroke's id is made here, not by the server). A refusal for now (the server's disk
+full, its store failing: `meeting.core.retry`) holds the stroke back, and it goes again whole
+after a growing wait.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from meeting.core.annotations import (
     StrokeStart,
     Tool,
 )
+from meeting.core.retry import Backoff, passing
 from meeting.core.schema import ErrorCode, Message
 
 Reply = dict[str, Any]
@@ -52,6 +55,8 @@ class LocalStroke:
     """Points the server confirmed holding."""
     done: bool = False
     """The server confirmed the finished stroke."""
+    held_back: bool = False
+    """The server refused it for now: nothing more of it goes until it is sent again whole."""
 
     def as_data(self, owner: str) -> AnnotationData:
         return AnnotationData(id=self.id, owner=owner, document_id=self.document_id,
@@ -65,15 +70,27 @@ class InkOutbox:
     network threads."""
 
     def __init__(self, meeting_id: int, send: Send, finished: Told | None = None,
-                 settled: Told | None = None) -> None:
+                 settled: Told | None = None, tell: Callable[[str], None] | None = None
+                 ) -> None:
         """`finished`: a stroke is whole on this device (to keep it on disk until `settled`:
-        the server confirmed it, or refused it for good)."""
+        the server confirmed it, or refused it for good). `tell`: the server's message for
+        the user, when it refuses a stroke for good, or first refuses strokes for now (not
+        the refusals that follow from one: the batches after a begin not stored)."""
         self.meeting_id = meeting_id
         self._send = send
         self._finished = finished
         self._settled = settled
+        self._tell = tell
         self._strokes: dict[str, LocalStroke] = {}
         self._lock = threading.RLock()
+        self._backoff = Backoff()
+        self._resend: threading.Timer | None = None
+        self._closed = False
+        self._sending = True
+        """False from a disconnect until the rejoin is answered (`reconnected`): strokes are
+        drawn, not sent. The new connection knows nothing of what went on the old one: a
+        batch sent on it before the stroke's begin is sent again would be refused (no such
+        stroke), and the stroke lost."""
 
     def start(self, *, document_id: int, page: int, layer: Layer, tool: Tool, color: str,
               width: float, point: tuple[float, float], pressure: float | None = None
@@ -115,18 +132,33 @@ class InkOutbox:
             for stroke in list(self._strokes.values()):
                 self._flush(stroke)
 
-    def reconnected(self) -> None:
-        """The connection is new: send again everything the server has not confirmed."""
+    def disconnected(self) -> None:
+        """The connection is gone: send nothing until `reconnected`."""
         with self._lock:
+            self._sending = False
+
+    def reconnected(self) -> None:
+        """The connection is new and the meeting joined on it: send again everything the
+        server has not confirmed."""
+        with self._lock:
+            self._sending = True
             for stroke in self._strokes.values():
                 if not stroke.done:
-                    stroke.begun, stroke.sent = False, 0
+                    stroke.begun, stroke.sent, stroke.held_back = False, 0, False
         self.flush()
+
+    def close(self) -> None:
+        """No more resends after a wait (the session is closing)."""
+        with self._lock:
+            self._closed, timer, self._resend = True, self._resend, None
+        if timer is not None:
+            timer.cancel()
+            timer.join()
 
     # --- internals (called with the lock held) -----------------------------------------------
 
     def _flush(self, stroke: LocalStroke) -> None:
-        if stroke.done:
+        if stroke.done or stroke.held_back or not self._sending:
             return
         if not stroke.begun:
             stroke.begun = True
@@ -151,29 +183,65 @@ class InkOutbox:
 
     def _acknowledged(self, stroke: LocalStroke, reply: Reply, end: bool = False) -> None:
         with self._lock:
-            if reply.get("ok"):
-                count = int(reply["data"]["count"])
-                stroke.acknowledged = max(stroke.acknowledged, count)
-                if end and count == len(stroke.points):
-                    self._settle(stroke)
-                return
-            error = reply.get("error") or {}
-            code = error.get("code")
-            if code in ("offline", ErrorCode.NOT_JOINED):
-                # Not taken (no link, or the rejoin not answered yet): `reconnected`, after the
-                # join, sends the whole stroke again. (Rewinding `sent` here would loop for
-                # ever: the offline answer comes at once, inside `_flush`.)
-                return
-            if code == ErrorCode.CONFLICT:  # the server missed a batch: resend from what it
-                # holds, as its reply says (`count`; from what it last confirmed, for a server
-                # that does not say)
-                held = error.get("count")
-                if isinstance(held, int) and 0 <= held <= len(stroke.points):
-                    stroke.acknowledged = held
-                stroke.sent = min(stroke.sent, stroke.acknowledged)
-                self._flush(stroke)
-            else:  # refused for good (not the presenter any more, page gone): drop it
+            tell = self._take_answer(stroke, reply, end)
+        if tell is not None and self._tell is not None:  # (outside the lock)
+            self._tell(tell)
+
+    def _take_answer(self, stroke: LocalStroke, reply: Reply, end: bool) -> str | None:
+        """(Holding the lock.) The server's message to tell the user, if any."""
+        if reply.get("ok"):
+            count = int(reply["data"]["count"])
+            stroke.acknowledged = max(stroke.acknowledged, count)
+            self._backoff.reset()
+            if end and count == len(stroke.points):
                 self._settle(stroke)
+            return None
+        if stroke.held_back:  # (answers to what went before: it goes again whole)
+            return None
+        if passing(reply):
+            return self._hold_back(stroke, reply)
+        error = reply.get("error") or {}
+        code = error.get("code")
+        if code in ("offline", ErrorCode.NOT_JOINED):
+            # Not taken (no link, or the rejoin not answered yet): `reconnected`, after the
+            # join, sends the whole stroke again. (Rewinding `sent` here would loop for
+            # ever: the offline answer comes at once, inside `_flush`.)
+            return None
+        if code == ErrorCode.CONFLICT:  # the server missed a batch: resend from what it
+            # holds, as its reply says (`count`; from what it last confirmed, for a server
+            # that does not say)
+            held = error.get("count")
+            if isinstance(held, int) and 0 <= held <= len(stroke.points):
+                stroke.acknowledged = held
+            stroke.sent = min(stroke.sent, stroke.acknowledged)
+            self._flush(stroke)
+        else:  # refused for good (not the presenter any more, page gone): drop it
+            self._settle(stroke)
+            return str(error.get("message", ""))
+        return None
+
+    def _hold_back(self, stroke: LocalStroke, reply: Reply) -> str | None:
+        """(Holding the lock.) Nothing more of the stroke now; every stroke held back goes
+        again whole after the wait (a batch after one not stored would only be refused).
+        The server's message the first time, to tell once, not at every attempt."""
+        stroke.held_back = True
+        if self._closed or self._resend is not None:
+            return None
+        first = self._backoff.first
+        self._resend = threading.Timer(self._backoff.wait(reply), self._send_held_back)
+        self._resend.daemon = True
+        self._resend.start()
+        return str((reply.get("error") or {}).get("message", "")) if first else None
+
+    def _send_held_back(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._resend = None
+            for stroke in self._strokes.values():
+                if stroke.held_back and not stroke.done:
+                    stroke.begun, stroke.sent, stroke.held_back = False, 0, False
+        self.flush()
 
     def _settle(self, stroke: LocalStroke) -> None:
         stroke.done = True

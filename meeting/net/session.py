@@ -122,7 +122,8 @@ class MeetingSession:
         """(vote, its ballots_lost_at): a server restart that lost a secret vote's ballots
         asks everyone to vote again."""
         """Votes this user has voted in (a secret vote's broadcast names nobody)."""
-        self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting)
+        self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting,
+                             refused_for_now=listener.request_failed)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
         self._snapshot_backoffs: dict[int, Backoff] = {}
         """Meetings whose join or snapshot the server could not answer yet."""
@@ -146,9 +147,13 @@ class MeetingSession:
         self._keep_for_next_time()
         with self._lock:
             watches, self._watches = list((self._watches or {}).values()), None
+            ink = list(self._outboxes.values())
         for watch in watches:
             watch.cancel()
             watch.join()
+        for strokes in ink:
+            strokes.close()
+        self.outbox.close()
         self.connection.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self.api.close()
@@ -209,10 +214,11 @@ class MeetingSession:
         with self._lock:
             outbox = self._outboxes.get(meeting_id)
             if outbox is None:
-                outbox = self._outboxes[meeting_id] = InkOutbox(
-                    meeting_id, self._send_ink,
+                outbox = self._outboxes[meeting_id] = InkOutbox(  # (it says what to tell)
+                    meeting_id, self.connection.request,
                     finished=lambda stroke: self._hold_stroke(meeting_id, stroke),
-                    settled=lambda stroke: self.outbox.release(meeting_id, stroke.id))
+                    settled=lambda stroke: self.outbox.release(meeting_id, stroke.id),
+                    tell=self.listener.request_failed)
             return outbox
 
     def _hold_stroke(self, meeting_id: int, stroke: LocalStroke) -> None:
@@ -352,10 +358,12 @@ class MeetingSession:
 
     def _send_reported(self, message: Message, on_reply: Callable[[Reply], None]) -> None:
         """Send, telling the listener of a refusal (not of being offline, nor of a conflict:
-        what is resent settles those)."""
+        what is resent settles those; nor of a refusal for now: the outboxes keep the change,
+        send it again, and say so once)."""
         def reported(reply: Reply) -> None:
             error = reply.get("error") or {}
-            if not reply.get("ok") and error.get("code") not in (OFFLINE, "conflict"):
+            if (not reply.get("ok") and error.get("code") not in (OFFLINE, "conflict")
+                    and not passing(reply)):
                 self.listener.request_failed(error.get("message", "Request failed."))
             on_reply(reply)
 
@@ -446,6 +454,10 @@ class MeetingSession:
 
     def on_disconnected(self) -> None:
         self.outbox.disconnected()
+        with self._lock:
+            ink = list(self._outboxes.values())
+        for strokes in ink:  # (until the rejoin is answered: `reconnected`)
+            strokes.disconnected()
         self.listener.connection_changed(False)
 
     def on_refused(self, code: str, message: str) -> None:
