@@ -11,6 +11,10 @@ already has as done and answers as the first time.
 One change of a meeting is in flight at a time, so at most that one is ever sent twice, and a
 delete never overtakes the edit before it (the server handles each message in a task of its
 own: two sent together could swap).
+
+A refusal for now (the server's disk full, its store failing: `meeting.core.retry`) keeps the
+change, says so once, and sends it again after a growing wait: the user's note is not lost
+because the server could not write it at that moment.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import uuid
 from collections.abc import Callable
 
 from meeting.core.protocol import CLIENT_PAYLOADS, ErrorCode, Event, Message, ProtocolError, parse
+from meeting.core.retry import Backoff, passing
 from meeting.net.connection import OFFLINE, Reply
 from meeting.net.offline import OfflineShelf, PendingEdit
 
@@ -43,8 +48,12 @@ class Outbox:
     and reconnects from network threads."""
 
     def __init__(self, send: Send, shelf: OfflineShelf | None,
-                 waiting_changed: Callable[[int], None]) -> None:
+                 waiting_changed: Callable[[int], None],
+                 refused_for_now: Callable[[str], None] | None = None) -> None:
+        """`refused_for_now`: told the server's message once when a meeting's changes start
+        meeting refusals that pass (they are kept and sent again)."""
         self._send = send
+        self._refused_for_now = refused_for_now
         self._shelf = shelf
         self._waiting_changed = waiting_changed
         self._lock = threading.RLock()
@@ -59,6 +68,10 @@ class Outbox:
         """Per meeting, the change sent and not yet answered, with the connection it went on."""
         self._connection = 0
         """Counts connections: an answer from an earlier one is not taken."""
+        self._backoffs: dict[int, Backoff] = {}
+        """Meetings whose oldest change the server refused for now."""
+        self._resends: dict[int, threading.Timer] | None = {}
+        """Per meeting, the wait before that change goes again (None once closed)."""
 
     # --- what the session calls --------------------------------------------------------------
 
@@ -100,6 +113,14 @@ class Outbox:
             self._connection += 1
             self._ready.clear()
             self._in_flight.clear()
+
+    def close(self) -> None:
+        """No more resends (the session is closing; what waits stays on disk)."""
+        with self._lock:
+            timers, self._resends = list((self._resends or {}).values()), None
+        for timer in timers:
+            timer.cancel()
+            timer.join()
 
     def forget(self, meeting_id: int) -> None:
         """The meeting is no longer this user's: nothing of it is sent (the disk copy is the
@@ -177,6 +198,7 @@ class Outbox:
     def _answered(self, meeting_id: int, connection: int, entry: PendingEdit,
                   reply: Reply) -> None:
         offline = (reply.get("error") or {}).get("code") in NOT_SENT
+        for_now, tell = passing(reply), False
         with self._lock:
             if self._in_flight.get(meeting_id) != (connection, entry["id"]):
                 return  # (an answer from a connection since replaced: the resend decides)
@@ -184,14 +206,39 @@ class Outbox:
             if offline:  # not taken: it goes again after the next join
                 self._ready.discard(meeting_id)
                 return
-            entries = self._entries.get(meeting_id, [])
-            if entry in entries:
-                entries.remove(entry)
-            self._save(meeting_id)
-            callback = self._callbacks.pop(entry["id"], None)
+            if for_now:  # not taken for now: kept, and sent again later
+                backoff = self._backoffs.setdefault(meeting_id, Backoff())
+                tell = backoff.first
+                self._resend_later(meeting_id, backoff.wait(reply))
+            else:
+                self._backoffs.pop(meeting_id, None)
+                entries = self._entries.get(meeting_id, [])
+                if entry in entries:
+                    entries.remove(entry)
+                self._save(meeting_id)
+                callback = self._callbacks.pop(entry["id"], None)
+        if for_now:
+            if tell and self._refused_for_now is not None:  # (once, not at every attempt)
+                self._refused_for_now((reply.get("error") or {}).get("message", ""))
+            return
         self._tell()
         if callback is not None:
             callback(reply)
+        self._next(meeting_id)
+
+    def _resend_later(self, meeting_id: int, wait: float) -> None:
+        """(Holding the lock.)"""
+        if self._resends is None or meeting_id in self._resends:
+            return
+        timer = threading.Timer(wait, self._resend_due, (meeting_id,))
+        timer.daemon = True
+        self._resends[meeting_id] = timer
+        timer.start()  # (under the lock: `close` joins only started timers)
+
+    def _resend_due(self, meeting_id: int) -> None:
+        with self._lock:
+            if self._resends is None or self._resends.pop(meeting_id, None) is None:
+                return  # (closed)
         self._next(meeting_id)
 
     def _save(self, meeting_id: int) -> None:

@@ -4,6 +4,9 @@ before it), nothing waits on an answer lost with its connection, and a resend go
 
 from __future__ import annotations
 
+import time
+
+from meeting.core import retry
 from meeting.core.annotations import AnnotationDelete, AnnotationPut
 from meeting.net.offline import OfflineShelf
 from meeting.net.outbox import Outbox
@@ -122,3 +125,38 @@ def test_what_the_last_run_left_is_not_overwritten_by_a_change_made_before_loadi
     wire.answer(0)
     wire.answer(1)
     assert [e for e, _ in wire.sent] == ["annotation:put"] * 2 and again.waiting == 0
+
+
+def test_a_change_refused_for_now_is_kept_said_once_and_sent_again(tmp_path, monkeypatch):
+    """The server's disk full or its store failing: the change stays (on disk too), the user
+    hears it once, and it goes again after a wait; a refusal for good still drops it."""
+    monkeypatch.setattr(retry, "FIRST_WAIT_S", 0.05)
+    shelf = OfflineShelf(tmp_path, "https://meet.example", "paul")
+    wire, told = Wire(shelf), []
+    outbox = Outbox(wire.send, shelf, lambda _: None, refused_for_now=told.append)
+    try:
+        outbox.joined(1)
+        outbox.add(put(1))
+        for attempt in range(3):
+            wire.answer(attempt, ok=False, code="storage_full")
+            assert outbox.waiting == 1 and len(shelf.pending(1)) == 1
+            wait_until(lambda a=attempt: len(wire.sent) == a + 2)
+        assert told == ["no"]  # (once, not at every attempt)
+        wire.answer(3)
+        assert outbox.waiting == 0 and shelf.pending(1) == []
+
+        outbox.add(put(2))  # a new run of refusals is said again
+        wire.answer(4, ok=False, code="internal_error")
+        assert told == ["no", "no"]
+        wait_until(lambda: len(wire.sent) == 6)
+        wire.answer(5, ok=False, code="forbidden")  # for good: not kept
+        assert outbox.waiting == 0
+    finally:
+        outbox.close()
+
+
+def wait_until(condition, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "waited in vain"
+        time.sleep(0.01)

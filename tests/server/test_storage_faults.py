@@ -12,13 +12,22 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.helpers.live import LiveServer, Peer, Seeded, login
+from meeting.core.annotations import AnnotationData, Layer, Tool
+from meeting.core.ink import InkAction
+from meeting.core.retry import LONGEST_WAIT_S
+from meeting.net.api import ServerApi
+from meeting.net.cache import DocumentCache
+from meeting.net.session import MeetingSession
+from tests.helpers.live import PASSWORD, LiveServer, Peer, Seeded, login
+from tests.net.test_reconnect import draw as reconnect_draw
+from tests.net.test_session import Recorder
 from tests.server.test_upload import upload
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mounts are Linux's")
@@ -136,6 +145,64 @@ def test_a_full_disk_refuses_clearly_and_loses_nothing(server_on_small_disk, sam
     assert not any(a.startswith("while-full-") and a not in kept for a in stored)
     live.stop()
     assert_whole(live.data_dir)
+
+
+@pytest.mark.sqlite_only("the SQLite file on a full or read-only disk (PostgreSQL keeps its own)")
+def test_a_note_and_a_stroke_made_while_the_disk_is_full_arrive_once_it_has_room(
+        server_on_small_disk, tmp_path):
+    """The desktop client keeps what the server refused for now (storage full), says so once,
+    and sends it again at growing intervals: once the disk has room, the follower sees the
+    presenter's note and stroke, and nothing waits any more."""
+    live, seeded, disk = server_on_small_disk
+    m, document = seeded.meeting_id, seeded.documents[0]
+    sessions, recorders = [], []
+    for name in ("olga", "paul"):
+        signed_in = ServerApi(live.url).login(name, PASSWORD)
+        recorder = Recorder()
+        session = MeetingSession(live.url, signed_in.token, signed_in.user,
+                                 DocumentCache(tmp_path / f"cache-{name}"), recorder)
+        sessions.append(session)
+        recorders.append(recorder)
+        session.start()
+        session.join(m)
+        recorder.wait_for(lambda r=recorder: m in r.views)
+    (presenter, _), (p_rec, f_rec) = sessions, recorders
+    try:
+        olga = live.peer("olga")
+        assert olga.call("meeting:join", {"meeting_id": m})["ok"]
+        disk.fill()
+        for n in range(400):  # (SQLite reuses space it already holds before it needs more)
+            if not draw(olga, m, document, f"filler-{n}")["ok"]:
+                break
+        else:
+            pytest.fail("the disk never filled up")
+
+        note = AnnotationData(id="note-while-full", owner="olga", document_id=document,
+                              page=0, layer=Layer.SHARED, tool=Tool.PEN, color="#d93025",
+                              width=2, points=tuple((float(i), 5.0) for i in range(200)),
+                              complete=True)
+        presenter.perform(m, InkAction(added=(note,)))
+        stroke = reconnect_draw(presenter, m, document, 0, 40)
+        p_rec.wait_for(lambda: p_rec.failures and p_rec.waiting[-1:] != [0])
+        assert "storage is full" in p_rec.failures[0]
+        time.sleep(LONGEST_WAIT_S / 3)  # (an attempt or two more, still refused)
+        assert len(p_rec.failures) <= 2  # (the note's outbox and the strokes': once each)
+        stored = olga.call("meeting:snapshot", {"meeting_id": m})["data"]["annotations"]
+        assert not {a["id"] for a in stored} & {note.id, stroke}
+
+        disk.free()
+
+        def arrived() -> bool:
+            shared = {a.id: a for a in f_rec.views[m].snapshot.annotations}
+            return (note.id in shared and stroke in shared and shared[stroke].complete
+                    and len(shared[stroke].points) == 40)
+
+        f_rec.wait_for(arrived, timeout=2 * LONGEST_WAIT_S)
+        p_rec.wait_for(lambda: p_rec.waiting[-1:] == [0], timeout=LONGEST_WAIT_S)
+        assert len(p_rec.failures) <= 2
+    finally:
+        for session in sessions:
+            session.close()
 
 
 @pytest.mark.sqlite_only("the SQLite file on a full or read-only disk (PostgreSQL keeps its own)")
