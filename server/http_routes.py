@@ -36,6 +36,7 @@ from server.ingest import ingest
 from server.login_throttle import PER_ACCOUNT, WINDOW_SECONDS, Refusal
 from server.office import from_office
 from server.passwords import verify_password
+from server.reachability import unreachable
 from server.storage_faults import storage_fault
 from server.store.audit import Action
 from server.store.repository import Store, User
@@ -106,10 +107,15 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
 
 
 async def health(request: web.Request) -> web.Response:
-    """Still 200 when degraded: the server serves, but the administrator has work to do."""
-    problems = request.app[CONTEXT].health.problems()
-    status = {"status": "degraded", "problems": problems} if problems else {"status": "ok"}
-    return web.json_response({**status, "version": __version__, "protocol": PROTOCOL_VERSION})
+    """Still 200 when degraded: the server serves, but the administrator has work to do. 503
+    when it cannot reach its database or Redis: it cannot serve a meeting now."""
+    context = request.app[CONTEXT]
+    down = await unreachable(context)
+    problems = down + context.health.problems()
+    status = ({"status": "unavailable" if down else "degraded", "problems": problems}
+              if problems else {"status": "ok"})
+    return web.json_response({**status, "version": __version__, "protocol": PROTOCOL_VERSION},
+                             status=503 if down else 200)
 
 
 async def login(request: web.Request) -> web.Response:

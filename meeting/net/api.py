@@ -63,7 +63,10 @@ class ServerApi:
     # --- calls -------------------------------------------------------------------------------
 
     def health(self) -> dict[str, Any]:
-        return self._request("GET", "/health", authenticated=False).json()
+        """The server's state; 503 says it cannot reach its database (it still says its
+        protocol: signing in then fails with the server's own words)."""
+        return self._request("GET", "/health", authenticated=False,
+                             answered=frozenset({503})).json()
 
     def check_protocol(self) -> None:
         """Refuse early, with a clear message, a server that speaks another protocol."""
@@ -167,7 +170,9 @@ class ServerApi:
         return self._request(method, path, **kwargs).json().get("data")
 
     def _request(self, method: str, path: str, *, authenticated: bool = True,
-                 headers: dict[str, str] | None = None, **kwargs: Any) -> requests.Response:
+                 headers: dict[str, str] | None = None, answered: frozenset[int] = frozenset(),
+                 **kwargs: Any) -> requests.Response:
+        """`answered`: statuses whose body is the answer, not an error."""
         headers = dict(headers or {})
         if authenticated and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -182,7 +187,7 @@ class ServerApi:
                            f"nothing was sent ({_reason(error)}).") from None
         except requests.RequestException:
             raise ApiError(UNREACHABLE, f"Cannot reach the server at {self.base_url}.") from None
-        if response.status_code >= 400:
+        if response.status_code >= 400 and response.status_code not in answered:
             try:
                 refusal = response.json()["error"]
                 raise ApiError(refusal["code"], refusal["message"], response.status_code,

@@ -23,6 +23,10 @@ MIGRATION_LOCK = 0x6D656574  # ("meet": the advisory lock key of this program's 
 SPARE_CONNECTIONS = 16
 """Connections besides the executor's, for the other threads that touch the store (the
 event loop until every call is off it, a worker of the record, the command line)."""
+CONNECT_WAIT_S = 5.0
+"""How long a store call waits for a connection (one dropped is replaced) before it fails:
+while the database is out of reach, events are answered `internal_error` after this, not
+after the pool's default of 30 s. A thread keeps its connection, so this is rarely waited."""
 DEFAULT_THREADS = 8
 
 
@@ -177,7 +181,7 @@ class PostgresDatabase:
             with self._lock:
                 for gone in [t for t in self._held if not t.is_alive()]:
                     self._pool.putconn(self._held.pop(gone).raw)
-            connection = PostgresConnection(self._pool.getconn())
+            connection = PostgresConnection(self._pool.getconn(timeout=CONNECT_WAIT_S))
             with self._lock:
                 self._held[thread] = connection
         return connection
