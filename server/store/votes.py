@@ -163,16 +163,20 @@ class VoteStore:
             return self.require(meeting_id, vote_id, viewer=voter)
 
     def set_status(self, meeting_id: int, vote_id: int, status: VoteStatus) -> VoteData:
+        """Close or reopen, once: the status is changed only where it is not already the one
+        asked, in the same statement, so two processes closing one vote at once (on
+        PostgreSQL each reads it open) close it once, and the second hears it was already."""
         with self.store.transaction() as db:
             vote = self.require(meeting_id, vote_id)
-            if vote.status is status:
+            changed = None if vote.status is status else db.execute(
+                "UPDATE votes SET status = ?, closed_at = ?, version = version + 1 "
+                "WHERE id = ? AND status <> ? RETURNING version",
+                (str(status), time.time() if status is VoteStatus.CLOSED else None, vote_id,
+                 str(status))).fetchone()
+            if changed is None:
                 raise ProtocolError(ErrorCode.CONFLICT, f"This vote is already {status}.")
-            version = vote.version + 1
             if vote.secret and status is VoteStatus.CLOSED:
                 self._write_tally(db, vote_id)
-            db.execute("UPDATE votes SET status = ?, closed_at = ?, version = ? WHERE id = ?",
-                       (str(status), time.time() if status is VoteStatus.CLOSED else None,
-                        version, vote_id))
             if vote.secret and status is VoteStatus.OPEN:
                 self._start_tally(vote_id)
         if vote.secret and status is VoteStatus.CLOSED:  # (written: memory lets go of it)

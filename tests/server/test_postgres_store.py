@@ -16,12 +16,14 @@ from pathlib import Path
 import pytest
 import requests
 
-from meeting.core.protocol import Role
+from meeting.core.protocol import ProtocolError, Role
+from meeting.core.votes import VoteOpen, VoteStatus
 from server.context import ServerContext
 from server.store.db import DATABASE_NAME, open_database
 from server.store.dialect import SchemaTooNewError
 from server.store.postgres import PostgresDatabase
 from server.store.repository import Store
+from server.store.votes import VoteStore
 from tests.helpers.approval import THREE_STEPS, add_route_people, ok, write_pdf
 from tests.helpers.approval import upload as upload_to
 from tests.helpers.live import LiveServer, login
@@ -163,6 +165,43 @@ def test_two_processes_changing_one_meeting_never_share_a_seq(postgres_cluster):
     finally:
         for store in stores:
             store.close()
+
+
+def test_two_processes_closing_one_vote_at_once_close_it_once(postgres_cluster):
+    """Two stores (as two server processes) close the same vote at the same moment: on
+    PostgreSQL both read it open, so reading then writing closed it twice, with one version
+    for two broadcasts. One close wins; the other hears it was closed already."""
+    url = postgres_cluster.url(postgres_cluster.create_database())
+    stores = [Store(PostgresDatabase(url)) for _ in range(2)]
+    try:
+        votes = [VoteStore(store) for store in stores]
+        meeting = stores[0].create_meeting("Two chairs")
+        for round_ in range(20):
+            opened = votes[0].open(VoteOpen(meeting_id=meeting, title=f"案 {round_}"), ["olga"])
+            start, outcomes = threading.Barrier(2), []
+            closers = [threading.Thread(target=close_at_once,
+                                        args=(v, meeting, opened.id, start, outcomes))
+                       for v in votes]
+            for closer in closers:
+                closer.start()
+            for closer in closers:
+                closer.join()
+            assert sorted(outcomes) == ["closed", "conflict"], (round_, outcomes)
+            final = votes[1].require(meeting, opened.id)
+            assert final.status is VoteStatus.CLOSED and final.version == opened.version + 1
+    finally:
+        for store in stores:
+            store.close()
+
+
+def close_at_once(votes: VoteStore, meeting: int, vote_id: int, start: threading.Barrier,
+                  outcomes: list[str]) -> None:
+    start.wait()
+    try:
+        votes.set_status(meeting, vote_id, VoteStatus.CLOSED)
+        outcomes.append("closed")
+    except ProtocolError as error:
+        outcomes.append(str(error.code))
 
 
 def test_a_connection_the_database_dropped_is_replaced(postgres_cluster):
