@@ -40,7 +40,8 @@ OnReply = Callable[[Reply], None]
 
 KEPT = {Event.ANNOTATION_PUT, Event.ANNOTATION_DELETE, Event.ANNOTATION_SHARE, Event.VOTE_CAST}
 """The changes that go through the outbox: what a user made that must reach the server however
-late (room controls, a page turn, a laser do not: late, they would be wrong)."""
+late (room controls and a laser do not: late, they would be wrong; of page turns made before a
+rejoin is answered, only the latest goes, after it: `MeetingSession.set_page`)."""
 
 
 class Outbox:

@@ -125,6 +125,10 @@ class MeetingSession:
         self.outbox = Outbox(self._send_reported, shelf, listener.changes_waiting,
                              refused_for_now=listener.request_failed)
         """Every change of this user (notes, deletes, shares, ballots) until the server has it."""
+        self._joined_here: set[int] = set()
+        """Meetings whose join was answered on the current connection."""
+        self._turn_waiting: dict[int, PageSet] = {}
+        """The presenter's latest page turn asked before that (see `set_page`)."""
         self._snapshot_backoffs: dict[int, Backoff] = {}
         """Meetings whose join or snapshot the server could not answer yet."""
         self._watches: dict[tuple[str, int], threading.Timer] | None = {}
@@ -187,6 +191,8 @@ class MeetingSession:
         with self._lock:
             self._syncs.pop(meeting_id, None)
             self._presence_sent.pop(meeting_id, None)  # (joining again: said again)
+            self._joined_here.discard(meeting_id)
+            self._turn_waiting.pop(meeting_id, None)
         self.outbox.left(meeting_id)
         self.connection.request(MeetingLeave(meeting_id=meeting_id), _ignore)
 
@@ -196,16 +202,24 @@ class MeetingSession:
             return sync.view if sync else None
 
     def set_page(self, meeting_id: int, document_id: int, page: int) -> None:
-        """Ask the server to make this the shared page (only the presenter may)."""
+        """Ask the server to make this the shared page (only the presenter may). Before the
+        meeting's join is answered on this connection (just opened, or the link came back)
+        the server would refuse it: the latest such turn goes once the join is answered."""
+        turn = PageSet(meeting_id=meeting_id, document_id=document_id, page=page)
+        with self._lock:
+            if meeting_id not in self._joined_here:
+                self._turn_waiting[meeting_id] = turn
+                return
+        self._send_turn(turn)
 
+    def _send_turn(self, turn: PageSet) -> None:
         def on_reply(reply: Reply) -> None:
             if not reply.get("ok"):
                 error = _request_error(reply)
                 self.listener.request_failed(error.message)
-                self._request_snapshot(meeting_id, SnapshotRequest)  # back to the truth
+                self._request_snapshot(turn.meeting_id, SnapshotRequest)  # back to the truth
 
-        self.connection.request(PageSet(meeting_id=meeting_id, document_id=document_id,
-                                        page=page), on_reply)
+        self.connection.request(turn, on_reply)
 
     # --- annotations -------------------------------------------------------------------------
 
@@ -455,6 +469,7 @@ class MeetingSession:
     def on_disconnected(self) -> None:
         self.outbox.disconnected()
         with self._lock:
+            self._joined_here.clear()
             ink = list(self._outboxes.values())
         for strokes in ink:  # (until the rejoin is answered: `reconnected`)
             strokes.disconnected()
@@ -725,8 +740,12 @@ class MeetingSession:
                 self.outbox.joined(meeting_id)  # server takes nothing of a meeting before)
                 with self._lock:
                     strokes = self._outboxes.get(meeting_id)
+                    self._joined_here.add(meeting_id)
+                    turn = self._turn_waiting.pop(meeting_id, None)
                 if strokes is not None:  # with the strokes it did not confirm
                     strokes.reconnected()
+                if turn is not None:  # and the presenter's page, if turned meanwhile
+                    self._send_turn(turn)
 
         self.connection.request(kind(meeting_id=meeting_id), on_reply)
 

@@ -96,3 +96,30 @@ def test_the_follower_catches_up_and_the_presenters_strokes_all_arrive(seeded_se
         mine = {a.id: a for a in recorder.views[m].snapshot.annotations}
         for s in strokes:
             assert [list(p) for p in mine[s].points] == stored[s]["points"]
+
+
+def test_a_page_turned_while_the_presenters_link_is_down_is_turned_once_it_is_back(
+        seeded_server, through_proxy):
+    """The presenter turns to page 3 while the link is down (or before the rejoin is
+    answered, when the server would refuse it): the room turns there once the presenter is
+    back in the meeting. Only the latest such turn goes."""
+    live, seeded = seeded_server
+    m, document = seeded.meeting_id, seeded.documents[1]
+    presenter, p_rec, p_link = through_proxy("olga")
+    _follower, f_rec, _ = through_proxy("paul")
+    pia = live.peer("pia")
+    assert pia.call("meeting:join", {"meeting_id": m})["ok"]
+    p_link.cut()
+    p_rec.wait_for(lambda: p_rec.online[-1:] == [False])
+    presenter.set_page(m, document, 2)
+    presenter.set_page(m, document, 3)
+    p_link.restore()
+    f_rec.wait_for(lambda: f_rec.views[m].state.page == 3, timeout=20)
+    assert f_rec.views[m].state.document_id == document
+    turns = []
+    while not turns or turns[-1] != 3:
+        event, data = pia.next_event(timeout=10)
+        if event == "meeting:state":
+            turns.append(data["page"])
+    assert turns == [3]  # (the latest only)
+    assert not p_rec.failures
