@@ -26,10 +26,13 @@ from meeting.core.annotations import (
     StrokeStart,
     Tool,
 )
+from meeting.core.later import Later
 from meeting.core.retry import Backoff, passing
 from meeting.core.schema import ErrorCode, Message
 
 Reply = dict[str, Any]
+HELD_BACK = "held back"
+"""The key of the one wait before the strokes held back go again."""
 Send = Callable[[Message, Callable[[Reply], None]], None]
 Told = Callable[["LocalStroke"], None]
 
@@ -84,8 +87,8 @@ class InkOutbox:
         self._strokes: dict[str, LocalStroke] = {}
         self._lock = threading.RLock()
         self._backoff = Backoff()
-        self._resend: threading.Timer | None = None
-        self._closed = False
+        self._resend = Later()
+        """The wait before the strokes held back go again (one for all of them)."""
         self._sending = True
         """False from a disconnect until the rejoin is answered (`reconnected`): strokes are
         drawn, not sent. The new connection knows nothing of what went on the old one: a
@@ -149,11 +152,7 @@ class InkOutbox:
 
     def close(self) -> None:
         """No more resends after a wait (the session is closing)."""
-        with self._lock:
-            self._closed, timer, self._resend = True, self._resend, None
-        if timer is not None:
-            timer.cancel()
-            timer.join()
+        self._resend.close()
 
     # --- internals (called with the lock held) -----------------------------------------------
 
@@ -225,19 +224,15 @@ class InkOutbox:
         again whole after the wait (a batch after one not stored would only be refused).
         The server's message the first time, to tell once, not at every attempt."""
         stroke.held_back = True
-        if self._closed or self._resend is not None:
+        if self._resend.waiting(HELD_BACK):
             return None
         first = self._backoff.first
-        self._resend = threading.Timer(self._backoff.wait(reply), self._send_held_back)
-        self._resend.daemon = True
-        self._resend.start()
+        if not self._resend.call(HELD_BACK, self._backoff.wait(reply), self._send_held_back):
+            return None  # (closed)
         return str((reply.get("error") or {}).get("message", "")) if first else None
 
     def _send_held_back(self) -> None:
         with self._lock:
-            if self._closed:
-                return
-            self._resend = None
             for stroke in self._strokes.values():
                 if stroke.held_back and not stroke.done:
                     stroke.begun, stroke.sent, stroke.held_back = False, 0, False

@@ -24,6 +24,7 @@ import threading
 import uuid
 from collections.abc import Callable
 
+from meeting.core.later import Later
 from meeting.core.protocol import CLIENT_PAYLOADS, ErrorCode, Event, Message, ProtocolError, parse
 from meeting.core.retry import Backoff, passing
 from meeting.net.connection import OFFLINE, Reply
@@ -71,8 +72,8 @@ class Outbox:
         """Counts connections: an answer from an earlier one is not taken."""
         self._backoffs: dict[int, Backoff] = {}
         """Meetings whose oldest change the server refused for now."""
-        self._resends: dict[int, threading.Timer] | None = {}
-        """Per meeting, the wait before that change goes again (None once closed)."""
+        self._resends = Later()
+        """Per meeting, the wait before that change goes again."""
 
     # --- what the session calls --------------------------------------------------------------
 
@@ -117,11 +118,7 @@ class Outbox:
 
     def close(self) -> None:
         """No more resends (the session is closing; what waits stays on disk)."""
-        with self._lock:
-            timers, self._resends = list((self._resends or {}).values()), None
-        for timer in timers:
-            timer.cancel()
-            timer.join()
+        self._resends.close()
 
     def forget(self, meeting_id: int) -> None:
         """The meeting is no longer this user's: nothing of it is sent (the disk copy is the
@@ -210,7 +207,7 @@ class Outbox:
             if for_now:  # not taken for now: kept, and sent again later
                 backoff = self._backoffs.setdefault(meeting_id, Backoff())
                 tell = backoff.first
-                self._resend_later(meeting_id, backoff.wait(reply))
+                self._resends.call(meeting_id, backoff.wait(reply), self._next, meeting_id)
             else:
                 self._backoffs.pop(meeting_id, None)
                 entries = self._entries.get(meeting_id, [])
@@ -225,21 +222,6 @@ class Outbox:
         self._tell()
         if callback is not None:
             callback(reply)
-        self._next(meeting_id)
-
-    def _resend_later(self, meeting_id: int, wait: float) -> None:
-        """(Holding the lock.)"""
-        if self._resends is None or meeting_id in self._resends:
-            return
-        timer = threading.Timer(wait, self._resend_due, (meeting_id,))
-        timer.daemon = True
-        self._resends[meeting_id] = timer
-        timer.start()  # (under the lock: `close` joins only started timers)
-
-    def _resend_due(self, meeting_id: int) -> None:
-        with self._lock:
-            if self._resends is None or self._resends.pop(meeting_id, None) is None:
-                return  # (closed)
         self._next(meeting_id)
 
     def _save(self, meeting_id: int) -> None:

@@ -27,6 +27,7 @@ from meeting.core.annotations import (
 from meeting.core.approval_protocol import CirculationSummary
 from meeting.core.ink import InkAction, InkOutbox, LocalStroke
 from meeting.core.laser import LaserData, LaserMove
+from meeting.core.later import Later
 from meeting.core.presence import (
     MemberRemove,
     MemberRemoved,
@@ -131,10 +132,10 @@ class MeetingSession:
         """The presenter's latest page turn asked before that (see `set_page`)."""
         self._snapshot_backoffs: dict[int, Backoff] = {}
         """Meetings whose join or snapshot the server could not answer yet."""
-        self._watches: dict[tuple[str, int], threading.Timer] | None = {}
-        """What is to be done later for a meeting (None once closed): ("gap", m), changes came
-        early, a snapshot if the gap stays open; ("retry", m), the server could not answer a
-        join or a snapshot, asked again."""
+        self._later = Later()
+        """What is to be done later for a meeting: ("gap", m), changes came early, a snapshot
+        if the gap stays open; ("retry", m), the server could not answer a join or a
+        snapshot, asked again."""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="meeting-http")
         self.connection = MeetingConnection(
             self.server_url, token, self, events=list(SERVER_PAYLOADS), trust=self.trust
@@ -149,12 +150,9 @@ class MeetingSession:
 
     def close(self) -> None:
         self._keep_for_next_time()
+        self._later.close()
         with self._lock:
-            watches, self._watches = list((self._watches or {}).values()), None
             ink = list(self._outboxes.values())
-        for watch in watches:
-            watch.cancel()
-            watch.join()
         for strokes in ink:
             strokes.close()
         self.outbox.close()
@@ -537,37 +535,17 @@ class MeetingSession:
         with self._lock:
             sync = self._syncs.get(meeting_id)
             if sync is not None:
-                self._later(("gap", meeting_id), GAP_WAIT_S, self._gap_due, meeting_id,
-                            sync.last_seq)
-
-    def _later(self, key: tuple[str, int], delay: float, due: Callable[..., None],
-               *args: Any) -> None:
-        """`due(*args)` in `delay` seconds, unless closed first or already to be done."""
-        with self._lock:
-            if self._watches is None or key in self._watches:
-                return
-            watch = threading.Timer(delay, due, args)
-            watch.daemon = True
-            self._watches[key] = watch
-            watch.start()  # (under the lock: `close` joins only started watches)
-
-    def _is_due(self, key: tuple[str, int]) -> bool:
-        """Called first by what `_later` started: False once closed."""
-        with self._lock:
-            return self._watches is not None and self._watches.pop(key, None) is not None
+                self._later.call(("gap", meeting_id), GAP_WAIT_S, self._gap_due, meeting_id,
+                                 sync.last_seq)
 
     def _retry_due(self, meeting_id: int, kind: type[MeetingJoin] | type[SnapshotRequest]
                    ) -> None:
-        if not self._is_due(("retry", meeting_id)):
-            return  # (closed)
         with self._lock:
             following = meeting_id in self._syncs
         if following and self.online:  # (offline: the next connection joins again)
             self._request_snapshot(meeting_id, kind)
 
     def _gap_due(self, meeting_id: int, seq_then: int | None) -> None:
-        if not self._is_due(("gap", meeting_id)):
-            return  # (closed)
         with self._lock:
             sync = self._syncs.get(meeting_id)
             if sync is None or not sync.gap_open:
@@ -706,7 +684,8 @@ class MeetingSession:
                     first, wait = backoff.first, backoff.wait(reply)
                 if first:  # (said once, not at every attempt)
                     self.listener.request_failed(error.message)
-                self._later(("retry", meeting_id), wait, self._retry_due, meeting_id, kind)
+                self._later.call(("retry", meeting_id), wait, self._retry_due, meeting_id,
+                                 kind)
                 return
             with self._lock:
                 self._snapshot_backoffs.pop(meeting_id, None)
