@@ -10,12 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from meeting.core.annotations import Layer, Tool
-from meeting.net.api import ServerApi
-from meeting.net.cache import DocumentCache
 from meeting.net.session import MeetingSession
-from tests.helpers.live import PASSWORD
 from tests.helpers.proxy import CuttableProxy
-from tests.net.test_session import Recorder
+from tests.net.test_session import Recorder, signed_in
 
 
 @pytest.fixture
@@ -26,11 +23,7 @@ def through_proxy(seeded_server, tmp_path):
 
     def open_as(name: str) -> tuple[MeetingSession, Recorder, CuttableProxy]:
         proxy = CuttableProxy(urlsplit(live.url).port)
-        login = ServerApi(proxy.url).login(name, PASSWORD)
-        recorder = Recorder()
-        session = MeetingSession(proxy.url, login.token, login.user,
-                                 DocumentCache(tmp_path / f"cache-{name}"), recorder)
-        session.start()
+        session, recorder = signed_in(proxy.url, name, tmp_path)
         session.join(seeded.meeting_id)
         recorder.wait_for(lambda: seeded.meeting_id in recorder.views)
         opened.append((session, proxy))

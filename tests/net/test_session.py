@@ -7,6 +7,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -90,18 +91,23 @@ class Recorder:
             assert self.condition.wait_for(predicate, timeout), "timed out waiting"
 
 
+def signed_in(url: str, name: str, folder: Path) -> tuple[MeetingSession, Recorder]:
+    """A desktop client's session of `name` at `url`, started (its cache in `folder`)."""
+    result = ServerApi(url).login(name, PASSWORD)
+    recorder = Recorder()
+    session = MeetingSession(url, result.token, result.user,
+                             DocumentCache(folder / f"cache-{name}"), recorder)
+    session.start()
+    return session, recorder
+
+
 @pytest.fixture
 def open_session(seeded_server, tmp_path):
     live, _ = seeded_server
     sessions = []
 
     def make(name: str) -> tuple[MeetingSession, Recorder]:
-        api = ServerApi(live.url)
-        result = api.login(name, PASSWORD)
-        recorder = Recorder()
-        session = MeetingSession(live.url, result.token, result.user,
-                                 DocumentCache(tmp_path / f"cache-{name}"), recorder)
-        session.start()
+        session, recorder = signed_in(live.url, name, tmp_path)
         recorder.wait_for(lambda: recorder.online[-1:] == [True])
         sessions.append(session)
         return session, recorder

@@ -18,8 +18,6 @@ import socketio
 
 from meeting.core.protocol import PROTOCOL_VERSION, MeetingState, Snapshot
 from meeting.core.sync import MeetingSync, Outcome
-from meeting.net.api import ServerApi
-from meeting.net.cache import DocumentCache
 from meeting.net.session import MeetingSession
 from server.context import ServerContext
 from server.events import SESSION_SWEEP_SECONDS
@@ -32,7 +30,7 @@ from tests.helpers.nginx import Nginx
 from tests.helpers.processes import ServerProcess
 from tests.helpers.redis_service import RedisService
 from tests.net.test_reconnect import draw
-from tests.net.test_session import Recorder
+from tests.net.test_session import Recorder, signed_in
 
 
 @pytest.fixture(scope="session")
@@ -318,12 +316,8 @@ def test_desktop_clients_through_nginx_lose_nothing_acknowledged_when_their_proc
     sessions: list[MeetingSession] = []
     try:
         def open_as(name: str) -> Recorder:
-            login_reply = ServerApi(front.url).login(name, PASSWORD)
-            recorder = Recorder()
-            session = MeetingSession(front.url, login_reply.token, login_reply.user,
-                                     DocumentCache(tmp_path / f"cache-{name}"), recorder)
+            session, recorder = signed_in(front.url, name, tmp_path)
             sessions.append(session)
-            session.start()
             session.join(m)
             recorder.wait_for(lambda: m in recorder.views)
             return recorder

@@ -22,12 +22,9 @@ import requests
 from meeting.core.annotations import AnnotationData, Layer, Tool
 from meeting.core.ink import InkAction
 from meeting.core.retry import LONGEST_WAIT_S
-from meeting.net.api import ServerApi
-from meeting.net.cache import DocumentCache
-from meeting.net.session import MeetingSession
-from tests.helpers.live import PASSWORD, LiveServer, Peer, Seeded, login
+from tests.helpers.live import LiveServer, Peer, Seeded, login
 from tests.net.test_reconnect import draw as reconnect_draw
-from tests.net.test_session import Recorder
+from tests.net.test_session import signed_in
 from tests.server.test_upload import upload
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs mounts are Linux's")
@@ -157,13 +154,9 @@ def test_a_note_and_a_stroke_made_while_the_disk_is_full_arrive_once_it_has_room
     m, document = seeded.meeting_id, seeded.documents[0]
     sessions, recorders = [], []
     for name in ("olga", "paul"):
-        signed_in = ServerApi(live.url).login(name, PASSWORD)
-        recorder = Recorder()
-        session = MeetingSession(live.url, signed_in.token, signed_in.user,
-                                 DocumentCache(tmp_path / f"cache-{name}"), recorder)
+        session, recorder = signed_in(live.url, name, tmp_path)
         sessions.append(session)
         recorders.append(recorder)
-        session.start()
         session.join(m)
         recorder.wait_for(lambda r=recorder: m in r.views)
     (presenter, _), (p_rec, f_rec) = sessions, recorders
